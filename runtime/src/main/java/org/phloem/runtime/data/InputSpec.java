@@ -1,0 +1,23 @@
+package org.phloem.runtime.data;
+
+import java.util.List;
+
+/**
+ * An {@code input} declaration: an array bound by name from the data.
+ *
+ * @param name the input's name in the model
+ * @param dims its dimensions' names (empty for a scalar)
+ * @param table the table it must come from ({@code input x[day] = obs.nee}), or null to search every
+ *     declared table for a column called {@code column}
+ * @param column the column holding its values; the input's own name when not given
+ * @param allowMissing whether blank/NaN cells are allowed (they bind as NaN)
+ * @param line the declaration's line in the model file, 0 when unknown
+ */
+public record InputSpec(String name, List<String> dims, String table, String column, boolean allowMissing, int line) {
+  public InputSpec {
+    dims = List.copyOf(dims);
+    if (column == null) {
+      column = name;
+    }
+  }
+}
