@@ -1,0 +1,193 @@
+package org.phloem.compiler.ir;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.phloem.runtime.Tape;
+
+/**
+ * Runs an IR function directly, without bytecode: the reference the code generator is tested against
+ * (both use {@link Prim#apply}, so their results agree bit for bit) and a way to test transforms
+ * before any class is emitted.
+ */
+public final class IrInterpreter {
+  private final Map<String, double[]> arrays;
+  private final Map<String, Integer> dimSizes;
+  private final Map<String, Double> reals = new HashMap<>();
+  private final Map<String, Integer> ints = new HashMap<>();
+  private final Tape tape = new Tape();
+
+  /**
+   * @param arrays every array the function indexes, and its arguments, by name (modified in place)
+   * @param dimSizes every dim's size
+   */
+  public IrInterpreter(Map<String, double[]> arrays, Map<String, Integer> dimSizes) {
+    this.arrays = arrays;
+    this.dimSizes = dimSizes;
+  }
+
+  /** Runs {@code f}; returns the values of its result locals. Locals start at zero. */
+  public double[] run(IrFunction f) {
+    reals.clear();
+    ints.clear();
+    f.locals().forEach((name, type) -> {
+      if (type == ScalarType.REAL) {
+        reals.put(name, 0.0);
+      } else {
+        ints.put(name, 0);
+      }
+    });
+    block(f.body());
+    double[] out = new double[f.results().size()];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = reals.get(f.results().get(k));
+    }
+    if (tape.depth() != 0) {
+      throw new IllegalStateException("unbalanced tape after " + f.name() + ": " + tape.depth() + " values left");
+    }
+    return out;
+  }
+
+  private void block(List<Stmt> body) {
+    for (Stmt s : body) {
+      stmt(s);
+    }
+  }
+
+  private void stmt(Stmt s) {
+    if (s instanceof Stmt.Assign) {
+      Stmt.Assign a = (Stmt.Assign) s;
+      store(a.target(), eval(a.value()));
+    } else if (s instanceof Stmt.SetInt) {
+      Stmt.SetInt a = (Stmt.SetInt) s;
+      setInt(a.local(), eval(a.value()));
+    } else if (s instanceof Stmt.For) {
+      Stmt.For f = (Stmt.For) s;
+      int from = eval(f.from());
+      int to = eval(f.to());
+      if (f.descending()) {
+        for (int i = to - 1; i >= from; i--) {
+          setInt(f.index(), i);
+          block(f.body());
+        }
+      } else {
+        for (int i = from; i < to; i++) {
+          setInt(f.index(), i);
+          block(f.body());
+        }
+      }
+    } else if (s instanceof Stmt.If) {
+      Stmt.If i = (Stmt.If) s;
+      block(test(i.cond()) ? i.then() : i.otherwise());
+    } else if (s instanceof Stmt.Push) {
+      tape.pushD(eval(((Stmt.Push) s).value()));
+    } else if (s instanceof Stmt.Pop) {
+      store(((Stmt.Pop) s).target(), tape.popD());
+    } else if (s instanceof Stmt.PushInt) {
+      tape.pushI(eval(((Stmt.PushInt) s).value()));
+    } else if (s instanceof Stmt.PopInt) {
+      setInt(((Stmt.PopInt) s).local(), tape.popI());
+    } else if (s instanceof Stmt.Fill) {
+      Stmt.Fill f = (Stmt.Fill) s;
+      java.util.Arrays.fill(array(f.array()), f.value());
+    } else {
+      throw new AssertionError(s);
+    }
+  }
+
+  private void setInt(String name, int value) {
+    if (!ints.containsKey(name)) {
+      throw new IllegalStateException("undeclared int local " + name);
+    }
+    ints.put(name, value);
+  }
+
+  private void store(Ref r, double v) {
+    if (r instanceof Ref.Local) {
+      if (!reals.containsKey(r.name())) {
+        throw new IllegalStateException("undeclared real local " + r.name());
+      }
+      reals.put(r.name(), v);
+    } else {
+      array(r.name())[eval(((Ref.Elem) r).index())] = v;
+    }
+  }
+
+  private double[] array(String name) {
+    double[] a = arrays.get(name);
+    if (a == null) {
+      throw new IllegalStateException("no array " + name);
+    }
+    return a;
+  }
+
+  private double eval(Expr e) {
+    if (e instanceof Expr.Num) {
+      return ((Expr.Num) e).value();
+    }
+    if (e instanceof Expr.Get) {
+      Ref r = ((Expr.Get) e).ref();
+      if (r instanceof Ref.Local) {
+        Double v = reals.get(r.name());
+        if (v == null) {
+          throw new IllegalStateException("undeclared real local " + r.name());
+        }
+        return v;
+      }
+      return array(r.name())[eval(((Ref.Elem) r).index())];
+    }
+    if (e instanceof Expr.ToReal) {
+      return eval(((Expr.ToReal) e).value());
+    }
+    if (e instanceof Expr.Select) {
+      Expr.Select s = (Expr.Select) e;
+      return test(s.cond()) ? eval(s.ifTrue()) : eval(s.ifFalse());
+    }
+    Expr.Call c = (Expr.Call) e;
+    double a = eval(c.args().get(0));
+    double b = c.args().size() > 1 ? eval(c.args().get(1)) : 0.0;
+    return c.prim().apply(a, b);
+  }
+
+  private int eval(IExpr e) {
+    if (e instanceof IExpr.Const) {
+      return ((IExpr.Const) e).value();
+    }
+    if (e instanceof IExpr.Local) {
+      Integer v = ints.get(((IExpr.Local) e).name());
+      if (v == null) {
+        throw new IllegalStateException("undeclared int local " + ((IExpr.Local) e).name());
+      }
+      return v;
+    }
+    if (e instanceof IExpr.DimSize) {
+      return dimSizes.get(((IExpr.DimSize) e).dim());
+    }
+    IExpr.Bin b = (IExpr.Bin) e;
+    return b.op().apply(eval(b.a()), eval(b.b()));
+  }
+
+  private boolean test(Cond c) {
+    if (c instanceof Cond.Compare) {
+      Cond.Compare k = (Cond.Compare) c;
+      return k.op().test(eval(k.a()), eval(k.b()));
+    }
+    if (c instanceof Cond.IntCompare) {
+      Cond.IntCompare k = (Cond.IntCompare) c;
+      return k.op().test(eval(k.a()), eval(k.b()));
+    }
+    if (c instanceof Cond.And) {
+      return test(((Cond.And) c).a()) && test(((Cond.And) c).b());
+    }
+    if (c instanceof Cond.Or) {
+      return test(((Cond.Or) c).a()) || test(((Cond.Or) c).b());
+    }
+    if (c instanceof Cond.Not) {
+      return !test(((Cond.Not) c).a());
+    }
+    if (c instanceof Cond.IsNaN) {
+      return Double.isNaN(eval(((Cond.IsNaN) c).value()));
+    }
+    return ((Cond.Const) c).value();
+  }
+}

@@ -1,0 +1,47 @@
+package org.phloem.compiler.ir;
+
+import java.util.List;
+
+/** A statement. {@code line} fields are 1-based model-file lines (0: generated, no source line). */
+public sealed interface Stmt
+    permits Stmt.Assign, Stmt.SetInt, Stmt.For, Stmt.If, Stmt.Push, Stmt.Pop, Stmt.PushInt, Stmt.PopInt, Stmt.Fill {
+
+  /** {@code target = value}. */
+  record Assign(Ref target, Expr value, int line) implements Stmt {}
+
+  /** {@code local = value} for an integer local. */
+  record SetInt(String local, IExpr value) implements Stmt {}
+
+  /**
+   * {@code for index in from until to}: runs {@code body} with index = from, from+1, ..., to-1, or in
+   * the opposite order when {@code descending} (to-1 down to from). The bounds are evaluated once.
+   */
+  record For(String index, IExpr from, IExpr to, boolean descending, List<Stmt> body, int line) implements Stmt {
+    public For {
+      body = List.copyOf(body);
+    }
+  }
+
+  /** {@code if cond { then } else { otherwise }}. */
+  record If(Cond cond, List<Stmt> then, List<Stmt> otherwise, int line) implements Stmt {
+    public If {
+      then = List.copyOf(then);
+      otherwise = List.copyOf(otherwise);
+    }
+  }
+
+  /** Records a real on the tape. */
+  record Push(Expr value) implements Stmt {}
+
+  /** Takes the last recorded real back into {@code target}. */
+  record Pop(Ref target) implements Stmt {}
+
+  /** Records an integer on the tape. */
+  record PushInt(IExpr value) implements Stmt {}
+
+  /** Takes the last recorded integer back into an integer local. */
+  record PopInt(String local) implements Stmt {}
+
+  /** Sets every element of an array to {@code value} (clearing adjoint and tangent arrays). */
+  record Fill(String array, double value) implements Stmt {}
+}

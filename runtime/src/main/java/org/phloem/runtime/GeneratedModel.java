@@ -1,0 +1,223 @@
+package org.phloem.runtime;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.phloem.runtime.data.BoundData;
+import org.phloem.runtime.data.DimSpec;
+
+/**
+ * The base class of every generated model class. It owns the bookkeeping that needs no generated code:
+ * sizing dims from the bound data, allocating and filling the arrays the generated code indexes,
+ * building the {@link ModelInfo}, and checking argument lengths. Subclasses (emitted by the compiler)
+ * implement the four sweeps over {@link #arrays}, {@link #dimSizes} and {@link #tape}.
+ */
+public abstract class GeneratedModel implements CompiledModel {
+  /** Every array the generated code indexes, in {@link ModelLayout#arrays()} order. */
+  protected final double[][] arrays;
+  /** Every dim's size, in {@link ModelLayout#dims()} order. */
+  protected final int[] dimSizes;
+  /** The adjoint's record of overwritten values and branches. */
+  protected final Tape tape = new Tape();
+
+  private final ModelLayout layout;
+  private final BoundData data;
+  private final ModelInfo info;
+  private final int parameterCount;
+  private double lastCost = Double.NaN;
+
+  protected GeneratedModel(ModelLayout layout, BoundData data) {
+    this.layout = layout;
+    this.data = data;
+    this.dimSizes = new int[layout.dims().size()];
+    List<DimInfo> dims = new ArrayList<>();
+    for (int k = 0; k < dimSizes.length; k++) {
+      DimSpec d = layout.dims().get(k);
+      Integer bound = data.dimSizes().get(d.name());
+      int size = bound != null ? bound : d.fixedSize();
+      if (size < 0) {
+        throw new IllegalStateException("dim '" + d.name() + "' was not sized by the data binding");
+      }
+      dimSizes[k] = size;
+      List<String> labels = data.dimLabels().get(d.name());
+      dims.add(new DimInfo(d.name(), size, labels != null && labels.size() == size ? labels : numbered(size)));
+    }
+    this.arrays = new double[layout.arrays().size()][];
+    for (int k = 0; k < arrays.length; k++) {
+      arrays[k] = allocate(layout.arrays().get(k));
+    }
+    this.info = buildInfo(dims);
+    this.parameterCount = info.parameterCount();
+  }
+
+  private static List<String> numbered(int size) {
+    List<String> labels = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      labels.add(Integer.toString(i));
+    }
+    return labels;
+  }
+
+  private int sizeOf(List<String> dimNames) {
+    long n = 1;
+    for (String name : dimNames) {
+      n *= dimSizes[dimIndex(name)];
+    }
+    if (n > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("array over " + dimNames + " would hold " + n + " elements, more than a Java array can");
+    }
+    return (int) n;
+  }
+
+  private int dimIndex(String name) {
+    for (int k = 0; k < layout.dims().size(); k++) {
+      if (layout.dims().get(k).name().equals(name)) {
+        return k;
+      }
+    }
+    throw new IllegalStateException("unknown dim " + name);
+  }
+
+  private double[] allocate(ModelLayout.ArraySlot slot) {
+    int size = sizeOf(slot.dims());
+    switch (slot.fill()) {
+      case INPUT: {
+        double[] values = data.inputs().get(slot.name());
+        if (values == null || values.length != size) {
+          throw new IllegalStateException("input '" + slot.name() + "' was not bound with " + size + " values");
+        }
+        return values; // read-only by construction: generated code never stores into inputs
+      }
+      case CONSTANT:
+        return broadcast(slot.values(), size, slot.name());
+      default:
+        return new double[size];
+    }
+  }
+
+  /** The values themselves when there is one per element, else the single value repeated. */
+  private static double[] broadcast(double[] values, int size, String what) {
+    if (values.length == size) {
+      return values.clone();
+    }
+    if (values.length != 1) {
+      throw new IllegalStateException(what + ": " + values.length + " values for " + size + " elements");
+    }
+    double[] out = new double[size];
+    Arrays.fill(out, values[0]);
+    return out;
+  }
+
+  private ModelInfo buildInfo(List<DimInfo> dims) {
+    List<ParamInfo> params = new ArrayList<>();
+    int offset = 0;
+    for (ModelLayout.ParamLayout p : layout.params()) {
+      int size = sizeOf(p.dims());
+      params.add(new ParamInfo(p.name(), p.dims(), offset, size,
+          broadcast(p.priorMean(), size, p.name()), broadcast(p.priorSd(), size, p.name()),
+          broadcast(p.lower(), size, p.name()), broadcast(p.upper(), size, p.name()),
+          p.logScale(), p.unit(), p.description(), p.line()));
+      offset += size;
+    }
+    List<OutputInfo> outputs = new ArrayList<>();
+    for (ModelLayout.OutputLayout o : layout.outputs()) {
+      ModelLayout.ArraySlot slot = layout.arrays().get(o.valueArray());
+      int[] shape = new int[slot.dims().size()];
+      for (int d = 0; d < shape.length; d++) {
+        shape[d] = dimSizes[dimIndex(slot.dims().get(d))];
+      }
+      outputs.add(new OutputInfo(o.name(), slot.dims(), shape, o.unit(), o.role()));
+    }
+    return new ModelInfo(layout.name(), layout.title(), layout.sourceFile(), dims, params, outputs, layout.observations());
+  }
+
+  /** The layout this instance was built from. */
+  public final ModelLayout layout() {
+    return layout;
+  }
+
+  /** The data this instance was bound to. */
+  public final BoundData data() {
+    return data;
+  }
+
+  /** The tape, for memory measurements. */
+  public final Tape tape() {
+    return tape;
+  }
+
+  @Override
+  public final ModelInfo info() {
+    return info;
+  }
+
+  @Override
+  public final double cost(double[] p) {
+    checkLength("p", p);
+    return lastCost = runForward(p);
+  }
+
+  @Override
+  public final double gradient(double[] p, double[] g) {
+    checkLength("p", p);
+    checkLength("g", g);
+    tape.reset();
+    return lastCost = runGradient(p, g);
+  }
+
+  @Override
+  public final double tangent(double[] p, double[] dp) {
+    checkLength("p", p);
+    checkLength("dp", dp);
+    double[] result = new double[2];
+    runTangent(p, dp, result);
+    lastCost = result[0];
+    return result[1];
+  }
+
+  @Override
+  public final double hessianVector(double[] p, double[] v, double[] hv) {
+    checkLength("p", p);
+    checkLength("v", v);
+    checkLength("hv", hv);
+    tape.reset();
+    return lastCost = runHessianVector(p, v, hv);
+  }
+
+  @Override
+  public final double lastCost() {
+    return lastCost;
+  }
+
+  @Override
+  public final double[] output(int k) {
+    return arrays[layout.outputs().get(k).valueArray()];
+  }
+
+  @Override
+  public final double[] outputTangent(int k) {
+    int t = layout.outputs().get(k).tangentArray();
+    if (t < 0) {
+      return new double[arrays[layout.outputs().get(k).valueArray()].length];
+    }
+    return arrays[t];
+  }
+
+  private void checkLength(String what, double[] a) {
+    if (a.length != parameterCount) {
+      throw new IllegalArgumentException(what + " has " + a.length + " elements; the model has " + parameterCount + " parameter slots");
+    }
+  }
+
+  /** Forward model: returns the observation cost. */
+  protected abstract double runForward(double[] p);
+
+  /** Forward and reverse sweeps: fills g, returns the cost. */
+  protected abstract double runGradient(double[] p, double[] g);
+
+  /** Tangent-linear model: result[0] = cost, result[1] = directional derivative. */
+  protected abstract void runTangent(double[] p, double[] dp, double[] result);
+
+  /** Forward-over-reverse: fills hv, returns the cost. */
+  protected abstract double runHessianVector(double[] p, double[] v, double[] hv);
+}
