@@ -212,12 +212,22 @@ public abstract class GeneratedModel implements CompiledModel {
   /** Forward model: returns the observation cost. */
   protected abstract double runForward(double[] p);
 
-  /** Forward and reverse sweeps: fills g, returns the cost. */
-  protected abstract double runGradient(double[] p, double[] g);
+  /** Forward and reverse sweeps: fills g, returns the cost. Generated when the model was differentiated. */
+  protected double runGradient(double[] p, double[] g) {
+    throw notGenerated("gradient");
+  }
 
   /** Tangent-linear model: result[0] = cost, result[1] = directional derivative. */
-  protected abstract void runTangent(double[] p, double[] dp, double[] result);
+  protected void runTangent(double[] p, double[] dp, double[] result) {
+    throw notGenerated("tangent");
+  }
 
   /** Forward-over-reverse: fills hv, returns the cost. */
-  protected abstract double runHessianVector(double[] p, double[] v, double[] hv);
+  protected double runHessianVector(double[] p, double[] v, double[] hv) {
+    throw notGenerated("hessianVector");
+  }
+
+  private UnsupportedOperationException notGenerated(String what) {
+    return new UnsupportedOperationException("the " + what + " code of model '" + info.name() + "' was not generated (compiled without derivatives)");
+  }
 }

@@ -1,0 +1,69 @@
+package org.phloem.compiler.codegen;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import org.phloem.compiler.ir.IrProgram;
+import org.phloem.runtime.CompiledModel;
+import org.phloem.runtime.ModelLayout;
+import org.phloem.runtime.data.BoundData;
+
+/**
+ * A generated model class, loaded in memory and ready to be bound to data: the class file bytes (for
+ * verification, {@code --emit bytecode} and writing to a jar), the layout, and a factory.
+ */
+public final class LoadedModel {
+  private final String binaryName;
+  private final byte[] bytes;
+  private final ModelLayout layout;
+  private final Constructor<?> constructor;
+
+  private LoadedModel(String binaryName, byte[] bytes, ModelLayout layout, Constructor<?> constructor) {
+    this.binaryName = binaryName;
+    this.bytes = bytes;
+    this.layout = layout;
+    this.constructor = constructor;
+  }
+
+  /** Emits and defines the class of {@code program} in a fresh class loader. */
+  public static LoadedModel load(IrProgram program) {
+    byte[] bytes = ClassEmitter.emit(program);
+    String binaryName = ClassEmitter.internalName(program).replace('/', '.');
+    Class<?> cls = new ModelClassLoader().define(binaryName, bytes);
+    try {
+      Constructor<?> c = cls.getConstructor(ModelLayout.class, BoundData.class);
+      return new LoadedModel(binaryName, bytes, program.layout(), c);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("generated class lacks its constructor", e);
+    }
+  }
+
+  /** A model instance bound to {@code data}. */
+  public CompiledModel bind(BoundData data) {
+    try {
+      return (CompiledModel) constructor.newInstance(layout, data);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      throw new IllegalStateException(cause);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot instantiate generated class " + binaryName, e);
+    }
+  }
+
+  /** The class file. */
+  public byte[] bytes() {
+    return bytes.clone();
+  }
+
+  /** The class's binary name (dots). */
+  public String binaryName() {
+    return binaryName;
+  }
+
+  /** What the runtime needs to know about the model. */
+  public ModelLayout layout() {
+    return layout;
+  }
+}

@@ -1,0 +1,110 @@
+package org.phloem.compiler.codegen;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.phloem.compiler.ir.Cond;
+import org.phloem.compiler.ir.Expr;
+import org.phloem.compiler.ir.IExpr;
+import org.phloem.compiler.ir.Ref;
+import org.phloem.compiler.ir.Stmt;
+
+/** Collects the arrays and dims a function body touches, so the prologue loads only those. */
+final class UsedNames {
+  final Set<String> arrays = new LinkedHashSet<>();
+  final Set<String> dims = new LinkedHashSet<>();
+  boolean tape;
+
+  static UsedNames of(List<Stmt> body) {
+    UsedNames u = new UsedNames();
+    u.block(body);
+    return u;
+  }
+
+  private void block(List<Stmt> body) {
+    body.forEach(this::stmt);
+  }
+
+  private void stmt(Stmt s) {
+    if (s instanceof Stmt.Assign) {
+      ref(((Stmt.Assign) s).target());
+      expr(((Stmt.Assign) s).value());
+    } else if (s instanceof Stmt.SetInt) {
+      iexpr(((Stmt.SetInt) s).value());
+    } else if (s instanceof Stmt.For) {
+      Stmt.For f = (Stmt.For) s;
+      iexpr(f.from());
+      iexpr(f.to());
+      block(f.body());
+    } else if (s instanceof Stmt.If) {
+      Stmt.If i = (Stmt.If) s;
+      cond(i.cond());
+      block(i.then());
+      block(i.otherwise());
+    } else if (s instanceof Stmt.Push) {
+      tape = true;
+      expr(((Stmt.Push) s).value());
+    } else if (s instanceof Stmt.Pop) {
+      tape = true;
+      ref(((Stmt.Pop) s).target());
+    } else if (s instanceof Stmt.PushInt) {
+      tape = true;
+      iexpr(((Stmt.PushInt) s).value());
+    } else if (s instanceof Stmt.PopInt) {
+      tape = true;
+    } else if (s instanceof Stmt.Fill) {
+      arrays.add(((Stmt.Fill) s).array());
+    }
+  }
+
+  private void ref(Ref r) {
+    if (r instanceof Ref.Elem) {
+      arrays.add(r.name());
+      iexpr(((Ref.Elem) r).index());
+    }
+  }
+
+  private void expr(Expr e) {
+    if (e instanceof Expr.Get) {
+      ref(((Expr.Get) e).ref());
+    } else if (e instanceof Expr.Call) {
+      ((Expr.Call) e).args().forEach(this::expr);
+    } else if (e instanceof Expr.Select) {
+      Expr.Select s = (Expr.Select) e;
+      cond(s.cond());
+      expr(s.ifTrue());
+      expr(s.ifFalse());
+    } else if (e instanceof Expr.ToReal) {
+      iexpr(((Expr.ToReal) e).value());
+    }
+  }
+
+  private void iexpr(IExpr e) {
+    if (e instanceof IExpr.DimSize) {
+      dims.add(((IExpr.DimSize) e).dim());
+    } else if (e instanceof IExpr.Bin) {
+      iexpr(((IExpr.Bin) e).a());
+      iexpr(((IExpr.Bin) e).b());
+    }
+  }
+
+  private void cond(Cond c) {
+    if (c instanceof Cond.Compare) {
+      expr(((Cond.Compare) c).a());
+      expr(((Cond.Compare) c).b());
+    } else if (c instanceof Cond.IntCompare) {
+      iexpr(((Cond.IntCompare) c).a());
+      iexpr(((Cond.IntCompare) c).b());
+    } else if (c instanceof Cond.And) {
+      cond(((Cond.And) c).a());
+      cond(((Cond.And) c).b());
+    } else if (c instanceof Cond.Or) {
+      cond(((Cond.Or) c).a());
+      cond(((Cond.Or) c).b());
+    } else if (c instanceof Cond.Not) {
+      cond(((Cond.Not) c).a());
+    } else if (c instanceof Cond.IsNaN) {
+      expr(((Cond.IsNaN) c).value());
+    }
+  }
+}
