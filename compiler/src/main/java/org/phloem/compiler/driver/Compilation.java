@@ -1,0 +1,30 @@
+package org.phloem.compiler.driver;
+
+import java.nio.file.Path;
+import org.phloem.compiler.check.CheckedModel;
+import org.phloem.compiler.codegen.LoadedModel;
+import org.phloem.compiler.ir.IrProgram;
+import org.phloem.runtime.CompiledModel;
+import org.phloem.runtime.ModelLayout;
+import org.phloem.runtime.data.BoundData;
+import org.phloem.runtime.data.DataBinder;
+import org.phloem.runtime.data.DataException;
+
+/**
+ * Everything one compilation produced: the checked AST, the forward IR, the full IR (with derivative
+ * functions when asked for) and the loaded class.
+ *
+ * @param checked the checked model
+ * @param forward the lowered forward program
+ * @param program the program that was emitted (forward plus derivatives, or forward alone)
+ * @param loaded the loaded class
+ */
+public record Compilation(CheckedModel checked, IrProgram forward, IrProgram program, LoadedModel loaded) {
+
+  /** Binds the model's inputs from the data under {@code dataRoot} and returns a runnable model. */
+  public CompiledModel bind(Path dataRoot) throws DataException {
+    ModelLayout layout = loaded.layout();
+    BoundData data = DataBinder.bind(dataRoot, layout.tables(), layout.dims(), layout.inputs());
+    return loaded.bind(data);
+  }
+}

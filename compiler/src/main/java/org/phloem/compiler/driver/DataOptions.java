@@ -1,0 +1,18 @@
+package org.phloem.compiler.driver;
+
+import java.nio.file.Path;
+import org.phloem.runtime.data.DataException;
+import org.phloem.runtime.data.DataRoot;
+import picocli.CommandLine.Option;
+
+/** The {@code --data DIR} option every command that runs a model shares. */
+final class DataOptions {
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "the data root (default: $PHLOEM_DATA, else a shared/data/tidy folder beside the model or the working directory)")
+  Path data;
+
+  /** The data root for {@code model}. */
+  Path root(Path model) throws DataException {
+    return DataRoot.locate(data, model).path();
+  }
+}

@@ -1,0 +1,32 @@
+package org.phloem.compiler.driver;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code phloem} command: compile, run, check, fit and watch models, or run the demo. */
+@Command(
+    name = "phloem",
+    mixinStandardHelpOptions = true,
+    version = "phloem 0.1.0",
+    description = {"Phloem: carbon-cycle models compiled with their adjoints, and fitted to observations.", ""},
+    subcommands = {CompileCommand.class, RunCommand.class, CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes: 0 success, 1 a problem with the model, its data or a check, 2 bad usage, 3 internal error."})
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(UserErrors::handle);
+    return cli.execute(args);
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+}
