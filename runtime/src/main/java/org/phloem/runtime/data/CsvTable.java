@@ -114,12 +114,18 @@ final class CsvTable {
       int pendingBlank = 0;
       while (true) {
         String[] rec;
+        boolean broken = false;
         try {
           rec = r.next();
         } catch (CsvRecordReader.SyntaxError e) {
           log.add(display, e.line, "", e.getMessage(), firstLine);
-          rec = new String[header.size()];
-          Arrays.fill(rec, "");
+          rec = null;
+          broken = true;
+        }
+        if (broken) {
+          // Keep the row (positions after it stay right) but as unusable, not as missing values.
+          addRow(null, r.recordLine(), jumps, positions, sinks, names, modelLines, log);
+          continue;
         }
         if (rec == null) {
           break;
@@ -165,6 +171,7 @@ final class CsvTable {
     }
   }
 
+  /** Adds one data row; {@code rec} null for a row that could not be split (already reported). */
   private void addRow(String[] rec, int line, List<int[]> jumps, List<Integer> positions, List<Object> sinks,
       List<String> names, List<Integer> modelLines, ProblemLog log) {
     if (lineOf(rows, jumps) != line) {
@@ -172,8 +179,17 @@ final class CsvTable {
     }
     for (int k = 0; k < sinks.size(); k++) {
       int p = positions.get(k);
-      String text = p < rec.length ? rec[p] : "";
       Object sink = sinks.get(k);
+      if (rec == null) {
+        if (sink instanceof NumberColumn num) {
+          num.bad.set(num.size());
+          num.add(Double.NaN);
+        } else {
+          ((LabelColumn) sink).add("");
+        }
+        continue;
+      }
+      String text = p < rec.length ? rec[p] : "";
       if (sink instanceof NumberColumn num) {
         readNumber(num, text, line, names.get(k), modelLines.get(k), log);
       } else {

@@ -117,11 +117,12 @@ public final class CsvTableWriter {
     });
   }
 
-  /** Writes text into a temporary file beside {@code file}, then moves it into place. */
+  /** What goes into a file. */
   private interface Body {
     void write(Writer out) throws IOException;
   }
 
+  /** Writes into a temporary file beside {@code file}, then moves it into place (replacing any old one). */
   private static void writeAtomically(Path file, Body body) throws IOException {
     Path target = file.toAbsolutePath();
     Path dir = target.getParent();

@@ -59,12 +59,16 @@ public final class DataBinder {
     loadTables(sources, maxElements, log);
 
     Map<String, DimPlan> plans = DimPlan.resolve(dims, inputs, sources, maxElements, log);
-    refuseAbsurdSizes(sources, plans, maxElements, log);
-    log.throwIfAny(); // before allocating: sizes may be unknown or too large
+    if (refuseAbsurdSizes(sources, plans, maxElements, log)) {
+      log.throwIfAny(); // before allocating anything of that size
+    }
 
     ValueFiller filler = new ValueFiller(log);
     Map<String, double[]> values = new HashMap<>();
     for (InputSource s : sources) {
+      if (!plans.keySet().containsAll(s.input().dims())) {
+        continue; // a dim could not be sized: reported already
+      }
       double[] v = filler.fill(s, s.input().dims().stream().map(plans::get).toList());
       if (v != null) {
         values.put(s.input().name(), v);
@@ -96,9 +100,11 @@ public final class DataBinder {
     numbers.forEach((t, cols) -> t.load(cols, labels.get(t), maxElements, log));
   }
 
-  private static void refuseAbsurdSizes(List<InputSource> sources, Map<String, DimPlan> plans, long maxElements,
+  /** Logs and returns true when the inputs would be too large to allocate. */
+  private static boolean refuseAbsurdSizes(List<InputSource> sources, Map<String, DimPlan> plans, long maxElements,
       ProblemLog log) {
     long total = 0;
+    boolean refused = false;
     String largest = "";
     long largestSize = -1;
     for (InputSource s : sources) {
@@ -113,6 +119,7 @@ public final class DataBinder {
         largest = s.input().name() + s.input().dims();
       }
       if (n > Integer.MAX_VALUE - 8) {
+        refused = true;
         log.add("", 0, "", "input '" + s.input().name() + "' would have " + n
             + " elements, more than one Java array can hold", s.input().line());
       }
@@ -121,7 +128,9 @@ public final class DataBinder {
       log.add("", 0, "", "the inputs would hold " + total + " values in all (largest: " + largest + " with "
           + largestSize + "), above the limit of " + maxElements + "; check the dim sizes, or raise the limit "
           + "if this size is intended", 0);
+      refused = true;
     }
+    return refused;
   }
 
   private static long saturatingMultiply(long a, long b) {

@@ -1,6 +1,7 @@
 package org.phloem.runtime.data;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,9 +45,17 @@ final class ProblemLog {
     return problems.isEmpty();
   }
 
-  /** Everything found, with a count line for each capped kind. */
+  /**
+   * Everything found, grouped by file (in the order files were first mentioned) and by line within a file,
+   * then a count line for each capped kind.
+   */
   List<DataProblem> all() {
     List<DataProblem> out = new ArrayList<>(problems);
+    Map<String, Integer> fileOrder = new HashMap<>();
+    for (DataProblem p : out) {
+      fileOrder.putIfAbsent(p.file(), fileOrder.size());
+    }
+    out.sort(Comparator.comparingInt((DataProblem p) -> fileOrder.get(p.file())).thenComparingInt(DataProblem::row));
     for (Map.Entry<String, Integer> e : counts.entrySet()) {
       int more = e.getValue() - SHOWN_PER_KIND;
       if (more > 0) {
