@@ -1,0 +1,140 @@
+package org.phloem.runtime.data;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Binds a model's {@code input}s to its {@code data} tables: reads each CSV once (only the columns needed),
+ * sizes and labels every {@code dim}, and fills every input, collecting all problems before failing.
+ *
+ * <p>Formats: a 1-D input is a column of a wide table (aligned by a column named like its dim when the
+ * table has one, otherwise by position); an input over two or more dims is a long table with one column
+ * per dim plus the value column; a scalar input is a one-row table. Dim columns hold indices 0..N-1 or
+ * labels; integer labels (years, months 1..12) order their dim numerically, other labels by first
+ * appearance in the first table that has them.
+ */
+public final class DataBinder {
+  /** The default refusal threshold: values (doubles) allocated over all inputs, ~1.6 GB. */
+  public static final long DEFAULT_MAX_ELEMENTS = 200_000_000L;
+
+  private DataBinder() {}
+
+  /** {@link #bind(Path, List, List, List, long)} with {@link #DEFAULT_MAX_ELEMENTS}. */
+  public static BoundData bind(Path dataRoot, List<TableSpec> tables, List<DimSpec> dims, List<InputSpec> inputs)
+      throws DataException {
+    return bind(dataRoot, tables, dims, inputs, DEFAULT_MAX_ELEMENTS);
+  }
+
+  /**
+   * Binds every input.
+   *
+   * @param dataRoot the folder table paths are relative to (see {@link DataRoot})
+   * @param maxElements refuse, before allocating, when the inputs would hold more values than this in all
+   * @throws DataException listing every problem found, each with file, line and column where it applies
+   */
+  public static BoundData bind(Path dataRoot, List<TableSpec> tables, List<DimSpec> dims, List<InputSpec> inputs,
+      long maxElements) throws DataException {
+    ProblemLog log = new ProblemLog();
+    Map<String, DimSpec> dimByName = new LinkedHashMap<>();
+    dims.forEach(d -> dimByName.put(d.name(), d));
+
+    InputSource.Resolver resolver = new InputSource.Resolver(dataRoot, tables, log);
+    List<InputSource> sources = new ArrayList<>();
+    for (InputSpec in : inputs) {
+      List<String> unknown = in.dims().stream().filter(d -> !dimByName.containsKey(d)).toList();
+      if (!unknown.isEmpty()) {
+        log.add("", 0, "", "input '" + in.name() + "' is over " + String.join(", ", unknown)
+            + ", not declared with `dim`" + Nearest.didYouMean(unknown.get(0), dimByName.keySet()), in.line());
+        continue;
+      }
+      InputSource s = resolver.resolve(in);
+      if (s != null) {
+        sources.add(s);
+      }
+    }
+    loadTables(sources, maxElements, log);
+
+    Map<String, DimPlan> plans = DimPlan.resolve(dims, inputs, sources, maxElements, log);
+    if (refuseAbsurdSizes(sources, plans, maxElements, log)) {
+      log.throwIfAny(); // before allocating anything of that size
+    }
+
+    ValueFiller filler = new ValueFiller(log);
+    Map<String, double[]> values = new HashMap<>();
+    for (InputSource s : sources) {
+      if (!plans.keySet().containsAll(s.input().dims())) {
+        continue; // a dim could not be sized: reported already
+      }
+      double[] v = filler.fill(s, s.input().dims().stream().map(plans::get).toList());
+      if (v != null) {
+        values.put(s.input().name(), v);
+      }
+    }
+    log.throwIfAny();
+    Map<String, Integer> sizes = new HashMap<>();
+    Map<String, List<String>> labels = new HashMap<>();
+    plans.forEach((name, p) -> {
+      sizes.put(name, p.size());
+      labels.put(name, p.labels());
+    });
+    return new BoundData(sizes, labels, values);
+  }
+
+  /** Reads, for every table used, exactly the value and dim columns its inputs need, in one pass. */
+  private static void loadTables(List<InputSource> sources, long maxElements, ProblemLog log) {
+    Map<CsvTable, Map<String, Integer>> numbers = new LinkedHashMap<>();
+    Map<CsvTable, Map<String, Integer>> labels = new LinkedHashMap<>();
+    for (InputSource s : sources) {
+      numbers.computeIfAbsent(s.table(), t -> new LinkedHashMap<>()).putIfAbsent(s.column(), s.input().line());
+      labels.computeIfAbsent(s.table(), t -> new LinkedHashMap<>());
+      for (String c : s.dimColumns()) {
+        if (c != null) {
+          labels.get(s.table()).putIfAbsent(c, s.input().line());
+        }
+      }
+    }
+    numbers.forEach((t, cols) -> t.load(cols, labels.get(t), maxElements, log));
+  }
+
+  /** Logs and returns true when the inputs would be too large to allocate. */
+  private static boolean refuseAbsurdSizes(List<InputSource> sources, Map<String, DimPlan> plans, long maxElements,
+      ProblemLog log) {
+    long total = 0;
+    boolean refused = false;
+    String largest = "";
+    long largestSize = -1;
+    for (InputSource s : sources) {
+      long n = 1;
+      for (String d : s.input().dims()) {
+        DimPlan p = plans.get(d);
+        n = p == null ? 0 : saturatingMultiply(n, p.size());
+      }
+      total = Math.min(Long.MAX_VALUE / 2, total + n);
+      if (n > largestSize) {
+        largestSize = n;
+        largest = s.input().name() + s.input().dims();
+      }
+      if (n > Integer.MAX_VALUE - 8) {
+        refused = true;
+        log.add("", 0, "", "input '" + s.input().name() + "' would have " + n
+            + " elements, more than one Java array can hold", s.input().line());
+      }
+    }
+    if (total > maxElements) {
+      log.add("", 0, "", "the inputs would hold " + total + " values in all (largest: " + largest + " with "
+          + largestSize + "), above the limit of " + maxElements + "; check the dim sizes, or raise the limit "
+          + "if this size is intended", 0);
+      refused = true;
+    }
+    return refused;
+  }
+
+  private static long saturatingMultiply(long a, long b) {
+    long r = a * b;
+    return (b != 0 && (r / b != a || r < 0)) ? Long.MAX_VALUE / 2 : r;
+  }
+}

@@ -1,0 +1,104 @@
+package org.phloem.runtime.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one folder that table paths in models are relative to (the {@code tidy/} folder of the bundled
+ * data, e.g. {@code dalec_oregon/drivers.csv} is found under it).
+ *
+ * @param path the folder
+ * @param source how it was found, for messages ("--data", "PHLOEM_DATA", "phloem.data", "found beside ...")
+ */
+public record DataRoot(Path path, String source) {
+  /** The environment variable naming the data root. */
+  public static final String ENVIRONMENT_VARIABLE = "PHLOEM_DATA";
+  /** The Java system property naming the data root. */
+  public static final String SYSTEM_PROPERTY = "phloem.data";
+  /** The folder searched for upward from the model and the working directory. */
+  static final String SIBLING = "shared/data/tidy";
+
+  /**
+   * Finds the data root as a run would: {@code explicit} (the {@code --data} option) if given, else the
+   * {@code PHLOEM_DATA} environment variable, else the {@code phloem.data} system property, else a
+   * {@code shared/data/tidy} folder beside the model's folder or the working directory or one of their
+   * ancestors. A named folder that holds a {@code tidy/} folder stands for that child.
+   *
+   * @param explicit the path given on the command line, or null
+   * @param modelFile the model being run, or null
+   * @throws DataException when a named folder does not exist or nothing is found (the message says where
+   *     it looked and how to set the root)
+   */
+  public static DataRoot locate(Path explicit, Path modelFile) throws DataException {
+    return locate(explicit, modelFile, System.getenv(ENVIRONMENT_VARIABLE), System.getProperty(SYSTEM_PROPERTY),
+        Path.of("").toAbsolutePath());
+  }
+
+  /** {@link #locate(Path, Path)} with the environment, property and working directory given (for tests). */
+  static DataRoot locate(Path explicit, Path modelFile, String environment, String property, Path workingDir)
+      throws DataException {
+    if (explicit != null) {
+      return named(explicit, "--data");
+    }
+    if (environment != null && !environment.isBlank()) {
+      return named(Path.of(environment), "environment variable " + ENVIRONMENT_VARIABLE);
+    }
+    if (property != null && !property.isBlank()) {
+      return named(Path.of(property), "system property " + SYSTEM_PROPERTY);
+    }
+    Set<Path> looked = new LinkedHashSet<>();
+    List<Path> starts = new ArrayList<>();
+    if (modelFile != null) {
+      Path folder = modelFile.toAbsolutePath().normalize().getParent();
+      if (folder != null) {
+        starts.add(folder);
+      }
+    }
+    if (workingDir != null) {
+      starts.add(workingDir.toAbsolutePath().normalize());
+    }
+    for (Path start : starts) {
+      for (Path p = start; p != null; p = p.getParent()) {
+        Path candidate = p.resolve(SIBLING);
+        if (looked.add(candidate) && Files.isDirectory(candidate)) {
+          return new DataRoot(candidate, "found beside " + p);
+        }
+      }
+    }
+    StringBuilder m = new StringBuilder("No data folder found. Looked for " + SIBLING + " in");
+    for (Path p : looked) {
+      m.append("\n  ").append(p);
+    }
+    m.append('\n').append(HOW_TO_SET);
+    throw new DataException(new DataProblem("", 0, "", m.toString(), 0));
+  }
+
+  private static final String HOW_TO_SET = "Set it with --data <folder>, the environment variable "
+      + ENVIRONMENT_VARIABLE + "=<folder>, or -D" + SYSTEM_PROPERTY + "=<folder>; the folder may be the data "
+      + "folder holding tidy/ or the tidy folder itself.";
+
+  private static DataRoot named(Path given, String source) throws DataException {
+    Path p = given.toAbsolutePath().normalize();
+    if (!Files.isDirectory(p)) {
+      String what = Files.exists(p) ? "is not a folder" : "does not exist";
+      throw new DataException(new DataProblem("", 0, "",
+          "The data folder " + p + " (from " + source + ") " + what + ".\n" + HOW_TO_SET, 0));
+    }
+    Path tidy = p.resolve("tidy");
+    return new DataRoot(Files.isDirectory(tidy) ? tidy : p, source);
+  }
+
+  /** A table path from a model, resolved against this root. */
+  public Path resolve(String tablePath) {
+    return path.resolve(tablePath).normalize();
+  }
+
+  @Override
+  public String toString() {
+    return path + " (" + source + ")";
+  }
+}

@@ -1,0 +1,51 @@
+package org.phloem.runtime.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A column read as labels (a dim's element names or indices): each row holds a code into the distinct
+ * labels in first-appearance order, or -1 for a blank cell. Integer labels are stored canonically
+ * ({@code 03} as {@code 3}); repeated labels share one string, which keeps long tables small.
+ */
+final class LabelColumn {
+  private int[] codes = new int[1024];
+  private int size;
+  final List<String> distinct = new ArrayList<>();
+  private final Map<String, Integer> codeOf = new HashMap<>();
+
+  void add(String text) {
+    int code = -1;
+    if (!text.isEmpty()) {
+      String label = Cells.canonicalLabel(text);
+      Integer known = codeOf.get(label);
+      if (known == null) {
+        known = distinct.size();
+        distinct.add(label);
+        codeOf.put(label, known);
+      }
+      code = known;
+    }
+    if (size == codes.length) {
+      codes = Arrays.copyOf(codes, codes.length * 2);
+    }
+    codes[size++] = code;
+  }
+
+  /** The code of the row's label, -1 when blank. */
+  int code(int row) {
+    return codes[row];
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** True when every label is an integer (so a dim ordered by them is ordered numerically). */
+  boolean allIntegers() {
+    return distinct.stream().allMatch(Cells::isInteger);
+  }
+}
