@@ -76,6 +76,7 @@ public enum ErrorKind {
   DIM_SIZE("The size of dim '%s' must be a positive integer constant, but %s."),
   NOT_CONSTANT("%s must be a constant; %s."),
   ARRAY_LENGTH("'%s' is over '%s' of size %d, but %d value%s given."),
+  LIST_FOR_DATA_DIM("A list of values needs a dim of fixed size, but '%s' is over '%s', whose size comes from the data."),
   LIST_FOR_SCALAR("'%s' is a scalar; give one value, not a list."),
   LIST_FOR_MULTI_DIM("A list of values can only fill a 1-dimensional array; '%s' has %d dimensions."),
   BAD_PRIOR("%s"),
