@@ -72,7 +72,8 @@ final class ExprLowering {
       return Expr.num(((NumberLit) e).value());
     }
     if (model.type(e).isInt()) {
-      return new Expr.ToReal(integer(e));
+      IExpr i = integer(e);
+      return i instanceof IExpr.Const ? Expr.num(((IExpr.Const) i).value()) : new Expr.ToReal(i);
     }
     if (e instanceof NameExpr) {
       return name((NameExpr) e);
