@@ -83,9 +83,7 @@ final class ConstEvaluator {
       String name = d.name().name();
       Num n = eval(d.size(), "The size of dim '" + name + "'");
       if (n != null) {
-        if (!n.integer()) {
-          diagnostics.error(ErrorKind.DIM_SIZE, d.size().span(), name, "it is not an integer");
-        } else if (n.value() < 1 || n.value() > Integer.MAX_VALUE) {
+        if (!n.integer() || n.value() < 1 || n.value() > Integer.MAX_VALUE) {
           diagnostics.error(ErrorKind.DIM_SIZE, d.size().span(), name,
               "it is " + Unit.formatFactor(n.value()));
         } else {

@@ -130,10 +130,10 @@ final class ExprChecker {
       Type b = number(c.otherwise(), scope, inFn);
       UnitValue ua = unit(c.then());
       UnitValue ub = unit(c.otherwise());
-      UnitRules.requireSame(ctx, c.span(),
+      boolean same = UnitRules.requireSame(ctx, c.span(),
           "The branches of 'if ... then ... else' have different units, '%s' and '%s'", ua, ub);
       Type t = a.isInt() && b.isInt() ? (a.equals(b) ? a : Type.INT) : Type.REAL;
-      return new Result(t, ua.join(ub));
+      return new Result(t, same ? ua.join(ub) : UnitValue.UNKNOWN);
     } else if (e instanceof ReduceExpr) {
       ReduceExpr r = (ReduceExpr) e;
       Scope inner = loopScope(r.indices(), scope, inFn);
@@ -374,9 +374,9 @@ final class ExprChecker {
       case SAME:
         if (c.args().size() == 2) {
           UnitValue u1 = unit(c.args().get(1));
-          UnitRules.requireSame(ctx, c.span(),
+          boolean same = UnitRules.requireSame(ctx, c.span(),
               b.word() + " needs both arguments in one unit, but they are in '%s' and '%s'", u0, u1);
-          u0 = u0.join(u1);
+          u0 = same ? u0.join(u1) : UnitValue.UNKNOWN;
         }
         return new Result(ints ? Type.INT : Type.REAL, u0);
       case SQRT:
@@ -390,6 +390,7 @@ final class ExprChecker {
       default:
         if (u0.known() && !u0.unit().isDimensionless()) {
           ctx.error(ErrorKind.UNIT_NOT_DIMENSIONLESS, c.args().get(0).span(), b.word(), u0.unit());
+          return UNKNOWN_REAL;
         }
         return new Result(Type.REAL, UnitValue.DIMENSIONLESS);
     }
@@ -436,8 +437,9 @@ final class ExprChecker {
       case ADD:
       case SUB: {
         String verb = op == BinaryOp.ADD ? "Cannot add '%s' and '%s'" : "Cannot subtract '%2$s' from '%1$s'";
-        UnitRules.requireSame(ctx, b.span(), verb, ul, ur);
-        return new Result(sumType(l, r, op), ul.join(ur));
+        boolean same = UnitRules.requireSame(ctx, b.span(), verb, ul, ur);
+        // After a mismatch the result's unit is unknown, so the error is not echoed further out.
+        return new Result(sumType(l, r, op), same ? ul.join(ur) : UnitValue.UNKNOWN);
       }
       case MUL:
         return new Result(l.isInt() && r.isInt() ? Type.INT : Type.REAL, ul.times(ur));

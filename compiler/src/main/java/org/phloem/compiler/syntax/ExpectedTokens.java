@@ -48,7 +48,9 @@ final class ExpectedTokens {
       words.add("an expression");
     }
     for (int t : types) {
-      if ((expression && EXPRESSION_START.contains(t)) || (item && ITEM_START.contains(t))
+      boolean startsStatement = t == PhloemParser.ID || t == PhloemParser.IF;
+      if ((expression && EXPRESSION_START.contains(t))
+          || (item && (ITEM_START.contains(t) || startsStatement))
           || (dropOperators && OPERATORS.contains(t))) {
         continue;
       }
@@ -75,6 +77,11 @@ final class ExpectedTokens {
       }
     }
     return n;
+  }
+
+  /** True when the set is what may start a declaration or statement (so almost anything). */
+  static boolean startsItems(IntervalSet expected) {
+    return expected != null && count(expected.toList(), ITEM_START) >= 5;
   }
 
   /** How a token type reads in a sentence. */

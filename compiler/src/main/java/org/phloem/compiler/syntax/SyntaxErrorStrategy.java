@@ -44,8 +44,15 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
     }
     beginErrorCondition(parser);
     Token t = parser.getCurrentToken();
-    sink.report(t.getLine(), spanOf(parser, t), ErrorKind.SYNTAX,
-        "Unexpected " + ExpectedTokens.found(t) + after(parser, t) + ".");
+    IntervalSet expected = getExpectedTokens(parser);
+    // Between statements anything may come next, so a list of expectations says nothing: just point
+    // at the stray token. Elsewhere (and at the end of the file) say what was expected.
+    if (t.getType() != Token.EOF && ExpectedTokens.startsItems(expected)) {
+      sink.report(t.getLine(), spanOf(parser, t), ErrorKind.SYNTAX,
+          "Unexpected " + ExpectedTokens.found(t) + after(parser, t) + ".");
+    } else {
+      report(parser, t, expected);
+    }
   }
 
   @Override

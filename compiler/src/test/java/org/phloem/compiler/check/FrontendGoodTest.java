@@ -138,4 +138,12 @@ class FrontendGoodTest {
     assertEquals(Double.NEGATIVE_INFINITY, m.prior((ParamDecl) m.lookup("b1")).lower());
     assertNull(m.unit(m.lookup("lai")));
   }
+
+  @Test
+  void analyze_missingFile_isACompileErrorNamingTheFile() {
+    CompileException e = org.junit.jupiter.api.Assertions.assertThrows(CompileException.class,
+        () -> Frontend.analyze(Path.of("no/such/model.phl")));
+    assertTrue(e.getMessage().startsWith("Error in 'no/such/model.phl', line 1, column 1:"), e.getMessage());
+    assertTrue(e.getMessage().contains("Cannot read 'no/such/model.phl': no such file."), e.getMessage());
+  }
 }
