@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.phloem.runtime.CompiledModel;
-import org.phloem.runtime.ModelInfo;
-import org.phloem.runtime.ObservationInfo;
 
 /**
  * The Bayesian cost written as residuals, so that ½‖r‖² equals {@link BayesianCost}: one normalized
@@ -18,11 +16,9 @@ import org.phloem.runtime.ObservationInfo;
  */
 public final class ModelResiduals implements Residuals {
 
-  private record Element(int modelOutput, int index, double observed, double sd) {}
-
   private final CompiledModel model;
   private final SearchSpace space;
-  private final List<Element> elements;
+  private final List<ObservationElements.Element> elements;
   private final int[] priorSlots;
   private final double[] p;
   private final double[] dp;
@@ -33,18 +29,8 @@ public final class ModelResiduals implements Residuals {
     this.model = model;
     this.space = space;
     int n = space.dimension();
-    ModelInfo info = model.info();
     model.cost(space.start());
-    elements = new ArrayList<>();
-    for (ObservationInfo obs : info.observations()) {
-      double[] values = model.output(obs.valueOutput());
-      double[] sds = model.output(obs.sdOutput());
-      for (int e = 0; e < values.length; e++) {
-        if (!Double.isNaN(values[e]) && !Double.isNaN(sds[e])) {
-          elements.add(new Element(obs.modelOutput(), e, values[e], sds[e]));
-        }
-      }
-    }
+    elements = ObservationElements.read(model);
     List<Integer> prior = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       if (space.hasPrior(i)) {
@@ -77,8 +63,8 @@ public final class ModelResiduals implements Residuals {
     space.physical(x, p, null, null);
     model.cost(p);
     int k = 0;
-    for (Element el : elements) {
-      r[k++] = (model.output(el.modelOutput)[el.index] - el.observed) / el.sd;
+    for (ObservationElements.Element el : elements) {
+      r[k++] = el.residual(model.output(el.modelOutput())[el.index()]);
     }
     double[] q = new double[3];
     for (int i : priorSlots) {
@@ -97,8 +83,8 @@ public final class ModelResiduals implements Residuals {
       model.tangent(p, direction);
       direction[j] = 0;
       int k = 0;
-      for (Element el : elements) {
-        jac.set(k++, j, model.outputTangent(el.modelOutput)[el.index] / el.sd);
+      for (ObservationElements.Element el : elements) {
+        jac.set(k++, j, model.outputTangent(el.modelOutput())[el.index()] / el.sd());
       }
     }
     double[] q = new double[3];
