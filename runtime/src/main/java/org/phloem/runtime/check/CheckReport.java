@@ -1,0 +1,74 @@
+package org.phloem.runtime.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The result of {@link ModelCheck#run}: one row per slot of the gradient check and one per direction
+ * of the tangent and Hessian-vector checks, with {@link #passed()} and a printable {@link #format()}.
+ *
+ * @param modelName the model checked
+ * @param gradient the gradient check, one row per slot
+ * @param directions the tangent and Hessian-vector checks, one row per direction and check
+ * @param options the tolerances used
+ */
+public record CheckReport(String modelName, List<GradientRow> gradient, List<DirectionRow> directions, CheckOptions options) {
+
+  public CheckReport {
+    gradient = List.copyOf(gradient);
+    directions = List.copyOf(directions);
+  }
+
+  /** True when no row is flagged. */
+  public boolean passed() {
+    return gradient.stream().noneMatch(GradientRow::flagged) && directions.stream().noneMatch(DirectionRow::flagged);
+  }
+
+  /** The rows that failed, described one per line (empty when all passed). */
+  public List<String> failures() {
+    List<String> out = new ArrayList<>();
+    for (GradientRow r : gradient) {
+      if (r.flagged()) {
+        out.add(String.format(Locale.ROOT, "gradient of %s: adjoint %.6e, finite difference %.6e (relative error %.1e)", r.name(),
+            r.adjoint(), r.finiteDifference(), r.relativeError()));
+      }
+    }
+    for (DirectionRow r : directions) {
+      if (r.flagged()) {
+        out.add(String.format(Locale.ROOT, "%s, direction %d: relative error %.1e", r.check(), r.direction(), r.relativeError()));
+      }
+    }
+    return out;
+  }
+
+  /** The whole report as a fixed-width table for the terminal. */
+  public String format() {
+    StringBuilder sb = new StringBuilder();
+    int width = Math.max(9, gradient.stream().mapToInt(r -> r.name().length()).max().orElse(9));
+    String rowFormat = "  %-" + width + "s %14s %22s %22s %10s %s%n";
+    sb.append(String.format(Locale.ROOT, "Gradient check of %s: adjoint vs central finite differences (flag above %.0e)%n", modelName,
+        options.gradientTolerance()));
+    sb.append(String.format(Locale.ROOT, rowFormat, "parameter", "value", "adjoint", "finite diff.", "rel.err", ""));
+    for (GradientRow r : gradient) {
+      sb.append(String.format(Locale.ROOT, rowFormat, r.name(), fmt(r.value(), 6), fmt(r.adjoint(), 14), fmt(r.finiteDifference(), 14),
+          fmt(r.relativeError(), 1), r.flagged() ? "<-- FAIL" : ""));
+    }
+    sb.append(String.format(Locale.ROOT, "Tangent, outputs and Hessian-vector checks on %d random directions (seed %d)%n",
+        options.directions(), options.seed()));
+    String dirFormat = "  %-18s %3s %22s %22s %10s %s%n";
+    sb.append(String.format(Locale.ROOT, dirFormat, "check", "dir", "reference", "checked", "rel.err", ""));
+    for (DirectionRow r : directions) {
+      sb.append(String.format(Locale.ROOT, dirFormat, r.check(), r.direction(), fmt(r.expected(), 14), fmt(r.actual(), 14),
+          fmt(r.relativeError(), 1), r.flagged() ? "<-- FAIL" : ""));
+    }
+    List<String> failed = failures();
+    sb.append(failed.isEmpty() ? "PASS: every derivative agrees within tolerance.\n"
+        : "FAIL: " + failed.size() + " check(s) outside tolerance.\n");
+    return sb.toString();
+  }
+
+  private static String fmt(double v, int digits) {
+    return String.format(Locale.ROOT, "%." + digits + "e", v);
+  }
+}

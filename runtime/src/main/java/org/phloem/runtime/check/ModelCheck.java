@@ -1,0 +1,199 @@
+package org.phloem.runtime.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.phloem.runtime.CompiledModel;
+import org.phloem.runtime.ModelInfo;
+import org.phloem.runtime.OutputInfo;
+
+/**
+ * Checks a compiled model's derivatives at a point (physical units) against finite differences and
+ * against each other. What is checked is the model's own observation cost and outputs: the prior and
+ * the search-space transforms are the runtime's and are tested with it.
+ *
+ * <p>Step rule: slot i has a typical magnitude sᵢ = |pᵢ|, or its prior sd when pᵢ = 0, or 1; the
+ * central-difference step is hᵢ = ε^⅓·sᵢ (ε the machine epsilon, so truncation and rounding errors
+ * balance), shrunk to half the distance to a bound so the model is never evaluated outside its bounds.
+ * Random directions are vᵢ = uᵢ·sᵢ with uᵢ uniform in (−1, 1). A relative error is measured against
+ * max(|reference|, |checked|, noise), noise = 100·ε·|J|/h being the rounding level of the difference,
+ * so derivatives that are zero up to rounding are not flagged.
+ */
+public final class ModelCheck {
+
+  private static final double EPS = Math.ulp(1.0);
+  private static final double CBRT_EPS = Math.cbrt(EPS);
+
+  private ModelCheck() {}
+
+  /** Runs every check at {@code p}. */
+  public static CheckReport run(CompiledModel model, double[] p, CheckOptions options) {
+    ModelInfo info = model.info();
+    int n = p.length;
+    double[] scale = typicalMagnitudes(info, p);
+    double[] lo = info.lowerBounds();
+    double[] hi = info.upperBounds();
+    double[] g = new double[n];
+    double j0 = model.gradient(p, g);
+    g = g.clone();
+    List<String> names = info.slotNames();
+
+    List<GradientRow> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double h = CBRT_EPS * scale[i];
+      double room = Math.min(p[i] - lo[i], hi[i] - p[i]);
+      if (room > 0 && h > 0.5 * room) {
+        h = 0.5 * room;
+      }
+      double[] a = p.clone();
+      double[] b = p.clone();
+      a[i] += h;
+      b[i] -= h;
+      double fd = (model.cost(a) - model.cost(b)) / (a[i] - b[i]);
+      double noise = 100 * EPS * Math.abs(j0) / h;
+      double err = relative(g[i], fd, noise);
+      rows.add(new GradientRow(names.get(i), p[i], h, g[i], fd, err, !(err <= options.gradientTolerance())));
+    }
+
+    List<DirectionRow> dirs = new ArrayList<>();
+    Random random = new Random(options.seed());
+    for (int d = 1; d <= options.directions(); d++) {
+      double[] v = new double[n];
+      for (int i = 0; i < n; i++) {
+        v[i] = (2 * random.nextDouble() - 1) * scale[i];
+      }
+      double h = Math.min(CBRT_EPS, 0.5 * roomAlong(p, v, lo, hi));
+      dirs.add(tangentVsAdjoint(model, p, g, v, d, options));
+      dirs.add(outputsVsFiniteDifferences(model, p, v, h, d, options));
+      dirs.add(hessianVsFiniteDifferences(model, p, g, j0, v, h, d, options));
+    }
+    return new CheckReport(info.name(), rows, dirs, options);
+  }
+
+  /** Runs every check at the prior means (the start of a fit). */
+  public static CheckReport atPriorMeans(CompiledModel model, CheckOptions options) {
+    return run(model, model.info().priorMeans(), options);
+  }
+
+  private static DirectionRow tangentVsAdjoint(CompiledModel model, double[] p, double[] g, double[] v, int d, CheckOptions options) {
+    double tangent = model.tangent(p, v);
+    double adjoint = 0;
+    double magnitude = 0;
+    for (int i = 0; i < v.length; i++) {
+      adjoint += g[i] * v[i];
+      magnitude += Math.abs(g[i] * v[i]);
+    }
+    // measured against Σ|gᵢvᵢ|, so cancellation in the sum cannot make an exact agreement look bad
+    double err = relative(adjoint, tangent, Math.max(magnitude, Double.MIN_NORMAL));
+    return new DirectionRow("tangent·adjoint", d, adjoint, tangent, err, !(err <= options.tangentTolerance()));
+  }
+
+  private static DirectionRow outputsVsFiniteDifferences(CompiledModel model, double[] p, double[] v, double h, int d, CheckOptions options) {
+    List<OutputInfo> outs = model.info().outputs();
+    List<Integer> chosen = new ArrayList<>();
+    for (int k = 0; k < outs.size(); k++) {
+      if (outs.get(k).role() == OutputInfo.Role.OUTPUT || outs.get(k).role() == OutputInfo.Role.OBSERVATION_MODEL) {
+        chosen.add(k);
+      }
+    }
+    model.tangent(p, v);
+    List<double[]> tangents = new ArrayList<>();
+    for (int k : chosen) {
+      tangents.add(model.outputTangent(k).clone());
+    }
+    List<double[]> plus = outputsAt(model, shifted(p, v, h), chosen);
+    List<double[]> minus = outputsAt(model, shifted(p, v, -h), chosen);
+    double worst = 0;
+    double worstRef = 0;
+    double worstActual = 0;
+    for (int c = 0; c < chosen.size(); c++) {
+      for (int e = 0; e < tangents.get(c).length; e++) {
+        double up = plus.get(c)[e];
+        double down = minus.get(c)[e];
+        double t = tangents.get(c)[e];
+        if (Double.isNaN(up) || Double.isNaN(down) || Double.isNaN(t)) {
+          continue;
+        }
+        double fd = (up - down) / (2 * h);
+        double noise = 100 * EPS * Math.max(Math.abs(up), Math.abs(down)) / h;
+        double err = relative(fd, t, noise);
+        if (err > worst || (worst == 0 && worstRef == 0)) {
+          worst = err;
+          worstRef = fd;
+          worstActual = t;
+        }
+      }
+    }
+    return new DirectionRow("outputs (worst)", d, worstRef, worstActual, worst, !(worst <= options.gradientTolerance()));
+  }
+
+  private static DirectionRow hessianVsFiniteDifferences(CompiledModel model, double[] p, double[] g, double j0, double[] v, double h, int d,
+      CheckOptions options) {
+    int n = p.length;
+    double[] hv = new double[n];
+    model.hessianVector(p, v, hv);
+    double[] gp = new double[n];
+    double[] gm = new double[n];
+    model.gradient(shifted(p, v, h), gp);
+    model.gradient(shifted(p, v, -h), gm);
+    double diff = 0;
+    double refNorm = 0;
+    double hvNorm = 0;
+    double gNorm = 0;
+    for (int i = 0; i < n; i++) {
+      double fd = (gp[i] - gm[i]) / (2 * h);
+      diff += (fd - hv[i]) * (fd - hv[i]);
+      refNorm += fd * fd;
+      hvNorm += hv[i] * hv[i];
+      gNorm += g[i] * g[i];
+    }
+    double noise = 100 * EPS * Math.max(Math.sqrt(gNorm), Math.abs(j0)) / h;
+    double err = Math.sqrt(diff) / Math.max(Math.max(Math.sqrt(refNorm), Math.sqrt(hvNorm)), Math.max(noise, Double.MIN_NORMAL));
+    return new DirectionRow("hessian·v (norm)", d, Math.sqrt(refNorm), Math.sqrt(hvNorm), err, !(err <= options.hessianTolerance()));
+  }
+
+  private static List<double[]> outputsAt(CompiledModel model, double[] p, List<Integer> chosen) {
+    model.cost(p);
+    List<double[]> out = new ArrayList<>();
+    for (int k : chosen) {
+      out.add(model.output(k).clone());
+    }
+    return out;
+  }
+
+  private static double[] shifted(double[] p, double[] v, double t) {
+    double[] q = p.clone();
+    for (int i = 0; i < p.length; i++) {
+      q[i] += t * v[i];
+    }
+    return q;
+  }
+
+  /** The largest t with p ± t·v inside the bounds (Infinity when unbounded). */
+  private static double roomAlong(double[] p, double[] v, double[] lo, double[] hi) {
+    double t = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < p.length; i++) {
+      if (v[i] != 0) {
+        t = Math.min(t, Math.min(p[i] - lo[i], hi[i] - p[i]) / Math.abs(v[i]));
+      }
+    }
+    return t;
+  }
+
+  private static double[] typicalMagnitudes(ModelInfo info, double[] p) {
+    double[] sd = info.priorSds();
+    double[] s = new double[p.length];
+    for (int i = 0; i < p.length; i++) {
+      s[i] = p[i] != 0 ? Math.abs(p[i]) : (Double.isFinite(sd[i]) && sd[i] > 0 ? sd[i] : 1);
+    }
+    return s;
+  }
+
+  private static double relative(double reference, double actual, double floor) {
+    double diff = Math.abs(reference - actual);
+    if (diff == 0) {
+      return 0;
+    }
+    return diff / Math.max(Math.max(Math.abs(reference), Math.abs(actual)), floor);
+  }
+}

@@ -1,0 +1,12 @@
+package org.phloem.runtime.fit;
+
+/** Told about every iteration of every minimizer (and their starting points, as iteration 0). */
+@FunctionalInterface
+public interface IterationListener {
+
+  /** Does nothing. */
+  IterationListener NONE = r -> { };
+
+  /** Called once per iteration, in order. */
+  void onIteration(IterationRecord record);
+}

@@ -1,0 +1,108 @@
+package org.phloem.runtime.posterior;
+
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.QRDecomposition;
+import org.phloem.runtime.CompiledModel;
+import org.phloem.runtime.fit.FitException;
+import org.phloem.runtime.fit.ObservationElements;
+
+/**
+ * The classical nonlinear least-squares covariance s²·(JᵀJ)⁻¹ at an optimum, with J the Jacobian of
+ * the normalized residuals (y − y0)/σ with respect to p and s² = RSS/(n − p) the residual variance:
+ * the quantity the NIST StRD certifies (there σ = 1, so RSS is the plain residual sum of squares).
+ * Priors are ignored. J comes from p tangent sweeps; (JᵀJ)⁻¹ from a QR factorization of J with its
+ * columns scaled to unit length, so the normal equations' squared conditioning is avoided.
+ */
+public final class LeastSquaresCovariance {
+
+  /**
+   * The result.
+   *
+   * @param names slot names
+   * @param covariance s²(JᵀJ)⁻¹
+   * @param sd its square-root diagonal
+   * @param residualSumOfSquares Σ r² of the normalized residuals
+   * @param residualVariance s² = RSS/(n − p)
+   * @param observations n, the number of non-missing observation elements
+   */
+  public record Result(List<String> names, double[][] covariance, double[] sd, double residualSumOfSquares, double residualVariance,
+      int observations) {
+    public Result {
+      names = List.copyOf(names);
+      covariance = Posterior.deepCopy(covariance);
+      sd = sd.clone();
+    }
+  }
+
+  private LeastSquaresCovariance() {}
+
+  /**
+   * The covariance of {@code model}'s parameters at {@code p}.
+   *
+   * @throws FitException when there are no more observations than parameters, or J has dependent columns
+   */
+  public static Result at(CompiledModel model, double[] p) {
+    int n = p.length;
+    model.cost(p);
+    List<ObservationElements.Element> elements = ObservationElements.read(model);
+    int m = elements.size();
+    if (m <= n) {
+      throw new FitException("the least-squares covariance needs more observations (" + m + ") than parameters (" + n + ")");
+    }
+    double rss = 0;
+    for (ObservationElements.Element e : elements) {
+      double r = e.residual(model.output(e.modelOutput())[e.index()]);
+      rss += r * r;
+    }
+    DMatrixRMaj jac = new DMatrixRMaj(m, n);
+    double[] dp = new double[n];
+    for (int j = 0; j < n; j++) {
+      dp[j] = 1;
+      model.tangent(p, dp);
+      dp[j] = 0;
+      for (int i = 0; i < m; i++) {
+        ObservationElements.Element e = elements.get(i);
+        jac.set(i, j, model.outputTangent(e.modelOutput())[e.index()] / e.sd());
+      }
+    }
+    double[] colNorm = new double[n];
+    for (int j = 0; j < n; j++) {
+      double s = 0;
+      for (int i = 0; i < m; i++) {
+        s += jac.get(i, j) * jac.get(i, j);
+      }
+      colNorm[j] = Math.sqrt(s);
+      if (colNorm[j] == 0) {
+        throw new FitException("parameter " + model.info().slotNames().get(j) + " does not affect any observation; "
+            + "its least-squares variance is undefined");
+      }
+      for (int i = 0; i < m; i++) {
+        jac.set(i, j, jac.get(i, j) / colNorm[j]);
+      }
+    }
+    QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(m, n);
+    if (!qr.decompose(jac)) {
+      throw new FitException("QR factorization of the Jacobian failed");
+    }
+    DMatrixRMaj r = qr.getR(null, true);
+    DMatrixRMaj rInv = new DMatrixRMaj(n, n);
+    if (!CommonOps_DDRM.invert(r, rInv)) {
+      throw new FitException("the Jacobian's columns are linearly dependent: some parameter combination is not determined");
+    }
+    DMatrixRMaj inv = new DMatrixRMaj(n, n);
+    CommonOps_DDRM.multTransB(rInv, rInv, inv);
+    double s2 = rss / (m - n);
+    double[][] cov = new double[n][n];
+    double[] sd = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        cov[i][j] = s2 * inv.get(i, j) / (colNorm[i] * colNorm[j]);
+      }
+      sd[i] = Math.sqrt(cov[i][i]);
+    }
+    return new Result(model.info().slotNames(), cov, sd, rss, s2, m);
+  }
+}

@@ -1,0 +1,51 @@
+package org.phloem.runtime.posterior;
+
+import java.util.List;
+
+/**
+ * The Gaussian (Laplace) posterior at an optimum, in physical units.
+ *
+ * @param names slot names
+ * @param optimum the optimum p̂
+ * @param hessian ∇²J(p̂), J = prior + observation cost, symmetrized
+ * @param covariance C = H⁻¹ (from the positive part only when {@code positiveDefinite} is false)
+ * @param sd √diag(C)
+ * @param correlation C_ij / (sd_i sd_j)
+ * @param priorSd the prior sds (+Infinity for flat-prior slots)
+ * @param uncertaintyReduction 1 − sd/priorSd per slot; NaN for flat-prior slots, where it is undefined
+ * @param undetermined per slot: true when the slot dominates a weak direction, so its sd (from the
+ *     positive part of H) understates how little the data and priors say about it
+ * @param positiveDefinite whether H was positive definite (all eigenvalues of S·H·S above the tolerance)
+ * @param weakDirections eigen-directions of S·H·S at or below the tolerance (negative or tiny): what the
+ *     data and priors leave undetermined, or where p̂ is not a minimum; empty when positive definite
+ * @param constrained every eigen-direction of S·H·S, largest eigenvalue first: which parameter
+ *     combinations the data constrain
+ * @param warnings sentences for the user about the above (empty when all is well)
+ */
+public record Posterior(List<String> names, double[] optimum, double[][] hessian, double[][] covariance, double[] sd,
+    double[][] correlation, double[] priorSd, double[] uncertaintyReduction, boolean[] undetermined, boolean positiveDefinite, List<Direction> weakDirections,
+    List<Direction> constrained, List<String> warnings) {
+
+  public Posterior {
+    names = List.copyOf(names);
+    optimum = optimum.clone();
+    hessian = deepCopy(hessian);
+    covariance = deepCopy(covariance);
+    sd = sd.clone();
+    correlation = deepCopy(correlation);
+    priorSd = priorSd.clone();
+    uncertaintyReduction = uncertaintyReduction.clone();
+    undetermined = undetermined.clone();
+    weakDirections = List.copyOf(weakDirections);
+    constrained = List.copyOf(constrained);
+    warnings = List.copyOf(warnings);
+  }
+
+  static double[][] deepCopy(double[][] a) {
+    double[][] out = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = a[i].clone();
+    }
+    return out;
+  }
+}

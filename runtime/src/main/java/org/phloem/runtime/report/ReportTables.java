@@ -1,0 +1,119 @@
+package org.phloem.runtime.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.phloem.runtime.DimInfo;
+import org.phloem.runtime.ModelInfo;
+import org.phloem.runtime.OutputInfo;
+import org.phloem.runtime.ParamInfo;
+import org.phloem.runtime.fit.IterationRecord;
+import org.phloem.runtime.posterior.OutputSd;
+import org.phloem.runtime.posterior.Posterior;
+
+/** The CSV tables of a fit report, as text. */
+public final class ReportTables {
+  private ReportTables() {}
+
+  /**
+   * parameters.csv: name, prior_mean, prior_sd, posterior, posterior_sd, uncertainty_reduction, unit,
+   * note. A flat-prior slot has NA prior and reduction; note says "undetermined" when the slot
+   * dominates a direction where the Hessian is not positive definite.
+   */
+  public static String parameters(FitReport r) {
+    Csv csv = new Csv().row("name", "prior_mean", "prior_sd", "posterior", "posterior_sd", "uncertainty_reduction", "unit", "note");
+    Posterior post = r.posterior();
+    ModelInfo info = r.info();
+    double[] mean = info.priorMeans();
+    for (int i = 0; i < post.names().size(); i++) {
+      ParamInfo p = info.paramAt(i);
+      boolean prior = Double.isFinite(post.priorSd()[i]);
+      csv.row(post.names().get(i), prior ? mean[i] : Double.NaN, prior ? post.priorSd()[i] : Double.NaN, r.fit().parameters()[i],
+          post.sd()[i], post.uncertaintyReduction()[i], p.unit(), post.undetermined()[i] ? "undetermined" : "");
+    }
+    return csv.toString();
+  }
+
+  /** correlation.csv: a square matrix with the slot names as header row and first column. */
+  public static String correlation(FitReport r) {
+    Posterior post = r.posterior();
+    List<Object> header = new ArrayList<>();
+    header.add("parameter");
+    header.addAll(post.names());
+    Csv csv = new Csv().row(header);
+    for (int i = 0; i < post.names().size(); i++) {
+      List<Object> row = new ArrayList<>();
+      row.add(post.names().get(i));
+      for (double c : post.correlation()[i]) {
+        row.add(c);
+      }
+      csv.row(row);
+    }
+    return csv.toString();
+  }
+
+  /**
+   * outputs.csv, long format: output, index, then dim1, label1, dim2, label2, ... up to the largest
+   * rank among the declared outputs (empty beyond an output's own rank), value, sd, unit. Only declared
+   * outputs; the modelled observations are in residuals.csv.
+   */
+  public static String outputs(FitReport r) {
+    ModelInfo info = r.info();
+    List<OutputSd> declared = r.outputs().stream()
+        .filter(o -> info.outputs().get(o.output()).role() == OutputInfo.Role.OUTPUT).toList();
+    int rank = declared.stream().mapToInt(o -> o.dims().size()).max().orElse(0);
+    List<Object> header = new ArrayList<>(List.of("output", "index"));
+    for (int d = 1; d <= rank; d++) {
+      header.add("dim" + d);
+      header.add("label" + d);
+    }
+    header.addAll(List.of("value", "sd", "unit"));
+    Csv csv = new Csv().row(header);
+    for (OutputSd o : declared) {
+      String unit = info.outputs().get(o.output()).unit();
+      for (int e = 0; e < o.value().length; e++) {
+        List<Object> row = new ArrayList<>(List.of(o.name(), e));
+        String[] labels = labels(info, o.dims(), e);
+        for (int d = 0; d < rank; d++) {
+          row.add(d < o.dims().size() ? o.dims().get(d) : null);
+          row.add(d < o.dims().size() ? labels[d] : null);
+        }
+        row.add(o.value()[e]);
+        row.add(o.sd()[e]);
+        row.add(unit);
+        csv.row(row);
+      }
+    }
+    return csv.toString();
+  }
+
+  /** residuals.csv: observation, index, element, modelled, modelled_sd, observed, sd, normalized_residual. */
+  public static String residuals(FitReport r) {
+    Csv csv = new Csv().row("observation", "index", "element", "modelled", "modelled_sd", "observed", "sd", "normalized_residual");
+    for (ResidualRow row : r.residuals()) {
+      csv.row(row.observation(), row.index(), row.element(), row.modelled(), row.modelledSd(), row.observed(), row.sd(),
+          row.normalizedResidual());
+    }
+    return csv.toString();
+  }
+
+  /** iterations.csv: method, iteration, cost, gradient_norm, step_length, evaluations. */
+  public static String iterations(FitReport r) {
+    Csv csv = new Csv().row("method", "iteration", "cost", "gradient_norm", "step_length", "evaluations");
+    for (IterationRecord it : r.fit().iterations()) {
+      csv.row(it.method(), it.iteration(), it.cost(), it.gradientNorm(), it.stepLength(), it.evaluations());
+    }
+    return csv.toString();
+  }
+
+  /** The labels of element e of an array over dims, one per dim. */
+  static String[] labels(ModelInfo info, List<String> dims, int e) {
+    String[] out = new String[dims.size()];
+    int rest = e;
+    for (int d = dims.size() - 1; d >= 0; d--) {
+      DimInfo dim = info.dim(dims.get(d));
+      out[d] = dim.labels().get(rest % dim.size());
+      rest /= dim.size();
+    }
+    return out;
+  }
+}
