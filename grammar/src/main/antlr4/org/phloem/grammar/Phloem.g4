@@ -90,7 +90,7 @@ statement
     | ID (LBRACK exprList RBRACK)? op=(ASSIGN | PLUS_ASSIGN) expr               #AssignStmt
     | ifStatement                                                               #IfStmt
     | OBSERVE expr TILDE NORMAL LPAREN expr COMMA expr RPAREN
-          (FOR loopIndex (COMMA loopIndex)*)?                                   #ObserveStmt
+          (FOR loopIndex (COMMA loopIndex)*)? (IF expr)?                        #ObserveStmt
     | RETURN expr                                                               #ReturnStmt
     ;
 

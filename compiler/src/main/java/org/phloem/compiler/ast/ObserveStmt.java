@@ -8,8 +8,10 @@ import org.phloem.compiler.source.Span;
  * to the cost for every element whose OBSERVED is not missing.
  *
  * @param indices the dims it runs over, outermost first; empty for a scalar observation
+ * @param where the condition after {@code if} selecting which elements are observed (a held-out year,
+ *     a quality flag), or null when every element with an observation is used
  */
-public record ObserveStmt(Expr modelled, Expr observed, Expr sd, List<LoopIndex> indices, Span span)
+public record ObserveStmt(Expr modelled, Expr observed, Expr sd, List<LoopIndex> indices, Expr where, Span span)
     implements Stmt {
   public ObserveStmt {
     indices = List.copyOf(indices);

@@ -130,6 +130,9 @@ final class StmtChecker {
     exprs.number(o.modelled(), inner, place.fn());
     exprs.number(o.observed(), inner, place.fn());
     exprs.number(o.sd(), inner, place.fn());
+    if (o.where() != null) {
+      exprs.condition(o.where(), inner, place.fn(), "The condition after 'if' in 'observe'");
+    }
     UnitValue model = exprs.unit(o.modelled());
     UnitRules.requireSame(ctx, o.observed().span(),
         "The observed value is in '%2$s', but the modelled value is in '%1$s'", model,

@@ -49,6 +49,9 @@ final class ObserveLowering {
     out.add(new Stmt.Assign(new Ref.Local(obs), exprs.real(o.observed(), out), line));
     out.add(new Stmt.Assign(new Ref.Local(sd), exprs.real(o.sd(), out), line));
     Cond missing = new Cond.Or(new Cond.IsNaN(Expr.local(obs)), new Cond.IsNaN(Expr.local(sd)));
+    if (o.where() != null) {
+      missing = new Cond.Or(new Cond.Not(exprs.cond(o.where(), out)), missing);
+    }
 
     List<Stmt> skip = List.of(
         new Stmt.Assign(new Ref.Elem(arrays.model(), flat), Expr.num(Double.NaN), line),

@@ -352,7 +352,8 @@ final class AstBuilder extends PhloemBaseVisitor<Item> {
   @Override
   public Item visitObserveStmt(PhloemParser.ObserveStmtContext ctx) {
     return new ObserveStmt(exprs.build(ctx.expr(0)), exprs.build(ctx.expr(1)),
-        exprs.build(ctx.expr(2)), exprs.loopIndices(ctx.loopIndex()), spans.of(ctx));
+        exprs.build(ctx.expr(2)), exprs.loopIndices(ctx.loopIndex()),
+        ctx.IF() == null ? null : exprs.build(ctx.expr(3)), spans.of(ctx));
   }
 
   @Override
