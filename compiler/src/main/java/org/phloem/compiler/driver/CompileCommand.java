@@ -32,7 +32,7 @@ final class CompileCommand implements Callable<Integer> {
     Compilation c = Pipeline.compile(model, true);
     double millis = (System.nanoTime() - start) / 1e6;
     switch (emit) {
-      case ast: System.out.print(c.checked().describe()); break;
+      case ast: System.out.print(org.phloem.compiler.ast.AstPrinter.print(c.checked().items())); break;
       case ir: System.out.print(IrPrinter.print(c.forward().function("forward"))); break;
       case tangent_ir: System.out.print(IrPrinter.print(c.program().function("tangent"))); break;
       case adjoint_ir: System.out.print(IrPrinter.print(c.program().function("gradient"))); break;

@@ -1,0 +1,421 @@
+package org.phloem.compiler.ad;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.phloem.compiler.analysis.Activity;
+import org.phloem.compiler.analysis.Reads;
+import org.phloem.compiler.analysis.ToBeRecorded;
+import org.phloem.compiler.ir.Cond;
+import org.phloem.compiler.ir.Expr;
+import org.phloem.compiler.ir.IExpr;
+import org.phloem.compiler.ir.IrFunction;
+import org.phloem.compiler.ir.IrProgram;
+import org.phloem.compiler.ir.Ref;
+import org.phloem.compiler.ir.ScalarType;
+import org.phloem.compiler.ir.Stmt;
+import org.phloem.runtime.ModelLayout;
+
+/**
+ * The adjoint (reverse-mode) transform: {@code forward(p) -> J} becomes {@code gradient(p, g) -> J}.
+ *
+ * <p>The new function clears the adjoint arrays and {@code g}, runs a forward sweep (the forward
+ * model, plus tape pushes), seeds {@code J$b = 1}, and runs a reverse sweep: the statements in
+ * reverse order, loops run backwards, each active assignment {@code y = e} turned into {@code x$b +=
+ * ∂e/∂x · y$b} for every active {@code x} it reads, after which {@code y$b} is zeroed (the value it
+ * belonged to no longer exists before the assignment). The adjoint of the parameter vector is {@code
+ * g} itself, so the prologue's copies ({@code eps = p[0]}) accumulate into it and every slot is
+ * written (zero where inactive).
+ *
+ * <p>The reverse sweep reads primal values (operands of nonlinear primitives, indices). It runs with
+ * each needed value restored: a statement that overwrites a value the reverse sweep will need pushes
+ * the old value, and its reverse pops it back ({@link ToBeRecorded}). A branch pushes the way it went
+ * unless its condition reads only inputs, constants and enclosing loop indices (then the reverse sweep
+ * evaluates it again); a loop whose bounds read anything but dims and enclosing loop indices pushes
+ * them. Intermediate values of one right-hand side are recomputed in the reverse sweep from its
+ * restored operands rather than stored.
+ */
+public final class Adjoint {
+
+  private Adjoint() {}
+
+  /**
+   * The transform's result.
+   *
+   * @param function the gradient function
+   * @param newArrays the adjoint work arrays it needs
+   * @param adjointOf the adjoint variable of every active variable
+   */
+  public record Result(IrFunction function, List<ModelLayout.ArraySlot> newArrays, Map<String, String> adjointOf) {}
+
+  /**
+   * Differentiates {@code forward} (one argument, the parameter vector; first result, the cost) in
+   * reverse mode.
+   *
+   * @param name the new function's name
+   * @param gradientArgument the name of the argument the gradient is written to
+   */
+  public static Result transform(IrProgram program, IrFunction forward, String name, String gradientArgument, DerivativeRules rules) {
+    return new Run(program, forward, name, gradientArgument, rules).run();
+  }
+
+  /** A piece of code's forward sweep and reverse sweep. */
+  private record Sweep(List<Stmt> fwd, List<Stmt> rev) {}
+
+  /** The reverse code of one assignment (without the restore) and every name it reads. */
+  private record Reverse(List<Stmt> code, Set<String> reads) {}
+
+  private static final class Run {
+    private final IrProgram program;
+    private final String name;
+    private final String gradient;
+    private final Names names;
+    private final Linearizer linearizer;
+    private final IrFunction f;
+    private final String parameters;
+    private final String cost;
+    private final Activity act;
+    private final Map<String, String> adj = new LinkedHashMap<>();
+    private final Map<String, ScalarType> locals;
+    private final List<ModelLayout.ArraySlot> newArrays = new ArrayList<>();
+    private final Set<String> loopIndices = new LinkedHashSet<>();
+    private final Map<Stmt, Reverse> reverse = new IdentityHashMap<>();
+    private ToBeRecorded tbr;
+    private String branch;
+
+    Run(IrProgram program, IrFunction forward, String name, String gradient, DerivativeRules rules) {
+      if (forward.arguments().size() != 1 || forward.results().isEmpty()) {
+        throw new IllegalArgumentException("the adjoint transform takes a function of one parameter vector returning the cost; got "
+            + forward.name() + forward.arguments() + " -> " + forward.results());
+      }
+      this.program = program;
+      this.name = name;
+      this.gradient = gradient;
+      Set<String> taken = new LinkedHashSet<>(forward.locals().keySet());
+      taken.addAll(forward.arguments());
+      taken.add(gradient);
+      program.arrays().forEach(a -> taken.add(a.name()));
+      this.names = new Names(taken);
+      this.linearizer = new Linearizer(rules, names);
+      this.parameters = forward.arguments().get(0);
+      this.f = Normalize.selects(forward, this::constantArray, names);
+      this.cost = f.results().get(0);
+      this.act = Activity.analyze(f.body(), Set.of(parameters), Set.of(cost));
+      this.locals = new LinkedHashMap<>(f.locals());
+      collectLoopIndices(f.body());
+    }
+
+    Result run() {
+      for (String v : act.activeNames()) {
+        if (v.equals(Activity.TAPE)) {
+          throw new IllegalArgumentException("the adjoint transform takes code without tape operations");
+        }
+        adj.put(v, adjointVariable(v));
+      }
+      tbr = ToBeRecorded.analyze(f.body(), this::reverseReads, loopIndices);
+      Sweep sweep = block(f.body(), Set.of());
+      List<Stmt> body = new ArrayList<>();
+      for (ModelLayout.ArraySlot a : newArrays) {
+        body.add(new Stmt.Fill(a.name(), 0.0));
+      }
+      body.add(new Stmt.Fill(gradient, 0.0));
+      body.addAll(sweep.fwd());
+      String result = cost;
+      if (restores(sweep.rev(), cost)) {
+        result = names.fresh("cost");
+        locals.put(result, ScalarType.REAL);
+        body.add(new Stmt.Assign(new Ref.Local(result), Expr.local(cost), 0));
+      }
+      body.add(new Stmt.Assign(new Ref.Local(adj.get(cost)), Expr.num(1), 0));
+      body.addAll(sweep.rev());
+      List<String> results = new ArrayList<>(f.results());
+      results.set(0, result);
+      return new Result(new IrFunction(name, List.of(parameters, gradient), results, locals, body), newArrays, adj);
+    }
+
+    private String adjointVariable(String v) {
+      if (v.equals(parameters)) {
+        return gradient;
+      }
+      if (f.locals().containsKey(v)) {
+        if (f.locals().get(v) != ScalarType.REAL) {
+          throw new IllegalStateException("internal error: integer local " + v + " found active");
+        }
+        String a = Names.adjoint(v);
+        names.take(a);
+        locals.put(a, ScalarType.REAL);
+        return a;
+      }
+      ModelLayout.ArraySlot slot = program.array(v);
+      if (slot == null || slot.fill() != ModelLayout.Fill.WORK) {
+        throw new IllegalArgumentException(f.name() + ": active variable " + v + " is neither a local nor a work array");
+      }
+      String a = Names.adjoint(v);
+      names.take(a);
+      newArrays.add(new ModelLayout.ArraySlot(a, slot.dims(), ModelLayout.Fill.WORK, null));
+      return a;
+    }
+
+    private Ref adjoint(Ref r) {
+      String a = adj.get(r.name());
+      return r instanceof Ref.Local ? new Ref.Local(a) : new Ref.Elem(a, ((Ref.Elem) r).index());
+    }
+
+    /** An input or constant array: never written, never carries a derivative. */
+    private boolean constantArray(String n) {
+      ModelLayout.ArraySlot slot = program.array(n);
+      return slot != null && slot.fill() != ModelLayout.Fill.WORK;
+    }
+
+    /** Never written by the function: constant arrays and the parameter vector. */
+    private boolean readOnly(String n) {
+      return n.equals(parameters) || constantArray(n);
+    }
+
+    private void collectLoopIndices(List<Stmt> body) {
+      for (Stmt s : body) {
+        if (s instanceof Stmt.For) {
+          loopIndices.add(((Stmt.For) s).index());
+          collectLoopIndices(((Stmt.For) s).body());
+        } else if (s instanceof Stmt.If) {
+          collectLoopIndices(((Stmt.If) s).then());
+          collectLoopIndices(((Stmt.If) s).otherwise());
+        }
+      }
+    }
+
+    // ---- reverse code of one assignment ----
+
+    private Set<String> reverseReads(Stmt s) {
+      Reverse r = reverseOf(s);
+      return r == null ? Set.of() : r.reads();
+    }
+
+    /** The adjoint code of {@code s}, or null when it has none. Computed once per statement. */
+    private Reverse reverseOf(Stmt s) {
+      if (!(s instanceof Stmt.Assign)) {
+        return null;
+      }
+      if (reverse.containsKey(s)) {
+        return reverse.get(s);
+      }
+      Stmt.Assign a = (Stmt.Assign) s;
+      Reverse r = null;
+      String target = a.target().name();
+      if (adj.containsKey(target) && act.usefulAfter(s, target)) {
+        r = assignReverse(a);
+      }
+      reverse.put(s, r);
+      return r;
+    }
+
+    private Reverse assignReverse(Stmt.Assign s) {
+      Linearizer.Linear lin = linearizer.linearize(s.value(), r -> adj.containsKey(r.name()) && act.variedBefore(s, r.name()));
+      List<Stmt> code = new ArrayList<>();
+      for (Linearizer.Temp t : lin.tempsNeededBy(lin.coefficients())) {
+        locals.put(t.name(), ScalarType.REAL);
+        code.add(new Stmt.Assign(new Ref.Local(t.name()), t.value(), 0));
+      }
+      Ref yb = adjoint(s.target());
+      List<Linearizer.Term> self = new ArrayList<>();
+      for (Linearizer.Term t : lin.terms()) {
+        if (t.leaf().name().equals(s.target().name())) {
+          self.add(t);
+        }
+      }
+      if (self.size() == 1 && self.get(0).leaf().equals(s.target()) && Simplify.isNum(self.get(0).coefficient(), 1)) {
+        // y = y + ...: y's adjoint passes through unchanged; only the other operands accumulate
+        for (Linearizer.Term t : lin.terms()) {
+          if (t != self.get(0)) {
+            accumulate(t, new Expr.Get(yb), code, s.line());
+          }
+        }
+      } else if (!self.isEmpty()) {
+        // y is read (perhaps as another element of the same array): save y$b before clearing it
+        String saved = names.fresh("a");
+        locals.put(saved, ScalarType.REAL);
+        code.add(new Stmt.Assign(new Ref.Local(saved), new Expr.Get(yb), s.line()));
+        code.add(new Stmt.Assign(yb, Expr.num(0), s.line()));
+        for (Linearizer.Term t : lin.terms()) {
+          accumulate(t, Expr.local(saved), code, s.line());
+        }
+      } else {
+        for (Linearizer.Term t : lin.terms()) {
+          accumulate(t, new Expr.Get(yb), code, s.line());
+        }
+        code.add(new Stmt.Assign(yb, Expr.num(0), s.line()));
+      }
+      Set<String> reads = new LinkedHashSet<>();
+      for (Stmt c : code) {
+        Stmt.Assign ca = (Stmt.Assign) c;
+        Reads.all(ca.value(), reads);
+        reads.addAll(Reads.index(ca.target()));
+      }
+      return new Reverse(code, Collections.unmodifiableSet(reads));
+    }
+
+    /** {@code leaf$b = leaf$b + coefficient · adjoint}. */
+    private void accumulate(Linearizer.Term t, Expr adjointValue, List<Stmt> code, int line) {
+      Ref xb = adjoint(t.leaf());
+      code.add(new Stmt.Assign(xb, Simplify.plus(new Expr.Get(xb), Simplify.times(t.coefficient(), adjointValue)), line));
+    }
+
+    // ---- the two sweeps ----
+
+    private Sweep block(List<Stmt> body, Set<String> loops) {
+      List<Stmt> fwd = new ArrayList<>();
+      List<List<Stmt>> revs = new ArrayList<>();
+      for (Stmt s : body) {
+        Sweep x = stmt(s, loops);
+        fwd.addAll(x.fwd());
+        revs.add(x.rev());
+      }
+      List<Stmt> rev = new ArrayList<>();
+      for (int k = revs.size() - 1; k >= 0; k--) {
+        rev.addAll(revs.get(k));
+      }
+      return new Sweep(fwd, rev);
+    }
+
+    private Sweep stmt(Stmt s, Set<String> loops) {
+      if (s instanceof Stmt.Assign) {
+        Ref target = ((Stmt.Assign) s).target();
+        List<Stmt> fwd = new ArrayList<>();
+        List<Stmt> rev = new ArrayList<>();
+        if (tbr.record(s)) {
+          fwd.add(new Stmt.Push(new Expr.Get(target)));
+          rev.add(new Stmt.Pop(target));
+        }
+        fwd.add(s);
+        Reverse r = reverseOf(s);
+        if (r != null) {
+          rev.addAll(r.code());
+        }
+        return new Sweep(fwd, rev);
+      }
+      if (s instanceof Stmt.SetInt) {
+        String local = ((Stmt.SetInt) s).local();
+        if (loopIndices.contains(local)) {
+          throw new IllegalArgumentException("the adjoint transform needs loop indices assigned only by their loop; " + local + " is also set");
+        }
+        if (tbr.record(s)) {
+          return new Sweep(List.of(new Stmt.PushInt(IExpr.local(local)), s), List.of(new Stmt.PopInt(local)));
+        }
+        return new Sweep(List.of(s), List.of());
+      }
+      if (s instanceof Stmt.For) {
+        return loop((Stmt.For) s, loops);
+      }
+      if (s instanceof Stmt.If) {
+        return branch((Stmt.If) s, loops);
+      }
+      if (s instanceof Stmt.Fill) {
+        return fill((Stmt.Fill) s);
+      }
+      throw new IllegalArgumentException("the adjoint transform takes code without tape operations; got " + s);
+    }
+
+    private Sweep loop(Stmt.For l, Set<String> loops) {
+      Set<String> inner = new LinkedHashSet<>(loops);
+      inner.add(l.index());
+      Sweep body = block(l.body(), inner);
+      if (body.rev().isEmpty()) {
+        return new Sweep(List.of(new Stmt.For(l.index(), l.from(), l.to(), l.descending(), body.fwd(), l.line())), List.of());
+      }
+      if (invariant(Reads.all(l.from()), loops) && invariant(Reads.all(l.to()), loops)) {
+        return new Sweep(
+            List.of(new Stmt.For(l.index(), l.from(), l.to(), l.descending(), body.fwd(), l.line())),
+            List.of(new Stmt.For(l.index(), l.from(), l.to(), !l.descending(), body.rev(), l.line())));
+      }
+      // bounds the reverse sweep cannot recompute: evaluate once, record after the loop
+      String lo = names.fresh("lo");
+      String hi = names.fresh("hi");
+      locals.put(lo, ScalarType.INT);
+      locals.put(hi, ScalarType.INT);
+      IExpr from = IExpr.local(lo);
+      IExpr to = IExpr.local(hi);
+      return new Sweep(
+          List.of(new Stmt.SetInt(lo, l.from()), new Stmt.SetInt(hi, l.to()),
+              new Stmt.For(l.index(), from, to, l.descending(), body.fwd(), l.line()),
+              new Stmt.PushInt(from), new Stmt.PushInt(to)),
+          List.of(new Stmt.PopInt(hi), new Stmt.PopInt(lo), new Stmt.For(l.index(), from, to, !l.descending(), body.rev(), l.line())));
+    }
+
+    private Sweep branch(Stmt.If i, Set<String> loops) {
+      Sweep then = block(i.then(), loops);
+      Sweep otherwise = block(i.otherwise(), loops);
+      if (then.rev().isEmpty() && otherwise.rev().isEmpty()) {
+        return new Sweep(List.of(new Stmt.If(i.cond(), then.fwd(), otherwise.fwd(), i.line())), List.of());
+      }
+      if (invariant(Reads.all(i.cond()), loops)) {
+        return new Sweep(
+            List.of(new Stmt.If(i.cond(), then.fwd(), otherwise.fwd(), i.line())),
+            List.of(new Stmt.If(i.cond(), then.rev(), otherwise.rev(), i.line())));
+      }
+      if (branch == null) {
+        branch = names.fresh("br");
+        locals.put(branch, ScalarType.INT);
+      }
+      List<Stmt> thenFwd = new ArrayList<>(then.fwd());
+      thenFwd.add(new Stmt.PushInt(IExpr.of(1)));
+      List<Stmt> otherwiseFwd = new ArrayList<>(otherwise.fwd());
+      otherwiseFwd.add(new Stmt.PushInt(IExpr.of(0)));
+      return new Sweep(
+          List.of(new Stmt.If(i.cond(), thenFwd, otherwiseFwd, i.line())),
+          List.of(new Stmt.PopInt(branch),
+              new Stmt.If(new Cond.IntCompare(Cond.CmpOp.NE, IExpr.local(branch), IExpr.of(0)), then.rev(), otherwise.rev(), i.line())));
+    }
+
+    private Sweep fill(Stmt.Fill s) {
+      List<Stmt> fwd = new ArrayList<>();
+      List<Stmt> rev = new ArrayList<>();
+      if (adj.containsKey(s.array())) {
+        rev.add(new Stmt.Fill(adj.get(s.array()), 0.0));
+      }
+      if (tbr.record(s)) {
+        ModelLayout.ArraySlot slot = program.array(s.array());
+        IExpr size = IExpr.of(1);
+        for (String d : slot.dims()) {
+          size = IExpr.times(size, new IExpr.DimSize(d));
+        }
+        String k = names.fresh("k");
+        locals.put(k, ScalarType.INT);
+        Ref element = new Ref.Elem(s.array(), IExpr.local(k));
+        fwd.add(new Stmt.For(k, IExpr.of(0), size, false, List.of(new Stmt.Push(new Expr.Get(element))), 0));
+        rev.add(new Stmt.For(k, IExpr.of(0), size, true, List.of(new Stmt.Pop(element)), 0));
+      }
+      fwd.add(s);
+      return new Sweep(fwd, rev);
+    }
+
+    /** True when every name read is an enclosing loop index or a read-only array. */
+    private boolean invariant(Set<String> reads, Set<String> loops) {
+      for (String n : reads) {
+        if (!loops.contains(n) && !readOnly(n)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static boolean restores(List<Stmt> code, String local) {
+      for (Stmt s : code) {
+        if (s instanceof Stmt.Pop && ((Stmt.Pop) s).target().equals(new Ref.Local(local))) {
+          return true;
+        }
+        if (s instanceof Stmt.For && restores(((Stmt.For) s).body(), local)) {
+          return true;
+        }
+        if (s instanceof Stmt.If && (restores(((Stmt.If) s).then(), local) || restores(((Stmt.If) s).otherwise(), local))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}

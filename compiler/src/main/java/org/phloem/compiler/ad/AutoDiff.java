@@ -1,0 +1,102 @@
+package org.phloem.compiler.ad;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.phloem.compiler.ir.IrFunction;
+import org.phloem.compiler.ir.IrOutput;
+import org.phloem.compiler.ir.IrProgram;
+import org.phloem.runtime.ModelLayout;
+import org.phloem.runtime.OutputInfo;
+
+/**
+ * The AD stage: a program with {@code forward(p) -> J} becomes one that also has
+ *
+ * <ul>
+ *   <li>{@code tangent(p, dp) -> J, J$d}: the directional derivative of J along dp, filling the
+ *       tangent arrays of the declared outputs and of the observations' modelled values (registered
+ *       on their {@link IrOutput}s);
+ *   <li>{@code gradient(p, g) -> J}: the adjoint, writing dJ/dp into every slot of g;
+ *   <li>{@code hessianVector(p, v, hv) -> J}: the tangent of {@code gradient} along v, writing the
+ *       Hessian times v into hv (forward over reverse).
+ * </ul>
+ *
+ * The forward function is kept unchanged; J returned by every function is forward's J exactly.
+ */
+public final class AutoDiff {
+
+  private AutoDiff() {}
+
+  /** Adds the derivative functions, with the standard rules. */
+  public static IrProgram differentiate(IrProgram forward) {
+    return differentiate(forward, DerivativeRules.standard());
+  }
+
+  /** Adds the derivative functions, differentiating primitives with {@code rules}. */
+  public static IrProgram differentiate(IrProgram program, DerivativeRules rules) {
+    IrFunction forward = program.function("forward");
+    String p = forward.arguments().get(0);
+    String cost = forward.results().get(0);
+    Set<String> taken = new LinkedHashSet<>(forward.locals().keySet());
+    program.arrays().forEach(a -> taken.add(a.name()));
+    taken.add(p);
+    String dp = free("dp", taken);
+    String g = free("g", taken);
+    String v = free("v", taken);
+    String hv = free("hv", taken);
+
+    // tangent: J and every output and modelled observation
+    Set<String> dependents = new LinkedHashSet<>();
+    dependents.add(cost);
+    for (IrOutput o : program.outputs()) {
+      if (wantsTangent(o)) {
+        dependents.add(o.valueArray());
+      }
+    }
+    Tangent.Result tangent = Tangent.transform(program, forward,
+        new Tangent.Spec("tangent", Map.of(p, dp), Set.of(p), dependents, true, Set.of()), rules);
+    IrProgram out = addArrays(program, tangent.newArrays()).withFunction(tangent.function());
+    List<IrOutput> outputs = new ArrayList<>();
+    for (IrOutput o : out.outputs()) {
+      outputs.add(wantsTangent(o) ? o.withTangent(tangent.tangentOf().get(o.valueArray())) : o);
+    }
+    out = out.withOutputs(outputs);
+
+    Adjoint.Result adjoint = Adjoint.transform(out, forward, "gradient", g, rules);
+    out = addArrays(out, adjoint.newArrays()).withFunction(adjoint.function());
+
+    Tangent.Result hessian = Tangent.transform(out, adjoint.function(),
+        new Tangent.Spec("hessianVector", Map.of(p, v, g, hv), Set.of(p), Set.of(g), false, Set.of(g)), rules);
+    return addArrays(out, hessian.newArrays()).withFunction(hessian.function());
+  }
+
+  private static boolean wantsTangent(IrOutput o) {
+    return o.role() == OutputInfo.Role.OUTPUT || o.role() == OutputInfo.Role.OBSERVATION_MODEL;
+  }
+
+  /** {@code name}, or {@code name$} variants if a model already uses it. */
+  private static String free(String name, Set<String> taken) {
+    String n = name;
+    while (taken.contains(n)) {
+      n = n + "$";
+    }
+    taken.add(n);
+    return n;
+  }
+
+  /** Adds the arrays not there yet (the tangent and the Hessian-vector sweeps share tangent arrays). */
+  private static IrProgram addArrays(IrProgram program, List<ModelLayout.ArraySlot> arrays) {
+    List<ModelLayout.ArraySlot> fresh = new ArrayList<>();
+    for (ModelLayout.ArraySlot a : arrays) {
+      ModelLayout.ArraySlot existing = program.array(a.name());
+      if (existing == null) {
+        fresh.add(a);
+      } else if (!existing.dims().equals(a.dims()) || existing.fill() != a.fill()) {
+        throw new IllegalStateException("internal error: array " + a.name() + " generated twice with different shapes");
+      }
+    }
+    return program.withArrays(fresh);
+  }
+}

@@ -1,0 +1,124 @@
+package org.phloem.compiler.ad;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.phloem.compiler.ir.Expr;
+import org.phloem.compiler.ir.IrFunction;
+import org.phloem.compiler.ir.Ref;
+import org.phloem.compiler.ir.ScalarType;
+import org.phloem.compiler.ir.Stmt;
+
+/**
+ * Prepares a function for differentiation: a select whose branches may carry a derivative ({@code y
+ * = f(c ? a : b)}) becomes an {@code if} assigning a fresh temporary ({@code if c { s$1 = a } else {
+ * s$1 = b }; y = f(s$1)}), so derivative code sees branches only as statements, which both transforms
+ * already handle (the adjoint records the branch taken). Only the branch taken is evaluated, as
+ * before, and the values computed are the same.
+ */
+final class Normalize {
+
+  private Normalize() {}
+
+  /**
+   * {@code f} with its selects turned into branches.
+   *
+   * @param constant true for the arrays no code writes (inputs, constants): reads of them carry no
+   *     derivative
+   */
+  static IrFunction selects(IrFunction f, Predicate<String> constant, Names names) {
+    Map<String, ScalarType> locals = new LinkedHashMap<>(f.locals());
+    List<Stmt> body = new Rewriter(constant, names, locals).block(f.body());
+    return new IrFunction(f.name(), f.arguments(), f.results(), locals, body);
+  }
+
+  private static final class Rewriter {
+    private final Predicate<String> constant;
+    private final Names names;
+    private final Map<String, ScalarType> locals;
+
+    Rewriter(Predicate<String> constant, Names names, Map<String, ScalarType> locals) {
+      this.constant = constant;
+      this.names = names;
+      this.locals = locals;
+    }
+
+    List<Stmt> block(List<Stmt> body) {
+      List<Stmt> out = new ArrayList<>();
+      for (Stmt s : body) {
+        stmt(s, out);
+      }
+      return out;
+    }
+
+    void stmt(Stmt s, List<Stmt> out) {
+      if (s instanceof Stmt.Assign) {
+        Stmt.Assign a = (Stmt.Assign) s;
+        Expr v = expr(a.value(), out, a.line());
+        out.add(v == a.value() ? s : new Stmt.Assign(a.target(), v, a.line()));
+      } else if (s instanceof Stmt.Push) {
+        Expr value = ((Stmt.Push) s).value();
+        Expr v = expr(value, out, 0);
+        out.add(v == value ? s : new Stmt.Push(v));
+      } else if (s instanceof Stmt.For) {
+        Stmt.For f = (Stmt.For) s;
+        out.add(new Stmt.For(f.index(), f.from(), f.to(), f.descending(), block(f.body()), f.line()));
+      } else if (s instanceof Stmt.If) {
+        Stmt.If i = (Stmt.If) s;
+        out.add(new Stmt.If(i.cond(), block(i.then()), block(i.otherwise()), i.line()));
+      } else {
+        out.add(s);
+      }
+    }
+
+    /** {@code e} with its varying selects replaced by temporaries, whose branches go to {@code out}. */
+    Expr expr(Expr e, List<Stmt> out, int line) {
+      if (e instanceof Expr.Call) {
+        Expr.Call c = (Expr.Call) e;
+        List<Expr> args = new ArrayList<>();
+        boolean changed = false;
+        for (Expr a : c.args()) {
+          Expr b = expr(a, out, line);
+          changed |= b != a;
+          args.add(b);
+        }
+        return changed ? new Expr.Call(c.prim(), args) : e;
+      }
+      if (e instanceof Expr.Select) {
+        Expr.Select s = (Expr.Select) e;
+        if (!mayVary(s.ifTrue()) && !mayVary(s.ifFalse())) {
+          return e;
+        }
+        String name = names.fresh("s");
+        locals.put(name, ScalarType.REAL);
+        List<Stmt> then = new ArrayList<>();
+        then.add(new Stmt.Assign(new Ref.Local(name), expr(s.ifTrue(), then, line), line));
+        List<Stmt> otherwise = new ArrayList<>();
+        otherwise.add(new Stmt.Assign(new Ref.Local(name), expr(s.ifFalse(), otherwise, line), line));
+        out.add(new Stmt.If(s.cond(), then, otherwise, line));
+        return Expr.local(name);
+      }
+      return e;
+    }
+
+    private boolean mayVary(Expr e) {
+      if (e instanceof Expr.Get) {
+        return !constant.test(((Expr.Get) e).ref().name());
+      }
+      if (e instanceof Expr.Call) {
+        for (Expr a : ((Expr.Call) e).args()) {
+          if (mayVary(a)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      if (e instanceof Expr.Select) {
+        return mayVary(((Expr.Select) e).ifTrue()) || mayVary(((Expr.Select) e).ifFalse());
+      }
+      return false;
+    }
+  }
+}

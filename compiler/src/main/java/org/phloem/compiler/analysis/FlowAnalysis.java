@@ -1,0 +1,32 @@
+package org.phloem.compiler.analysis;
+
+import org.phloem.compiler.ir.Stmt;
+
+/**
+ * One data-flow analysis, as {@link DataFlow} runs it: a lattice of states (joined at branch merges
+ * and loop heads; must be monotone with a finite height so loops reach a fixed point) and the effect
+ * of each simple statement.
+ *
+ * @param <S> the state; compared with {@code equals} to detect the fixed point
+ */
+public interface FlowAnalysis<S> {
+
+  /** True for a forward analysis (entry to exit), false for a backward one. */
+  boolean forward();
+
+  /** The state at the boundary: the function's entry (forward) or exit (backward). */
+  S boundary();
+
+  /** The state where two paths meet. */
+  S join(S a, S b);
+
+  /**
+   * The effect of a statement that is neither a loop nor a branch ({@code Assign}, {@code SetInt},
+   * {@code Push}, {@code Pop}, {@code PushInt}, {@code PopInt}, {@code Fill}).
+   *
+   * @param state the state on the statement's incoming side in the analysis direction (before it
+   *     for a forward analysis, after it for a backward one)
+   * @return the state on its outgoing side
+   */
+  S transfer(Stmt simple, S state);
+}

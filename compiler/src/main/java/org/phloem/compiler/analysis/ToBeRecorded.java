@@ -1,0 +1,121 @@
+package org.phloem.compiler.analysis;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.phloem.compiler.ir.Ref;
+import org.phloem.compiler.ir.Stmt;
+
+/**
+ * To-be-recorded analysis for the adjoint's forward sweep. The reverse sweep of a statement reads some
+ * values (operands of nonlinear operations, indices); it runs after everything later in the forward
+ * sweep has been undone, so a value must be <em>restored</em> there if the forward sweep overwrote it
+ * in between. The state (forward analysis) is the set of variables whose current value some reverse
+ * code already seen will read. A statement that overwrites such a variable (or one its own reverse
+ * code reads) records the old value on the tape, and its reverse code pops it back. Values never
+ * overwritten after being needed are never recorded.
+ *
+ * <p>Loop indices are not tracked: the reverse sweep regenerates them by running the loop backwards.
+ */
+public final class ToBeRecorded {
+  private final DataFlow.Result<Set<String>> needed;
+  private final Function<Stmt, Set<String>> reverseReads;
+
+  private ToBeRecorded(DataFlow.Result<Set<String>> needed, Function<Stmt, Set<String>> reverseReads) {
+    this.needed = needed;
+    this.reverseReads = reverseReads;
+  }
+
+  /**
+   * Analyses {@code body}.
+   *
+   * @param reverseReads for a simple statement, every name its reverse code reads (empty when it has
+   *     none); called several times per statement inside loops, so callers should cache it
+   * @param regenerated names the reverse sweep regenerates itself (loop indices)
+   */
+  public static ToBeRecorded analyze(List<Stmt> body, Function<Stmt, Set<String>> reverseReads, Set<String> regenerated) {
+    Function<Stmt, Set<String>> reads = s -> {
+      Set<String> r = new HashSet<>(reverseReads.apply(s));
+      r.removeAll(regenerated);
+      return r;
+    };
+    return new ToBeRecorded(DataFlow.run(body, new Needed(reads)), reads);
+  }
+
+  /**
+   * True when the forward sweep must record the value {@code s} overwrites ({@code Assign}: the old
+   * target element, {@code SetInt}: the old integer, {@code Fill}: the whole old array).
+   */
+  public boolean record(Stmt s) {
+    String target = target(s);
+    if (target == null) {
+      return false;
+    }
+    return needed.before(s).contains(target) || reverseReads.apply(s).contains(target);
+  }
+
+  private static String target(Stmt s) {
+    if (s instanceof Stmt.Assign) {
+      return ((Stmt.Assign) s).target().name();
+    }
+    if (s instanceof Stmt.SetInt) {
+      return ((Stmt.SetInt) s).local();
+    }
+    if (s instanceof Stmt.Fill) {
+      return ((Stmt.Fill) s).array();
+    }
+    return null;
+  }
+
+  /** The set of variables whose current values the reverse sweep will read. */
+  private static final class Needed implements FlowAnalysis<Set<String>> {
+    private final Function<Stmt, Set<String>> reads;
+
+    Needed(Function<Stmt, Set<String>> reads) {
+      this.reads = reads;
+    }
+
+    @Override
+    public boolean forward() {
+      return true;
+    }
+
+    @Override
+    public Set<String> boundary() {
+      return Set.of();
+    }
+
+    @Override
+    public Set<String> join(Set<String> a, Set<String> b) {
+      if (a.containsAll(b)) {
+        return a;
+      }
+      Set<String> out = new HashSet<>(a);
+      out.addAll(b);
+      return out;
+    }
+
+    @Override
+    public Set<String> transfer(Stmt s, Set<String> in) {
+      if (s instanceof Stmt.Push || s instanceof Stmt.Pop || s instanceof Stmt.PushInt || s instanceof Stmt.PopInt) {
+        throw new IllegalArgumentException("to-be-recorded analysis of code that already uses the tape: " + s);
+      }
+      String target = target(s);
+      if (target == null) {
+        return in;
+      }
+      Set<String> out = new HashSet<>(in);
+      out.addAll(reads.apply(s));
+      boolean recorded = out.contains(target);
+      if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Ref.Elem) {
+        if (recorded) {
+          out.addAll(Reads.index(((Stmt.Assign) s).target())); // the pop needs the element's index
+        }
+      } else {
+        out.remove(target); // scalars and whole-array fills are replaced: their old value is restored by the pop
+      }
+      return out;
+    }
+  }
+}

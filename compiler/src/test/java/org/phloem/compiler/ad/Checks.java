@@ -1,0 +1,120 @@
+package org.phloem.compiler.ad;
+
+import java.util.function.Function;
+
+/**
+ * Independent references for derivatives: finite differences of the forward model (and of the
+ * gradient), and the dot-product identity between tangent and adjoint. Each check returns an error
+ * measure, so a test can assert it is small and a counter-test that it is large.
+ */
+final class Checks {
+  private Checks() {}
+
+  /** Step for slot k: relative to the value, so parameters of every magnitude get a sensible step. */
+  private static double step(double x, double h) {
+    return h * Math.max(Math.abs(x), 1e-3);
+  }
+
+  /**
+   * The derivative of {@code f} at {@code p} along {@code dir}, by the fourth-order central stencil
+   * (error O(h⁴)), with step {@code h} in units of the parameters' sizes.
+   */
+  static double[] directional(Function<double[], double[]> f, double[] p, double[] dir, double h) {
+    double[] plus1 = f.apply(move(p, dir, h));
+    double[] minus1 = f.apply(move(p, dir, -h));
+    double[] plus2 = f.apply(move(p, dir, 2 * h));
+    double[] minus2 = f.apply(move(p, dir, -2 * h));
+    double[] out = new double[plus1.length];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = (8 * (plus1[k] - minus1[k]) - (plus2[k] - minus2[k])) / (12 * h);
+    }
+    return out;
+  }
+
+  private static double[] move(double[] p, double[] dir, double h) {
+    double[] q = p.clone();
+    for (int k = 0; k < q.length; k++) {
+      q[k] += h * dir[k];
+    }
+    return q;
+  }
+
+  /** The gradient of the cost by finite differences, one slot at a time. */
+  static double[] fdGradient(Runner r, double[] p, double h) {
+    double[] g = new double[p.length];
+    for (int k = 0; k < p.length; k++) {
+      double[] e = new double[p.length];
+      double hk = step(p[k], 1);
+      e[k] = hk;
+      g[k] = directional(q -> new double[] {r.forward(q)}, p, e, h)[0] / hk;
+    }
+    return g;
+  }
+
+  /** The largest error of {@code got} against {@code want}, relative to each entry (floored at 1e-3 of the largest). */
+  static double relativeError(double[] got, double[] want) {
+    double scale = 0;
+    for (double w : want) {
+      scale = Math.max(scale, Math.abs(w));
+    }
+    double floor = Math.max(1e-3 * scale, 1e-12);
+    double worst = 0;
+    for (int k = 0; k < got.length; k++) {
+      double err = Math.abs(got[k] - want[k]) / Math.max(Math.abs(want[k]), floor);
+      if (!(err <= worst)) {
+        worst = Double.isNaN(err) ? Double.POSITIVE_INFINITY : err;
+      }
+    }
+    return worst;
+  }
+
+  /** True when two finite-difference gradients (step h and h/2) agree: no kink nearby. */
+  static boolean smooth(double[] fd1, double[] fd2) {
+    return relativeError(fd1, fd2) < 1e-7;
+  }
+
+  /** The adjoint gradient's error against finite differences, or NaN when the cost is not smooth there. */
+  static double gradientError(Runner r, double[] p) {
+    double[] fd = fdGradient(r, p, 1e-4);
+    if (!smooth(fd, fdGradient(r, p, 5e-5))) {
+      return Double.NaN;
+    }
+    double[] g = new double[p.length];
+    r.gradient(p, g);
+    return relativeError(g, fd);
+  }
+
+  /** |J$d − ⟨g, dp⟩| relative to Σ|gₖ dpₖ| (the tangent-adjoint dot-product test). */
+  static double dotError(Runner r, double[] p, double[] dp) {
+    double jd = r.tangent(p, dp)[1];
+    double[] g = new double[p.length];
+    r.gradient(p, g);
+    double dot = 0;
+    double abs = 0;
+    for (int k = 0; k < p.length; k++) {
+      dot += g[k] * dp[k];
+      abs += Math.abs(g[k] * dp[k]);
+    }
+    return Math.abs(jd - dot) / Math.max(abs, 1e-300);
+  }
+
+  /** The Hessian-vector product's error against finite differences of the gradient, or NaN near a kink. */
+  static double hessianVectorError(Runner r, double[] p, double[] v) {
+    double[] scaled = new double[p.length];
+    for (int k = 0; k < p.length; k++) {
+      scaled[k] = v[k] * step(p[k], 1);
+    }
+    Function<double[], double[]> grad = q -> {
+      double[] g = new double[q.length];
+      r.gradient(q, g);
+      return g;
+    };
+    double[] fd = directional(grad, p, scaled, 1e-4);
+    if (!smooth(fd, directional(grad, p, scaled, 5e-5))) {
+      return Double.NaN;
+    }
+    double[] hv = new double[p.length];
+    r.hessianVector(p, scaled, hv);
+    return relativeError(hv, fd);
+  }
+}
