@@ -50,6 +50,11 @@ record NistProblem(
     return parameters.stream().mapToDouble(Parameter::start1).toArray();
   }
 
+  /** NIST's start 2 values in NIST's order. */
+  double[] start2() {
+    return parameters.stream().mapToDouble(Parameter::start2).toArray();
+  }
+
   @Override
   public String toString() {
     return name;
