@@ -446,7 +446,11 @@ final class ExprChecker {
       case DIV:
         return new Result(Type.REAL, ul.dividedBy(ur));
       case MOD:
-        return new Result(l.isInt() && r.isInt() ? Type.INT : Type.REAL, ul);
+        if (!l.isInt() || !r.isInt()) {
+          // Real remainder has jumps the derivative code cannot follow; integers are all it is needed for.
+          ctx.error(ErrorKind.NOT_INT, b.span(), "Both operands of '%'", (l.isInt() ? r : l).describe());
+        }
+        return new Result(Type.INT, ul);
       default:
         return new Result(Type.REAL, power(ul, b.right()));
     }

@@ -84,7 +84,8 @@ final class StmtChecker {
 
   private void let(LetStmt l, Scope scope, Place place) {
     // The value is read before the name exists: 'let x = x + 1' refers to an outer x.
-    exprs.check(l.value(), scope, place.fn());
+    // A let holds a number: conditions are written where they are used.
+    exprs.number(l.value(), scope, place.fn());
     org.phloem.compiler.source.Span earlier =
         scope.define(l.name().name(), new Ref.LetRef(l), l.name().span());
     if (earlier != null) {
