@@ -58,4 +58,15 @@ class ToBeRecordedTest {
     ToBeRecorded t = ToBeRecorded.analyze(List.of(use, bump), s -> s == use ? Set.of("A", "k", "c") : Set.of(), Set.of());
     assertTrue(t.record(bump));
   }
+
+  @Test
+  void record_valueReusedAfterItsStatement_isRecordedWhenOverwrittenLater() {
+    // y = exp(x): the reverse code reads y's new value (the exp) instead of recomputing it, so a
+    // later overwrite of y must record it, though nothing reads y's value before the statement
+    Stmt exp = set("y", Expr.call(org.phloem.compiler.ir.Prim.EXP, Expr.local("x")));
+    Stmt overwrite = set("y", Expr.num(0));
+    ToBeRecorded t = ToBeRecorded.analyze(List.of(exp, overwrite), s -> Set.of(), s -> s == exp ? Set.of("y") : Set.of(), Set.of());
+    assertFalse(t.record(exp));
+    assertTrue(t.record(overwrite));
+  }
 }
