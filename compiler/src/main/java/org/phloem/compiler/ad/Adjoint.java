@@ -154,8 +154,7 @@ public final class Adjoint {
         if (f.locals().get(v) != ScalarType.REAL) {
           throw new IllegalStateException("internal error: integer local " + v + " found active");
         }
-        String a = Names.adjoint(v);
-        names.take(a);
+        String a = names.claim(Names.adjoint(v));
         locals.put(a, ScalarType.REAL);
         return a;
       }
@@ -163,8 +162,7 @@ public final class Adjoint {
       if (slot == null || slot.fill() != ModelLayout.Fill.WORK) {
         throw new IllegalArgumentException(f.name() + ": active variable " + v + " is neither a local nor a work array");
       }
-      String a = Names.adjoint(v);
-      names.take(a);
+      String a = names.claim(Names.adjoint(v));
       newArrays.add(new ModelLayout.ArraySlot(a, slot.dims(), ModelLayout.Fill.WORK, null));
       return a;
     }
