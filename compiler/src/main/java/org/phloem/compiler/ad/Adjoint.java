@@ -67,8 +67,16 @@ public final class Adjoint {
   /** A piece of code's forward sweep and reverse sweep. */
   private record Sweep(List<Stmt> fwd, List<Stmt> rev) {}
 
-  /** The reverse code of one assignment (without the restore) and every name it reads. */
-  private record Reverse(List<Stmt> code, Set<String> reads) {}
+  /**
+   * The reverse code of one assignment (without the restore), the names it reads with their values
+   * from before the assignment, and those it reads with their values from after it (the target, whose
+   * value a rule reuses; such code runs before the target's old value is popped back).
+   */
+  private record Reverse(List<Stmt> code, Set<String> reads, Set<String> readsAfter) {
+    boolean beforeRestore() {
+      return !readsAfter.isEmpty();
+    }
+  }
 
   private static final class Run {
     private final IrProgram program;
@@ -117,7 +125,7 @@ public final class Adjoint {
         }
         adj.put(v, adjointVariable(v));
       }
-      tbr = ToBeRecorded.analyze(f.body(), this::reverseReads, loopIndices);
+      tbr = ToBeRecorded.analyze(f.body(), this::reverseReads, this::reverseReadsAfter, loopIndices);
       Sweep sweep = block(f.body(), Set.of());
       List<Stmt> body = new ArrayList<>();
       for (ModelLayout.ArraySlot a : newArrays) {
@@ -146,8 +154,7 @@ public final class Adjoint {
         if (f.locals().get(v) != ScalarType.REAL) {
           throw new IllegalStateException("internal error: integer local " + v + " found active");
         }
-        String a = Names.adjoint(v);
-        names.take(a);
+        String a = names.claim(Names.adjoint(v));
         locals.put(a, ScalarType.REAL);
         return a;
       }
@@ -155,8 +162,7 @@ public final class Adjoint {
       if (slot == null || slot.fill() != ModelLayout.Fill.WORK) {
         throw new IllegalArgumentException(f.name() + ": active variable " + v + " is neither a local nor a work array");
       }
-      String a = Names.adjoint(v);
-      names.take(a);
+      String a = names.claim(Names.adjoint(v));
       newArrays.add(new ModelLayout.ArraySlot(a, slot.dims(), ModelLayout.Fill.WORK, null));
       return a;
     }
@@ -196,6 +202,11 @@ public final class Adjoint {
       return r == null ? Set.of() : r.reads();
     }
 
+    private Set<String> reverseReadsAfter(Stmt s) {
+      Reverse r = reverseOf(s);
+      return r == null ? Set.of() : r.readsAfter();
+    }
+
     /** The adjoint code of {@code s}, or null when it has none. Computed once per statement. */
     private Reverse reverseOf(Stmt s) {
       if (!(s instanceof Stmt.Assign)) {
@@ -215,7 +226,12 @@ public final class Adjoint {
     }
 
     private Reverse assignReverse(Stmt.Assign s) {
-      Linearizer.Linear lin = linearizer.linearize(s.value(), r -> adj.containsKey(r.name()) && act.variedBefore(s, r.name()));
+      // When the right-hand side does not read the target, its value is the target's just after the
+      // store: a rule reusing the value (exp, pow, sqrt, ...) reads it instead of computing it again.
+      String targetName = s.target().name();
+      boolean targetHoldsValue = !Reads.all(s.value()).contains(targetName);
+      Linearizer.Linear lin = linearizer.linearize(s.value(), r -> adj.containsKey(r.name()) && act.variedBefore(s, r.name()),
+          targetHoldsValue ? new Expr.Get(s.target()) : null);
       List<Stmt> code = new ArrayList<>();
       for (Linearizer.Temp t : lin.tempsNeededBy(lin.coefficients())) {
         locals.put(t.name(), ScalarType.REAL);
@@ -256,7 +272,11 @@ public final class Adjoint {
         Reads.all(ca.value(), reads);
         reads.addAll(Reads.index(ca.target()));
       }
-      return new Reverse(code, Collections.unmodifiableSet(reads));
+      Set<String> readsAfter = Set.of();
+      if (targetHoldsValue && reads.remove(targetName)) {
+        readsAfter = Set.of(targetName);
+      }
+      return new Reverse(code, Collections.unmodifiableSet(reads), readsAfter);
     }
 
     /** {@code leaf$b = leaf$b + coefficient · adjoint}. */
@@ -287,13 +307,16 @@ public final class Adjoint {
         Ref target = ((Stmt.Assign) s).target();
         List<Stmt> fwd = new ArrayList<>();
         List<Stmt> rev = new ArrayList<>();
+        Reverse r = reverseOf(s);
+        if (r != null && r.beforeRestore()) {
+          rev.addAll(r.code());
+        }
         if (tbr.record(s)) {
           fwd.add(new Stmt.Push(new Expr.Get(target)));
           rev.add(new Stmt.Pop(target));
         }
         fwd.add(s);
-        Reverse r = reverseOf(s);
-        if (r != null) {
+        if (r != null && !r.beforeRestore()) {
           rev.addAll(r.code());
         }
         return new Sweep(fwd, rev);

@@ -51,7 +51,7 @@ public final class AutoDiff {
     Set<String> dependents = new LinkedHashSet<>();
     dependents.add(cost);
     for (IrOutput o : program.outputs()) {
-      if (wantsTangent(o)) {
+      if (wantsTangent(o, program)) {
         dependents.add(o.valueArray());
       }
     }
@@ -60,7 +60,7 @@ public final class AutoDiff {
     IrProgram out = addArrays(program, tangent.newArrays()).withFunction(tangent.function());
     List<IrOutput> outputs = new ArrayList<>();
     for (IrOutput o : out.outputs()) {
-      outputs.add(wantsTangent(o) ? o.withTangent(tangent.tangentOf().get(o.valueArray())) : o);
+      outputs.add(wantsTangent(o, program) ? o.withTangent(tangent.tangentOf().get(o.valueArray())) : o);
     }
     out = out.withOutputs(outputs);
 
@@ -72,8 +72,14 @@ public final class AutoDiff {
     return addArrays(out, hessian.newArrays()).withFunction(hessian.function());
   }
 
-  private static boolean wantsTangent(IrOutput o) {
-    return o.role() == OutputInfo.Role.OUTPUT || o.role() == OutputInfo.Role.OBSERVATION_MODEL;
+  /**
+   * Declared outputs and modelled observations get tangents, when the model computes them (an output
+   * that is an input or constant array has none: the runtime reports zeros for it).
+   */
+  private static boolean wantsTangent(IrOutput o, IrProgram program) {
+    ModelLayout.ArraySlot slot = program.array(o.valueArray());
+    return (o.role() == OutputInfo.Role.OUTPUT || o.role() == OutputInfo.Role.OBSERVATION_MODEL)
+        && slot != null && slot.fill() == ModelLayout.Fill.WORK;
   }
 
   /** {@code name}, or {@code name$} variants if a model already uses it. */

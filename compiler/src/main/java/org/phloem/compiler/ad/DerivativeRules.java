@@ -23,7 +23,7 @@ import org.phloem.compiler.ir.Prim;
  * {@code a >= b}, and {@code abs(a)} has slope +1 for {@code a >= 0} (also at 0) and -1 below.
  * These match {@link Math#min}, {@link Math#max} and {@link Math#abs}.
  *
- * <p>{@code pow(a, b)}: ∂/∂a = b·a^(b-1); ∂/∂b = a^b·log(a), which is NaN for a &lt; 0 and -∞·0 at
+ * <p>{@code pow(a, b)}: ∂/∂a = b·a^b/a (b·a^(b-1) at a = 0); ∂/∂b = a^b·log(a), which is NaN for a &lt; 0 and -∞·0 at
  * a = 0, so an active exponent needs a positive base (a constant exponent has no ∂/∂b at all).
  */
 public final class DerivativeRules {
@@ -97,7 +97,10 @@ public final class DerivativeRules {
     t.put(Prim.MUL, bilinear());
     t.put(Prim.DIV, binary(o -> Expr.div(Expr.num(1), o.arg(1)), o -> Expr.neg(Expr.div(o.result(), o.arg(1)))));
     t.put(Prim.POW, binary(
-        o -> Expr.mul(o.arg(1), Expr.call(Prim.POW, o.arg(0), Expr.sub(o.arg(1), Expr.num(1)))),
+        // b·a^b/a reuses the value; at a = 0 (where that is 0/0) fall back to b·a^(b-1)
+        o -> new Expr.Select(new Cond.Compare(Cond.CmpOp.NE, o.arg(0), Expr.num(0)),
+            Expr.mul(o.arg(1), Expr.div(o.result(), o.arg(0))),
+            Expr.mul(o.arg(1), Expr.call(Prim.POW, o.arg(0), Expr.sub(o.arg(1), Expr.num(1))))),
         o -> Expr.mul(o.result(), Expr.call(Prim.LOG, o.arg(0)))));
     t.put(Prim.EXP, unary(Operands::result));
     t.put(Prim.LOG, unary(o -> Expr.div(Expr.num(1), o.arg(0))));

@@ -82,8 +82,17 @@ final class Linearizer {
    * @param active which variable reads carry a derivative
    */
   Linear linearize(Expr e, Predicate<Ref> active) {
+    return linearize(e, active, null);
+  }
+
+  /**
+   * Linearizes {@code e}, where a rule asking for the whole expression's value gets {@code value}
+   * (an expression already holding it, such as the assignment's target after the store) instead of a
+   * recomputation. Null: none available.
+   */
+  Linear linearize(Expr e, Predicate<Ref> active, Expr value) {
     List<Temp> temps = new ArrayList<>();
-    Node n = new Walk(active, temps).node(e);
+    Node n = new Walk(active, temps, value).node(e);
     Map<Ref, Expr> merged = new LinkedHashMap<>();
     for (Term t : n.terms) {
       merged.merge(t.leaf(), t.coefficient(), Simplify::plus);
@@ -110,10 +119,13 @@ final class Linearizer {
   private final class Walk {
     private final Predicate<Ref> active;
     private final List<Temp> temps;
+    private final Expr rootValue;
+    private boolean atRoot = true;
 
-    Walk(Predicate<Ref> active, List<Temp> temps) {
+    Walk(Predicate<Ref> active, List<Temp> temps, Expr rootValue) {
       this.active = active;
       this.temps = temps;
+      this.rootValue = rootValue;
     }
 
     Expr hoist(Expr value) {
@@ -137,6 +149,8 @@ final class Linearizer {
         return new Node(e, List.of()); // literals, integers: no derivative
       }
       Expr.Call c = (Expr.Call) e;
+      boolean root = atRoot;
+      atRoot = false;
       int n = c.args().size();
       Node[] kids = new Node[n];
       boolean anyActive = false;
@@ -151,7 +165,7 @@ final class Linearizer {
       if (!anyActive) {
         return new Node(new Expr.Call(c.prim(), List.of(primals)), List.of());
       }
-      Ops ops = new Ops(c, primals);
+      Ops ops = new Ops(c, primals, root ? rootValue : null);
       List<Term> terms = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         if (kids[i].terms.isEmpty()) {
@@ -192,11 +206,13 @@ final class Linearizer {
     private final class Ops implements DerivativeRules.Operands {
       private final Expr.Call call;
       private final Expr[] primals;
+      private final Expr known;
       private Expr result;
 
-      Ops(Expr.Call call, Expr[] primals) {
+      Ops(Expr.Call call, Expr[] primals, Expr known) {
         this.call = call;
         this.primals = primals;
+        this.known = known;
       }
 
       @Override
@@ -209,6 +225,9 @@ final class Linearizer {
 
       @Override
       public Expr result() {
+        if (known != null) {
+          return known;
+        }
         if (result == null) {
           for (int i = 0; i < primals.length; i++) {
             arg(i);

@@ -31,9 +31,12 @@ final class Names {
     return name + "$b";
   }
 
-  /** Marks {@code name} as used. */
-  void take(String name) {
-    used.add(name);
+  /** Claims a derived name ({@link #tangent}, {@link #adjoint}); fails if the input already uses it. */
+  String claim(String name) {
+    if (!used.add(name)) {
+      throw new IllegalStateException("internal error: generated name " + name + " is already in use");
+    }
+    return name;
   }
 
   /** A new name {@code prefix$n}. */

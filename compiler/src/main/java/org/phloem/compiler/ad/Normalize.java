@@ -17,6 +17,10 @@ import org.phloem.compiler.ir.Stmt;
  * s$1 = b }; y = f(s$1)}), so derivative code sees branches only as statements, which both transforms
  * already handle (the adjoint records the branch taken). Only the branch taken is evaluated, as
  * before, and the values computed are the same.
+ *
+ * <p>It also copies every statement, so each place in the result is a distinct object: the analyses
+ * key statements by identity, and immutable IR may share one statement object at two places (the
+ * same inlined code twice, say).
  */
 final class Normalize {
 
@@ -56,12 +60,9 @@ final class Normalize {
     void stmt(Stmt s, List<Stmt> out) {
       if (s instanceof Stmt.Assign) {
         Stmt.Assign a = (Stmt.Assign) s;
-        Expr v = expr(a.value(), out, a.line());
-        out.add(v == a.value() ? s : new Stmt.Assign(a.target(), v, a.line()));
+        out.add(new Stmt.Assign(a.target(), expr(a.value(), out, a.line()), a.line()));
       } else if (s instanceof Stmt.Push) {
-        Expr value = ((Stmt.Push) s).value();
-        Expr v = expr(value, out, 0);
-        out.add(v == value ? s : new Stmt.Push(v));
+        out.add(new Stmt.Push(expr(((Stmt.Push) s).value(), out, 0)));
       } else if (s instanceof Stmt.For) {
         Stmt.For f = (Stmt.For) s;
         out.add(new Stmt.For(f.index(), f.from(), f.to(), f.descending(), block(f.body()), f.line()));
@@ -69,8 +70,28 @@ final class Normalize {
         Stmt.If i = (Stmt.If) s;
         out.add(new Stmt.If(i.cond(), block(i.then()), block(i.otherwise()), i.line()));
       } else {
-        out.add(s);
+        out.add(copy(s));
       }
+    }
+
+    /** A new object equal to {@code s} (a statement without nested statements or real expressions). */
+    private static Stmt copy(Stmt s) {
+      if (s instanceof Stmt.SetInt) {
+        return new Stmt.SetInt(((Stmt.SetInt) s).local(), ((Stmt.SetInt) s).value());
+      }
+      if (s instanceof Stmt.Pop) {
+        return new Stmt.Pop(((Stmt.Pop) s).target());
+      }
+      if (s instanceof Stmt.PushInt) {
+        return new Stmt.PushInt(((Stmt.PushInt) s).value());
+      }
+      if (s instanceof Stmt.PopInt) {
+        return new Stmt.PopInt(((Stmt.PopInt) s).local());
+      }
+      if (s instanceof Stmt.Fill) {
+        return new Stmt.Fill(((Stmt.Fill) s).array(), ((Stmt.Fill) s).value());
+      }
+      throw new AssertionError(s);
     }
 
     /** {@code e} with its varying selects replaced by temporaries, whose branches go to {@code out}. */

@@ -107,8 +107,15 @@ public final class Tangent {
         }
       }
       List<Stmt> body = new ArrayList<>();
+      Set<String> clearedAtStart = new LinkedHashSet<>(); // the body's own leading fills clear these tangents
+      for (Stmt s : f.body()) {
+        if (!(s instanceof Stmt.Fill)) {
+          break;
+        }
+        clearedAtStart.add(((Stmt.Fill) s).array());
+      }
       for (String v : tan.keySet()) {
-        if (!f.locals().containsKey(v) && !spec.independents().contains(v)) {
+        if (!f.locals().containsKey(v) && !spec.independents().contains(v) && !clearedAtStart.contains(v)) {
           body.add(new Stmt.Fill(tan.get(v), 0.0)); // tangents of unwritten elements are zero
         }
       }
@@ -145,8 +152,7 @@ public final class Tangent {
         if (f.locals().get(v) != ScalarType.REAL) {
           throw new IllegalStateException("internal error: integer local " + v + " found active");
         }
-        String t = Names.tangent(v);
-        names.take(t);
+        String t = names.claim(Names.tangent(v));
         locals.put(t, ScalarType.REAL);
         return t;
       }
@@ -158,7 +164,11 @@ public final class Tangent {
         throw new IllegalStateException("internal error: read-only array " + v + " found active");
       }
       String t = Names.tangent(v);
-      names.take(t);
+      ModelLayout.ArraySlot existing = program.array(t);
+      if (existing != null && existing.fill() == ModelLayout.Fill.WORK && existing.dims().equals(slot.dims())) {
+        return t; // another sweep's tangent array (the tangent and Hessian-vector sweeps share them)
+      }
+      names.claim(t);
       newArrays.add(new ModelLayout.ArraySlot(t, slot.dims(), ModelLayout.Fill.WORK, null));
       return t;
     }
@@ -190,9 +200,13 @@ public final class Tangent {
         emitTemps(lin, out);
         out.add(new Stmt.Push(lin.primal()));
         out.add(new Stmt.Push(derivative(lin)));
-      } else if (s instanceof Stmt.Pop && tapeActive) {
+      } else if (s instanceof Stmt.Pop) {
         Ref target = ((Stmt.Pop) s).target();
-        out.add(new Stmt.Pop(tan.containsKey(target.name()) ? tangent(target) : new Ref.Local(popScratch())));
+        if (tapeActive) {
+          out.add(new Stmt.Pop(tan.containsKey(target.name()) ? tangent(target) : new Ref.Local(popScratch())));
+        } else if (tan.containsKey(target.name())) {
+          out.add(new Stmt.Assign(tangent(target), Expr.num(0), 0)); // a restored constant: its tangent is zero
+        }
         out.add(s);
       } else if (s instanceof Stmt.Fill) {
         String array = ((Stmt.Fill) s).array();

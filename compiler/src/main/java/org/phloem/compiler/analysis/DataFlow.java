@@ -10,7 +10,8 @@ import org.phloem.compiler.ir.Stmt;
  * order (or reverse order for a backward analysis); an {@code if} joins the states of its two
  * branches; a {@code for} is iterated until the state at its head stops changing (the body may run
  * zero or more times, so the head joins the state reaching the loop with the state leaving the body).
- * Statements are keyed by identity, since equal records may sit at different places.
+ * Statements are keyed by identity, since equal records may sit at different places; so a body must
+ * not hold one statement object at two places (the derivative transforms copy their input first).
  */
 public final class DataFlow {
 
@@ -24,6 +25,7 @@ public final class DataFlow {
    */
   public static final class Result<S> {
     private final Map<Stmt, S> before = new IdentityHashMap<>();
+    private final List<Stmt> order = new java.util.ArrayList<>();
     private final Map<Stmt, S> after = new IdentityHashMap<>();
     private S start;
     private S end;
@@ -38,9 +40,15 @@ public final class DataFlow {
       return lookup(after, s);
     }
 
-    /** Every statement analysed, nested ones included (an identity set). */
-    public java.util.Set<Stmt> statements() {
-      return java.util.Collections.unmodifiableSet(before.keySet());
+    /** Every statement analysed, nested ones included, in the order first reached (program order for a forward analysis). */
+    public List<Stmt> statements() {
+      return java.util.Collections.unmodifiableList(order);
+    }
+
+    private void visit(Stmt s, S state) {
+      if (before.put(s, state) == null) {
+        order.add(s);
+      }
     }
 
     /** The state at the start of the analysed body. */
@@ -84,7 +92,7 @@ public final class DataFlow {
   }
 
   private static <S> S forwardStmt(Stmt s, S in, FlowAnalysis<S> a, Result<S> r) {
-    r.before.put(s, in);
+    r.visit(s, in);
     S out;
     if (s instanceof Stmt.If) {
       Stmt.If i = (Stmt.If) s;
@@ -135,7 +143,7 @@ public final class DataFlow {
     } else {
       in = a.transfer(s, out);
     }
-    r.before.put(s, in);
+    r.visit(s, in);
     return in;
   }
 }

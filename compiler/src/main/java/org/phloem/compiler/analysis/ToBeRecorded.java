@@ -27,20 +27,33 @@ public final class ToBeRecorded {
     this.reverseReads = reverseReads;
   }
 
+  /** As {@link #analyze(List, Function, Function, Set)} for reverse code that reads only values from before its statement. */
+  public static ToBeRecorded analyze(List<Stmt> body, Function<Stmt, Set<String>> reverseReads, Set<String> regenerated) {
+    return analyze(body, reverseReads, s -> Set.of(), regenerated);
+  }
+
   /**
    * Analyses {@code body}.
    *
-   * @param reverseReads for a simple statement, every name its reverse code reads (empty when it has
-   *     none); called several times per statement inside loops, so callers should cache it
+   * @param reverseReads for a simple statement, every name its reverse code reads with the value it
+   *     had before the statement (empty when it has none); called several times per statement inside
+   *     loops, so callers should cache it
+   * @param reverseReadsAfter every name the reverse code reads with the value it had just after the
+   *     statement (a result reused from the forward sweep: the statement's own target, read before
+   *     its old value is popped back)
    * @param regenerated names the reverse sweep regenerates itself (loop indices)
    */
-  public static ToBeRecorded analyze(List<Stmt> body, Function<Stmt, Set<String>> reverseReads, Set<String> regenerated) {
-    Function<Stmt, Set<String>> reads = s -> {
-      Set<String> r = new HashSet<>(reverseReads.apply(s));
-      r.removeAll(regenerated);
-      return r;
-    };
-    return new ToBeRecorded(DataFlow.run(body, new Needed(reads)), reads);
+  public static ToBeRecorded analyze(List<Stmt> body, Function<Stmt, Set<String>> reverseReads,
+      Function<Stmt, Set<String>> reverseReadsAfter, Set<String> regenerated) {
+    Function<Stmt, Set<String>> reads = s -> without(reverseReads.apply(s), regenerated);
+    Function<Stmt, Set<String>> readsAfter = s -> without(reverseReadsAfter.apply(s), regenerated);
+    return new ToBeRecorded(DataFlow.run(body, new Needed(reads, readsAfter)), reads);
+  }
+
+  private static Set<String> without(Set<String> names, Set<String> drop) {
+    Set<String> r = new HashSet<>(names);
+    r.removeAll(drop);
+    return r;
   }
 
   /**
@@ -71,9 +84,11 @@ public final class ToBeRecorded {
   /** The set of variables whose current values the reverse sweep will read. */
   private static final class Needed implements FlowAnalysis<Set<String>> {
     private final Function<Stmt, Set<String>> reads;
+    private final Function<Stmt, Set<String>> readsAfter;
 
-    Needed(Function<Stmt, Set<String>> reads) {
+    Needed(Function<Stmt, Set<String>> reads, Function<Stmt, Set<String>> readsAfter) {
       this.reads = reads;
+      this.readsAfter = readsAfter;
     }
 
     @Override
@@ -115,6 +130,7 @@ public final class ToBeRecorded {
       } else {
         out.remove(target); // scalars and whole-array fills are replaced: their old value is restored by the pop
       }
+      out.addAll(readsAfter.apply(s));
       return out;
     }
   }

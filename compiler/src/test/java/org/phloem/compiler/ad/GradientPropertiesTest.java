@@ -18,7 +18,7 @@ import org.phloem.compiler.ir.IrOutput;
  * The derivative functions of the hand-built programs against independent references, on random
  * parameters inside each model's box and random directions.
  */
-class GradientProperties {
+class GradientPropertiesTest {
   private static final List<Model> MODELS =
       TestModels.all().stream().map(m -> m.with(AutoDiff.differentiate(m.program()))).collect(Collectors.toList());
 
