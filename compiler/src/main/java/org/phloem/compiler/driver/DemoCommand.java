@@ -35,12 +35,40 @@ final class DemoCommand implements Callable<Integer> {
         "adjoint gradient, polish with Newton steps on the exact Hessian, and invert the Hessian for the",
         "posterior uncertainties. One line per iteration:");
     int fit = Main.execute("fit", model.toString(), "--no-check", "--out", out.toString());
-    say("",
-        "How to read it: 'reduct.' is the uncertainty reduction 1 - sd_post/sd_prior. The fluxes constrain the",
-        "allocation and respiration parameters (p2, p3, p5, p8, p10) strongly; the slow soil and wood turnover",
-        "rates (p1, p6, p9) keep their prior uncertainty: three years of fluxes cannot see them. The plots in",
-        out.toAbsolutePath().normalize() + " show each observed series with the fitted model.");
+    Path table = out.resolve("parameters.csv");
+    if (Files.isRegularFile(table)) {
+      explain(table);
+    }
     return fit;
+  }
+
+  /** Says which parameters the data constrained and which they left at their prior, from the fit's table. */
+  private void explain(Path table) throws java.io.IOException {
+    java.util.List<String> lines = Files.readAllLines(table);
+    java.util.List<String> header = java.util.Arrays.asList(lines.get(0).split(","));
+    int name = header.indexOf("name");
+    int reduction = header.indexOf("uncertainty_reduction");
+    java.util.List<String> constrained = new java.util.ArrayList<>();
+    java.util.List<String> unseen = new java.util.ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",", -1);
+      double r = cells[reduction].isEmpty() ? Double.NaN : Double.parseDouble(cells[reduction]);
+      if (r >= 0.5) {
+        constrained.add(cells[name]);
+      } else if (r < 0.1) {
+        unseen.add(cells[name]);
+      }
+    }
+    say("",
+        "How to read it: 'reduct.' is the uncertainty reduction 1 - sd_post/sd_prior of each parameter.",
+        "The observations constrain " + list(constrained) + " (reduction of 50 % or more);",
+        list(unseen) + " keep about their prior uncertainty: the data cannot see them.",
+        "The report, the correlations and the plots (each observed series with the fitted model) are in",
+        "  " + out.toAbsolutePath().normalize());
+  }
+
+  private static String list(java.util.List<String> names) {
+    return names.isEmpty() ? "none of the parameters" : String.join(", ", names);
   }
 
   private static void say(String... lines) {

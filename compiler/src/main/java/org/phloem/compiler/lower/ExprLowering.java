@@ -71,7 +71,7 @@ final class ExprLowering {
     if (e instanceof NumberLit) {
       return Expr.num(((NumberLit) e).value());
     }
-    if (model.type(e).isInt()) {
+    if (model.type(e).isInt() && !(e instanceof CondExpr) && !(e instanceof CallExpr) && !(e instanceof ReduceExpr)) {
       IExpr i = integer(e);
       return i instanceof IExpr.Const ? Expr.num(((IExpr.Const) i).value()) : new Expr.ToReal(i);
     }

@@ -36,10 +36,10 @@ import org.phloem.runtime.data.TableSpec;
 
 /** Lowers a checked model to its forward IR program (see the package documentation). */
 public final class Lowering {
-  /** The IR local holding the observation cost. */
-  public static final String COST = "J";
+  /** The IR local holding the observation cost ({@code $} keeps it apart from every model name). */
+  public static final String COST = "J$";
   /** The argument array holding the parameter vector. */
-  public static final String PARAMS = "p";
+  public static final String PARAMS = "p$";
 
   private final CheckedModel model;
   private final FreshNames names = new FreshNames();
