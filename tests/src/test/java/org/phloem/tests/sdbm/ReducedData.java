@@ -18,9 +18,17 @@ final class ReducedData {
   static synchronized Path folder() throws Exception {
     if (folder == null) {
       Path dir = Files.createTempDirectory("sdbm-reduced");
-      dir.toFile().deleteOnExit();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
       folder = SdbmData.prepareReduced(dir, STATIONS, FIRST_YEAR, LAST_YEAR);
     }
     return folder;
+  }
+
+  private static void deleteTree(Path dir) {
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      // a temporary folder left behind is harmless
+    }
   }
 }
