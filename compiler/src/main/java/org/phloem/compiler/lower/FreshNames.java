@@ -13,6 +13,15 @@ import org.phloem.compiler.ir.ScalarType;
 final class FreshNames {
   private final Map<String, Integer> counts = new HashMap<>();
   private final Map<String, ScalarType> locals = new LinkedHashMap<>();
+  private final java.util.Set<String> taken = new java.util.HashSet<>();
+
+  /**
+   * Keeps generated locals off {@code names} (arrays and other model-level names): a fn argument or
+   * let called like an input must not share its name with the input's array.
+   */
+  void avoid(java.util.Collection<String> names) {
+    taken.addAll(names);
+  }
 
   /** A new real local named after {@code base}. */
   String real(String base) {
@@ -36,7 +45,7 @@ final class FreshNames {
   private String declare(String base, ScalarType type) {
     int n = counts.merge(base, 1, Integer::sum);
     String name = n == 1 ? base : base + "$" + n;
-    while (locals.containsKey(name)) {
+    while (locals.containsKey(name) || taken.contains(name)) {
       n = counts.merge(base, 1, Integer::sum);
       name = base + "$" + n;
     }

@@ -61,6 +61,11 @@ public final class Lowering {
 
   private IrProgram program() {
     names.reserve(COST, ScalarType.REAL);
+    java.util.Set<String> global = new java.util.HashSet<>();
+    for (org.phloem.compiler.ast.Decl d : model.declarations()) {
+      global.add(d.name().name());
+    }
+    names.avoid(global);
     List<DimSpec> dims = new ArrayList<>();
     for (DimDecl d : model.dims()) {
       dims.add(new DimSpec(d.name().name(), model.fixedSize(d), line(d.name())));

@@ -39,4 +39,12 @@ class LoweringRegressionTest {
     m.gradient(new double[] {1.5, 3}, g);
     assertArrayEquals(new double[] {2 * 2, 2}, g, 1e-12);
   }
+
+  @Test
+  void fnArgumentNamedLikeAnArray_isItsOwnLocal() throws Exception {
+    CompiledModel m = load("model r \"repro\"\ndim i = 3\nconst x[i] = {1, 2, 3}\nparam b = 2 sd 1\n"
+        + "fn curve(b, x) = b * x\noutput v[i]\nfor k in i { v[k] = curve(b, x[k]) }\n");
+    m.cost(new double[] {2});
+    assertArrayEquals(new double[] {2, 4, 6}, m.output(0), 0.0);
+  }
 }
