@@ -44,7 +44,7 @@ final class WatchCommand implements Callable<Integer> {
   long pollMillis;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() {
     Set<Path> files = new LinkedHashSet<>();
     files.add(model);
     for (int round = 1; ; round++) {
@@ -63,8 +63,13 @@ final class WatchCommand implements Callable<Integer> {
       }
       System.out.printf("[%s] watching %d file(s); save one to check again, Ctrl-C to stop.%n", LocalTime.now().format(CLOCK),
           files.size());
-      while (stamps(files).equals(seen)) {
-        Thread.sleep(pollMillis);
+      try {
+        while (stamps(files).equals(seen)) {
+          Thread.sleep(pollMillis);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 0;
       }
     }
   }
