@@ -1,6 +1,8 @@
 package org.phloem.compiler.driver;
 
 import java.nio.file.Path;
+import org.phloem.compiler.diag.CompileException;
+import org.phloem.runtime.CompiledModel;
 import org.phloem.runtime.data.DataException;
 import org.phloem.runtime.data.DataRoot;
 import picocli.CommandLine.Option;
@@ -10,6 +12,12 @@ final class DataOptions {
   @Option(names = "--data", paramLabel = "DIR",
       description = "the data root (default: $PHLOEM_DATA, else a shared/data/tidy folder beside the model or the working directory)")
   Path data;
+
+  /** Compiles {@code model} (with its derivatives when asked) and binds it to the data root for it. */
+  CompiledModel load(Path model, boolean derivatives) throws CompileException, DataException {
+    Compilation c = Pipeline.compile(model, derivatives);
+    return c.bind(root(model));
+  }
 
   /** The data root for {@code model}. */
   Path root(Path model) throws DataException {

@@ -16,12 +16,18 @@ import org.phloem.runtime.ParamInfo;
 final class ParameterFile {
   private ParameterFile() {}
 
+  /** The point an option like {@code --at prior|FILE} names: the prior means for "prior" (or null), else the file's values. */
+  static double[] priorOrFile(String spec, ModelInfo info) throws UserErrors.UserException {
+    return spec == null || spec.equals("prior") ? info.priorMeans() : read(Path.of(spec), info);
+  }
+
+  /** The values in {@code file}; slots it does not name keep their prior means. */
   static double[] read(Path file, ModelInfo info) throws UserErrors.UserException {
     List<String> lines;
     try {
       lines = Files.readAllLines(file);
     } catch (IOException e) {
-      throw new UserErrors.UserException("cannot read the parameter file " + file + ": " + e.getMessage());
+      throw new UserErrors.UserException("cannot read the parameter file " + file + ": " + UserErrors.reason(e));
     }
     if (lines.isEmpty()) {
       throw new UserErrors.UserException(file + ": empty; expected a header with 'name' and 'value' columns");

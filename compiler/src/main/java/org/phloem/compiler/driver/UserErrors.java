@@ -1,13 +1,22 @@
 package org.phloem.compiler.driver;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import org.phloem.compiler.diag.CompileException;
 import org.phloem.runtime.data.DataException;
+import org.phloem.runtime.fit.FitException;
 import picocli.CommandLine;
 
 /**
- * Turns what went wrong into what a modeller reads: positioned compile errors and data problems print
- * as they are (exit 1); anything else is a bug in Phloem and says so, with the stack trace (exit 3).
+ * Turns what went wrong into what a modeller reads: positioned compile errors, data problems, fit
+ * settings that cannot be used and files that cannot be read or written print as sentences (exit 1);
+ * anything else is a bug in Phloem and says so, with the stack trace (exit 3).
  */
 final class UserErrors {
   static final int PROBLEM = 1;
@@ -16,7 +25,11 @@ final class UserErrors {
   private UserErrors() {}
 
   static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-    PrintWriter err = cli.getErr();
+    return report(e, cli.getErr());
+  }
+
+  /** Prints what went wrong to {@code err}; returns the exit code ({@link #PROBLEM} or {@link #INTERNAL}). */
+  static int report(Exception e, PrintWriter err) {
     if (e instanceof CompileException) {
       err.println(e.getMessage());
     } else if (e instanceof DataException) {
@@ -24,8 +37,10 @@ final class UserErrors {
       for (var problem : ((DataException) e).problems()) {
         err.println("  " + problem.describe());
       }
-    } else if (e instanceof UserException) {
+    } else if (e instanceof UserException || e instanceof FitException) {
       err.println(e.getMessage());
+    } else if (fileProblem(e) != null) {
+      err.println(fileProblem(e));
     } else {
       err.println("internal error in Phloem (a bug, not a mistake of yours; please report it with this text):");
       e.printStackTrace(err);
@@ -34,6 +49,41 @@ final class UserErrors {
     }
     err.flush();
     return PROBLEM;
+  }
+
+  /**
+   * A sentence for a file that could not be read or written (a missing folder, no permission, a full
+   * disk): the user's environment, not a bug. Null for any other exception.
+   */
+  static String fileProblem(Throwable e) {
+    Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+    if (cause instanceof FileSystemException f) {
+      return "cannot use " + f.getFile() + (f.getOtherFile() != null ? " (" + f.getOtherFile() + ")" : "") + ": " + reason(f);
+    }
+    if (cause instanceof IOException io) {
+      return "input/output problem: " + reason(io);
+    }
+    return null;
+  }
+
+  /** Why a file operation failed, in words ("no such file or folder", "permission denied", ...). */
+  static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or folder";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return "a file of that name is in the way";
+    }
+    if (e instanceof NotDirectoryException) {
+      return "not a folder";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   /** A mistake of the user's that is neither in the model file nor in the data (a bad option value, a parameter file). */

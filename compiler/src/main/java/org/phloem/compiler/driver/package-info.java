@@ -1,5 +1,6 @@
 /**
- * The {@code phloem} command line and the one short function that runs the pipeline
+ * The {@code phloem} command line ({@code compile}, {@code run}, {@code check}, {@code fit},
+ * {@code watch}; see docs/commands.md) and the one short function that runs the pipeline
  * ({@link org.phloem.compiler.driver.Pipeline}): parse, check, lower, differentiate, emit, load, bind.
  *
  * <p>Guarantees: a mistake in a model file or its data ends in positioned messages and a non-zero exit

@@ -2,6 +2,7 @@ package org.phloem.runtime.fit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -14,6 +15,9 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * maximum of diag(JᵀJ), and Nielsen's damping update from the gain ratio ρ = actual / predicted
  * reduction (μ ← μ·max(⅓, 1 − (2ρ − 1)³) on success, μ ← μ·ν, ν ← 2ν on failure).
  * Stopping rules: see {@link LmOptions}.
+ *
+ * <p>After every accepted step (and at the start) the state goes to a checkpoint; {@link #resume}
+ * continues from such a state with the same arithmetic as the uninterrupted run.
  */
 public final class LevenbergMarquardt {
 
@@ -26,104 +30,201 @@ public final class LevenbergMarquardt {
 
   /** Minimizes ½‖r(x)‖² from x0, telling the listener about every accepted step. */
   public MinimizerResult minimize(Residuals res, double[] x0, IterationListener listener) {
-    int n = res.dimension();
-    int m = res.count();
-    List<IterationRecord> log = new ArrayList<>();
-    double[] x = x0.clone();
-    double[] r = new double[m];
-    res.residuals(x, r);
-    int evaluations = 1;
-    double cost = halfSquares(r);
-    DMatrixRMaj jac = new DMatrixRMaj(m, n);
-    double[] g = new double[n];
-    if (!Double.isFinite(cost)) {
-      record(log, listener, 0, cost, Double.NaN, 0, evaluations);
-      return new MinimizerResult(x, cost, Double.NaN, FitStatus.NON_FINITE_COST, 0, evaluations, log);
+    return minimize(res, x0, listener, s -> { });
+  }
+
+  /**
+   * Minimizes ½‖r(x)‖² from x0, telling the listener about every accepted step and the checkpoint about
+   * the state after it (and at the start).
+   */
+  public MinimizerResult minimize(Residuals res, double[] x0, IterationListener listener, Consumer<MinimizerState.LmState> checkpoint) {
+    Run run = new Run(res, listener, checkpoint);
+    run.x = x0.clone();
+    run.evaluations = 1;
+    if (!run.evaluate()) {
+      run.record(0, Double.NaN, 0);
+      return run.stop(FitStatus.NON_FINITE_COST);
     }
-    res.jacobian(x, jac);
-    gradient(jac, r, g);
-    double gnorm = Vectors.norm(g);
-    record(log, listener, 0, cost, gnorm, 0, evaluations);
-    if (!Vectors.allFinite(g)) {
-      return new MinimizerResult(x, cost, gnorm, FitStatus.NON_FINITE_GRADIENT, 0, evaluations, log);
+    run.record(0, run.gnorm, 0);
+    if (!Vectors.allFinite(run.g)) {
+      return run.stop(FitStatus.NON_FINITE_GRADIENT);
     }
-    double gnorm0 = gnorm;
-    if (gradientConverged(gnorm, gnorm0)) {
-      return new MinimizerResult(x, cost, gnorm, FitStatus.CONVERGED_GRADIENT, 0, evaluations, log);
+    run.gnorm0 = run.gnorm;
+    if (gradientConverged(run.gnorm, run.gnorm0)) {
+      return run.stop(FitStatus.CONVERGED_GRADIENT);
     }
-    double[] scale = new double[n];
-    updateScale(jac, scale);
-    double mu = options.initialDamping();
-    double nu = 2;
-    DMatrixRMaj a = new DMatrixRMaj(m + n, n);
-    DMatrixRMaj b = new DMatrixRMaj(m + n, 1);
-    DMatrixRMaj h = new DMatrixRMaj(n, 1);
-    double[] xt = new double[n];
-    double[] rt = new double[m];
-    int iteration = 0;
-    FitStatus status = null;
-    while (status == null) {
-      // stacked least-squares problem for the damped step
-      a.zero();
-      b.zero();
-      CommonOps_DDRM.insert(jac, a, 0, 0);
-      for (int i = 0; i < m; i++) {
-        b.set(i, 0, -r[i]);
+    updateScale(run.jac, run.scale);
+    run.mu = options.initialDamping();
+    run.nu = 2;
+    run.save(null);
+    return run.iterate();
+  }
+
+  /**
+   * Continues from a saved state (residuals and Jacobian are recomputed at its point). A state that had
+   * stopped is returned as it was, unless it stopped at an iteration or evaluation limit that these
+   * options raise: then the iterations go on.
+   */
+  public MinimizerResult resume(Residuals res, MinimizerState.LmState state, IterationListener listener,
+      Consumer<MinimizerState.LmState> checkpoint) {
+    if (state.x().length != res.dimension()) {
+      throw new IllegalArgumentException("state has " + state.x().length + " variables, residuals " + res.dimension());
+    }
+    Run run = new Run(res, listener, checkpoint);
+    run.x = state.x();
+    run.log.addAll(state.log());
+    run.iteration = state.iteration();
+    run.evaluations = state.evaluations();
+    run.gnorm0 = state.initialGradientNorm();
+    run.mu = state.damping();
+    run.nu = state.dampingGrowth();
+    System.arraycopy(state.scale(), 0, run.scale, 0, run.scale.length);
+    boolean finite = run.evaluate();
+    boolean raised = (state.status() == FitStatus.MAX_ITERATIONS && state.iteration() < options.maxIterations())
+        || (state.status() == FitStatus.MAX_EVALUATIONS && state.evaluations() < options.maxEvaluations());
+    if (!finite || (state.status() != null && !raised)) {
+      return new MinimizerResult(run.x, run.cost, run.gnorm, state.status() != null ? state.status() : FitStatus.NON_FINITE_COST,
+          run.iteration, run.evaluations, run.log);
+    }
+    return run.iterate();
+  }
+
+  /** One minimization in progress. */
+  private final class Run {
+    final Residuals res;
+    final IterationListener listener;
+    final Consumer<MinimizerState.LmState> checkpoint;
+    final int n;
+    final int m;
+    final List<IterationRecord> log = new ArrayList<>();
+    final double[] r;
+    final DMatrixRMaj jac;
+    final double[] g;
+    final double[] scale;
+    double[] x;
+    double cost;
+    double gnorm;
+    double gnorm0;
+    double mu;
+    double nu;
+    int iteration;
+    int evaluations;
+
+    Run(Residuals res, IterationListener listener, Consumer<MinimizerState.LmState> checkpoint) {
+      this.res = res;
+      this.listener = listener;
+      this.checkpoint = checkpoint;
+      n = res.dimension();
+      m = res.count();
+      r = new double[m];
+      jac = new DMatrixRMaj(m, n);
+      g = new double[n];
+      scale = new double[n];
+    }
+
+    /** Residuals, cost, and (when the cost is finite) Jacobian and gradient at x; false when the cost is not finite. */
+    boolean evaluate() {
+      res.residuals(x, r);
+      cost = halfSquares(r);
+      if (!Double.isFinite(cost)) {
+        gnorm = Double.NaN;
+        return false;
       }
-      for (int j = 0; j < n; j++) {
-        a.set(m + j, j, Math.sqrt(mu * scale[j]));
-      }
-      LinearSolverDense<DMatrixRMaj> qr = LinearSolverFactory_DDRM.leastSquares(m + n, n);
-      if (!qr.setA(a.copy())) {
-        status = FitStatus.NO_PROGRESS;
-        break;
-      }
-      qr.solve(b, h);
-      double[] step = h.getData().clone();
-      Vectors.axpy(x, 1, step, xt);
-      res.residuals(xt, rt);
-      evaluations++;
-      double costT = halfSquares(rt);
-      double predicted = cost - predictedCost(jac, r, step);
-      double actual = cost - costT;
-      double rho = Double.isFinite(costT) && predicted > 0 ? actual / predicted : -1;
-      if (rho > 0) {
-        iteration++;
-        System.arraycopy(xt, 0, x, 0, n);
-        System.arraycopy(rt, 0, r, 0, m);
-        double previousCost = cost;
-        cost = costT;
-        res.jacobian(x, jac);
-        gradient(jac, r, g);
-        gnorm = Vectors.norm(g);
-        updateScale(jac, scale);
-        mu *= Math.max(1.0 / 3, 1 - Math.pow(2 * rho - 1, 3));
-        nu = 2;
-        double stepNorm = Vectors.norm(step);
-        record(log, listener, iteration, cost, gnorm, stepNorm, evaluations);
-        if (!Vectors.allFinite(g)) {
-          status = FitStatus.NON_FINITE_GRADIENT;
-        } else if (gradientConverged(gnorm, gnorm0)) {
-          status = FitStatus.CONVERGED_GRADIENT;
-        } else if (actual <= options.costTolerance() * previousCost && predicted <= options.costTolerance() * previousCost) {
-          status = FitStatus.CONVERGED_COST;
-        } else if (stepNorm <= options.stepTolerance() * (Vectors.norm(x) + options.stepTolerance())) {
-          status = FitStatus.CONVERGED_STEP;
-        } else if (iteration >= options.maxIterations()) {
-          status = FitStatus.MAX_ITERATIONS;
+      res.jacobian(x, jac);
+      gradient(jac, r, g);
+      gnorm = Vectors.norm(g);
+      return true;
+    }
+
+    MinimizerResult iterate() {
+      DMatrixRMaj a = new DMatrixRMaj(m + n, n);
+      DMatrixRMaj b = new DMatrixRMaj(m + n, 1);
+      DMatrixRMaj h = new DMatrixRMaj(n, 1);
+      double[] xt = new double[n];
+      double[] rt = new double[m];
+      FitStatus status = null;
+      while (status == null) {
+        // stacked least-squares problem for the damped step
+        a.zero();
+        b.zero();
+        CommonOps_DDRM.insert(jac, a, 0, 0);
+        for (int i = 0; i < m; i++) {
+          b.set(i, 0, -r[i]);
         }
-      } else {
-        mu *= nu;
-        nu *= 2;
-        if (mu > 1e20) {
+        for (int j = 0; j < n; j++) {
+          a.set(m + j, j, Math.sqrt(mu * scale[j]));
+        }
+        LinearSolverDense<DMatrixRMaj> qr = LinearSolverFactory_DDRM.leastSquares(m + n, n);
+        if (!qr.setA(a.copy())) {
           status = FitStatus.NO_PROGRESS;
+          break;
+        }
+        qr.solve(b, h);
+        double[] step = h.getData().clone();
+        Vectors.axpy(x, 1, step, xt);
+        res.residuals(xt, rt);
+        evaluations++;
+        double costT = halfSquares(rt);
+        double predicted = cost - predictedCost(jac, r, step);
+        double actual = cost - costT;
+        double rho = Double.isFinite(costT) && predicted > 0 ? actual / predicted : -1;
+        boolean accepted = rho > 0;
+        if (accepted) {
+          iteration++;
+          System.arraycopy(xt, 0, x, 0, n);
+          System.arraycopy(rt, 0, r, 0, m);
+          double previousCost = cost;
+          cost = costT;
+          res.jacobian(x, jac);
+          gradient(jac, r, g);
+          gnorm = Vectors.norm(g);
+          updateScale(jac, scale);
+          mu *= Math.max(1.0 / 3, 1 - Math.pow(2 * rho - 1, 3));
+          nu = 2;
+          double stepNorm = Vectors.norm(step);
+          record(iteration, gnorm, stepNorm);
+          if (!Vectors.allFinite(g)) {
+            status = FitStatus.NON_FINITE_GRADIENT;
+          } else if (gradientConverged(gnorm, gnorm0)) {
+            status = FitStatus.CONVERGED_GRADIENT;
+          } else if (actual <= options.costTolerance() * previousCost && predicted <= options.costTolerance() * previousCost) {
+            status = FitStatus.CONVERGED_COST;
+          } else if (stepNorm <= options.stepTolerance() * (Vectors.norm(x) + options.stepTolerance())) {
+            status = FitStatus.CONVERGED_STEP;
+          } else if (iteration >= options.maxIterations()) {
+            status = FitStatus.MAX_ITERATIONS;
+          }
+        } else {
+          mu *= nu;
+          nu *= 2;
+          if (mu > 1e20) {
+            status = FitStatus.NO_PROGRESS;
+          }
+        }
+        if (status == null && evaluations >= options.maxEvaluations()) {
+          status = FitStatus.MAX_EVALUATIONS;
+        }
+        if (accepted && status == null) {
+          save(null);
         }
       }
-      if (status == null && evaluations >= options.maxEvaluations()) {
-        status = FitStatus.MAX_EVALUATIONS;
-      }
+      return stop(status);
     }
-    return new MinimizerResult(x, cost, gnorm, status, iteration, evaluations, log);
+
+    void record(int it, double gradientNorm, double step) {
+      IterationRecord rec = new IterationRecord("lm", it, cost, gradientNorm, step, evaluations);
+      log.add(rec);
+      listener.onIteration(rec);
+    }
+
+    void save(FitStatus status) {
+      checkpoint.accept(new MinimizerState.LmState(x, mu, nu, scale, gnorm0, iteration, evaluations, log, status));
+    }
+
+    MinimizerResult stop(FitStatus status) {
+      save(status);
+      return new MinimizerResult(x, cost, gnorm, status, iteration, evaluations, log);
+    }
   }
 
   private boolean gradientConverged(double gnorm, double gnorm0) {
@@ -172,11 +273,5 @@ public final class LevenbergMarquardt {
         scale[j] = 1;
       }
     }
-  }
-
-  private static void record(List<IterationRecord> log, IterationListener listener, int it, double f, double gnorm, double step, int evals) {
-    IterationRecord rec = new IterationRecord("lm", it, f, gnorm, step, evals);
-    log.add(rec);
-    listener.onIteration(rec);
   }
 }

@@ -1,0 +1,95 @@
+package org.phloem.compiler.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code phloem watch}: a watcher on a temporary model (and a file it includes) sees each save, prints
+ * the new check or the positioned compile error, and keeps watching.
+ */
+class WatchCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void editsToTheModelAndItsInclude_areRecheckedOneRoundPerSave() throws Exception {
+    Path include = Cli.write(dir, "curve.phl", "fn curve(c1, c2, t) = c1 * (1 - exp(-c2 * t))\n");
+    String model = Files.readString(Cli.misra1a(dir))
+        .replace("dim obs", "include \"curve.phl\"\ndim obs")
+        .replace("b1 * (1 - exp(-b2 * x[i]))", "curve(b1, b2, x[i])");
+    Path file = Cli.write(dir, "watched.phl", model);
+
+    Thread watcher = null;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
+    System.setOut(both);
+    System.setErr(both);
+    try {
+      CompletableFuture<Integer> result = new CompletableFuture<>();
+      watcher = new Thread(() -> result.complete(Main.execute("watch", file.toString(), "--data=" + Cli.data(), "--rounds", "4",
+          "--poll-ms", "20")));
+      watcher.start();
+      Supplier<String> text = () -> captured.toString(StandardCharsets.UTF_8);
+
+      awaitRounds(text, 1);
+      assertTrue(text.get().contains("check passed") && text.get().contains("watching 2 file(s)"), text.get());
+      // round 2: a mistake in the model: positioned message, and watching goes on
+      save(file, model.replace("curve(b1, b2, x[i])", "curve(b1, b2, xx[i])"));
+      awaitRounds(text, 2);
+      assertTrue(text.get().contains("Unknown name 'xx'") && text.get().matches("(?s).*watched\\.phl', line \\d+.*"), text.get());
+      // round 3: fixed, with a different observation sd: the check runs again
+      save(file, model.replace("normal(y[i], 1)", "normal(y[i], 2)"));
+      awaitRounds(text, 3);
+      // round 4: a save of the included file alone triggers a round
+      save(include, "fn curve(c1, c2, t) = c1 * (1 - exp(-c2 * t)) + 0\n");
+      assertEquals(0, result.get(60, TimeUnit.SECONDS));
+    } finally {
+      if (watcher != null) {
+        watcher.interrupt();
+        watcher.join(10_000);
+      }
+      System.setOut(out);
+      System.setErr(err);
+    }
+    String all = captured.toString(StandardCharsets.UTF_8);
+    assertEquals(3, all.split("check passed", -1).length - 1, all);
+    assertEquals(4, all.split(" compiled in \\d+ ms| not checked", -1).length - 1, "four rounds:\n" + all);
+    assertTrue(!all.contains("\tat org."), all);
+  }
+
+  /** Waits until {@code n} rounds have finished (each ends with a "check" or "not checked" line). */
+  private static void awaitRounds(Supplier<String> text, int n) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      String t = text.get();
+      int done = t.split("\\] check (passed|FAILED)|: not checked", -1).length - 1;
+      if (done >= n && t.split("watching ", -1).length - 1 >= n) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("round " + n + " did not finish:\n" + text.get());
+  }
+
+  /** Writes and moves the modification time on, so that even a coarse file-system clock sees a change. */
+  private static void save(Path file, String text) throws Exception {
+    FileTime before = Files.getLastModifiedTime(file);
+    Files.writeString(file, text);
+    Files.setLastModifiedTime(file, FileTime.fromMillis(Math.max(System.currentTimeMillis(), before.toMillis() + 2000)));
+  }
+}

@@ -1,0 +1,250 @@
+package org.phloem.runtime.fit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link FitState} as plain text, one fact per line ({@code key values...}), numbers in Java's
+ * shortest round-trip form so that a state read back is bit-for-bit the state written. Lines:
+ * {@code format}, {@code model}, one {@code slot} per parameter slot, the settings ({@code method},
+ * {@code start}, {@code newton}, {@code lbfgs-options}, {@code lm-options}), then the minimizer's state
+ * ({@code minimizer}, {@code status}, {@code iteration}, {@code evaluations}, {@code x}, ...) and one
+ * {@code log} line per iteration so far. Unknown keys are an error, so a damaged file is not half-read.
+ */
+public final class FitStateFile {
+
+  /** The version written in the first line. */
+  public static final int FORMAT = 1;
+
+  private FitStateFile() {}
+
+  /** The state as text. */
+  public static String format(FitState state) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# Phloem fit state, rewritten after every iteration; continue with: phloem fit MODEL --resume DIR\n");
+    line(sb, "format", Integer.toString(FORMAT));
+    line(sb, "model", state.modelName());
+    for (String slot : state.slotNames()) {
+      line(sb, "slot", slot);
+    }
+    FitOptions o = state.options();
+    line(sb, "method", o.method().name());
+    line(sb, "start", o.start() == null ? "prior" : numbers(o.start()));
+    line(sb, "newton", o.newtonSteps() + " " + o.newtonMaxParameters());
+    LbfgsOptions b = o.lbfgs();
+    line(sb, "lbfgs-options", b.memory() + " " + b.maxIterations() + " " + b.maxEvaluations() + " "
+        + numbers(b.gradientTolerance(), b.absoluteGradientTolerance(), b.costTolerance(), b.c1(), b.c2()) + " " + b.maxLineSearchEvaluations());
+    LmOptions l = o.lm();
+    line(sb, "lm-options", l.maxIterations() + " " + l.maxEvaluations() + " "
+        + numbers(l.gradientTolerance(), l.absoluteGradientTolerance(), l.costTolerance(), l.stepTolerance(), l.initialDamping()));
+    MinimizerState m = state.minimizer();
+    line(sb, "minimizer", m instanceof MinimizerState.LbfgsState ? "lbfgs" : "lm");
+    line(sb, "status", m.status() == null ? "running" : m.status().name());
+    line(sb, "iteration", Integer.toString(m.iteration()));
+    line(sb, "evaluations", Integer.toString(m.evaluations()));
+    line(sb, "x", numbers(m.x()));
+    if (m instanceof MinimizerState.LbfgsState s) {
+      line(sb, "cost", numbers(s.cost()));
+      line(sb, "gradient", numbers(s.gradient()));
+      line(sb, "initial-gradient-norm", numbers(s.initialGradientNorm()));
+      for (int k = 0; k < s.s().size(); k++) {
+        line(sb, "pair-s", numbers(s.s().get(k)));
+        line(sb, "pair-y", numbers(s.y().get(k)));
+      }
+    } else if (m instanceof MinimizerState.LmState s) {
+      line(sb, "damping", numbers(s.damping(), s.dampingGrowth()));
+      line(sb, "scale", numbers(s.scale()));
+      line(sb, "initial-gradient-norm", numbers(s.initialGradientNorm()));
+    }
+    for (IterationRecord r : m.log()) {
+      line(sb, "log", r.method() + " " + r.iteration() + " " + numbers(r.cost(), r.gradientNorm(), r.stepLength()) + " " + r.evaluations());
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Reads a state written by {@link #format}.
+   *
+   * @param source the file's name, for messages
+   * @throws FitException naming the line when the text is not a complete state
+   */
+  public static FitState parse(String text, String source) {
+    Reader in = new Reader(text, source);
+    int format = in.integer(in.only("format"), 0);
+    if (format != FORMAT) {
+      throw new FitException(source + ": fit state format " + format + " is not the supported format " + FORMAT);
+    }
+    String model = in.only("model").rest;
+    List<String> slots = new ArrayList<>();
+    for (Line l : in.all("slot")) {
+      slots.add(l.rest);
+    }
+    FitOptions.Method method = in.enumValue(FitOptions.Method.class, in.only("method"));
+    Line startLine = in.only("start");
+    double[] start = startLine.rest.equals("prior") ? null : in.doubles(startLine, slots.size());
+    Line newton = in.only("newton");
+    Line lb = in.only("lbfgs-options");
+    LbfgsOptions lbfgs = new LbfgsOptions(in.integer(lb, 0), in.integer(lb, 1), in.integer(lb, 2), in.number(lb, 3), in.number(lb, 4),
+        in.number(lb, 5), in.number(lb, 6), in.number(lb, 7), in.integer(lb, 8));
+    Line lmLine = in.only("lm-options");
+    LmOptions lm = new LmOptions(in.integer(lmLine, 0), in.integer(lmLine, 1), in.number(lmLine, 2), in.number(lmLine, 3),
+        in.number(lmLine, 4), in.number(lmLine, 5), in.number(lmLine, 6));
+    FitOptions options = new FitOptions(method, start, lbfgs, lm, in.integer(newton, 0), in.integer(newton, 1), null);
+
+    Line statusLine = in.only("status");
+    FitStatus status = statusLine.rest.equals("running") ? null : in.enumValue(FitStatus.class, statusLine);
+    int iteration = in.integer(in.only("iteration"), 0);
+    int evaluations = in.integer(in.only("evaluations"), 0);
+    double[] x = in.doubles(in.only("x"), slots.size());
+    List<IterationRecord> log = new ArrayList<>();
+    for (Line l : in.all("log")) {
+      log.add(new IterationRecord(l.word(0), in.integer(l, 1), in.number(l, 2), in.number(l, 3), in.number(l, 4), in.integer(l, 5)));
+    }
+    Line kind = in.only("minimizer");
+    MinimizerState state;
+    switch (kind.rest) {
+      case "lbfgs" -> {
+        List<double[]> s = new ArrayList<>();
+        List<double[]> y = new ArrayList<>();
+        for (Line l : in.all("pair-s")) {
+          s.add(in.doubles(l, slots.size()));
+        }
+        for (Line l : in.all("pair-y")) {
+          y.add(in.doubles(l, slots.size()));
+        }
+        if (s.size() != y.size()) {
+          throw new FitException(source + ": " + s.size() + " pair-s lines but " + y.size() + " pair-y lines");
+        }
+        state = new MinimizerState.LbfgsState(x, in.number(in.only("cost"), 0), in.doubles(in.only("gradient"), slots.size()),
+            in.number(in.only("initial-gradient-norm"), 0), s, y, iteration, evaluations, log, status);
+      }
+      case "lm" -> {
+        Line damping = in.only("damping");
+        state = new MinimizerState.LmState(x, in.number(damping, 0), in.number(damping, 1), in.doubles(in.only("scale"), slots.size()),
+            in.number(in.only("initial-gradient-norm"), 0), iteration, evaluations, log, status);
+      }
+      default -> throw in.error(kind, "unknown minimizer '" + kind.rest + "'");
+    }
+    in.noneLeft();
+    return new FitState(model, slots, options, state);
+  }
+
+  private static void line(StringBuilder sb, String key, String value) {
+    sb.append(key).append(' ').append(value).append('\n');
+  }
+
+  private static String numbers(double... values) {
+    StringBuilder sb = new StringBuilder();
+    for (double v : values) {
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      sb.append(Double.toString(v));
+    }
+    return sb.toString();
+  }
+
+  /** One line: its number, key and the rest. */
+  private record Line(int number, String key, String rest) {
+    String word(int i) {
+      String[] words = rest.isEmpty() ? new String[0] : rest.split(" ");
+      return i < words.length ? words[i] : null;
+    }
+  }
+
+  /** The lines grouped by key; every read marks its key used, so that leftovers can be reported. */
+  private static final class Reader {
+    final String source;
+    final Map<String, List<Line>> byKey = new LinkedHashMap<>();
+
+    Reader(String text, String source) {
+      this.source = source;
+      String[] lines = text.split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        String l = lines[i].strip();
+        if (l.isEmpty() || l.startsWith("#")) {
+          continue;
+        }
+        int space = l.indexOf(' ');
+        String key = space < 0 ? l : l.substring(0, space);
+        String rest = space < 0 ? "" : l.substring(space + 1).strip();
+        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Line(i + 1, key, rest));
+      }
+    }
+
+    List<Line> all(String key) {
+      List<Line> lines = byKey.remove(key);
+      return lines == null ? List.of() : lines;
+    }
+
+    Line only(String key) {
+      List<Line> lines = all(key);
+      if (lines.isEmpty()) {
+        throw new FitException(source + ": not a complete fit state (no '" + key + "' line); the file may be damaged");
+      }
+      if (lines.size() > 1) {
+        throw error(lines.get(1), "a second '" + key + "' line");
+      }
+      return lines.get(0);
+    }
+
+    void noneLeft() {
+      if (!byKey.isEmpty()) {
+        Line l = byKey.values().iterator().next().get(0);
+        throw error(l, "unknown key '" + l.key() + "'");
+      }
+    }
+
+    String word(Line l, int i) {
+      String w = l.word(i);
+      if (w == null) {
+        throw error(l, "expected at least " + (i + 1) + " values after '" + l.key() + "'");
+      }
+      return w;
+    }
+
+    double number(Line l, int i) {
+      String w = word(l, i);
+      try {
+        return Double.parseDouble(w);
+      } catch (NumberFormatException e) {
+        throw error(l, "'" + w + "' is not a number");
+      }
+    }
+
+    int integer(Line l, int i) {
+      String w = word(l, i);
+      try {
+        return Integer.parseInt(w);
+      } catch (NumberFormatException e) {
+        throw error(l, "'" + w + "' is not a whole number");
+      }
+    }
+
+    double[] doubles(Line l, int n) {
+      String[] words = l.rest().isEmpty() ? new String[0] : l.rest().split(" ");
+      if (words.length != n) {
+        throw error(l, "expected " + n + " values after '" + l.key() + "', found " + words.length);
+      }
+      double[] out = new double[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = number(l, i);
+      }
+      return out;
+    }
+
+    <E extends Enum<E>> E enumValue(Class<E> type, Line l) {
+      try {
+        return Enum.valueOf(type, l.rest());
+      } catch (IllegalArgumentException e) {
+        throw error(l, "'" + l.rest() + "' is not a known " + l.key());
+      }
+    }
+
+    FitException error(Line l, String what) {
+      return new FitException(source + ", line " + l.number() + ": " + what);
+    }
+  }
+}
