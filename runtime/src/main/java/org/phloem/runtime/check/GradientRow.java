@@ -7,7 +7,7 @@ package org.phloem.runtime.check;
  * @param value the parameter value where the check ran
  * @param step the finite-difference step used
  * @param adjoint ∂J/∂p from the adjoint
- * @param finiteDifference (J(p + h) − J(p − h)) / 2h
+ * @param finiteDifference the central difference, Richardson-extrapolated from steps h and h/2
  * @param relativeError |adjoint − fd| / max(|adjoint|, |fd|, noise), noise the finite difference's rounding level
  * @param flagged whether the error exceeds the tolerance
  */
