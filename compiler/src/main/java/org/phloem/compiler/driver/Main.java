@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "phloem 0.1.0",
     description = {"Phloem: carbon-cycle models compiled with their adjoints, and fitted to observations.", ""},
-    subcommands = {CompileCommand.class, RunCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {CompileCommand.class, RunCommand.class, TwinCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 1 a problem with the model, its data or a check, 2 bad usage, 3 internal error."})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
