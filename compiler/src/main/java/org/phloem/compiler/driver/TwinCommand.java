@@ -55,7 +55,7 @@ final class TwinCommand implements Callable<Integer> {
       description = "seed of the observation noise (default: ${DEFAULT-VALUE})")
   long noiseSeed;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "where to write the CSVs (default: phloem-out/MODEL-NAME-twin)")
+  @Option(names = "--out", paramLabel = "DIR", description = "where to write the CSVs (default: phloem-out/MODEL-NAME/twin)")
   Path out;
 
   @Override
@@ -92,7 +92,7 @@ final class TwinCommand implements Callable<Integer> {
     } catch (FitException ex) {
       throw new UserErrors.UserException("the twin experiment's fit failed: " + ex.getMessage());
     }
-    Path folder = out != null ? out : Path.of("phloem-out", info.name() + "-twin");
+    Path folder = out != null ? out : Path.of("phloem-out", info.name(), "twin");
     List<Path> files = new ArrayList<>(report.writeCsv(folder));
     for (Map.Entry<ObservedInputs.Entry, Map<String, double[]>> t : tables.entrySet()) {
       List<List<String>> labels = t.getKey().dims().stream().map(d -> info.dim(d).labels()).toList();

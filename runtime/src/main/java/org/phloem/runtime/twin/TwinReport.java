@@ -13,13 +13,14 @@ import org.phloem.runtime.report.AtomicFiles;
  * The outcome of a twin experiment: per parameter, truth against posterior; and the cost at the
  * optimum against its expected distribution.
  *
- * <p>The cost test: with m observations and n parameters, the minimized cost sums m observation and n
- * prior squared residuals from which n parameters were fitted, so for a linear model with the truth
- * drawn from the prior 2·J_min is χ² with m degrees of freedom: J_min has mean m/2 and sd √(m/2).
- * The band is m/2 ± {@value #COST_BAND_SDS}·√(m/2) (the normal approximation, close to the χ²'s own
- * 0.13% and 99.87% points for m in the hundreds); outside it the observation sds, the noise or the fit
- * are wrong. With a truth not drawn from the prior, the prior part adds a fixed offset and the test is
- * only approximate.
+ * <p>The cost test: with m observations and n parameters of which f have flat priors, the minimized
+ * cost sums m observation and n − f prior squared residuals from which n parameters were fitted, so for
+ * a linear model with the truth drawn from the prior 2·J_min is χ² with ν = m − f degrees of freedom:
+ * J_min has mean ν/2 and sd √(ν/2) (with priors on every parameter, as in DALEC, ν = m and the
+ * expectation is the familiar J_min ≈ m/2). The band is ν/2 ± {@value #COST_BAND_SDS}·√(ν/2) (the
+ * normal approximation, close to the χ²'s own 0.13% and 99.87% points for ν in the hundreds); outside
+ * it the observation sds, the noise or the fit are wrong. With a truth not drawn from the prior, the
+ * prior part adds a fixed offset and the test is only approximate.
  *
  * @param model the model's name
  * @param rows one per parameter slot
@@ -46,14 +47,19 @@ public record TwinReport(String model, List<TwinRow> rows, FitResult fit, Poster
     return fit.cost();
   }
 
-  /** The expected J_min, m/2. */
-  public double expectedCost() {
-    return observations / 2.0;
+  /** ν = m − (slots with a flat prior): the χ² degrees of freedom of 2·J_min. */
+  public int degreesOfFreedom() {
+    return observations - (int) rows.stream().filter(r -> !Double.isFinite(r.priorSd())).count();
   }
 
-  /** The sd of J_min, √(m/2). */
+  /** The expected J_min, ν/2. */
+  public double expectedCost() {
+    return degreesOfFreedom() / 2.0;
+  }
+
+  /** The sd of J_min, √(ν/2). */
   public double costSd() {
-    return Math.sqrt(observations / 2.0);
+    return Math.sqrt(degreesOfFreedom() / 2.0);
   }
 
   /** The lower end of the cost band. */
@@ -71,9 +77,9 @@ public record TwinReport(String model, List<TwinRow> rows, FitResult fit, Poster
     return costAtOptimum() >= costBandLow() && costAtOptimum() <= costBandHigh();
   }
 
-  /** P(χ²_m ≥ 2·J_min): small when the fit is too poor, close to 1 when it is too good. */
+  /** P(χ²_ν ≥ 2·J_min): small when the fit is too poor, close to 1 when it is too good. */
   public double costUpperTailProbability() {
-    return 1 - new ChiSquaredDistribution(null, observations).cumulativeProbability(2 * costAtOptimum());
+    return 1 - new ChiSquaredDistribution(null, degreesOfFreedom()).cumulativeProbability(2 * costAtOptimum());
   }
 
   /** How many parameters have their truth within {@link #COVERAGE_SDS} posterior sds. */
@@ -94,9 +100,12 @@ public record TwinReport(String model, List<TwinRow> rows, FitResult fit, Poster
         + "parameters measured on ln p)%n", COVERAGE_SDS, covered(), rows.size()));
     sb.append(String.format(Locale.ROOT, "fit: %s, %s; J_min = %.2f (observations %.2f, prior %.2f)%n", fit.status(), fit.method(),
         costAtOptimum(), fit.observationCost(), fit.priorCost()));
-    sb.append(String.format(Locale.ROOT, "m = %d observations: expected J_min = m/2 = %.1f, band m/2 +- %.0f sqrt(m/2) = "
-        + "[%.1f, %.1f]: %s; P(chi2_m >= 2 J_min) = %.3f%n", observations, expectedCost(), COST_BAND_SDS, costBandLow(),
-        costBandHigh(), costWithinBand() ? "inside" : "OUTSIDE", costUpperTailProbability()));
+    int flat = observations - degreesOfFreedom();
+    sb.append(String.format(Locale.ROOT, "m = %d observations%s: expected J_min = nu/2 = %.1f, band nu/2 +- %.0f sqrt(nu/2) = "
+        + "[%.1f, %.1f]: %s; P(chi2_nu >= 2 J_min) = %.3f%n", observations,
+        flat == 0 ? ", nu = m (every parameter has a prior)" : ", nu = m - " + flat + " flat-prior parameters = " + degreesOfFreedom(),
+        expectedCost(), COST_BAND_SDS, costBandLow(), costBandHigh(), costWithinBand() ? "inside" : "OUTSIDE",
+        costUpperTailProbability()));
     sb.append(String.format(Locale.ROOT, "observation cost at the truth (the noise alone): %.2f%n", observationCostAtTruth));
     return sb.toString();
   }
@@ -112,9 +121,9 @@ public record TwinReport(String model, List<TwinRow> rows, FitResult fit, Poster
       p.append(String.join(",", r.name(), num(r.truth()), num(r.priorMean()), num(r.priorSd()), num(r.posterior()),
           num(r.posteriorSd()), Boolean.toString(r.logScale()), num(r.error()), Boolean.toString(r.within(COVERAGE_SDS)))).append('\n');
     }
-    String c = "observations,j_min,j_observations,j_prior,expected_j,band_low,band_high,within_band,p_chi2_upper,"
+    String c = "observations,degrees_of_freedom,j_min,j_observations,j_prior,expected_j,band_low,band_high,within_band,p_chi2_upper,"
         + "j_observations_at_truth,covered,parameters,fit_status\n"
-        + String.join(",", Integer.toString(observations), num(costAtOptimum()), num(fit.observationCost()), num(fit.priorCost()),
+        + String.join(",", Integer.toString(observations), Integer.toString(degreesOfFreedom()), num(costAtOptimum()), num(fit.observationCost()), num(fit.priorCost()),
             num(expectedCost()), num(costBandLow()), num(costBandHigh()), Boolean.toString(costWithinBand()),
             num(costUpperTailProbability()), num(observationCostAtTruth), Integer.toString(covered()), Integer.toString(rows.size()),
             fit.status().name()) + "\n";
