@@ -31,6 +31,10 @@ import picocli.CommandLine.Parameters;
  * (see {@link ObservedInputs}) is replaced, on the elements its observation uses, by the modelled value
  * plus seeded Gaussian noise with the observation's sd; the model bound to these synthetic inputs is
  * fitted from the prior means; the posterior is scored against the truth ({@link TwinExperiment}).
+ *
+ * <p>The sds and the {@code if} selection are those of the run at the truth with the original inputs;
+ * an observation whose sd or condition depends on its own observed values (a relative error, a
+ * threshold on the data) is re-evaluated on the synthetic values when fitting.
  */
 @Command(name = "twin", mixinStandardHelpOptions = true,
     description = {"Twin experiment: make the model's observations from known parameters plus Gaussian noise, fit them back "
