@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     version = "phloem 0.1.0",
     description = {"Phloem: carbon-cycle models compiled with their adjoints, and fitted to observations.", ""},
     subcommands = {DemoCommand.class, CompileCommand.class, RunCommand.class, CheckCommand.class, FitCommand.class,
-        WatchCommand.class, CommandLine.HelpCommand.class},
+        WatchCommand.class, TwinCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 1 a problem with the model, its data or a check, 2 bad usage, 3 internal error."})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -7,18 +7,18 @@ import org.phloem.runtime.CompiledModel;
 import org.phloem.tests.support.Repo;
 
 /** Where the NIST models and their data are, and the models compiled once and bound to their data. */
-final class NistModels {
+public final class NistModels {
   private NistModels() {}
 
   private static final Map<String, CompiledModel> COMPILED = new ConcurrentHashMap<>();
 
   /** The folder of the NIST models. */
-  static Path modelFolder() {
+  public static Path modelFolder() {
     return Repo.model("nist");
   }
 
   /** The data root a run of the NIST models would use. */
-  static Path dataRoot() {
+  public static Path dataRoot() {
     try {
       return Repo.dataRoot(modelFolder().resolve("misra1a.phl"));
     } catch (Exception e) {
@@ -30,7 +30,7 @@ final class NistModels {
    * The model of {@code problem}, compiled with its derivatives (as a fit compiles it) and bound to its
    * data; compiled once per test run. Callers must not share the instance across threads.
    */
-  static CompiledModel compiled(NistProblem problem) {
+  public static CompiledModel compiled(NistProblem problem) {
     return COMPILED.computeIfAbsent(problem.name(), k -> {
       String file = "nist/" + problem.modelFileName();
       try {

@@ -12,10 +12,10 @@ import java.util.List;
  * @param residualSumOfSquares the certified residual sum of squares
  * @param parameters the certified parameters in NIST's order
  */
-record NistProblem(
+public record NistProblem(
     String name, String difficulty, int observations, double residualSumOfSquares, List<Parameter> parameters) {
 
-  NistProblem {
+  public NistProblem {
     parameters = List.copyOf(parameters);
   }
 
@@ -28,30 +28,30 @@ record NistProblem(
    * @param value the certified value
    * @param sd the certified standard deviation
    */
-  record Parameter(String name, double start1, double start2, double value, double sd) {}
+  public record Parameter(String name, double start1, double start2, double value, double sd) {}
 
   /** The model file's name: the problem's name in lower case, e.g. {@code misra1a.phl}. */
-  String modelFileName() {
+  public String modelFileName() {
     return name.toLowerCase(java.util.Locale.ROOT) + ".phl";
   }
 
   /** The parameter names in NIST's order. */
-  List<String> parameterNames() {
+  public List<String> parameterNames() {
     return parameters.stream().map(Parameter::name).toList();
   }
 
   /** The certified values in NIST's order. */
-  double[] certifiedValues() {
+  public double[] certifiedValues() {
     return parameters.stream().mapToDouble(Parameter::value).toArray();
   }
 
   /** NIST's start 1 values in NIST's order. */
-  double[] start1() {
+  public double[] start1() {
     return parameters.stream().mapToDouble(Parameter::start1).toArray();
   }
 
   /** NIST's start 2 values in NIST's order. */
-  double[] start2() {
+  public double[] start2() {
     return parameters.stream().mapToDouble(Parameter::start2).toArray();
   }
 

@@ -13,11 +13,11 @@ import java.util.Map;
  * Reads NIST's certified values from the tidy tables under the data root: the test's independent
  * reference, published by NIST and never produced by Phloem.
  */
-final class NistReference {
+public final class NistReference {
   private NistReference() {}
 
   /** Every problem of {@code nist/problems.csv}, in that file's order, with its certified parameters. */
-  static List<NistProblem> load(Path dataRoot) {
+  public static List<NistProblem> load(Path dataRoot) {
     Map<String, List<NistProblem.Parameter>> params = new LinkedHashMap<>();
     for (String[] row : rows(dataRoot.resolve("nist/certified.csv"), "problem,parameter,start1,start2,certified_value,certified_sd")) {
       params.computeIfAbsent(row[0], k -> new ArrayList<>()).add(new NistProblem.Parameter(
