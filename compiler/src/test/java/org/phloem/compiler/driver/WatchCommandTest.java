@@ -51,6 +51,7 @@ class WatchCommandTest {
       // round 2: a mistake in the model: positioned message, and watching goes on
       save(file, model.replace("curve(b1, b2, x[i])", "curve(b1, b2, xx[i])"));
       awaitRounds(text, 2);
+      awaitText(text, "Unknown name 'xx'");
       assertTrue(text.get().contains("Unknown name 'xx'") && text.get().matches("(?s).*watched\\.phl', line \\d+.*"), text.get());
       // round 3: fixed, with a different observation sd: the check runs again
       save(file, model.replace("normal(y[i], 1)", "normal(y[i], 2)"));
@@ -70,6 +71,14 @@ class WatchCommandTest {
     assertEquals(3, all.split("check passed", -1).length - 1, all);
     assertEquals(4, all.split(" compiled in \\d+ ms| not checked", -1).length - 1, "four rounds:\n" + all);
     assertTrue(!all.contains("\tat org."), all);
+  }
+
+  /** Waits until {@code expected} has been printed (the round's last line may come before its message). */
+  private static void awaitText(Supplier<String> text, String expected) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (Instant.now().isBefore(deadline) && !text.get().contains(expected)) {
+      Thread.sleep(20);
+    }
   }
 
   /** Waits until {@code n} rounds have finished (each ends with a "check" or "not checked" line). */

@@ -12,7 +12,7 @@ import java.util.List;
  * @param sd √diag(C)
  * @param correlation C_ij / (sd_i sd_j)
  * @param priorSd the prior sds (+Infinity for flat-prior slots)
- * @param uncertaintyReduction 1 − sd/priorSd per slot; NaN for flat-prior slots, where it is undefined
+ * @param uncertaintyReduction 1 − sd/priorSd per slot (for a log-scale slot on ln p: 1 − (sd/p̂)/(priorSd/p0)); NaN for flat-prior slots, where it is undefined
  * @param undetermined per slot: true when the slot dominates a weak direction, so its sd (from the
  *     positive part of H) understates how little the data and priors say about it
  * @param positiveDefinite whether H was positive definite (all eigenvalues of S·H·S above the tolerance)

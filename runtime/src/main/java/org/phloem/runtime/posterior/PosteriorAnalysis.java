@@ -118,8 +118,17 @@ public final class PosteriorAnalysis {
       }
     }
     double[] reduction = new double[n];
+    boolean[] logScale = model.info().logScale();
+    double[] priorMean = model.info().priorMeans();
     for (int i = 0; i < n; i++) {
-      reduction[i] = Double.isFinite(priorSd[i]) ? 1 - sd[i] / priorSd[i] : Double.NaN;
+      if (!Double.isFinite(priorSd[i])) {
+        reduction[i] = Double.NaN;
+      } else if (logScale[i]) {
+        // A log-scale parameter's prior is on ln p with sd σ/p0; its posterior sd on ln p is σ_post/p̂.
+        reduction[i] = 1 - (sd[i] / Math.abs(p[i])) / (priorSd[i] / Math.abs(priorMean[i]));
+      } else {
+        reduction[i] = 1 - sd[i] / priorSd[i];
+      }
     }
     double[][] hess = new double[n][n];
     for (int i = 0; i < n; i++) {
