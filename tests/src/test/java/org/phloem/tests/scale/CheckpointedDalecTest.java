@@ -81,4 +81,36 @@ class CheckpointedDalecTest {
     // 16 times the days: √16 = 4 times the tape (a little more from the per-segment rounding)
     assertTrue(growth < 5.5, "tape grew " + growth + "-fold (" + peaks[0] + " -> " + peaks[1] + " bytes) for 16 times the days");
   }
+
+  /**
+   * The benchmark's size: 200 passes of the Oregon years, 219,200 daily steps (the step count of 25
+   * years of hourly steps). Checkpointed: the tape stays far below 256 MB; the gradient agrees with the
+   * plain one; the time ratio (the price of the recomputation) is printed.
+   */
+  @Test
+  @org.junit.jupiter.api.Tag("long")
+  void twoHundredThousandSteps_tapeFarBelow256MB(@TempDir Path dir) throws Exception {
+    GeneratedModel model = tiled(dir, 200);
+    assertTrue(model.checkpointing());
+    GeneratedModel plain = (GeneratedModel) model.copy();
+    plain.setCheckpointing(false);
+    double[] p = point(model);
+    double[] g = new double[p.length];
+    double[] gc = new double[p.length];
+    double[] seconds = new double[2];
+    for (int rep = 0; rep < 4; rep++) { // the last of four runs is timed, after the JIT has compiled both
+      long t0 = System.nanoTime();
+      plain.gradient(p, g);
+      long t1 = System.nanoTime();
+      model.gradient(p, gc);
+      long t2 = System.nanoTime();
+      seconds[0] = (t1 - t0) / 1e9;
+      seconds[1] = (t2 - t1) / 1e9;
+    }
+    assertClose(g, gc, "gradient");
+    System.out.printf("DALEC %d steps: tape peak %.1f MB plain, %.2f MB checkpointed; gradient %.3f s plain, %.3f s checkpointed (ratio %.2f)%n",
+        TiledDalecData.DAYS * 200, plain.tape().peakBytes() / 1e6, model.tape().peakBytes() / 1e6, seconds[0], seconds[1],
+        seconds[1] / seconds[0]);
+    assertTrue(model.tape().peakBytes() < 256L << 20, "checkpointed tape " + model.tape().peakBytes());
+  }
 }
