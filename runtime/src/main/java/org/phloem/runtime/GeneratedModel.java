@@ -25,6 +25,8 @@ public abstract class GeneratedModel implements CompiledModel {
   private final ModelInfo info;
   private final int parameterCount;
   private double lastCost = Double.NaN;
+  /** Whether gradients use the checkpointed sweeps: null until first asked (then the generated test decides). */
+  private Boolean checkpointing;
 
   protected GeneratedModel(ModelLayout layout, BoundData data) {
     this.layout = layout;
@@ -162,7 +164,7 @@ public abstract class GeneratedModel implements CompiledModel {
     checkLength("p", p);
     checkLength("g", g);
     tape.reset();
-    return lastCost = runGradient(p, g);
+    return lastCost = checkpointing() ? runGradientCheckpointed(p, g) : runGradient(p, g);
   }
 
   @Override
@@ -181,7 +183,27 @@ public abstract class GeneratedModel implements CompiledModel {
     checkLength("v", v);
     checkLength("hv", hv);
     tape.reset();
-    return lastCost = runHessianVector(p, v, hv);
+    return lastCost = checkpointing() ? runHessianVectorCheckpointed(p, v, hv) : runHessianVector(p, v, hv);
+  }
+
+  /**
+   * True when gradients and Hessian-vector products run the checkpointed sweeps: by default, when the
+   * model has a checkpointed loop longer than the threshold it was compiled with (see the compiler's
+   * {@code CheckpointOptions}).
+   */
+  public final boolean checkpointing() {
+    if (checkpointing == null) {
+      checkpointing = runUseCheckpoints() != 0;
+    }
+    return checkpointing;
+  }
+
+  /**
+   * Forces the checkpointed sweeps on or off for this instance (comparisons, benchmarks). Turning them
+   * on for a model compiled without any has no effect: the plain sweeps run.
+   */
+  public final void setCheckpointing(boolean on) {
+    checkpointing = on;
   }
 
   @Override
@@ -225,6 +247,21 @@ public abstract class GeneratedModel implements CompiledModel {
   /** Forward-over-reverse: fills hv, returns the cost. */
   protected double runHessianVector(double[] p, double[] v, double[] hv) {
     throw notGenerated("hessianVector");
+  }
+
+  /** The gradient with long loops checkpointed; generated when the model has such a loop. */
+  protected double runGradientCheckpointed(double[] p, double[] g) {
+    return runGradient(p, g);
+  }
+
+  /** The Hessian-vector product with long loops checkpointed; generated with {@link #runGradientCheckpointed}. */
+  protected double runHessianVectorCheckpointed(double[] p, double[] v, double[] hv) {
+    return runHessianVector(p, v, hv);
+  }
+
+  /** 1 when the bound data make some checkpointed loop long enough to checkpoint, else 0. */
+  protected double runUseCheckpoints() {
+    return 0;
   }
 
   private UnsupportedOperationException notGenerated(String what) {

@@ -12,7 +12,8 @@ public final class Tape {
   private int realTop;
   private int[] ints = new int[256];
   private int intTop;
-  private long peakBytes;
+  private int realPeak;
+  private int intPeak;
 
   /** Records a real value. */
   public void pushD(double value) {
@@ -20,6 +21,9 @@ public final class Tape {
       reals = Arrays.copyOf(reals, reals.length * 2);
     }
     reals[realTop++] = value;
+    if (realTop > realPeak) {
+      realPeak = realTop;
+    }
   }
 
   /** Takes back the real value recorded last. */
@@ -33,6 +37,9 @@ public final class Tape {
       ints = Arrays.copyOf(ints, ints.length * 2);
     }
     ints[intTop++] = value;
+    if (intTop > intPeak) {
+      intPeak = intTop;
+    }
   }
 
   /** Takes back the integer recorded last. */
@@ -42,7 +49,6 @@ public final class Tape {
 
   /** Empties both stacks (at the start of every sweep, so a failed sweep leaves no residue). */
   public void reset() {
-    peakBytes = Math.max(peakBytes, 8L * realTop + 4L * intTop);
     realTop = 0;
     intTop = 0;
   }
@@ -52,8 +58,22 @@ public final class Tape {
     return realTop + intTop;
   }
 
-  /** The most bytes held on the tape by any sweep so far (measured at each reset). */
+  /**
+   * The most bytes held on the tape at any moment so far (the high-water marks of both stacks, which a
+   * balanced sweep leaves empty again, so they are tracked at every push).
+   */
   public long peakBytes() {
-    return Math.max(peakBytes, 8L * realTop + 4L * intTop);
+    return 8L * realPeak + 4L * intPeak;
+  }
+
+  /** The bytes the two stacks occupy now (they grow by doubling and never shrink). */
+  public long capacityBytes() {
+    return 8L * reals.length + 4L * ints.length;
+  }
+
+  /** Forgets the high-water marks (to measure one sweep on its own). */
+  public void resetPeak() {
+    realPeak = realTop;
+    intPeak = intTop;
   }
 }

@@ -61,7 +61,27 @@ public final class Adjoint {
    * @param gradientArgument the name of the argument the gradient is written to
    */
   public static Result transform(IrProgram program, IrFunction forward, String name, String gradientArgument, DerivativeRules rules) {
-    return new Run(program, forward, name, gradientArgument, rules).run();
+    return new Run(program, forward, name, gradientArgument, rules, null).run();
+  }
+
+  /**
+   * A checkpointed adjoint and the trip counts of the loops it checkpoints.
+   *
+   * @param result the gradient function and what it needs
+   * @param tripCounts the trip count of every checkpointed loop (empty: none qualified, and the function
+   *     is the plain adjoint)
+   */
+  public record Checkpointed(Result result, List<IExpr> tripCounts) {}
+
+  /**
+   * As {@link #transform}, but every top-level loop with loop-invariant bounds whose forward sweep
+   * records on the tape is differentiated by {@link Checkpointing} segments.
+   */
+  public static Checkpointed checkpointed(IrProgram program, IrFunction forward, String name, String gradientArgument,
+      DerivativeRules rules, CheckpointOptions options) {
+    Run run = new Run(program, forward, name, gradientArgument, rules, options);
+    Result r = run.run();
+    return new Checkpointed(r, List.copyOf(run.tripCounts));
   }
 
   /** A piece of code's forward sweep and reverse sweep. */
@@ -95,8 +115,12 @@ public final class Adjoint {
     private final Map<Stmt, Reverse> reverse = new IdentityHashMap<>();
     private ToBeRecorded tbr;
     private String branch;
+    private final CheckpointOptions checkpoints;
+    /** The top-level loops that may be checkpointed, with what they carry. */
+    private final Map<Stmt, LoopState> candidates = new IdentityHashMap<>();
+    private final List<IExpr> tripCounts = new ArrayList<>();
 
-    Run(IrProgram program, IrFunction forward, String name, String gradient, DerivativeRules rules) {
+    Run(IrProgram program, IrFunction forward, String name, String gradient, DerivativeRules rules, CheckpointOptions checkpoints) {
       if (forward.arguments().size() != 1 || forward.results().isEmpty()) {
         throw new IllegalArgumentException("the adjoint transform takes a function of one parameter vector returning the cost; got "
             + forward.name() + forward.arguments() + " -> " + forward.results());
@@ -115,6 +139,7 @@ public final class Adjoint {
       this.cost = f.results().get(0);
       this.act = Activity.analyze(f.body(), Set.of(parameters), Set.of(cost));
       this.locals = new LinkedHashMap<>(f.locals());
+      this.checkpoints = checkpoints;
       collectLoopIndices(f.body());
     }
 
@@ -125,7 +150,7 @@ public final class Adjoint {
         }
         adj.put(v, adjointVariable(v));
       }
-      tbr = ToBeRecorded.analyze(f.body(), this::reverseReads, this::reverseReadsAfter, loopIndices);
+      tbr = analyzeRecording();
       Sweep sweep = block(f.body(), Set.of());
       List<Stmt> body = new ArrayList<>();
       for (ModelLayout.ArraySlot a : newArrays) {
@@ -144,6 +169,32 @@ public final class Adjoint {
       List<String> results = new ArrayList<>(f.results());
       results.set(0, result);
       return new Result(new IrFunction(name, List.of(parameters, gradient), results, locals, body), newArrays, adj);
+    }
+
+    /**
+     * The to-be-recorded analysis. With checkpointing, a checkpointed loop re-runs in the reverse sweep,
+     * so what it reads from outside must still be there: a stand-in statement after the loop, whose
+     * reverse "reads" those names, makes later code record them if it overwrites them.
+     */
+    private ToBeRecorded analyzeRecording() {
+      if (checkpoints == null) {
+        return ToBeRecorded.analyze(f.body(), this::reverseReads, this::reverseReadsAfter, loopIndices);
+      }
+      Map<Stmt, Set<String>> standIns = new IdentityHashMap<>();
+      List<Stmt> analysed = new ArrayList<>();
+      String dummy = names.fresh("ckpt");
+      for (Stmt s : f.body()) {
+        analysed.add(s);
+        if (s instanceof Stmt.For && Checkpoints.invariantBounds((Stmt.For) s)) {
+          LoopState state = LoopState.of((Stmt.For) s);
+          candidates.put(s, state);
+          Stmt standIn = new Stmt.Assign(new Ref.Local(dummy), Expr.num(0), 0);
+          standIns.put(standIn, state.readsFromOutside());
+          analysed.add(standIn);
+        }
+      }
+      return ToBeRecorded.analyze(analysed, s -> standIns.containsKey(s) ? standIns.get(s) : reverseReads(s),
+          s -> standIns.containsKey(s) ? Set.of() : reverseReadsAfter(s), loopIndices);
     }
 
     private String adjointVariable(String v) {
@@ -332,6 +383,9 @@ public final class Adjoint {
         return new Sweep(List.of(s), List.of());
       }
       if (s instanceof Stmt.For) {
+        if (candidates.containsKey(s)) {
+          return checkpoint((Stmt.For) s);
+        }
         return loop((Stmt.For) s, loops);
       }
       if (s instanceof Stmt.If) {
@@ -346,7 +400,10 @@ public final class Adjoint {
     private Sweep loop(Stmt.For l, Set<String> loops) {
       Set<String> inner = new LinkedHashSet<>(loops);
       inner.add(l.index());
-      Sweep body = block(l.body(), inner);
+      return loop(l, loops, block(l.body(), inner));
+    }
+
+    private Sweep loop(Stmt.For l, Set<String> loops, Sweep body) {
       if (body.rev().isEmpty()) {
         return new Sweep(List.of(new Stmt.For(l.index(), l.from(), l.to(), l.descending(), body.fwd(), l.line())), List.of());
       }
@@ -367,6 +424,25 @@ public final class Adjoint {
               new Stmt.For(l.index(), from, to, l.descending(), body.fwd(), l.line()),
               new Stmt.PushInt(from), new Stmt.PushInt(to)),
           List.of(new Stmt.PopInt(hi), new Stmt.PopInt(lo), new Stmt.For(l.index(), from, to, !l.descending(), body.rev(), l.line())));
+    }
+
+    /** The checkpointed sweeps of a top-level loop, or its plain ones when it records nothing or cannot be split. */
+    private Sweep checkpoint(Stmt.For l) {
+      Sweep body = block(l.body(), Set.of(l.index()));
+      Checkpointing.Snapshot snapshot = Checkpoints.usesTape(body.fwd())
+          ? Checkpoints.snapshot(candidates.get(l), tbr.neededBefore(l), f.locals(), program, l) : null;
+      if (snapshot == null) {
+        return loop(l, Set.of(), body);
+      }
+      Checkpointing c = new Checkpointing(l, body.fwd(), body.rev(), snapshot, checkpoints.snapshots(), checkpoints.levels(),
+          prefix -> {
+            String n = names.fresh(prefix);
+            locals.put(n, ScalarType.INT);
+            return n;
+          });
+      List<Stmt> fwd = c.forward();
+      tripCounts.add(new IExpr.Bin(IExpr.IOp.SUB, l.to(), l.from()));
+      return new Sweep(fwd, c.reverse());
     }
 
     private Sweep branch(Stmt.If i, Set<String> loops) {

@@ -5,7 +5,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.phloem.compiler.ir.Cond;
+import org.phloem.compiler.ir.Expr;
+import org.phloem.compiler.ir.IExpr;
 import org.phloem.compiler.ir.IrFunction;
+import org.phloem.compiler.ir.Ref;
+import org.phloem.compiler.ir.ScalarType;
+import org.phloem.compiler.ir.Stmt;
 import org.phloem.compiler.ir.IrOutput;
 import org.phloem.compiler.ir.IrProgram;
 import org.phloem.runtime.ModelLayout;
@@ -24,18 +30,42 @@ import org.phloem.runtime.OutputInfo;
  * </ul>
  *
  * The forward function is kept unchanged; J returned by every function is forward's J exactly.
+ *
+ * <p>With checkpointing enabled (the default, {@link CheckpointOptions#defaults()}) and a top-level
+ * loop that records on the tape, it also adds {@code gradientCheckpointed} and {@code
+ * hessianVectorCheckpointed} (the same derivatives, long loops done by {@link Checkpointing}
+ * segments) and {@code useCheckpoints() -> c}, 1 when some such loop runs more than the threshold's
+ * number of steps with the bound dims; the generated model then runs the checkpointed pair. They are
+ * separate methods so that the plain ones stay as small (and as fast) as they were.
  */
 public final class AutoDiff {
 
   private AutoDiff() {}
 
-  /** Adds the derivative functions, with the standard rules. */
+  /** Name of the checkpointed gradient function. */
+  public static final String GRADIENT_CHECKPOINTED = "gradientCheckpointed";
+  /** Name of the checkpointed Hessian-vector function. */
+  public static final String HESSIAN_VECTOR_CHECKPOINTED = "hessianVectorCheckpointed";
+  /** Name of the function saying whether to use the checkpointed pair (returns 1 or 0). */
+  public static final String USE_CHECKPOINTS = "useCheckpoints";
+
+  /** Adds the derivative functions, with the standard rules and the default checkpointing. */
   public static IrProgram differentiate(IrProgram forward) {
-    return differentiate(forward, DerivativeRules.standard());
+    return differentiate(forward, DerivativeRules.standard(), CheckpointOptions.defaults());
+  }
+
+  /** Adds the derivative functions, with the standard rules, checkpointing long loops as {@code options} say. */
+  public static IrProgram differentiate(IrProgram forward, CheckpointOptions options) {
+    return differentiate(forward, DerivativeRules.standard(), options);
+  }
+
+  /** Adds the derivative functions, differentiating primitives with {@code rules}, with the default checkpointing. */
+  public static IrProgram differentiate(IrProgram program, DerivativeRules rules) {
+    return differentiate(program, rules, CheckpointOptions.defaults());
   }
 
   /** Adds the derivative functions, differentiating primitives with {@code rules}. */
-  public static IrProgram differentiate(IrProgram program, DerivativeRules rules) {
+  public static IrProgram differentiate(IrProgram program, DerivativeRules rules, CheckpointOptions options) {
     IrFunction forward = program.function("forward");
     String p = forward.arguments().get(0);
     String cost = forward.results().get(0);
@@ -64,12 +94,39 @@ public final class AutoDiff {
     }
     out = out.withOutputs(outputs);
 
+    IrProgram beforeAdjoint = out;
     Adjoint.Result adjoint = Adjoint.transform(out, forward, "gradient", g, rules);
     out = addArrays(out, adjoint.newArrays()).withFunction(adjoint.function());
 
     Tangent.Result hessian = Tangent.transform(out, adjoint.function(),
         new Tangent.Spec("hessianVector", Map.of(p, v, g, hv), Set.of(p), Set.of(g), false, Set.of(g)), rules);
-    return addArrays(out, hessian.newArrays()).withFunction(hessian.function());
+    out = addArrays(out, hessian.newArrays()).withFunction(hessian.function());
+    if (!options.enabled()) {
+      return out;
+    }
+    // The checkpointed pair: generated from the program as the plain adjoint saw it, so its adjoint
+    // arrays get the same names (and are shared).
+    Adjoint.Checkpointed ckpt = Adjoint.checkpointed(beforeAdjoint, forward, GRADIENT_CHECKPOINTED, g, rules, options);
+    if (ckpt.tripCounts().isEmpty()) {
+      return out;
+    }
+    out = addArrays(out, ckpt.result().newArrays()).withFunction(ckpt.result().function());
+    Tangent.Result hessianCkpt = Tangent.transform(out, ckpt.result().function(),
+        new Tangent.Spec(HESSIAN_VECTOR_CHECKPOINTED, Map.of(p, v, g, hv), Set.of(p), Set.of(g), false, Set.of(g)), rules);
+    out = addArrays(out, hessianCkpt.newArrays()).withFunction(hessianCkpt.function());
+    return out.withFunction(useCheckpoints(ckpt.tripCounts(), options.threshold()));
+  }
+
+  /** {@code useCheckpoints() -> c}: c = 1 when some checkpointed loop runs more than {@code threshold} steps. */
+  private static IrFunction useCheckpoints(List<IExpr> tripCounts, int threshold) {
+    Cond longLoop = null;
+    for (IExpr trips : tripCounts) {
+      Cond c = new Cond.IntCompare(Cond.CmpOp.GT, trips, IExpr.of(threshold));
+      longLoop = longLoop == null ? c : new Cond.Or(longLoop, c);
+    }
+    String c = "c";
+    return new IrFunction(USE_CHECKPOINTS, List.of(), List.of(c), Map.of(c, ScalarType.REAL),
+        List.of(new Stmt.Assign(new Ref.Local(c), new Expr.Select(longLoop, Expr.num(1), Expr.num(0)), 0)));
   }
 
   /**

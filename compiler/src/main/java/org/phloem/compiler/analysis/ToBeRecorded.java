@@ -68,6 +68,15 @@ public final class ToBeRecorded {
     return needed.before(s).contains(target) || reverseReads.apply(s).contains(target);
   }
 
+  /**
+   * The variables whose values at the point just before {@code s} reverse code already seen will read
+   * (so code that re-runs {@code s} in the reverse sweep, as checkpointing does, must leave them as they
+   * were there).
+   */
+  public Set<String> neededBefore(Stmt s) {
+    return java.util.Collections.unmodifiableSet(needed.before(s));
+  }
+
   private static String target(Stmt s) {
     if (s instanceof Stmt.Assign) {
       return ((Stmt.Assign) s).target().name();

@@ -8,7 +8,10 @@ enum SweepSignature {
   FORWARD("forward", "runForward", "([D)D", false),
   GRADIENT("gradient", "runGradient", "([D[D)D", false),
   TANGENT("tangent", "runTangent", "([D[D[D)V", true),
-  HESSIAN_VECTOR("hessianVector", "runHessianVector", "([D[D[D)D", false);
+  HESSIAN_VECTOR("hessianVector", "runHessianVector", "([D[D[D)D", false),
+  GRADIENT_CHECKPOINTED("gradientCheckpointed", "runGradientCheckpointed", "([D[D)D", false),
+  HESSIAN_VECTOR_CHECKPOINTED("hessianVectorCheckpointed", "runHessianVectorCheckpointed", "([D[D[D)D", false),
+  USE_CHECKPOINTS("useCheckpoints", "runUseCheckpoints", "()D", false);
 
   final String irName;
   final String methodName;

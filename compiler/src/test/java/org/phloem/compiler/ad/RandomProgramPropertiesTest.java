@@ -153,4 +153,32 @@ class RandomProgramPropertiesTest {
     assertTrue(gradErr <= 1e-6, "gradient vs finite differences: " + gradErr);
     assertTrue(hvErr <= 1e-5, "Hessian-vector vs finite differences of the gradient: " + hvErr);
   }
+
+  /**
+   * The checkpointed adjoint (a top-level loop of constant length that records, split into √7 → 3
+   * segments) gives the plain adjoint's gradient and Hessian-vector product: the random bodies carry
+   * scalars, array elements at computed indices, and the stepped integer local from one iteration to the
+   * next, which is what its snapshots must get right.
+   */
+  @Property(tries = 150)
+  void randomProgram_checkpointedAdjointAgreesWithThePlainOne(@ForAll("programs") Program random) {
+    // the random body as the body of a time loop of 7 steps
+    Program prog = wrap(List.of(new Stmt.For("T", c(0), c(7), false, random.body(), 0)));
+    Assume.that(prog.model().program().functions().containsKey(AutoDiff.GRADIENT_CHECKPOINTED));
+    Runner plain = new Runner(prog.model());
+    Runner ckpt = new Runner(prog.model());
+    Assume.that(Double.isFinite(plain.forward(P)));
+    double[] g = new double[P.length];
+    double[] gc = new double[P.length];
+    double j = plain.gradient(P, g);
+    assertEquals(j, ckpt.run(AutoDiff.GRADIENT_CHECKPOINTED, P, gc)[0], "checkpointed gradient returns forward's cost");
+    double[] hv = new double[P.length];
+    double[] hvc = new double[P.length];
+    plain.hessianVector(P, DIR, hv);
+    ckpt.run(AutoDiff.HESSIAN_VECTOR_CHECKPOINTED, P, DIR, hvc);
+    for (int k = 0; k < P.length; k++) {
+      assertEquals(g[k], gc[k], 1e-12 * Math.max(1, Math.abs(g[k])), "gradient slot " + k);
+      assertEquals(hv[k], hvc[k], 1e-12 * Math.max(1, Math.abs(hv[k])), "Hessian-vector slot " + k);
+    }
+  }
 }

@@ -66,7 +66,11 @@ final class TestModels {
    * gaps (NaN) skipped in the cost.
    */
   static Model dalec() {
-    int steps = 200;
+    return dalec(200);
+  }
+
+  /** {@link #dalec()} over {@code steps} time steps. */
+  static Model dalec(int steps) {
     double[] temp = new double[steps];
     double[] light = new double[steps];
     double[] obs = new double[steps];

@@ -1,0 +1,166 @@
+package org.phloem.compiler.ad;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.phloem.compiler.codegen.LoadedModel;
+import org.phloem.compiler.ir.IrFunction;
+import org.phloem.compiler.ir.IrPrinter;
+import org.phloem.compiler.ir.IrProgram;
+import org.phloem.compiler.ir.Stmt;
+import org.phloem.runtime.GeneratedModel;
+import org.phloem.runtime.data.BoundData;
+
+/**
+ * The checkpointed adjoint computes the same numbers as the plain one: it re-runs the very statements
+ * the plain forward sweep ran, from restored snapshots, so gradients and Hessian-vector products agree
+ * (to round-off at most; in fact bit for bit), on every test model and for several schedules, and its
+ * tape's high-water mark grows like √T, not T.
+ */
+class CheckpointingTest {
+
+  static Stream<Arguments> schedules() {
+    List<Arguments> out = new ArrayList<>();
+    int[][] schedules = {{0, 2}, {2, 2}, {3, 2}, {7, 2}, {0, 3}, {2, 3}, {0, 5}};
+    for (Model m : List.of(TestModels.dalec(), TestModels.nested(), TestModels.branchy())) {
+      for (int[] s : schedules) {
+        out.add(Arguments.of(m, s[0], s[1]));
+      }
+    }
+    return out.stream();
+  }
+
+  private static Model checkpointed(Model m, int snapshots, int levels) {
+    return m.with(AutoDiff.differentiate(m.program(), CheckpointOptions.always(snapshots, levels)));
+  }
+
+  private static double[] point(Model m, double t) {
+    double[] p = new double[m.parameterCount()];
+    for (int k = 0; k < p.length; k++) {
+      p[k] = m.lower()[k] + (m.upper()[k] - m.lower()[k]) * (0.3 + 0.4 * Math.abs(Math.sin(t * (k + 1))));
+    }
+    return p;
+  }
+
+  @ParameterizedTest(name = "{0}, snapshots {1}, levels {2}")
+  @MethodSource("schedules")
+  void gradientAndHessianVector_matchThePlainAdjoint(Model model, int snapshots, int levels) {
+    Model m = checkpointed(model, snapshots, levels);
+    assertTrue(m.program().functions().containsKey(AutoDiff.GRADIENT_CHECKPOINTED),
+        () -> model + " has a recording loop, so it should get a checkpointed gradient");
+    Runner plain = new Runner(m);
+    Runner ckpt = new Runner(m);
+    for (double t : new double[] {0.4, 1.7}) {
+      double[] p = point(m, t);
+      double[] g = new double[p.length];
+      double[] gc = new double[p.length];
+      double j = plain.gradient(p, g);
+      double jc = ckpt.run(AutoDiff.GRADIENT_CHECKPOINTED, p, gc)[0];
+      assertEquals(j, jc, 0.0, "cost");
+      assertClose(g, gc, "gradient");
+      double[] v = point(m, t + 0.9);
+      double[] hv = new double[p.length];
+      double[] hvc = new double[p.length];
+      plain.hessianVector(p, v, hv);
+      ckpt.run(AutoDiff.HESSIAN_VECTOR_CHECKPOINTED, p, v, hvc);
+      assertClose(hv, hvc, "Hessian-vector product");
+    }
+  }
+
+  private static void assertClose(double[] want, double[] got, String what) {
+    for (int k = 0; k < want.length; k++) {
+      double scale = Math.max(1e-300, Math.max(Math.abs(want[k]), Math.abs(got[k])));
+      assertTrue(Math.abs(want[k] - got[k]) <= 1e-12 * scale, what + "[" + k + "]: " + want[k] + " vs " + got[k]);
+    }
+  }
+
+  @Test
+  void snapshotsHoldTheCarriedPools_notThePerStepOutputs() {
+    Model m = checkpointed(TestModels.dalec(), 0, 2);
+    IrFunction g = m.program().function(AutoDiff.GRADIENT_CHECKPOINTED);
+    List<String> pushed = new ArrayList<>();
+    collectPushes(g.body(), pushed);
+    String text = String.join(" ", pushed);
+    for (String pool : List.of("cf", "cr", "cw", "J")) {
+      assertTrue(pushed.contains("push " + pool), () -> pool + " is carried from step to step: " + text);
+    }
+    assertFalse(text.contains("nee[") || text.contains("model["), () -> "per-step outputs need no snapshot: " + text);
+  }
+
+  private static void collectPushes(List<Stmt> body, List<String> out) {
+    for (Stmt s : body) {
+      if (s instanceof Stmt.Push) {
+        out.add(IrPrinter.print(new IrFunction("x", List.of(), List.of(), Map.of(), List.of(s))).lines()
+            .filter(l -> l.contains("push")).findFirst().orElseThrow().trim());
+      } else if (s instanceof Stmt.For) {
+        collectPushes(((Stmt.For) s).body(), out);
+      } else if (s instanceof Stmt.If) {
+        collectPushes(((Stmt.If) s).then(), out);
+        collectPushes(((Stmt.If) s).otherwise(), out);
+      }
+    }
+  }
+
+  @Test
+  void useCheckpoints_isDecidedByTheBoundTripCount() {
+    Model small = TestModels.dalec(200);
+    IrProgram p = AutoDiff.differentiate(small.program(), CheckpointOptions.defaults().withThreshold(500));
+    assertEquals(0.0, new Runner(small.with(p)).run(AutoDiff.USE_CHECKPOINTS)[0]);
+    Model large = TestModels.dalec(501);
+    IrProgram q = AutoDiff.differentiate(large.program(), CheckpointOptions.defaults().withThreshold(500));
+    assertEquals(1.0, new Runner(large.with(q)).run(AutoDiff.USE_CHECKPOINTS)[0]);
+  }
+
+  @Test
+  void loopsWithBoundsFromLocals_orRecordingNothing_areNotCheckpointed() {
+    // straightLine: one loop's bound is an integer local, the other loop records nothing
+    IrProgram p = AutoDiff.differentiate(TestModels.straightLine().program(), CheckpointOptions.always(0, 2));
+    assertFalse(p.functions().containsKey(AutoDiff.GRADIENT_CHECKPOINTED));
+  }
+
+  @Test
+  void disabled_addsNoCheckpointedFunctions() {
+    IrProgram p = AutoDiff.differentiate(TestModels.dalec().program(), CheckpointOptions.off());
+    assertFalse(p.functions().containsKey(AutoDiff.GRADIENT_CHECKPOINTED));
+    assertFalse(p.functions().containsKey(AutoDiff.USE_CHECKPOINTS));
+  }
+
+  /** Generated bytecode: the tape's high-water mark of one gradient, with or without checkpoints. */
+  private static long[] peakTape(int steps) {
+    Model m = TestModels.dalec(steps);
+    IrProgram program = AutoDiff.differentiate(m.program(), CheckpointOptions.always(0, 2));
+    long[] out = new long[2];
+    double[] p = point(m, 0.4);
+    double[][] g = new double[2][p.length];
+    for (int k = 0; k < 2; k++) {
+      GeneratedModel model = (GeneratedModel) LoadedModel.load(program)
+          .bind(new BoundData(Map.of("time", steps), Map.of(), m.inputs()));
+      model.setCheckpointing(k == 1);
+      model.gradient(p, g[k]);
+      out[k] = model.tape().peakBytes();
+    }
+    assertClose(g[0], g[1], "compiled gradient, " + steps + " steps");
+    return out;
+  }
+
+  @Test
+  void tapePeak_growsLikeTheSquareRootOfTheStepCount() {
+    long[] shortRun = peakTape(1_000);
+    long[] longRun = peakTape(16_000);
+    double plainGrowth = (double) longRun[0] / shortRun[0];
+    double ckptGrowth = (double) longRun[1] / shortRun[1];
+    // 16 times the steps: the plain tape grows 16-fold, the checkpointed one about 4-fold (√16)
+    assertTrue(plainGrowth > 14, "plain tape grew " + plainGrowth);
+    assertTrue(ckptGrowth < 5.5, "checkpointed tape grew " + ckptGrowth + " (" + shortRun[1] + " -> " + longRun[1] + " bytes)");
+    assertTrue(longRun[1] * 20 < longRun[0], "checkpointed " + longRun[1] + " vs plain " + longRun[0] + " bytes");
+  }
+}
