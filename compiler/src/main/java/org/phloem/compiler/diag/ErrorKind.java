@@ -18,6 +18,8 @@ public enum ErrorKind {
   DUPLICATE_CLAUSE("%s is given twice for '%s'."),
   CHAINED_COMPARISON("Comparisons cannot be chained; write 'a < b && b < c' instead."),
   BAD_NUMBER("'%s' is not a number Phloem can represent."),
+  NESTED_TOO_DEEPLY("This is nested %d levels deep in brackets and blocks; Phloem allows at most %d. Name the inner parts with 'let' or a fn."),
+  TOO_COMPLEX("%s"),
 
   // ---- files and includes
   CANNOT_READ("Cannot read '%s': %s."),
