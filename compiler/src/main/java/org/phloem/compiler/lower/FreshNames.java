@@ -13,6 +13,7 @@ import org.phloem.compiler.ir.ScalarType;
 final class FreshNames {
   private final Map<String, Integer> counts = new HashMap<>();
   private final Map<String, ScalarType> locals = new LinkedHashMap<>();
+  private final java.util.Set<String> avoided = new java.util.HashSet<>();
 
   /** A new real local named after {@code base}. */
   String real(String base) {
@@ -33,10 +34,19 @@ final class FreshNames {
     locals.put(name, type);
   }
 
+  /**
+   * Keeps {@code name} (an array's) from being given to a local: arrays and locals share one namespace
+   * in the derivative code's names ({@code x$d} is the adjoint of either), so a fn argument or a let
+   * named like an output array gets {@code name$2}.
+   */
+  void avoid(String name) {
+    avoided.add(name);
+  }
+
   private String declare(String base, ScalarType type) {
     int n = counts.merge(base, 1, Integer::sum);
     String name = n == 1 ? base : base + "$" + n;
-    while (locals.containsKey(name)) {
+    while (locals.containsKey(name) || avoided.contains(name)) {
       n = counts.merge(base, 1, Integer::sum);
       name = base + "$" + n;
     }

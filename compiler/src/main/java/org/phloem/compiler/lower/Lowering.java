@@ -61,6 +61,7 @@ public final class Lowering {
 
   private IrProgram program() {
     names.reserve(COST, ScalarType.REAL);
+    names.avoid(PARAMS);
     List<DimSpec> dims = new ArrayList<>();
     for (DimDecl d : model.dims()) {
       dims.add(new DimSpec(d.name().name(), model.fixedSize(d), line(d.name())));
@@ -189,11 +190,12 @@ public final class Lowering {
   }
 
   private void local(ArrayDecl d, String name) {
-    names.reserve(name, ScalarType.REAL);
-    places.put(d, new Place(name, true, List.of()));
+    // The model's own name, unless it is the cost's or the parameter vector's ('param J', 'state p').
+    places.put(d, new Place(names.real(name), true, List.of()));
   }
 
   private void array(ArrayDecl d, String name, ModelLayout.Fill fill, double[] values) {
+    names.avoid(name);
     List<DimDecl> dims = model.dimsOf(d);
     arrays.add(new ModelLayout.ArraySlot(name, dims.stream().map(x -> x.name().name()).toList(), fill, values));
     places.put(d, new Place(name, false, dims));
