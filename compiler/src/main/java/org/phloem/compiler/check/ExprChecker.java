@@ -447,6 +447,15 @@ final class ExprChecker {
       case DIV:
         return new Result(Type.REAL, ul.dividedBy(ur));
       case MOD:
+        // The remainder is defined for integers only (there is no real remainder in the IR).
+        if (!l.isInt()) {
+          ctx.error(ErrorKind.NOT_INT, b.left().span(), "The left operand of '%'", l.describe());
+        } else if (!r.isInt()) {
+          ctx.error(ErrorKind.NOT_INT, b.right().span(), "The right operand of '%'", r.describe());
+        } else if (b.right() instanceof NumberLit && ((NumberLit) b.right()).value() == 0) {
+          // Integer code would throw at run time; a zero divisor is a mistake worth naming here.
+          ctx.error(ErrorKind.REMAINDER_BY_ZERO, b.right().span());
+        }
         return new Result(l.isInt() && r.isInt() ? Type.INT : Type.REAL, ul);
       default:
         return new Result(Type.REAL, power(ul, b.right()));

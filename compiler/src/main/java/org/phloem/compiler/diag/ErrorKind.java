@@ -59,6 +59,7 @@ public enum ErrorKind {
   NOT_BOOL("%s must be true or false (a comparison such as 'x > 0'), but this is %s."),
   NOT_NUMBER("Expected a number here, but this is a true/false value."),
   NOT_INT("%s must be an integer, but this is %s."),
+  REMAINDER_BY_ZERO("The divisor of '%%' is zero; the remainder of a division by zero is undefined."),
 
   // ---- functions
   UNKNOWN_FN("Unknown function '%s'."),

@@ -16,6 +16,21 @@ public final class IrInterpreter {
   private final Map<String, Double> reals = new HashMap<>();
   private final Map<String, Integer> ints = new HashMap<>();
   private final Tape tape = new Tape();
+  private StoreListener listener;
+
+  /**
+   * Told of every value an {@link Stmt.Assign} stores, right after the store, so that it can inspect
+   * the state (the numerical-fault diagnosis looks for the first value that is not finite).
+   */
+  public interface StoreListener {
+    /**
+     * @param assign the statement (its target, value and model line)
+     * @param element the flat element index for an array target, -1 for a local
+     * @param value the value stored
+     * @param state the interpreter, to evaluate the statement's operands and read loop indices
+     */
+    void stored(Stmt.Assign assign, int element, double value, IrInterpreter state);
+  }
 
   /**
    * @param arrays every array the function indexes, and its arguments, by name (modified in place)
@@ -24,6 +39,22 @@ public final class IrInterpreter {
   public IrInterpreter(Map<String, double[]> arrays, Map<String, Integer> dimSizes) {
     this.arrays = arrays;
     this.dimSizes = dimSizes;
+  }
+
+  /** Calls {@code l} after every assignment from now on (null: no listener). Returns this interpreter. */
+  public IrInterpreter onStore(StoreListener l) {
+    this.listener = l;
+    return this;
+  }
+
+  /** The value of {@code e} in the current state (for a listener). */
+  public double valueOf(Expr e) {
+    return eval(e);
+  }
+
+  /** The value of {@code e} in the current state (for a listener). */
+  public int valueOf(IExpr e) {
+    return eval(e);
   }
 
   /** Runs {@code f}; returns the values of its result locals. Locals start at zero. */
@@ -57,7 +88,12 @@ public final class IrInterpreter {
   private void stmt(Stmt s) {
     if (s instanceof Stmt.Assign) {
       Stmt.Assign a = (Stmt.Assign) s;
-      store(a.target(), eval(a.value()));
+      double v = eval(a.value());
+      store(a.target(), v);
+      if (listener != null) {
+        int element = a.target() instanceof Ref.Elem ? eval(((Ref.Elem) a.target()).index()) : -1;
+        listener.stored(a, element, v, this);
+      }
     } else if (s instanceof Stmt.SetInt) {
       Stmt.SetInt a = (Stmt.SetInt) s;
       setInt(a.local(), eval(a.value()));

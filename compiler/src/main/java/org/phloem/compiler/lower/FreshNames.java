@@ -25,15 +25,6 @@ final class FreshNames {
     return declare(base, ScalarType.INT);
   }
 
-  /** Declares exactly {@code name} (for the cost J and scalar parameters and states). */
-  void reserve(String name, ScalarType type) {
-    if (locals.containsKey(name)) {
-      throw new IllegalStateException("local " + name + " reserved twice");
-    }
-    counts.merge(name, 1, Integer::sum);
-    locals.put(name, type);
-  }
-
   /**
    * Keeps {@code name} (an array's) from being given to a local: arrays and locals share one namespace
    * in the derivative code's names ({@code x$d} is the adjoint of either), so a fn argument or a let

@@ -30,7 +30,7 @@ final class PipelineOracle {
       stats.failed(e);
       return;
     } catch (RuntimeException | Error e) {
-      throw new AssertionError("the pipeline crashed on " + name + ":\n----\n" + text + "\n----", e);
+      throw new AssertionError("the pipeline crashed (" + e + ") on " + name + ":\n----\n" + text + "\n----", e);
     }
     verify(c, name, text);
     stats.compiled();
