@@ -22,9 +22,9 @@ final class FirstNonFinite implements IrInterpreter.StoreListener {
    *
    * @param assign the assignment
    * @param element the flat element of an array target, -1 for a local
-   * @param value the non-finite value
+   * @param value the non-finite value it was about to store
    * @param loops the loops around the assignment, outermost first, with their index values
-   * @param state the interpreter, stopped right after the store
+   * @param state the interpreter, stopped just before the store (the operands as they were)
    */
   record Found(Stmt.Assign assign, int element, double value, List<LoopAt> loops, IrInterpreter state) {}
 
@@ -71,7 +71,7 @@ final class FirstNonFinite implements IrInterpreter.StoreListener {
   }
 
   @Override
-  public void stored(Stmt.Assign assign, int element, double value, IrInterpreter state) {
+  public void storing(Stmt.Assign assign, int element, double value, IrInterpreter state) {
     if (Double.isFinite(value) || missingObservation(assign)) {
       return;
     }

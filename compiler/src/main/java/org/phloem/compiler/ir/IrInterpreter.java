@@ -19,17 +19,18 @@ public final class IrInterpreter {
   private StoreListener listener;
 
   /**
-   * Told of every value an {@link Stmt.Assign} stores, right after the store, so that it can inspect
-   * the state (the numerical-fault diagnosis looks for the first value that is not finite).
+   * Told of every value an {@link Stmt.Assign} is about to store, just before the store, so that it can
+   * inspect the operands as they were (the numerical-fault diagnosis looks for the first value that is
+   * not finite; in {@code x = x * r} it must see the old x).
    */
   public interface StoreListener {
     /**
      * @param assign the statement (its target, value and model line)
      * @param element the flat element index for an array target, -1 for a local
-     * @param value the value stored
+     * @param value the value about to be stored
      * @param state the interpreter, to evaluate the statement's operands and read loop indices
      */
-    void stored(Stmt.Assign assign, int element, double value, IrInterpreter state);
+    void storing(Stmt.Assign assign, int element, double value, IrInterpreter state);
   }
 
   /**
@@ -41,7 +42,7 @@ public final class IrInterpreter {
     this.dimSizes = dimSizes;
   }
 
-  /** Calls {@code l} after every assignment from now on (null: no listener). Returns this interpreter. */
+  /** Calls {@code l} before every assignment's store from now on (null: no listener). Returns this interpreter. */
   public IrInterpreter onStore(StoreListener l) {
     this.listener = l;
     return this;
@@ -89,11 +90,11 @@ public final class IrInterpreter {
     if (s instanceof Stmt.Assign) {
       Stmt.Assign a = (Stmt.Assign) s;
       double v = eval(a.value());
-      store(a.target(), v);
       if (listener != null) {
         int element = a.target() instanceof Ref.Elem ? eval(((Ref.Elem) a.target()).index()) : -1;
-        listener.stored(a, element, v, this);
+        listener.storing(a, element, v, this);
       }
+      store(a.target(), v);
     } else if (s instanceof Stmt.SetInt) {
       Stmt.SetInt a = (Stmt.SetInt) s;
       setInt(a.local(), eval(a.value()));
