@@ -83,7 +83,7 @@ final class ConstEvaluator {
       String name = d.name().name();
       Num n = eval(d.size(), "The size of dim '" + name + "'");
       if (n != null) {
-        if (!n.integer() || n.value() < 1 || n.value() > Integer.MAX_VALUE) {
+        if (!n.integer() || !(n.value() >= 1) || n.value() > Integer.MAX_VALUE) { // NaN too
           diagnostics.error(ErrorKind.DIM_SIZE, d.size().span(), name,
               "it is " + Unit.formatFactor(n.value()));
         } else {
@@ -188,7 +188,14 @@ final class ConstEvaluator {
       case SUB: return new Num(x - y, ints);
       case MUL: return new Num(x * y, ints);
       case DIV: return new Num(x / y, false);
-      case MOD: return new Num(x % y, ints);
+      case MOD:
+        if (y == 0) {
+          if (!(b.right() instanceof org.phloem.compiler.ast.NumberLit)) { // a literal 0: the checker said so
+            diagnostics.error(ErrorKind.REMAINDER_BY_ZERO, b.right().span());
+          }
+          return null;
+        }
+        return new Num(x % y, ints);
       default: return new Num(Math.pow(x, y), false);
     }
   }

@@ -126,14 +126,15 @@ final class ExprChecker {
     } else if (e instanceof CondExpr) {
       CondExpr c = (CondExpr) e;
       condition(c.condition(), scope, inFn, "The condition of 'if ... then ... else'");
-      Type a = number(c.then(), scope, inFn);
-      Type b = number(c.otherwise(), scope, inFn);
+      number(c.then(), scope, inFn);
+      number(c.otherwise(), scope, inFn);
       UnitValue ua = unit(c.then());
       UnitValue ub = unit(c.otherwise());
       boolean same = UnitRules.requireSame(ctx, c.span(),
           "The branches of 'if ... then ... else' have different units, '%s' and '%s'", ua, ub);
-      Type t = a.isInt() && b.isInt() ? (a.equals(b) ? a : Type.INT) : Type.REAL;
-      return new Result(t, same ? ua.join(ub) : UnitValue.UNKNOWN);
+      // Always REAL, even with integer branches: the IR has no integer select, so an integer-typed
+      // conditional would reach the lowering as something it cannot express.
+      return new Result(Type.REAL, same ? ua.join(ub) : UnitValue.UNKNOWN);
     } else if (e instanceof ReduceExpr) {
       ReduceExpr r = (ReduceExpr) e;
       Scope inner = loopScope(r.indices(), scope, inFn);
@@ -366,7 +367,6 @@ final class ExprChecker {
   }
 
   private Result builtinResult(CallExpr c, Builtin b, List<Type> argTypes) {
-    boolean ints = argTypes.stream().allMatch(Type::isInt);
     UnitValue u0 = unit(c.args().get(0));
     switch (b.unitRule()) {
       case NONE:
@@ -378,7 +378,8 @@ final class ExprChecker {
               b.word() + " needs both arguments in one unit, but they are in '%s' and '%s'", u0, u1);
           u0 = same ? u0.join(u1) : UnitValue.UNKNOWN;
         }
-        return new Result(ints ? Type.INT : Type.REAL, u0);
+        // REAL even for integer arguments (min(1, 2)): integer code has no min, max or abs.
+        return new Result(Type.REAL, u0);
       case SQRT:
         if (u0.known()) {
           Unit root = u0.unit().sqrt();
@@ -446,11 +447,16 @@ final class ExprChecker {
       case DIV:
         return new Result(Type.REAL, ul.dividedBy(ur));
       case MOD:
-        if (!l.isInt() || !r.isInt()) {
-          // Real remainder has jumps the derivative code cannot follow; integers are all it is needed for.
-          ctx.error(ErrorKind.NOT_INT, b.span(), "Both operands of '%'", (l.isInt() ? r : l).describe());
+        // The remainder is defined for integers only (there is no real remainder in the IR).
+        if (!l.isInt()) {
+          ctx.error(ErrorKind.NOT_INT, b.left().span(), "The left operand of '%'", l.describe());
+        } else if (!r.isInt()) {
+          ctx.error(ErrorKind.NOT_INT, b.right().span(), "The right operand of '%'", r.describe());
+        } else if (b.right() instanceof NumberLit && ((NumberLit) b.right()).value() == 0) {
+          // Integer code would throw at run time; a zero divisor is a mistake worth naming here.
+          ctx.error(ErrorKind.REMAINDER_BY_ZERO, b.right().span());
         }
-        return new Result(Type.INT, ul);
+        return new Result(l.isInt() && r.isInt() ? Type.INT : Type.REAL, ul);
       default:
         return new Result(Type.REAL, power(ul, b.right()));
     }

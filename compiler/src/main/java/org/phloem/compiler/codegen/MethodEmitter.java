@@ -45,7 +45,7 @@ final class MethodEmitter {
     mv.visitCode();
     int arg = 1;
     for (String a : function.arguments()) {
-      slots.declareAt(a, arg++);
+      slots.declareAt(array(a), arg++);
     }
     int resultSlot = signature.resultsInArray ? arg : -1;
     prologue();
@@ -58,10 +58,10 @@ final class MethodEmitter {
   private void prologue() {
     UsedNames used = UsedNames.of(function.body());
     for (String array : used.arrays) {
-      if (slots.has(array)) {
+      if (slots.has(array(array))) {
         continue; // an argument
       }
-      int slot = slots.declare(array, 1);
+      int slot = slots.declare(array(array), 1);
       mv.visitVarInsn(ALOAD, 0);
       mv.visitFieldInsn(GETFIELD, BASE, "arrays", "[[D");
       pushInt(program.arrayIndex(array));
@@ -157,7 +157,7 @@ final class MethodEmitter {
       mv.visitVarInsn(ISTORE, slots.of(((Stmt.PopInt) s).local()));
     } else if (s instanceof Stmt.Fill) {
       Stmt.Fill f = (Stmt.Fill) s;
-      mv.visitVarInsn(ALOAD, slots.of(f.array()));
+      mv.visitVarInsn(ALOAD, slots.of(array(f.array())));
       pushDouble(f.value());
       mv.visitMethodInsn(INVOKESTATIC, KERNELS, "fill", "([DD)V", false);
     } else {
@@ -171,7 +171,7 @@ final class MethodEmitter {
       value.run();
       mv.visitVarInsn(DSTORE, slots.of(target.name()));
     } else {
-      mv.visitVarInsn(ALOAD, slots.of(target.name()));
+      mv.visitVarInsn(ALOAD, slots.of(array(target.name())));
       iexpr(((Ref.Elem) target).index());
       value.run();
       mv.visitInsn(DASTORE);
@@ -221,7 +221,7 @@ final class MethodEmitter {
       if (r instanceof Ref.Local) {
         mv.visitVarInsn(DLOAD, slots.of(r.name()));
       } else {
-        mv.visitVarInsn(ALOAD, slots.of(r.name()));
+        mv.visitVarInsn(ALOAD, slots.of(array(r.name())));
         iexpr(((Ref.Elem) r).index());
         mv.visitInsn(DALOAD);
       }
@@ -361,4 +361,14 @@ final class MethodEmitter {
       mv.visitLdcInsn(v);
     }
   }
+
+  /**
+   * The slot key of array {@code name}. Arrays and scalar locals are separate namespaces in the IR (a
+   * loop index may be called {@code p} like the parameter vector, a fn argument like an output array),
+   * so they must not share keys here.
+   */
+  private static String array(String name) {
+    return "[]" + name;
+  }
+
 }

@@ -18,6 +18,8 @@ public enum ErrorKind {
   DUPLICATE_CLAUSE("%s is given twice for '%s'."),
   CHAINED_COMPARISON("Comparisons cannot be chained; write 'a < b && b < c' instead."),
   BAD_NUMBER("'%s' is not a number Phloem can represent."),
+  NESTED_TOO_DEEPLY("This is nested %d levels deep in brackets and blocks; Phloem allows at most %d. Name the inner parts with 'let' or a fn."),
+  TOO_COMPLEX("%s"),
 
   // ---- files and includes
   CANNOT_READ("Cannot read '%s': %s."),
@@ -57,6 +59,7 @@ public enum ErrorKind {
   NOT_BOOL("%s must be true or false (a comparison such as 'x > 0'), but this is %s."),
   NOT_NUMBER("Expected a number here, but this is a true/false value."),
   NOT_INT("%s must be an integer, but this is %s."),
+  REMAINDER_BY_ZERO("The divisor of '%%' is zero; the remainder of a division by zero is undefined."),
 
   // ---- functions
   UNKNOWN_FN("Unknown function '%s'."),

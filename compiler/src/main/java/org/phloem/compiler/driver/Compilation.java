@@ -3,6 +3,7 @@ package org.phloem.compiler.driver;
 import java.nio.file.Path;
 import org.phloem.compiler.check.CheckedModel;
 import org.phloem.compiler.codegen.LoadedModel;
+import org.phloem.compiler.diagnose.ModelSize;
 import org.phloem.compiler.ir.IrProgram;
 import org.phloem.runtime.CompiledModel;
 import org.phloem.runtime.ModelLayout;
@@ -25,6 +26,7 @@ public record Compilation(CheckedModel checked, IrProgram forward, IrProgram pro
   public CompiledModel bind(Path dataRoot) throws DataException {
     ModelLayout layout = loaded.layout();
     BoundData data = DataBinder.bind(dataRoot, layout.tables(), layout.dims(), layout.inputs());
+    ModelSize.check(checked, layout, data); // before the model allocates its arrays
     return loaded.bind(data);
   }
 }

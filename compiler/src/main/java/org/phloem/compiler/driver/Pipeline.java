@@ -1,36 +1,87 @@
 package org.phloem.compiler.driver;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.objectweb.asm.ClassTooLargeException;
+import org.objectweb.asm.MethodTooLargeException;
 import org.phloem.compiler.ad.AutoDiff;
 import org.phloem.compiler.check.CheckedModel;
 import org.phloem.compiler.check.Frontend;
 import org.phloem.compiler.codegen.LoadedModel;
 import org.phloem.compiler.diag.CompileException;
+import org.phloem.compiler.diag.Diagnostic;
+import org.phloem.compiler.diag.ErrorKind;
 import org.phloem.compiler.ir.IrProgram;
 import org.phloem.compiler.lower.Lowering;
+import org.phloem.compiler.source.SourceFile;
+import org.phloem.compiler.source.Span;
 
 /**
  * The whole compiler as one short function, stage by stage, each stage's product kept so that
- * {@code phloem compile --emit} can print any of them.
+ * {@code phloem compile --emit} can print any of them. Runs on a large stack (see {@link LargeStack}),
+ * and turns the two limits a model can hit only after checking (the JVM's 64 KB per method, the
+ * depth of the compiler's recursion) into positioned errors.
  */
 public final class Pipeline {
   private Pipeline() {}
 
   /** Compiles the model file at {@code modelFile}: forward model and, unless told not to, its derivatives. */
   public static Compilation compile(Path modelFile, boolean derivatives) throws CompileException {
-    CheckedModel checked = Frontend.analyze(modelFile);
-    return fromChecked(checked, derivatives);
+    return LargeStack.run(() -> {
+      try {
+        return fromChecked(Frontend.analyze(modelFile), derivatives);
+      } catch (StackOverflowError e) {
+        throw tooDeep(new SourceFile(modelFile.toString().replace('\\', '/'), readQuietly(modelFile), null));
+      }
+    });
   }
 
   /** Compiles model text (tests, the random-program generator). */
   public static Compilation compile(String displayName, String text, Path folder, boolean derivatives) throws CompileException {
-    return fromChecked(Frontend.analyze(displayName, text, folder), derivatives);
+    return LargeStack.run(() -> {
+      try {
+        return fromChecked(Frontend.analyze(displayName, text, folder), derivatives);
+      } catch (StackOverflowError e) {
+        throw tooDeep(new SourceFile(displayName, text, null));
+      }
+    });
   }
 
-  private static Compilation fromChecked(CheckedModel checked, boolean derivatives) {
+  private static Compilation fromChecked(CheckedModel checked, boolean derivatives) throws CompileException {
     IrProgram forward = Lowering.lower(checked);
     IrProgram program = derivatives ? AutoDiff.differentiate(forward) : forward;
-    LoadedModel loaded = LoadedModel.load(program);
+    LoadedModel loaded;
+    try {
+      loaded = LoadedModel.load(program);
+    } catch (MethodTooLargeException e) {
+      throw tooLarge(checked, "its generated method '" + e.getMethodName() + "' would exceed the 64 KB of bytecode"
+          + " the JVM allows in one method");
+    } catch (ClassTooLargeException e) {
+      throw tooLarge(checked, "its generated class would hold more constants than the JVM allows in one class");
+    }
     return new Compilation(checked, forward, program, loaded);
+  }
+
+  private static CompileException tooLarge(CheckedModel checked, String why) {
+    String message = "This model is too large to compile: " + why + ". Write repeated equations as loops over"
+        + " dims (one loop body is compiled once, whatever the dim's size) and long expressions as fns.";
+    return new CompileException(List.of(new Diagnostic(ErrorKind.TOO_COMPLEX, checked.modelDecl().span(), message, null)), false);
+  }
+
+  /** The backstop for unbracketed chains (brackets have their own limit, reported where they nest). */
+  private static CompileException tooDeep(SourceFile file) {
+    String message = "This model nests too deeply for the compiler to follow: a chain of thousands of"
+        + " 'else if's, operators or signs. Split it with 'let' or fns.";
+    return new CompileException(List.of(new Diagnostic(ErrorKind.TOO_COMPLEX, Span.of(file, 1, 1, 1), message, null)), false);
+  }
+
+  private static String readQuietly(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
   }
 }

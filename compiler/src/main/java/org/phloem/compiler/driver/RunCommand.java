@@ -3,6 +3,7 @@ package org.phloem.compiler.driver;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.phloem.compiler.diagnose.NumericalFaults;
 import org.phloem.runtime.CompiledModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +31,14 @@ final class RunCommand implements Callable<Integer> {
     Compilation c = Pipeline.compile(model, false);
     CompiledModel m = c.bind(data.root(model));
     double[] p = params == null ? m.info().priorMeans() : ParameterFile.read(params, m.info());
+    // A NaN or infinite result is explained (file, line, variable, element), not just reported; the
+    // output tables cannot hold such values, so none are written.
+    var fault = NumericalFaults.diagnose(c, m, p);
+    if (fault.isPresent()) {
+      System.err.print(fault.get());
+      System.err.println("No output files were written.");
+      return UserErrors.PROBLEM;
+    }
     double cost = m.cost(p);
     Path folder = out != null ? out : Path.of("phloem-out", m.info().name());
     List<Path> files = OutputFiles.write(m, cost, folder);

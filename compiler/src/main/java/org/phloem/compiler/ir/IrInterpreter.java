@@ -16,6 +16,22 @@ public final class IrInterpreter {
   private final Map<String, Double> reals = new HashMap<>();
   private final Map<String, Integer> ints = new HashMap<>();
   private final Tape tape = new Tape();
+  private StoreListener listener;
+
+  /**
+   * Told of every value an {@link Stmt.Assign} is about to store, just before the store, so that it can
+   * inspect the operands as they were (the numerical-fault diagnosis looks for the first value that is
+   * not finite; in {@code x = x * r} it must see the old x).
+   */
+  public interface StoreListener {
+    /**
+     * @param assign the statement (its target, value and model line)
+     * @param element the flat element index for an array target, -1 for a local
+     * @param value the value about to be stored
+     * @param state the interpreter, to evaluate the statement's operands and read loop indices
+     */
+    void storing(Stmt.Assign assign, int element, double value, IrInterpreter state);
+  }
 
   /**
    * @param arrays every array the function indexes, and its arguments, by name (modified in place)
@@ -24,6 +40,22 @@ public final class IrInterpreter {
   public IrInterpreter(Map<String, double[]> arrays, Map<String, Integer> dimSizes) {
     this.arrays = arrays;
     this.dimSizes = dimSizes;
+  }
+
+  /** Calls {@code l} before every assignment's store from now on (null: no listener). Returns this interpreter. */
+  public IrInterpreter onStore(StoreListener l) {
+    this.listener = l;
+    return this;
+  }
+
+  /** The value of {@code e} in the current state (for a listener). */
+  public double valueOf(Expr e) {
+    return eval(e);
+  }
+
+  /** The value of {@code e} in the current state (for a listener). */
+  public int valueOf(IExpr e) {
+    return eval(e);
   }
 
   /** Runs {@code f}; returns the values of its result locals. Locals start at zero. */
@@ -57,7 +89,12 @@ public final class IrInterpreter {
   private void stmt(Stmt s) {
     if (s instanceof Stmt.Assign) {
       Stmt.Assign a = (Stmt.Assign) s;
-      store(a.target(), eval(a.value()));
+      double v = eval(a.value());
+      if (listener != null) {
+        int element = a.target() instanceof Ref.Elem ? eval(((Ref.Elem) a.target()).index()) : -1;
+        listener.storing(a, element, v, this);
+      }
+      store(a.target(), v);
     } else if (s instanceof Stmt.SetInt) {
       Stmt.SetInt a = (Stmt.SetInt) s;
       setInt(a.local(), eval(a.value()));

@@ -237,6 +237,24 @@ final class ExprLowering {
     return IExpr.plus(new IExpr.Bin(IExpr.IOp.SUB, integer(range.to()), integer(range.from())), IExpr.of(1));
   }
 
+  /**
+   * Lowers {@code let}: an INT-typed value (say {@code let j = d - 1}, used as an index) goes to an
+   * integer local, anything else to a real local.
+   */
+  void let(org.phloem.compiler.ast.LetStmt let, List<Stmt> out, int line) {
+    if (model.type(let.value()).isInt()) {
+      IExpr value = integer(let.value());
+      String local = names.integer(let.name().name());
+      env.lets.put(let, local);
+      out.add(new Stmt.SetInt(local, value));
+      return;
+    }
+    Expr value = real(let.value(), out);
+    String local = names.real(let.name().name());
+    env.lets.put(let, local);
+    out.add(new Stmt.Assign(new org.phloem.compiler.ir.Ref.Local(local), value, line));
+  }
+
   // ------------------------------------------------------------------------------- integers
 
   /** The integer value of an INT-typed expression (indices, bounds); these never need statements. */
@@ -252,13 +270,20 @@ final class ExprLowering {
       if (ref instanceof Ref.LoopRef) {
         return IExpr.local(env.loops.get(((Ref.LoopRef) ref).index()));
       }
+      if (ref instanceof Ref.LetRef) {
+        return IExpr.local(env.lets.get(((Ref.LetRef) ref).let()));
+      }
       if (ref instanceof Ref.DeclRef && ((Ref.DeclRef) ref).decl() instanceof ConstDecl) {
         return IExpr.of(model.constValue((ConstDecl) ((Ref.DeclRef) ref).decl()).intValue());
       }
       throw unexpected(e);
     }
     if (e instanceof UnaryExpr && ((UnaryExpr) e).op() == UnaryOp.NEG) {
-      return new IExpr.Bin(IExpr.IOp.SUB, IExpr.of(0), integer(((UnaryExpr) e).operand()));
+      IExpr operand = integer(((UnaryExpr) e).operand());
+      // x * -1 rather than 0 - x: a chain of signs then needs two operand-stack slots, not one per sign.
+      return operand instanceof IExpr.Const
+          ? IExpr.of(-((IExpr.Const) operand).value())
+          : new IExpr.Bin(IExpr.IOp.MUL, operand, IExpr.of(-1));
     }
     if (e instanceof BinaryExpr) {
       BinaryExpr b = (BinaryExpr) e;

@@ -63,11 +63,7 @@ final class FnInliner {
     for (int i = 0; i < stmts.size(); i++) {
       org.phloem.compiler.ast.Stmt s = stmts.get(i);
       if (s instanceof LetStmt) {
-        LetStmt let = (LetStmt) s;
-        Expr value = exprs.real(let.value(), out);
-        String local = names.real(let.name().name());
-        env.lets.put(let, local);
-        out.add(new Stmt.Assign(new Ref.Local(local), value, let.span().startLine()));
+        exprs.let((LetStmt) s, out, s.span().startLine());
       } else if (s instanceof ReturnStmt) {
         Expr value = exprs.real(((ReturnStmt) s).value(), out);
         out.add(new Stmt.Assign(new Ref.Local(result), value, s.span().startLine()));

@@ -13,15 +13,7 @@ import org.phloem.compiler.ir.ScalarType;
 final class FreshNames {
   private final Map<String, Integer> counts = new HashMap<>();
   private final Map<String, ScalarType> locals = new LinkedHashMap<>();
-  private final java.util.Set<String> taken = new java.util.HashSet<>();
-
-  /**
-   * Keeps generated locals off {@code names} (arrays and other model-level names): a fn argument or
-   * let called like an input must not share its name with the input's array.
-   */
-  void avoid(java.util.Collection<String> names) {
-    taken.addAll(names);
-  }
+  private final java.util.Set<String> avoided = new java.util.HashSet<>();
 
   /** A new real local named after {@code base}. */
   String real(String base) {
@@ -33,19 +25,19 @@ final class FreshNames {
     return declare(base, ScalarType.INT);
   }
 
-  /** Declares exactly {@code name} (for the cost J and scalar parameters and states). */
-  void reserve(String name, ScalarType type) {
-    if (locals.containsKey(name)) {
-      throw new IllegalStateException("local " + name + " reserved twice");
-    }
-    counts.merge(name, 1, Integer::sum);
-    locals.put(name, type);
+  /**
+   * Keeps {@code name} (an array's) from being given to a local: arrays and locals share one namespace
+   * in the derivative code's names ({@code x$d} is the adjoint of either), so a fn argument or a let
+   * named like an output array gets {@code name$2}.
+   */
+  void avoid(String name) {
+    avoided.add(name);
   }
 
   private String declare(String base, ScalarType type) {
     int n = counts.merge(base, 1, Integer::sum);
     String name = n == 1 ? base : base + "$" + n;
-    while (locals.containsKey(name) || taken.contains(name)) {
+    while (locals.containsKey(name) || avoided.contains(name)) {
       n = counts.merge(base, 1, Integer::sum);
       name = base + "$" + n;
     }

@@ -25,7 +25,6 @@ import org.phloem.compiler.ir.IrFunction;
 import org.phloem.compiler.ir.IrOutput;
 import org.phloem.compiler.ir.IrProgram;
 import org.phloem.compiler.ir.Ref;
-import org.phloem.compiler.ir.ScalarType;
 import org.phloem.compiler.ir.Stmt;
 import org.phloem.runtime.ModelLayout;
 import org.phloem.runtime.ObservationInfo;
@@ -36,10 +35,13 @@ import org.phloem.runtime.data.TableSpec;
 
 /** Lowers a checked model to its forward IR program (see the package documentation). */
 public final class Lowering {
-  /** The IR local holding the observation cost ({@code $} keeps it apart from every model name). */
-  public static final String COST = "J$";
+  /**
+   * The IR local holding the observation cost: this name, or {@code J$2} when the model declares its
+   * own {@code J} (the forward function's first result is always the cost).
+   */
+  public static final String COST = "J";
   /** The argument array holding the parameter vector. */
-  public static final String PARAMS = "p$";
+  public static final String PARAMS = "p";
 
   private final CheckedModel model;
   private final FreshNames names = new FreshNames();
@@ -60,12 +62,7 @@ public final class Lowering {
   }
 
   private IrProgram program() {
-    names.reserve(COST, ScalarType.REAL);
-    java.util.Set<String> global = new java.util.HashSet<>();
-    for (org.phloem.compiler.ast.Decl d : model.declarations()) {
-      global.add(d.name().name());
-    }
-    names.avoid(global);
+    names.avoid(PARAMS);
     List<DimSpec> dims = new ArrayList<>();
     for (DimDecl d : model.dims()) {
       dims.add(new DimSpec(d.name().name(), model.fixedSize(d), line(d.name())));
@@ -79,9 +76,10 @@ public final class Lowering {
     List<ModelLayout.ParamLayout> params = declareParams();
     declareStatesAndVars();
     List<ObserveLowering.Arrays> observeArrays = declareObservations();
+    String cost = names.real(COST); // after the model's names, which keep theirs
 
     List<Stmt> body = new ArrayList<>();
-    body.add(new Stmt.Assign(new Ref.Local(COST), Expr.num(0), 0));
+    body.add(new Stmt.Assign(new Ref.Local(cost), Expr.num(0), 0));
     copyParameters(body);
     initialise(body);
     StmtLowering statements = new StmtLowering(exprs);
@@ -95,9 +93,9 @@ public final class Lowering {
     }
     ObserveLowering observe = new ObserveLowering(exprs);
     for (int k = 0; k < observes.size(); k++) {
-      observe.lower(observes.get(k), observeArrays.get(k), COST, body);
+      observe.lower(observes.get(k), observeArrays.get(k), cost, body);
     }
-    IrFunction forward = new IrFunction("forward", List.of(PARAMS), List.of(COST), names.locals(), body);
+    IrFunction forward = new IrFunction("forward", List.of(PARAMS), List.of(cost), names.locals(), body);
     String title = model.description() == null ? "" : model.description();
     return new IrProgram(model.name(), title, model.mainFile().displayPath(), tables, dims, inputs, params,
         arrays, outputs, observations, Map.of("forward", forward));
@@ -194,11 +192,12 @@ public final class Lowering {
   }
 
   private void local(ArrayDecl d, String name) {
-    names.reserve(name, ScalarType.REAL);
-    places.put(d, new Place(name, true, List.of()));
+    // The model's own name, unless it is the parameter vector's ('state p' becomes p$2).
+    places.put(d, new Place(names.real(name), true, List.of()));
   }
 
   private void array(ArrayDecl d, String name, ModelLayout.Fill fill, double[] values) {
+    names.avoid(name);
     List<DimDecl> dims = model.dimsOf(d);
     arrays.add(new ModelLayout.ArraySlot(name, dims.stream().map(x -> x.name().name()).toList(), fill, values));
     places.put(d, new Place(name, false, dims));

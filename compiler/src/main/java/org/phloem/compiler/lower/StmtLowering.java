@@ -34,11 +34,7 @@ final class StmtLowering {
       }
       out.add(new Stmt.Assign(target, value, line));
     } else if (s instanceof LetStmt) {
-      LetStmt let = (LetStmt) s;
-      Expr value = exprs.real(let.value(), out);
-      String local = exprs.names().real(let.name().name());
-      exprs.env().lets.put(let, local);
-      out.add(new Stmt.Assign(new Ref.Local(local), value, line));
+      exprs.let((LetStmt) s, out, line);
     } else if (s instanceof IfStmt) {
       IfStmt i = (IfStmt) s;
       var cond = exprs.cond(i.condition(), out);

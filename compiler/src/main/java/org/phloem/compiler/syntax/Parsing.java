@@ -26,6 +26,9 @@ public final class Parsing {
     PhloemLexer lexer = new PhloemLexer(CharStreams.fromString(file.text(), file.displayPath()));
     lexer.removeErrorListeners();
     lexer.addErrorListener(new LexerErrorListener(spans, sink));
+    if (NestingLimit.exceeded(file.text(), spans, diagnostics)) {
+      return null;
+    }
     PhloemParser parser = new PhloemParser(new CommonTokenStream(lexer));
     parser.removeErrorListeners();
     parser.setErrorHandler(new SyntaxErrorStrategy(spans, sink));

@@ -1,0 +1,57 @@
+package org.phloem.compiler.syntax;
+
+import java.util.List;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.Token;
+import org.phloem.compiler.diag.Diagnostics;
+import org.phloem.compiler.diag.ErrorKind;
+import org.phloem.grammar.PhloemLexer;
+
+/**
+ * Refuses, before parsing, a file whose brackets and blocks nest deeper than any model needs. The
+ * parser and every later pass recurse once per level, so without this limit thousands of nested
+ * parentheses would end in a StackOverflowError instead of a message.
+ */
+final class NestingLimit {
+  /** Far beyond what a readable model uses, far below what the compiler's stack can take. */
+  static final int MAX_DEPTH = 200;
+
+  private NestingLimit() {}
+
+  /** Reports the first opening bracket or brace past {@link #MAX_DEPTH}; returns true when it did. */
+  static boolean exceeded(String text, Spans spans, Diagnostics diagnostics) {
+    // A lexer of its own, silent: the parser's lexer reports lexical errors, interleaved with the
+    // syntax errors line by line, and must not be run ahead of the parser.
+    PhloemLexer lexer = new PhloemLexer(CharStreams.fromString(text));
+    lexer.removeErrorListeners();
+    List<? extends Token> tokens = lexer.getAllTokens();
+    int depth = 0;
+    int deepest = 0;
+    Token first = null;
+    for (Token t : tokens) {
+      switch (t.getType()) {
+        case PhloemLexer.LPAREN:
+        case PhloemLexer.LBRACK:
+        case PhloemLexer.LBRACE:
+          depth++;
+          if (depth > MAX_DEPTH && first == null) {
+            first = t;
+          }
+          deepest = Math.max(deepest, depth);
+          break;
+        case PhloemLexer.RPAREN:
+        case PhloemLexer.RBRACK:
+        case PhloemLexer.RBRACE:
+          depth = Math.max(0, depth - 1); // unbalanced closers are the parser's to report
+          break;
+        default:
+          break;
+      }
+    }
+    if (first == null) {
+      return false;
+    }
+    diagnostics.error(ErrorKind.NESTED_TOO_DEEPLY, spans.of(first), deepest, MAX_DEPTH);
+    return true;
+  }
+}

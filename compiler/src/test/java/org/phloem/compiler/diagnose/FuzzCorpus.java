@@ -1,0 +1,71 @@
+package org.phloem.compiler.diagnose;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The valid models the fuzzer mutates: every {@code .phl} under {@code models/} and the front end's good
+ * corpus. A file that is only ever included (it has no {@code model} line) gets one prepended, so that
+ * its own declarations and statements reach the checker and beyond.
+ */
+final class FuzzCorpus {
+  private static final Pattern MODEL_LINE = Pattern.compile("(?m)^\\s*model\\s");
+
+  /**
+   * One seed model.
+   *
+   * @param name the name shown in messages
+   * @param text the model text
+   * @param folder the folder its includes resolve in
+   */
+  record Seed(String name, String text, Path folder) {}
+
+  private FuzzCorpus() {}
+
+  /** The repository root (surefire sets {@code phloem.repo}; a module's own folder is one level down). */
+  static Path repo() {
+    String p = System.getProperty("phloem.repo");
+    return Path.of(p != null ? p : "..").toAbsolutePath().normalize();
+  }
+
+  /** The valid models, as compiled and as mutated. */
+  static List<Seed> seeds() {
+    List<Seed> seeds = new ArrayList<>();
+    Path root = repo();
+    for (Path dir : List.of(root.resolve("models"), root.resolve("compiler/src/test/resources/frontend/good"))) {
+      for (Path f : phlFiles(dir)) {
+        String text = read(f);
+        if (!MODEL_LINE.matcher(text).find()) {
+          text = "model fuzz \"an included file on its own\"\n" + text;
+        }
+        seeds.add(new Seed(root.relativize(f).toString(), text, f.getParent()));
+      }
+    }
+    if (seeds.size() < 5) {
+      throw new IllegalStateException("the fuzz corpus is missing: found " + seeds.size() + " files under " + root);
+    }
+    return seeds;
+  }
+
+  private static List<Path> phlFiles(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(p -> p.toString().endsWith(".phl")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String read(Path f) {
+    try {
+      return Files.readString(f);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package org.phloem.compiler.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
+import net.jqwik.api.lifecycle.AfterContainer;
+import org.phloem.compiler.diag.CompileException;
+import org.phloem.compiler.driver.Pipeline;
+
+/**
+ * Fuzzes the whole pipeline (parse, check, lower, differentiate, emit, load) with mutations of the valid
+ * models and with random token sequences; every input must end in a verified class or in positioned
+ * errors (see {@link PipelineOracle}). The default run takes a sample; {@code mvn -Plong} runs 100,000
+ * cases and prints how many ran and which diagnostics they exercised.
+ */
+class PipelineFuzzTest {
+  private static final List<FuzzCorpus.Seed> SEEDS = FuzzCorpus.seeds();
+  private static final FuzzStats SAMPLE = new FuzzStats("fuzz sample");
+  private static final FuzzStats LONG = new FuzzStats("fuzz long run");
+
+  /** The fuzzer starts from models that compile: otherwise every mutation would test only the error path. */
+  @Example
+  void everyMainSeed_compilesAndVerifies() {
+    FuzzStats stats = new FuzzStats("seeds");
+    for (FuzzCorpus.Seed s : SEEDS) {
+      if (!s.text().startsWith("model fuzz")) {
+        PipelineOracle.judge(s.name(), s.text(), s.folder(), stats);
+      }
+    }
+    assertTrue(stats.cases() >= 5);
+    assertEquals(0, stats.distinctKinds(), "a seed model did not compile:\n" + stats.summary());
+  }
+
+  @Property(tries = 600)
+  void mutatedModel_compilesOrIsRefusedWithPositionedErrors(@ForAll long seed) {
+    oneCase(seed, SAMPLE);
+  }
+
+  @Property(tries = 100_000, afterFailure = net.jqwik.api.AfterFailureMode.RANDOM_SEED)
+  @Tag("long")
+  void longRun_compilesOrIsRefusedWithPositionedErrors(@ForAll long seed) {
+    oneCase(seed, LONG);
+  }
+
+  /** Four cases in five mutate a valid model; the fifth is a random token sequence. */
+  private static void oneCase(long seed, FuzzStats stats) {
+    Random random = new Random(seed);
+    Mutations m = new Mutations(random);
+    FuzzCorpus.Seed s = SEEDS.get(random.nextInt(SEEDS.size()));
+    if (random.nextInt(5) == 0) {
+      PipelineOracle.judge("random.phl", m.randomTokens(), s.folder(), stats);
+    } else {
+      PipelineOracle.judge(s.name() + " (mutated, seed " + seed + ")", m.mutate(s.text()), s.folder(), stats);
+    }
+  }
+
+  // ------------------------------------------------------------------------------ deep nesting
+
+  private static final int DEEP = 10_000;
+  private static final String HEADER = "model deep \"deep nesting\"\noutput y\nvar z\n";
+
+  @Example
+  void tenThousandNestedParentheses_areRefusedWhereTheyNest() {
+    String text = HEADER + "y = " + "(".repeat(DEEP) + "1" + ")".repeat(DEEP) + "\n";
+    CompileException e = refused(text);
+    assertEquals("NESTED_TOO_DEEPLY", e.diagnostics().get(0).kind().name());
+    assertEquals(4, e.diagnostics().get(0).span().startLine());
+    assertEquals(4 + 201, e.diagnostics().get(0).span().startColumn()); // "y = " then the 201st bracket
+  }
+
+  @Example
+  void tenThousandNestedIfs_areRefusedWhereTheyNest() {
+    String text = HEADER + "if z > 0 {\n".repeat(DEEP) + "y = 1\n" + "}\n".repeat(DEEP);
+    CompileException e = refused(text);
+    assertEquals("NESTED_TOO_DEEPLY", e.diagnostics().get(0).kind().name());
+    assertEquals(4 + 200, e.diagnostics().get(0).span().startLine());
+  }
+
+  /**
+   * Chains without brackets nest in the syntax tree too; they must end in a class or a message. The
+   * default run uses 2,000 links (a few seconds), the long run 10,000.
+   */
+  @Example
+  void longChains_endInAClassOrAMessage() {
+    assertEquals(CHAINS, chains(2_000));
+  }
+
+  @Example
+  @Tag("long")
+  void tenThousandLinkChains_endInAClassOrAMessage() {
+    assertEquals(CHAINS, chains(DEEP));
+  }
+
+  private static final int CHAINS = 7;
+
+  private static long chains(int n) {
+    FuzzStats stats = new FuzzStats("chains");
+    List<String> chains = List.of(
+        "if z > 0 { y = 1 }" + " else if z > 1 { y = 2 }".repeat(n) + "\n",
+        "y = 1" + " + z".repeat(n) + "\n",
+        "y = " + "-".repeat(n) + "z\n",
+        "for i in 0..2 { y = " + "-".repeat(n) + "i }\n",
+        "y = " + "if z > 0 then 1 else ".repeat(n) + "2\n",
+        "y = 1.5" + " ^ 1".repeat(n) + "\n",
+        "y = 1.5" + " ^ z".repeat(n) + "\n");
+    for (String chain : chains) {
+      PipelineOracle.judge("chain.phl", HEADER + chain, null, stats);
+    }
+    return stats.cases();
+  }
+
+  private static CompileException refused(String text) {
+    try {
+      Pipeline.compile("deep.phl", text, null, true);
+    } catch (CompileException e) {
+      return e;
+    }
+    throw new AssertionError("compiled a model nested " + DEEP + " deep");
+  }
+
+  @AfterContainer
+  static void printCounts() {
+    for (FuzzStats s : List.of(SAMPLE, LONG)) {
+      if (s.cases() > 0) {
+        System.out.println(s.summary());
+      }
+    }
+  }
+}
