@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.phloem.runtime.CompiledModel;
+import org.phloem.runtime.ModelInfo;
 import org.phloem.runtime.posterior.Posterior;
 
 /**
@@ -39,12 +40,12 @@ public final class BethyExperiment {
       CompiledModel model = root == null ? BethySite.load(file) : BethySite.load(file, root);
       long compile = (System.nanoTime() - t0) / 1_000_000;
       BethySite.Outcome o = BethySite.fitAndAnalyse(model);
-      System.out.println(report(file, o, compile));
+      System.out.println(report(file, model.info(), o, compile));
     }
   }
 
   /** The markdown report of one fit. */
-  static String report(String file, BethySite.Outcome o, long compileMillis) {
+  static String report(String file, ModelInfo info, BethySite.Outcome o, long compileMillis) {
     StringBuilder sb = new StringBuilder();
     Posterior p = o.posterior();
     sb.append(String.format(Locale.ROOT, "### %s (%s)%n%n", file, o.model()));
@@ -65,14 +66,17 @@ public final class BethyExperiment {
     }
     sb.append(String.format(Locale.ROOT, "%n| parameter | prior | prior sd | posterior | posterior sd | uncertainty reduction |%n"));
     sb.append("|---|---:|---:|---:|---:|---:|\n");
+    int untouched = 0;
     for (int i = 0; i < p.names().size(); i++) {
-      double ur = p.uncertaintyReduction()[i];
-      if (!(ur > 0.005)) {
-        continue; // slots the data do not touch (other PFTs, offset) keep their priors
+      double ur = BethySite.uncertaintyReduction(info, p, i);
+      if (Math.abs(ur) < 1e-6 && Math.abs(p.optimum()[i] - o.priorMean()[i]) <= 1e-9 * Math.abs(o.priorMean()[i])) {
+        untouched++; // slots no term of the site model uses (other PFTs, C4, offset) keep their priors
+        continue;
       }
-      sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.0f %% |%n", p.names().get(i), g(o.priorMean()[i]),
-          g(p.priorSd()[i]), g(p.optimum()[i]), g(p.sd()[i]), 100 * ur));
+      sb.append(String.format(Locale.ROOT, "| %s%s | %s | %s | %s | %s | %.0f %% |%n", p.names().get(i), info.logScale()[i] ? " (log)" : "",
+          g(o.priorMean()[i]), g(p.priorSd()[i]), g(p.optimum()[i]), g(p.sd()[i]), 100 * ur));
     }
+    sb.append(String.format(Locale.ROOT, "%n%d other slots keep their priors exactly.%n", untouched));
     return sb.toString();
   }
 

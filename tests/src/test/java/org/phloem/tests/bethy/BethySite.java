@@ -84,6 +84,18 @@ public final class BethySite {
     return model.output(k)[0];
   }
 
+  /**
+   * 1 − posterior sd / prior sd of slot i, on the scale the prior is given on: for a {@code log} slot
+   * the sd of ln p (sd/p̂ against σ/p0), since there the physical sd at the optimum p̂ and the prior's at
+   * p0 are not comparable (a parameter that moved up gets a larger physical sd for the same ln p sd).
+   */
+  public static double uncertaintyReduction(ModelInfo info, Posterior p, int i) {
+    if (!info.logScale()[i]) {
+      return 1 - p.sd()[i] / p.priorSd()[i];
+    }
+    return 1 - (p.sd()[i] / p.optimum()[i]) / (p.priorSd()[i] / info.priorMeans()[i]);
+  }
+
   /** The flat slot of {@code name} ("vm[4]", "q10f", ...). */
   public static int slot(ModelInfo info, String name) {
     int i = info.slotNames().indexOf(name);
