@@ -22,7 +22,7 @@ final class ReferenceCanopy {
   private ReferenceCanopy() {}
 
   /** Daily GPP [g C m-2 d-1] on a day with the given forcing. */
-  static double gpp(double doy, double par, double tc, double ca, double swc) {
+  static double gpp(double doy, double par, double tc, double ca) {
     if (tc <= 0) {
       return 0;
     }
@@ -30,10 +30,7 @@ final class ReferenceCanopy {
     double m = Math.tan(Math.toRadians(LAT)) * Math.tan(dec);
     double hours = m >= 1 ? 24 : m <= -1 ? 0 : 24 * Math.acos(-m) / Math.PI;
     double peak = par * 86400 / (2 * hours * 3600 / Math.PI); // the sine's integral over the day is 2N/pi times its peak
-    double rew = Math.min(1, Math.max(0, (swc - 0.13) / 0.20));
-    double stress = Math.max(0.02, Math.min(1, rew / 0.2));
-    double gamma = GT * tc;
-    double ci = gamma + stress * (0.65e-6 * ca - gamma);
+    double ci = 0.65e-6 * ca;
     double[] x = {0.5 - 0.5 * Math.sqrt(0.6), 0.5, 0.5 + 0.5 * Math.sqrt(0.6)};
     double[] w = {5.0 / 18, 8.0 / 18, 5.0 / 18};
     double dl = LAI / 3;
