@@ -1,0 +1,78 @@
+package org.phloem.tests.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.phloem.runtime.CompiledModel;
+
+/**
+ * Benchmarks 2 and 3 on DALEC over the three Oregon years (1096 days):
+ * <ul>
+ *   <li>{@link #phloemForward} / {@link #handWrittenForward}: the compiled forward run against the same
+ *       model written by hand in plain Java (target ≤ 1.2);</li>
+ *   <li>{@link #observedGradient} / {@link #observedForward}: the adjoint gradient of the model with NEE
+ *       and GPP observations against its forward run (target ≤ 3).</li>
+ * </ul>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class DalecBenchmark {
+  private CompiledModel dalec;
+  private HandDalec hand;
+  private double[] p;
+  private CompiledModel observed;
+  private double[] q;
+  private double[] gradient;
+  private int gpp;
+
+  /** Compiles both models and reads the drivers for the hand-written one. */
+  @Setup
+  public void setUp() throws Exception {
+    dalec = BenchModels.dalec();
+    hand = HandDalec.load();
+    p = dalec.info().priorMeans();
+    gpp = dalec.info().outputIndex("gpp");
+    observed = BenchModels.dalecWithObservations();
+    q = BenchModels.testPoint(observed, 1);
+    gradient = new double[q.length];
+  }
+
+  /** The compiled forward run of models/dalec/dalec.phl (all eleven daily outputs). */
+  @Benchmark
+  public double phloemForward() {
+    dalec.cost(p);
+    return dalec.output(gpp)[1095];
+  }
+
+  /** The hand-written Java forward run (same outputs). */
+  @Benchmark
+  public double handWrittenForward() {
+    hand.run(p);
+    return hand.gpp[1095];
+  }
+
+  /** The forward run of DALEC with observations (cost included). */
+  @Benchmark
+  public double observedForward() {
+    return observed.cost(q);
+  }
+
+  /** Forward and adjoint sweeps of DALEC with observations: the full gradient. */
+  @Benchmark
+  public double[] observedGradient() {
+    observed.gradient(q, gradient);
+    return gradient;
+  }
+}
