@@ -19,8 +19,16 @@ class BaselinesTest {
 
   @Test
   void handWrittenDalec_reproducesCompiledOutputs() throws Exception {
+    assertReproducesCompiledOutputs(HandDalec.load());
+  }
+
+  @Test
+  void handWrittenDalecSquaringByPow_reproducesCompiledOutputs() throws Exception {
+    assertReproducesCompiledOutputs(HandDalec.loadSquaringByPow());
+  }
+
+  private static void assertReproducesCompiledOutputs(HandDalec hand) throws Exception {
     CompiledModel model = BenchModels.dalec();
-    HandDalec hand = HandDalec.load();
     for (double[] p : new double[][] {model.info().priorMeans(), BenchModels.testPoint(model, 7)}) {
       model.cost(p);
       hand.run(p);

@@ -31,6 +31,7 @@ import org.phloem.runtime.CompiledModel;
 public class DalecBenchmark {
   private CompiledModel dalec;
   private HandDalec hand;
+  private HandDalec handByPow;
   private double[] p;
   private CompiledModel observed;
   private double[] q;
@@ -42,6 +43,7 @@ public class DalecBenchmark {
   public void setUp() throws Exception {
     dalec = BenchModels.dalec();
     hand = HandDalec.load();
+    handByPow = HandDalec.loadSquaringByPow();
     p = dalec.info().priorMeans();
     gpp = dalec.info().outputIndex("gpp");
     observed = BenchModels.dalecWithObservations();
@@ -61,6 +63,13 @@ public class DalecBenchmark {
   public double handWrittenForward() {
     hand.run(p);
     return hand.gpp[1095];
+  }
+
+  /** Control: the hand-written run squaring with Math.pow(x, 2) as the generated code does. */
+  @Benchmark
+  public double handWrittenForwardSquaringByPow() {
+    handByPow.run(p);
+    return handByPow.gpp[1095];
   }
 
   /** The forward run of DALEC with observations (cost included). */
