@@ -32,8 +32,8 @@ import org.phloem.tests.support.Repo;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
 public class CompileBenchmark {
   /** The model file, relative to models/. */
   @Param({"dalec/dalec.phl"})

@@ -25,7 +25,7 @@ import org.phloem.runtime.CompiledModel;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
 @Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Measurement(iterations = 8, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 public class SitesBenchmark {
   /** The number of sites, and so of parameters. */
   @Param({"10", "50", "200"})

@@ -16,8 +16,8 @@ import org.apache.commons.math3.analysis.differentiation.SparseGradient;
  * <pre>
  * rate    = q10 ^ ((0.5 (tmax + tmin) − 10) / 10)                       one per day
  * uptake  = lue · rad · c[s] / (c[s] + 200);  resp = k[s] · c[s] · rate  per site and day
- * c[s]   += (uptake − resp) · dt;             flux[s, d] = resp − uptake
- * J       = ½ Σ_{s, d with NEE observed} (flux[s, d] − nee_obs[d])²
+ * c[s]   += (uptake − resp) · dt;             flux[d, s] = resp − uptake
+ * J       = ½ Σ_{d with NEE observed, s} (flux[d, s] − nee_obs[d])²
  * </pre>
  */
 final class SitesModel {
@@ -68,7 +68,7 @@ final class SitesModel {
 
         param k[site] = %6$s sd 0.0025 in [1e-5, 0.1] log unit 1/day "turnover rate of each site's pool"
         state c[site] = %5$s unit gC/m2
-        output flux[site, day] unit gC/m2/day
+        output flux[day, site] unit gC/m2/day
 
         for d in day {
           let rate = q10 ^ ((0.5 * (tmax[d] + tmin[d]) - 10) / 10)
@@ -76,11 +76,11 @@ final class SitesModel {
             let uptake = lue * rad[d] * c[s] / (c[s] + %4$s)
             let resp = k[s] * c[s] * rate
             c[s] = c[s] + (uptake - resp) * dt
-            flux[s, d] = resp - uptake
+            flux[d, s] = resp - uptake
           }
         }
 
-        observe flux[s, d] ~ normal(nee_obs[d], 1) for s in site, d in day
+        observe flux[d, s] ~ normal(nee_obs[d], 1) for d in day, s in site
         """.formatted(n, Double.toString(Q10), Double.toString(LUE), Double.toString(HALF_SATURATION),
         Double.toString(INITIAL_POOL), Double.toString(PRIOR_K));
   }
