@@ -9,9 +9,9 @@ import org.openjdk.jmh.results.RunResult;
 
 /**
  * Turns a JMH run's scores into the ratios the project's performance claims are made of (numerator and
- * denominator measured in the same run on the same machine), as a Markdown table. Besides the ratio of
- * mean times (with the error JMH's 99.9% intervals imply) it gives the ratio of the fastest iterations,
- * which is the steadier figure on a shared machine, where other processes only ever add time.
+ * denominator measured in the same run on the same machine), as a Markdown table: the ratio of mean CPU
+ * times per operation ({@link CpuTimeProfiler}; the steadier figure on a shared machine) and of mean wall
+ * times, each with the error JMH's 99.9% intervals imply.
  */
 final class Ratios {
   private Ratios() {}
@@ -48,26 +48,34 @@ final class Ratios {
   /** The Markdown table of every line whose benchmarks are in {@code results}. */
   static String table(Collection<RunResult> results) {
     StringBuilder out = new StringBuilder();
-    out.append("| measurement | n | numerator | denominator | ratio of means | ratio of best iterations | target |\n");
+    out.append("| measurement | n | numerator: CPU (wall) | denominator: CPU (wall) | CPU ratio | wall ratio | target |\n");
     out.append("|---|---|---|---|---|---|---|\n");
     for (Line line : lines()) {
-      Result<?> top = find(results, line.benchmark(), line.numerator(), line.n());
-      Result<?> bottom = line.denominator() == null ? null : find(results, line.benchmark(), line.denominator(), line.n());
+      RunResult top = find(results, line.benchmark(), line.numerator(), line.n());
+      RunResult bottom = line.denominator() == null ? null : find(results, line.benchmark(), line.denominator(), line.n());
       if (top == null || (line.denominator() != null && bottom == null)) {
         continue;
       }
-      String ratio = "";
-      String best = String.format(Locale.ROOT, "(best %.4g)", top.getStatistics().getMin());
-      if (bottom != null) {
-        double r = top.getScore() / bottom.getScore();
-        double rel = Math.hypot(relativeError(top), relativeError(bottom));
-        ratio = String.format(Locale.ROOT, "**%.2f** ± %.2f", r, r * rel);
-        best = String.format(Locale.ROOT, "**%.2f**", top.getStatistics().getMin() / bottom.getStatistics().getMin());
-      }
       out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |\n", line.what(), line.n() == null ? "" : line.n(),
-          score(top), bottom == null ? "" : score(bottom), ratio, best, line.target()));
+          both(top), bottom == null ? "" : both(bottom), bottom == null ? "" : ratio(cpu(top), cpu(bottom)),
+          bottom == null ? "" : ratio(top.getPrimaryResult(), bottom.getPrimaryResult()), line.target()));
     }
     return out.toString();
+  }
+
+  /** The CPU time result, or the wall time when the run had no {@link CpuTimeProfiler}. */
+  private static Result<?> cpu(RunResult r) {
+    Result<?> cpu = r.getSecondaryResults().get(CpuTimeProfiler.LABEL);
+    return cpu != null ? cpu : r.getPrimaryResult();
+  }
+
+  private static String ratio(Result<?> top, Result<?> bottom) {
+    if (top == null || bottom == null) {
+      return "";
+    }
+    double r = top.getScore() / bottom.getScore();
+    double rel = Math.hypot(relativeError(top), relativeError(bottom));
+    return String.format(Locale.ROOT, "**%.2f** ± %.2f", r, r * rel);
   }
 
   private static double relativeError(Result<?> r) {
@@ -75,16 +83,20 @@ final class Ratios {
     return Double.isFinite(e) ? e / r.getScore() : 0;
   }
 
+  private static String both(RunResult r) {
+    return score(cpu(r)) + " (" + score(r.getPrimaryResult()) + ")";
+  }
+
   private static String score(Result<?> r) {
-    String error = Double.isFinite(r.getScoreError()) ? String.format(Locale.ROOT, " ± %.3g", r.getScoreError()) : "";
+    String error = Double.isFinite(r.getScoreError()) ? String.format(Locale.ROOT, " ± %.2g", r.getScoreError()) : "";
     return String.format(Locale.ROOT, "%.4g%s %s", r.getScore(), error, r.getScoreUnit());
   }
 
-  private static Result<?> find(Collection<RunResult> results, Class<?> benchmark, String method, String n) {
+  private static RunResult find(Collection<RunResult> results, Class<?> benchmark, String method, String n) {
     for (RunResult r : results) {
       if (r.getParams().getBenchmark().equals(benchmark.getName() + "." + method)
           && (n == null || n.equals(r.getParams().getParam("n")))) {
-        return r.getPrimaryResult();
+        return r;
       }
     }
     return null;

@@ -14,7 +14,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * The entry point of the {@code bench} Maven profile: runs the JMH benchmarks of this package (each
  * with the forks, warmup and measurement its class declares, modest enough for a 2-core machine), then
  * writes the raw scores to {@code target/bench/jmh-result.json} and the ratios to
- * {@code target/bench/ratios.md}. Arguments are JMH's own (a benchmark regex, {@code -prof stack},
+ * {@code target/bench/ratios.md}. The {@link CpuTimeProfiler} is always on. Arguments are JMH's own (a benchmark regex, {@code -prof stack},
  * {@code -wi 1} ...), so one benchmark can be rerun or profiled through the same command.
  */
 public final class RunBenchmarks {
@@ -36,6 +36,7 @@ public final class RunBenchmarks {
     if (!command.getResultFormat().hasValue()) {
       options.resultFormat(ResultFormatType.JSON);
     }
+    options.addProfiler(CpuTimeProfiler.class);
     Collection<RunResult> results = new Runner(options.build()).run();
     String table = Ratios.table(results);
     Files.writeString(folder.resolve("ratios.md"), table, StandardCharsets.UTF_8);
