@@ -34,6 +34,7 @@ final class Ratios {
     lines.add(new Line("   control: Phloem / hand-written squaring by Math.pow", DalecBenchmark.class, "phloemForward",
         "handWrittenForwardSquaringByPow", null, ""));
     lines.add(new Line("3. DALEC+obs gradient / forward", DalecBenchmark.class, "observedGradient", "observedForward", null, "≤ 3"));
+    lines.add(new Line("   DALEC+obs Hessian-vector / gradient", DalecBenchmark.class, "observedHessianVector", "observedGradient", null, ""));
     for (String n : List.of("10", "50", "200")) {
       lines.add(new Line("3. sites gradient / forward", SitesBenchmark.class, "adjoint", "forward", n, "10".equals(n) ? "" : "≤ 3"));
     }

@@ -24,7 +24,7 @@ import org.phloem.runtime.CompiledModel;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 8, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 public class SitesBenchmark {
   /** The number of sites, and so of parameters. */
