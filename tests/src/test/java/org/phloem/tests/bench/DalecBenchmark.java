@@ -21,14 +21,15 @@ import org.phloem.runtime.CompiledModel;
  *   <li>{@link #observedGradient} / {@link #observedForward}: the adjoint gradient of the model with NEE
  *       and GPP observations against its forward run (target ≤ 3).</li>
  * </ul>
- * Ten seconds of warmup: the generated gradient method (about 4 KB of bytecode) takes HotSpot's C2
- * several seconds to compile on a busy 2-core machine, and until then the gradient runs profiled C1
- * code several times slower than its steady state.
+ * The fork runs with {@code -Xbatch}: the generated gradient method (about 4 KB of bytecode) takes
+ * HotSpot's C2 several seconds to compile on a busy 2-core machine, and with background compilation
+ * the measurement could start on profiled C1 code several times slower than the steady state. With
+ * {@code -Xbatch} the warmup waits for each compilation instead; the compiled code is the same.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "-Xbatch")
 @Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 10, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 public class DalecBenchmark {

@@ -18,12 +18,13 @@ import org.phloem.runtime.CompiledModel;
  * Benchmarks 3 and 4 on the synthetic {@link SitesModel} with n parameters (n sites × 1096 days): the
  * compiled forward run, the compiled adjoint gradient, and three other ways to the same gradient —
  * forward mode with commons-math3's dense {@code DerivativeStructure} and its {@code SparseGradient} on
- * the hand-written model, and central finite differences (2n compiled forward runs).
+ * the hand-written model, and central finite differences (2n compiled forward runs). The fork runs
+ * with {@code -Xbatch} for the reason given on {@link DalecBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "-Xbatch")
 @Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 8, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 public class SitesBenchmark {
