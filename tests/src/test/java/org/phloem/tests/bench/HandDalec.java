@@ -1,0 +1,155 @@
+package org.phloem.tests.bench;
+
+import java.io.IOException;
+
+/**
+ * DALEC-evergreen written by hand in plain Java from the equations of models.md §2: the baseline the
+ * compiled model's forward run is timed against. It keeps the same eleven daily outputs the Phloem
+ * model writes (so both do the same work) and evaluates each expression in the order the model text
+ * writes it (so the two agree to rounding).
+ */
+final class HandDalec {
+  // ACM coefficients (Williams et al. 1997) and the Metolius site.
+  private static final double A1 = 2.155;
+  private static final double A2 = 0.0142;
+  private static final double A3 = 217.9;
+  private static final double A4 = 0.980;
+  private static final double A5 = 0.155;
+  private static final double A6 = 2.653;
+  private static final double A7 = 4.309;
+  private static final double A8 = 0.060;
+  private static final double A9 = 1.062;
+  private static final double A10 = 0.0006;
+  private static final double LAT = 44.4;
+  private static final double LMA = 111;
+
+  /** When true, squares are taken with Math.pow(x, 2), as the compiled model currently does (a control). */
+  private final boolean squareByPow;
+  private final double[] doy;
+  private final double[] tmax;
+  private final double[] tmin;
+  private final double[] rad;
+  private final double[] psid;
+  private final double[] ca;
+  private final double[] rtot;
+  private final double[] nit;
+
+  /** Daily outputs of the last run, named as in dalec_core.phl. */
+  final double[] gpp;
+  final double[] nee;
+  final double[] ra;
+  final double[] rh1;
+  final double[] rh2;
+  final double[] lai;
+  final double[] foliage;
+  final double[] wood;
+  final double[] roots;
+  final double[] litter;
+  final double[] som;
+
+  private HandDalec(Columns d, boolean squareByPow) {
+    this.squareByPow = squareByPow;
+    doy = d.get("doy");
+    tmax = d.get("tmax");
+    tmin = d.get("tmin");
+    rad = d.get("rad");
+    psid = d.get("psid");
+    ca = d.get("ca");
+    rtot = d.get("rtot");
+    nit = d.get("nit");
+    int n = doy.length;
+    gpp = new double[n];
+    nee = new double[n];
+    ra = new double[n];
+    rh1 = new double[n];
+    rh2 = new double[n];
+    lai = new double[n];
+    foliage = new double[n];
+    wood = new double[n];
+    roots = new double[n];
+    litter = new double[n];
+    som = new double[n];
+  }
+
+  /** The model over the Metolius drivers (2000-2002), read by hand from the tidy CSV. */
+  static HandDalec load() throws IOException {
+    return new HandDalec(Columns.read("dalec_oregon/drivers.csv"), false);
+  }
+
+  /**
+   * The same model squaring with {@code Math.pow(x, 2)} instead of {@code x * x}: the control that tells
+   * how much of the compiled model's extra time is its use of pow for {@code ^ 2}.
+   */
+  static HandDalec loadSquaringByPow() throws IOException {
+    return new HandDalec(Columns.read("dalec_oregon/drivers.csv"), true);
+  }
+
+  private double square(double x) {
+    return squareByPow ? Math.pow(x, 2) : x * x;
+  }
+
+  /** The Aggregated Canopy Model's daily GPP. */
+  private double acm(double lai, double tmx, double tmn, double irad, double psi, double co2, double rt, double n,
+      double dayOfYear) {
+    double trange = 0.5 * (tmx - tmn);
+    double gs = Math.pow(Math.abs(psi), A10) / (A6 * rt + trange);
+    double pp = lai * n / gs * A1 * Math.exp(A8 * tmx);
+    double qq = A3 - A4;
+    double ci = 0.5 * (co2 + qq - pp + Math.sqrt(square(co2 + qq - pp) - 4 * (co2 * qq - pp * A3)));
+    double e0 = A7 * square(lai) / (square(lai) + A9);
+    double dec = -23.4 * Math.PI / 180 * Math.cos(2 * Math.PI * (dayOfYear + 10) / 365);
+    double m = Math.tan(LAT * Math.PI / 180) * Math.tan(dec);
+    double daylength = m >= 1 ? 24 : m <= -1 ? 0 : 24 * Math.acos(-m) / Math.PI;
+    return e0 * irad * gs * (co2 - ci) / (e0 * irad + gs * (co2 - ci)) * (A2 * daylength + A5);
+  }
+
+  /** Runs the three years at parameters {@code p} (p1..p10 in order), filling the outputs. */
+  void run(double[] p) {
+    double p1 = p[0];
+    double p2 = p[1];
+    double p3 = p[2];
+    double p4 = p[3];
+    double p5 = p[4];
+    double p6 = p[5];
+    double p7 = p[6];
+    double p8 = p[7];
+    double p9 = p[8];
+    double p10 = p[9];
+    double cf = 57.705;
+    double cw = 769.86;
+    double cr = 102.00;
+    double cl = 40.449;
+    double cs = 9896.7;
+    for (int d = 0; d < doy.length; d++) {
+      double leafArea = Math.max(0.1, cf / LMA);
+      double g = acm(leafArea, tmax[d], tmin[d], rad[d], psid[d], ca[d], rtot[d], nit[d], doy[d]);
+      double tempRate = 0.5 * Math.exp(p10 * 0.5 * (tmax[d] + tmin[d]));
+      double respAuto = p2 * g;
+      double allocF = (g - respAuto) * p3;
+      double allocR = (g - respAuto - allocF) * p4;
+      double allocW = g - respAuto - allocF - allocR;
+      double litterF = p5 * cf;
+      double litterW = p6 * cw;
+      double litterR = p7 * cr;
+      double respLit = p8 * cl * tempRate;
+      double respSom = p9 * cs * tempRate;
+      double decomp = p1 * cl * tempRate;
+      cf = cf + (allocF - litterF);
+      cw = cw + (allocW - litterW);
+      cr = cr + (allocR - litterR);
+      cl = cl + (litterF + litterR - respLit - decomp);
+      cs = cs + (decomp - respSom + litterW);
+      gpp[d] = g;
+      ra[d] = respAuto;
+      rh1[d] = respLit;
+      rh2[d] = respSom;
+      nee[d] = respAuto + respLit + respSom - g;
+      lai[d] = leafArea;
+      foliage[d] = cf;
+      wood[d] = cw;
+      roots[d] = cr;
+      litter[d] = cl;
+      som[d] = cs;
+    }
+  }
+}
