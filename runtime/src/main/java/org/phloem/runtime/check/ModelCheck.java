@@ -30,7 +30,7 @@ public final class ModelCheck {
   private static final double EPS = Math.ulp(1.0);
   private static final double CBRT_EPS = Math.cbrt(EPS);
   /** Ridders' first step, relative to the typical magnitude (or direction length). */
-  private static final double RIDDERS_START = 0.05;
+  private static final double RIDDERS_START = 1e-3;
 
   private ModelCheck() {}
 
