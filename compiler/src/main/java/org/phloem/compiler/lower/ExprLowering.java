@@ -71,6 +71,14 @@ final class ExprLowering {
     if (e instanceof NumberLit) {
       return Expr.num(((NumberLit) e).value());
     }
+    // A conditional or a call is lowered as a real even when the checker typed it INT (both branches,
+    // or min/max/abs of integers): integer() covers only index arithmetic.
+    if (e instanceof CondExpr) {
+      return conditional((CondExpr) e, out);
+    }
+    if (e instanceof CallExpr) {
+      return call((CallExpr) e, out);
+    }
     if (model.type(e).isInt()) {
       IExpr i = integer(e);
       return i instanceof IExpr.Const ? Expr.num(((IExpr.Const) i).value()) : new Expr.ToReal(i);
@@ -91,12 +99,6 @@ final class ExprLowering {
     }
     if (e instanceof BinaryExpr) {
       return arithmetic((BinaryExpr) e, out);
-    }
-    if (e instanceof CondExpr) {
-      return conditional((CondExpr) e, out);
-    }
-    if (e instanceof CallExpr) {
-      return call((CallExpr) e, out);
     }
     if (e instanceof ReduceExpr) {
       return reduction((ReduceExpr) e, out);
