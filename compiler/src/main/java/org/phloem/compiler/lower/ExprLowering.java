@@ -71,13 +71,16 @@ final class ExprLowering {
     if (e instanceof NumberLit) {
       return Expr.num(((NumberLit) e).value());
     }
-    // A conditional or a call is lowered as a real even when the checker typed it INT (both branches,
-    // or min/max/abs of integers): integer() covers only index arithmetic.
+    // A conditional, a call or a let is lowered as a real even when the checker typed it INT (integer
+    // branches, min/max/abs of integers, a let of an integer): integer() covers only index arithmetic.
     if (e instanceof CondExpr) {
       return conditional((CondExpr) e, out);
     }
     if (e instanceof CallExpr) {
       return call((CallExpr) e, out);
+    }
+    if (e instanceof NameExpr && model.ref(e) instanceof Ref.LetRef) {
+      return name((NameExpr) e);
     }
     if (model.type(e).isInt()) {
       IExpr i = integer(e);
