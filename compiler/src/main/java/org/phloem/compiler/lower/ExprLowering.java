@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.phloem.compiler.ast.ArrayDecl;
 import org.phloem.compiler.ast.BinaryExpr;
+import org.phloem.compiler.ast.BinaryOp;
 import org.phloem.compiler.ast.CallExpr;
 import org.phloem.compiler.ast.CondExpr;
 import org.phloem.compiler.ast.ConstDecl;
@@ -71,18 +72,10 @@ final class ExprLowering {
     if (e instanceof NumberLit) {
       return Expr.num(((NumberLit) e).value());
     }
-    // A conditional, a call or a let is lowered as a real even when the checker typed it INT (integer
-    // branches, min/max/abs of integers, a let of an integer): integer() covers only index arithmetic.
-    if (e instanceof CondExpr) {
-      return conditional((CondExpr) e, out);
-    }
-    if (e instanceof CallExpr) {
-      return call((CallExpr) e, out);
-    }
-    if (e instanceof NameExpr && model.ref(e) instanceof Ref.LetRef) {
-      return name((NameExpr) e);
-    }
-    if (model.type(e).isInt()) {
+    // An INT-typed expression becomes integer arithmetic only when it is index arithmetic; others
+    // (integer branches of a conditional, min/max/abs of integers, a let of an integer, and sums and
+    // products of those) are computed as reals, as they are used.
+    if (model.type(e).isInt() && indexArithmetic(e)) {
       IExpr i = integer(e);
       return i instanceof IExpr.Const ? Expr.num(((IExpr.Const) i).value()) : new Expr.ToReal(i);
     }
@@ -103,10 +96,39 @@ final class ExprLowering {
     if (e instanceof BinaryExpr) {
       return arithmetic((BinaryExpr) e, out);
     }
+    if (e instanceof CondExpr) {
+      return conditional((CondExpr) e, out);
+    }
+    if (e instanceof CallExpr) {
+      return call((CallExpr) e, out);
+    }
     if (e instanceof ReduceExpr) {
       return reduction((ReduceExpr) e, out);
     }
     throw unexpected(e);
+  }
+
+  /**
+   * True when {@link #integer} can lower {@code e}: literals, loop indices, integer consts, sizes, and
+   * negation, +, -, * and % of those.
+   */
+  private boolean indexArithmetic(org.phloem.compiler.ast.Expr e) {
+    if (e instanceof NumberLit || e instanceof SizeExpr) {
+      return true;
+    }
+    if (e instanceof NameExpr) {
+      Ref ref = model.ref(e);
+      return ref instanceof Ref.LoopRef || (ref instanceof Ref.DeclRef && ((Ref.DeclRef) ref).decl() instanceof ConstDecl);
+    }
+    if (e instanceof UnaryExpr) {
+      return ((UnaryExpr) e).op() == UnaryOp.NEG && indexArithmetic(((UnaryExpr) e).operand());
+    }
+    if (e instanceof BinaryExpr) {
+      BinaryExpr b = (BinaryExpr) e;
+      boolean integerOp = b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB || b.op() == BinaryOp.MUL || b.op() == BinaryOp.MOD;
+      return integerOp && indexArithmetic(b.left()) && indexArithmetic(b.right());
+    }
+    return false;
   }
 
   private Expr name(NameExpr e) {

@@ -23,11 +23,23 @@ final class DerivativeChecks {
 
   private DerivativeChecks() {}
 
-  /** The step unit of each slot: its size, floored at 0.1 so a parameter near zero still moves. */
+  /** Step units for the random programs: each slot's size, floored at 0.1 so a parameter near zero still moves. */
   static double[] scales(double[] p) {
     double[] s = new double[p.length];
     for (int k = 0; k < p.length; k++) {
       s[k] = Math.max(Math.abs(p[k]), 0.1);
+    }
+    return s;
+  }
+
+  /**
+   * Step units for the repository's models, whose parameters span 1e-9 to 1e3: each slot's size, or
+   * its prior sd where it is zero, or 1.
+   */
+  static double[] scales(double[] p, double[] priorSd) {
+    double[] s = new double[p.length];
+    for (int k = 0; k < p.length; k++) {
+      s[k] = p[k] != 0 ? Math.abs(p[k]) : Double.isFinite(priorSd[k]) && priorSd[k] > 0 ? priorSd[k] : 1;
     }
     return s;
   }
@@ -53,9 +65,8 @@ final class DerivativeChecks {
     return q;
   }
 
-  /** ∂J/∂p by finite differences, slot by slot, with relative step h. */
-  static double[] fdGradient(CompiledModel m, double[] p, double h) {
-    double[] s = scales(p);
+  /** ∂J/∂p by finite differences, slot by slot, with step h·s[k]. */
+  static double[] fdGradient(CompiledModel m, double[] p, double[] s, double h) {
     double[] g = new double[p.length];
     for (int k = 0; k < p.length; k++) {
       double[] e = new double[p.length];
@@ -85,10 +96,10 @@ final class DerivativeChecks {
     return worst;
   }
 
-  /** The adjoint gradient's relative error against finite differences; NaN when the cost is not smooth at p. */
-  static double gradientError(CompiledModel m, double[] p) {
-    double[] fd = fdGradient(m, p, STEP);
-    if (!(relativeError(fd, fdGradient(m, p, STEP / 2)) < SMOOTH)) {
+  /** The adjoint gradient's relative error against finite differences (steps in units of scale); NaN when the cost is not smooth at p. */
+  static double gradientError(CompiledModel m, double[] p, double[] scale) {
+    double[] fd = fdGradient(m, p, scale, STEP);
+    if (!(relativeError(fd, fdGradient(m, p, scale, STEP / 2)) < SMOOTH)) {
       return Double.NaN;
     }
     double[] g = new double[p.length];
@@ -111,9 +122,8 @@ final class DerivativeChecks {
     return diff == 0 ? 0 : diff / Math.max(magnitude, Double.MIN_NORMAL);
   }
 
-  /** The Hessian-vector product's relative error against differences of the gradient along v; NaN near a kink. */
-  static double hessianVectorError(CompiledModel m, double[] p, double[] v) {
-    double[] s = scales(p);
+  /** The Hessian-vector product's error against differences of the gradient along v·s (componentwise); NaN near a kink. */
+  static double hessianVectorError(CompiledModel m, double[] p, double[] v, double[] s) {
     double[] scaled = new double[p.length];
     for (int k = 0; k < p.length; k++) {
       scaled[k] = v[k] * s[k];

@@ -11,7 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import org.junit.jupiter.api.Tag;
+import net.jqwik.api.Tag;
 import org.phloem.compiler.diag.CompileException;
 import org.phloem.runtime.CompiledModel;
 import org.phloem.runtime.ModelInfo;
@@ -35,7 +35,7 @@ class GeneratedModelPropertiesTest {
     check(program, point);
   }
 
-  /** The same properties over many more programs (mvn -Plong). */
+  /** The same properties over many more programs (mvn -Plong; a jqwik tag, which surefire filters like a JUnit one). */
   @Property(tries = 3000)
   @Tag("long")
   void derivativesAgreeWithReferences_longSweep(@ForAll("programs") Program program, @ForAll @IntRange(max = 100000) int point) {
@@ -59,8 +59,8 @@ class GeneratedModelPropertiesTest {
 
     double dot = DerivativeChecks.dotError(m, p, dir);
     assertTrue(dot <= 1e-10, "dot-product test (tangent vs adjoint): relative error " + dot);
-    double gradient = DerivativeChecks.gradientError(m, p);
-    double hessian = DerivativeChecks.hessianVectorError(m, p, dir);
+    double gradient = DerivativeChecks.gradientError(m, p, DerivativeChecks.scales(p));
+    double hessian = DerivativeChecks.hessianVectorError(m, p, dir, DerivativeChecks.scales(p));
     Assume.that(!Double.isNaN(gradient) && !Double.isNaN(hessian)); // a kink within the stencil
     assertTrue(gradient <= 1e-6, "adjoint gradient vs central differences: relative error " + gradient);
     assertTrue(hessian <= 1e-5, "Hessian-vector product vs differences of the gradient: relative error " + hessian);

@@ -28,7 +28,8 @@ final class Points {
       if (Double.isFinite(lo[k]) && Double.isFinite(hi[k])) {
         p[k] = log[k] && lo[k] > 0 ? Math.exp(Math.log(lo[k]) + u * Math.log(hi[k] / lo[k])) : lo[k] + u * (hi[k] - lo[k]);
       } else {
-        double spread = Double.isFinite(sd[k]) ? 0.5 * sd[k] : Math.max(0.1 * Math.abs(mean[k]), 0.1);
+        // a flat prior says nothing of the scale but the mean's: move by up to 10% of it, keeping its sign
+        double spread = Double.isFinite(sd[k]) ? 0.5 * sd[k] : mean[k] != 0 ? 0.1 * Math.abs(mean[k]) : 0.1;
         p[k] = Math.min(hi[k], Math.max(lo[k], mean[k] + (2 * u - 1) * spread));
       }
     }

@@ -2,7 +2,10 @@ package org.phloem.tests.ad;
 
 import static net.jqwik.api.Tuple.of;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -23,7 +26,21 @@ final class ProgramArbitraries {
   /** Statement nesting: a loop or branch inside a loop or branch inside the time loop. */
   private static final int STMT_DEPTH = 2;
 
+  // Arbitraries are immutable: each depth's is built once (building them is most of generating a program).
+  private static final Map<Integer, Arbitrary<Ex>> EXPRS = new HashMap<>();
+  private static final Map<Integer, Arbitrary<Cnd>> CONDS = new HashMap<>();
+  private static final Map<Integer, Arbitrary<St>> STATEMENTS = new HashMap<>();
+
   private ProgramArbitraries() {}
+
+  private static synchronized <T> Arbitrary<T> memo(Map<Integer, Arbitrary<T>> cache, int depth, Supplier<Arbitrary<T>> build) {
+    Arbitrary<T> a = cache.get(depth);
+    if (a == null) {
+      a = build.get();
+      cache.put(depth, a);
+    }
+    return a;
+  }
 
   /** Random programs using every construct of the language. */
   static Arbitrary<Program> programs() {
@@ -58,6 +75,10 @@ final class ProgramArbitraries {
   }
 
   private static Arbitrary<St> statement(int depth) {
+    return memo(STATEMENTS, depth, () -> newStatement(depth));
+  }
+
+  private static Arbitrary<St> newStatement(int depth) {
     Arbitrary<St> assign = Combinators.combine(Arbitraries.of(Program.Target.values()), index(), index(),
         Arbitraries.of(Program.Squash.values()), expr(EXPR_DEPTH), Arbitraries.of(false, true)).as(St.Assign::new);
     Arbitrary<St> let = expr(EXPR_DEPTH).map(St.Let::new);
@@ -84,6 +105,10 @@ final class ProgramArbitraries {
   // ---- expressions ----
 
   static Arbitrary<Ex> expr(int depth) {
+    return memo(EXPRS, depth, () -> newExpr(depth));
+  }
+
+  private static Arbitrary<Ex> newExpr(int depth) {
     Arbitrary<Ex> leaf = Arbitraries.frequencyOf(
         of(2, Arbitraries.of(0.5, 2.0, -0.7, 1.5).map(Ex.Num::new)),
         of(3, Arbitraries.of(Program.Scalar.values()).map(Ex.Read::new)),
@@ -108,6 +133,10 @@ final class ProgramArbitraries {
   }
 
   private static Arbitrary<Cnd> cond(int depth) {
+    return memo(CONDS, depth, () -> newCond(depth));
+  }
+
+  private static Arbitrary<Cnd> newCond(int depth) {
     Arbitrary<Cnd> compare = Combinators.combine(Arbitraries.of("<", ">", "<=", ">="), expr(depth), expr(0))
         .as(Cnd.Compare::new);
     Arbitrary<Cnd> index = Combinators.combine(pick(), Arbitraries.of(">", "==", "!=", "<="), Arbitraries.integers().between(0, 3))
