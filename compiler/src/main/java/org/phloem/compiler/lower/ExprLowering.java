@@ -330,7 +330,7 @@ final class ExprLowering {
         case NE: op = Cond.CmpOp.NE; break;
         default: throw unexpected(e);
       }
-      if (model.type(b.left()).isInt() && model.type(b.right()).isInt()) {
+      if (model.type(b.left()).isInt() && model.type(b.right()).isInt() && indexArithmetic(b.left()) && indexArithmetic(b.right())) {
         return new Cond.IntCompare(op, integer(b.left()), integer(b.right()));
       }
       return new Cond.Compare(op, real(b.left(), out), real(b.right(), out));

@@ -8,6 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.phloem.compiler.ad.DerivativeRules;
+import org.phloem.compiler.ir.Cond;
 import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.Prim;
 import org.phloem.runtime.CompiledModel;
@@ -93,7 +94,7 @@ class BrokenRuleIsCaughtTest {
   void maxFollowingTheOtherOperand_isCaught(@ForAll("usingMax") Program program) {
     // the derivative of the operand not taken: wrong wherever the two operands' slopes differ
     assertCaught(program, Prim.MAX, (i, o) -> new Expr.Select(
-        new org.phloem.compiler.ir.Cond.Compare(org.phloem.compiler.ir.Cond.CmpOp.GE, o.arg(0), o.arg(1)),
+        new Cond.Compare(Cond.CmpOp.GE, o.arg(0), o.arg(1)),
         Expr.num(i == 0 ? 0 : 1), Expr.num(i == 0 ? 1 : 0)));
   }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.Random;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
@@ -14,7 +13,6 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.Tag;
 import org.phloem.compiler.diag.CompileException;
 import org.phloem.runtime.CompiledModel;
-import org.phloem.runtime.ModelInfo;
 
 /**
  * Random well-formed models (every construct of the language, shrunk by jqwik to a small failing

@@ -54,4 +54,12 @@ class IntegerValuedExpressionsTest {
     assertEquals(0.8 * 17, r[0], 1e-13);
     assertEquals(17, r[1], 1e-13);
   }
+
+  @Test
+  void comparisonOfIntegerValuedExpressions() throws Exception {
+    // the comparison is made on reals: -abs(2) < min(1, 3) holds, so tot = a
+    double[] r = totAndSlope("let q = -abs(2)\ntot = if q < min(1, 3) then a else 2 * a");
+    assertEquals(0.8, r[0], 1e-15);
+    assertEquals(1, r[1], 1e-15);
+  }
 }
