@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.phloem.compiler.ast.ArrayDecl;
 import org.phloem.compiler.ast.BinaryExpr;
+import org.phloem.compiler.ast.BinaryOp;
 import org.phloem.compiler.ast.CallExpr;
 import org.phloem.compiler.ast.CondExpr;
 import org.phloem.compiler.ast.ConstDecl;
@@ -71,7 +72,10 @@ final class ExprLowering {
     if (e instanceof NumberLit) {
       return Expr.num(((NumberLit) e).value());
     }
-    if (model.type(e).isInt() && !(e instanceof CondExpr) && !(e instanceof CallExpr) && !(e instanceof ReduceExpr)) {
+    // An INT-typed expression becomes integer arithmetic only when it is index arithmetic; others
+    // (integer branches of a conditional, min/max/abs of integers, a let of an integer, and sums and
+    // products of those) are computed as reals, as they are used.
+    if (model.type(e).isInt() && indexArithmetic(e)) {
       IExpr i = integer(e);
       return i instanceof IExpr.Const ? Expr.num(((IExpr.Const) i).value()) : new Expr.ToReal(i);
     }
@@ -102,6 +106,29 @@ final class ExprLowering {
       return reduction((ReduceExpr) e, out);
     }
     throw unexpected(e);
+  }
+
+  /**
+   * True when {@link #integer} can lower {@code e}: literals, loop indices, integer consts, sizes, and
+   * negation, +, -, * and % of those.
+   */
+  private boolean indexArithmetic(org.phloem.compiler.ast.Expr e) {
+    if (e instanceof NumberLit || e instanceof SizeExpr) {
+      return true;
+    }
+    if (e instanceof NameExpr) {
+      Ref ref = model.ref(e);
+      return ref instanceof Ref.LoopRef || (ref instanceof Ref.DeclRef && ((Ref.DeclRef) ref).decl() instanceof ConstDecl);
+    }
+    if (e instanceof UnaryExpr) {
+      return ((UnaryExpr) e).op() == UnaryOp.NEG && indexArithmetic(((UnaryExpr) e).operand());
+    }
+    if (e instanceof BinaryExpr) {
+      BinaryExpr b = (BinaryExpr) e;
+      boolean integerOp = b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB || b.op() == BinaryOp.MUL || b.op() == BinaryOp.MOD;
+      return integerOp && indexArithmetic(b.left()) && indexArithmetic(b.right());
+    }
+    return false;
   }
 
   private Expr name(NameExpr e) {
@@ -328,7 +355,7 @@ final class ExprLowering {
         case NE: op = Cond.CmpOp.NE; break;
         default: throw unexpected(e);
       }
-      if (model.type(b.left()).isInt() && model.type(b.right()).isInt()) {
+      if (model.type(b.left()).isInt() && model.type(b.right()).isInt() && indexArithmetic(b.left()) && indexArithmetic(b.right())) {
         return new Cond.IntCompare(op, integer(b.left()), integer(b.right()));
       }
       return new Cond.Compare(op, real(b.left(), out), real(b.right(), out));

@@ -33,7 +33,7 @@ class BaselinesTest {
       model.cost(p);
       hand.run(p);
       Map<String, double[]> outputs = Map.ofEntries(
-          Map.entry("gpp", hand.gpp), Map.entry("nee", hand.nee), Map.entry("ra", hand.ra), Map.entry("rh1", hand.rh1),
+          Map.entry("gpp", hand.gpp), Map.entry("nee", hand.nee), Map.entry("reco", hand.reco), Map.entry("ra", hand.ra), Map.entry("rh1", hand.rh1),
           Map.entry("rh2", hand.rh2), Map.entry("lai", hand.lai), Map.entry("foliage", hand.foliage),
           Map.entry("wood", hand.wood), Map.entry("roots", hand.roots), Map.entry("litter", hand.litter),
           Map.entry("som", hand.som));

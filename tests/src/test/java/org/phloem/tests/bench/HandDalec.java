@@ -37,6 +37,7 @@ final class HandDalec {
   /** Daily outputs of the last run, named as in dalec_core.phl. */
   final double[] gpp;
   final double[] nee;
+  final double[] reco;
   final double[] ra;
   final double[] rh1;
   final double[] rh2;
@@ -60,6 +61,7 @@ final class HandDalec {
     int n = doy.length;
     gpp = new double[n];
     nee = new double[n];
+    reco = new double[n];
     ra = new double[n];
     rh1 = new double[n];
     rh2 = new double[n];
@@ -143,7 +145,8 @@ final class HandDalec {
       ra[d] = respAuto;
       rh1[d] = respLit;
       rh2[d] = respSom;
-      nee[d] = respAuto + respLit + respSom - g;
+      reco[d] = respAuto + respLit + respSom;
+      nee[d] = reco[d] - g;
       lai[d] = leafArea;
       foliage[d] = cf;
       wood[d] = cw;
