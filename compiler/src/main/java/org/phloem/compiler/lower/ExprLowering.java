@@ -118,7 +118,8 @@ final class ExprLowering {
     }
     if (e instanceof NameExpr) {
       Ref ref = model.ref(e);
-      return ref instanceof Ref.LoopRef || (ref instanceof Ref.DeclRef && ((Ref.DeclRef) ref).decl() instanceof ConstDecl);
+      return ref instanceof Ref.LoopRef || (ref instanceof Ref.DeclRef && ((Ref.DeclRef) ref).decl() instanceof ConstDecl)
+          || (ref instanceof Ref.LetRef && integerLocal(((Ref.LetRef) ref).let()));
     }
     if (e instanceof UnaryExpr) {
       return ((UnaryExpr) e).op() == UnaryOp.NEG && indexArithmetic(((UnaryExpr) e).operand());
@@ -134,7 +135,8 @@ final class ExprLowering {
   private Expr name(NameExpr e) {
     Ref ref = model.ref(e);
     if (ref instanceof Ref.LetRef) {
-      return Expr.local(env.lets.get(((Ref.LetRef) ref).let()));
+      String local = env.lets.get(((Ref.LetRef) ref).let());
+      return integerLocal(((Ref.LetRef) ref).let()) ? new Expr.ToReal(IExpr.local(local)) : Expr.local(local);
     }
     if (ref instanceof Ref.ArgRef) {
       Ref.ArgRef a = (Ref.ArgRef) ref;
@@ -268,8 +270,13 @@ final class ExprLowering {
    * Lowers {@code let}: an INT-typed value (say {@code let j = d - 1}, used as an index) goes to an
    * integer local, anything else to a real local.
    */
+  /** True when {@code let} was lowered to an integer local (its value is index arithmetic). */
+  private boolean integerLocal(org.phloem.compiler.ast.LetStmt let) {
+    return names.locals().get(env.lets.get(let)) == org.phloem.compiler.ir.ScalarType.INT;
+  }
+
   void let(org.phloem.compiler.ast.LetStmt let, List<Stmt> out, int line) {
-    if (model.type(let.value()).isInt()) {
+    if (model.type(let.value()).isInt() && indexArithmetic(let.value())) {
       IExpr value = integer(let.value());
       String local = names.integer(let.name().name());
       env.lets.put(let, local);
