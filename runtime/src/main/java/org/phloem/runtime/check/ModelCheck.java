@@ -130,7 +130,7 @@ public final class ModelCheck {
       double err = relative(fd, t, noise);
       // A state summed over hundreds of steps carries rounding of about 1e-13 of its value per step, which
       // the exact tangent does not see: gaps below 1e-9 of the value are that rounding, not a wrong rule.
-      boolean bad = !(err <= options.gradientTolerance()) && !(Math.abs(t - fd) <= 10 * r.error()[e])
+      boolean bad = !(err <= options.outputTolerance()) && !(Math.abs(t - fd) <= 10 * r.error()[e])
           && !(Math.abs(t - fd) <= 1e-9 * Math.abs(values[e]));
       // Report the worst element that fails, or else the worst element.
       if ((bad && !flagged) || (bad == flagged && err > worst) || (worst == 0 && worstRef == 0)) {

@@ -41,14 +41,32 @@ class EveryModelCheckTest {
    * (the independent checks above pass on each, and the step studies in the report to the lead show the
    * differences converging to the generated values). Remove an entry when ModelCheck passes on it.
    */
-  private static final Map<String, String> MODEL_CHECK_FALSE_ALARMS = Map.of(
-      "dalec/dalec.phl", "output tangents of the SOM pool (~1e4 gC/m2, sensitivity ~1e-3): rounding accumulated over"
-          + " 1095 days exceeds the 100·ε·|y|/h noise floor",
-      "dalec/oregon.phl", "as dalec.phl for the outputs; gradient of p6 off by 1.5e-6 at the prior means",
-      "nist/enso.phl", "output tangents off by 1-2e-6 (second-order differences with step ε^⅓)",
-      "nist/gauss3.phl", "gradient of b5 off by 1.2e-6 at the prior means (second-order differences)",
-      "nist/mgh17.phl", "gradient of b5 (1e-4 against a cost of 4e4) below the rounding level of its differences; the"
-          + " noise floor divides the difference by itself, ~1e-2, far above the 1e-6 tolerance");
+  /**
+   * Models whose output tangents are checked at a looser tolerance, and why. ModelCheck's gradient,
+   * tangent·adjoint and Hessian-vector checks keep their defaults for every model.
+   */
+  private static final Map<String, String> LOOSE_OUTPUT_CHECK = Map.of(
+      "bethy/", "daily thresholds (no canopy below 0 degC, smooth minima at their switch) lie within the"
+          + " differences' steps for some output elements, and NEE/NPP are differences of terms ~1e3 larger:"
+          + " outputs to 1e-4, as BethyGradientTest does");
+
+  /** Models ModelCheck runs on at their prior means only, and why. */
+  private static final Map<String, String> PRIOR_MEANS_ONLY = Map.of(
+      "bethy/", "random points over the whole bounds put an 11-year daily run's temperature and phenology"
+          + " switches inside the differences' steps (a true kink: a 56 % jump in one day's NEE); BethyGradientTest"
+          + " checks random points within 2 prior sd",
+      "nist/mgh17.phl", "away from the optimum the gradient of b5 (3e-5 against a cost of 4e4) is below the rounding"
+          + " level of any finite difference");
+
+  /** Models whose data a test generates (synthetic forcing): checked by their own tests instead. */
+  private static final Map<String, String> GENERATED_DATA = Map.of(
+      "sdbm/", "synthetic forcing written by SdbmData; gradients checked in SdbmModelTest",
+      "transport/", "fluxes written by the transport tests; adjoint = transpose checked in the transport tests");
+
+  private static String reason(Map<String, String> byFolder, String relative) {
+    return byFolder.entrySet().stream().filter(e -> relative.startsWith(e.getKey())).map(Map.Entry::getValue)
+        .findFirst().orElse(null);
+  }
 
   private static final Map<String, CompiledModel> LOADED = new ConcurrentHashMap<>();
 
@@ -58,6 +76,7 @@ class EveryModelCheckTest {
 
   /** Compiles, verifies the class and binds {@code relative} once per run. */
   private static CompiledModel load(String relative) {
+    Assumptions.assumeTrue(reason(GENERATED_DATA, relative) == null, () -> reason(GENERATED_DATA, relative));
     return LOADED.computeIfAbsent(relative, r -> {
       try {
         Path file = Repo.model(r);
@@ -94,11 +113,13 @@ class EveryModelCheckTest {
   @MethodSource("models")
   void passesModelCheck(String relative) {
     CompiledModel model = load(relative);
-    Assumptions.assumeFalse(MODEL_CHECK_FALSE_ALARMS.containsKey(relative),
-        () -> "known ModelCheck false alarm: " + MODEL_CHECK_FALSE_ALARMS.get(relative));
-    for (int point = 0; point <= RANDOM_POINTS; point++) {
+    CheckOptions defaults = CheckOptions.defaults();
+    CheckOptions options = reason(LOOSE_OUTPUT_CHECK, relative) == null ? defaults
+        : defaults.withOutputTolerance(1e-4);
+    int points = reason(PRIOR_MEANS_ONLY, relative) == null ? RANDOM_POINTS : 0;
+    for (int point = 0; point <= points; point++) {
       double[] p = Points.at(model.info(), point);
-      CheckReport report = ModelCheck.run(model, p, CheckOptions.defaults());
+      CheckReport report = ModelCheck.run(model, p, options);
       String where = point == 0 ? "at the prior means" : "at random point " + point;
       assertTrue(report.passed(), relative + " " + where + ":\n" + report.format());
     }
