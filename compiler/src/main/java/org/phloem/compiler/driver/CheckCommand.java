@@ -46,7 +46,11 @@ final class CheckCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--random must be 0 or more, got " + random);
     }
     CompiledModel m = data.load(model, true);
-    Fittable.require(m.info(), "check");
+    Fittable.requireParameters(m.info(), "check");
+    if (m.info().observations().isEmpty()) {
+      System.out.println("Model " + m.info().name() + " observes nothing, so its cost is zero: the check compares the output"
+          + " tangents with finite differences (the adjoint and Hessian rows are zero by construction).");
+    }
     return run(m, at, random, seed) ? 0 : 1;
   }
 
