@@ -44,6 +44,29 @@ public final class Plots {
    * sds as error bars, the modelled values at the optimum, and a ±2σ posterior band around them. The x
    * axis is the dimension's labels where they are all numbers (years, days), else the element index.
    */
+  /**
+   * What to draw as the model: when the observed expression is a declared output over the same dim
+   * ({@code nee[d]} of {@code output nee[day]}), that output on every element, so the line runs through
+   * the gaps between observations; otherwise the modelled values on the observed elements.
+   */
+  private static OutputSd wholeSeries(FitReport r, ObservationInfo obs, OutputInfo model) {
+    ModelInfo info = r.info();
+    String label = obs.label();
+    int bracket = label.indexOf('[');
+    String base = (bracket < 0 ? label : label.substring(0, bracket)).trim();
+    OutputSd onObserved = null;
+    for (OutputSd o : r.outputs()) {
+      OutputInfo out = info.outputs().get(o.output());
+      if (out.role() == OutputInfo.Role.OUTPUT && out.name().equals(base) && out.dims().equals(model.dims())) {
+        return o;
+      }
+      if (o.output() == obs.modelOutput()) {
+        onObserved = o;
+      }
+    }
+    return onObserved;
+  }
+
   public static List<Png> observationSeries(FitReport r) throws IOException {
     ModelInfo info = r.info();
     List<Png> out = new ArrayList<>();
@@ -53,12 +76,7 @@ public final class Plots {
       if (model.dims().size() != 1) {
         continue;
       }
-      OutputSd modelled = null;
-      for (OutputSd o : r.outputs()) {
-        if (o.output() == obs.modelOutput()) {
-          modelled = o;
-        }
-      }
+      OutputSd modelled = wholeSeries(r, obs, model);
       if (modelled == null) {
         continue;
       }
@@ -91,6 +109,13 @@ public final class Plots {
       }
       XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(obs.label() + ": observed and modelled")
           .xAxisTitle(model.dims().get(0)).yAxisTitle(model.unit().isEmpty() ? obs.label() : obs.label() + " [" + model.unit() + "]").build();
+      // Observations first, so the model and its band are drawn over them and stay visible.
+      if (!ox.isEmpty()) {
+        XYSeries observed = chart.addSeries("observed ±1σ", ox, oy, oe);
+        observed.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        observed.setMarker(SeriesMarkers.CIRCLE);
+        observed.setMarkerColor(new Color(200, 60, 40, 160));
+      }
       // the band as one polygon: along the upper edge, back along the lower one
       List<Double> bx = new ArrayList<>(mx);
       List<Double> by = new ArrayList<>(hi);
@@ -105,15 +130,11 @@ public final class Plots {
       band.setMarker(SeriesMarkers.NONE);
       XYSeries line = chart.addSeries("modelled", mx, my);
       line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-      line.setLineColor(new Color(30, 80, 140));
+      line.setLineColor(new Color(20, 60, 120));
+      line.setLineWidth(2f);
       line.setMarker(SeriesMarkers.NONE);
-      if (!ox.isEmpty()) {
-        XYSeries observed = chart.addSeries("observed ±1σ", ox, oy, oe);
-        observed.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        observed.setMarker(SeriesMarkers.CIRCLE);
-        observed.setMarkerColor(new Color(200, 60, 40));
-      }
-      chart.getStyler().setErrorBarsColor(new Color(200, 60, 40));
+      chart.getStyler().setErrorBarsColor(new Color(200, 60, 40, 120));
+      chart.getStyler().setMarkerSize(5);
       out.add(new Png("observation_" + (k + 1) + "_" + safe(obs.label()) + ".png", png(chart)));
     }
     return out;
