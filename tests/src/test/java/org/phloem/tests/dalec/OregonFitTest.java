@@ -1,0 +1,44 @@
+package org.phloem.tests.dalec;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+import org.phloem.runtime.CompiledModel;
+import org.phloem.runtime.fit.FitOptions;
+import org.phloem.runtime.fit.FitResult;
+import org.phloem.runtime.fit.Fitter;
+import org.phloem.runtime.posterior.Posterior;
+import org.phloem.runtime.posterior.PosteriorAnalysis;
+import org.phloem.tests.support.Repo;
+
+/**
+ * The demo's fit, DALEC on the Metolius observations (models/dalec/oregon.phl), against the result
+ * recorded in models/dalec/README.md, and against what statistics says it must satisfy whatever the
+ * numbers: a converged fit whose observation cost is consistent with m/2 for m observations.
+ */
+class OregonFitTest {
+  /** README table: posterior means of p1..p10. */
+  private static final double[] POSTERIOR = {4.38e-6, 0.560, 0.168, 0.500, 9.69e-4, 2.06e-6, 3.44e-3, 1.20e-2, 7.84e-6, 0.0909};
+  /** README table: posterior sds of p1..p10. */
+  private static final double[] POSTERIOR_SD = {2.18e-6, 0.018, 0.029, 0.067, 2.6e-4, 1.0e-6, 6.2e-4, 1.4e-3, 2.4e-6, 0.0033};
+
+  @Test
+  void fitMatchesTheReadme_andItsCostIsConsistentWithTheObservationErrors() throws Exception {
+    CompiledModel model = Repo.load("dalec/oregon.phl");
+    FitResult fit = Fitter.fit(model, FitOptions.defaults());
+    assertTrue(fit.status().isConverged(), fit.summary());
+    assertEquals(1113.844, fit.cost(), 0.01, "J at the optimum (README)");
+
+    int m = 2188;
+    double chi2Half = m / 2.0;
+    assertEquals(chi2Half, fit.observationCost(), 3 * Math.sqrt(chi2Half), "observation cost against m/2 ± 3 sd");
+
+    Posterior post = PosteriorAnalysis.at(model, fit.parameters());
+    for (int i = 0; i < POSTERIOR.length; i++) {
+      double p = fit.parameters()[i];
+      // the README rounds to three significant digits
+      assertEquals(POSTERIOR[i], p, 0.006 * Math.abs(POSTERIOR[i]), "posterior of p" + (i + 1));
+      assertEquals(POSTERIOR_SD[i], post.sd()[i], 0.03 * POSTERIOR_SD[i], "posterior sd of p" + (i + 1));
+    }
+  }
+}
