@@ -127,6 +127,13 @@ class ScaleBenchmarks {
             threads, median(runs, "gradient_wall_s"), median(runs, "gradient_cpu_s"), median(runs, "gradient_busiest_thread_cpu_s"),
             median(runs, "cost_wall_s"), runs.size(), runs.get(0).get("gradient_load")));
       }
+      List<Map<String, String>> one = r.all("run").stream().filter(x -> "1".equals(x.get("threads"))).toList();
+      List<Map<String, String>> two = r.all("run").stream().filter(x -> "2".equals(x.get("threads"))).toList();
+      if (!one.isEmpty() && !two.isEmpty()) {
+        summary.add(String.format(Locale.ROOT, "  - speed-up 1 -> 2 threads: wall %.2f; CPU critical path (1-thread CPU / busiest thread with 2) %.2f",
+            Double.parseDouble(median(one, "gradient_wall_s")) / Double.parseDouble(median(two, "gradient_wall_s")),
+            Double.parseDouble(median(one, "gradient_busiest_thread_cpu_s")) / Double.parseDouble(median(two, "gradient_busiest_thread_cpu_s"))));
+      }
       Map<String, String> heap = r.first("heap");
       if (heap != null) {
         summary.add("  - max heap after GC " + heap.get("max_heap_after_gc_mb") + " MB, live at the end " + heap.get("live_end_mb")
