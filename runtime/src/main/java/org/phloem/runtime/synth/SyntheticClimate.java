@@ -78,6 +78,27 @@ public final class SyntheticClimate {
     return new Generated(cells.size(), steps, timeDim, cellsFile, timeFile, climateFile);
   }
 
+  /** The variables of {@link #cellDaily}, in order: the columns of {@code climate.csv}. */
+  public static final List<String> VARIABLES = List.of(CellClimate.NAMES);
+
+  /** The day of year (1..366) of every day of the run {@code options} describe: {@code time.csv}'s doy column. */
+  public static int[] daysOfYear(Options options) {
+    return new Calendar(options.firstYear(), options.years()).dayOfYear.clone();
+  }
+
+  /**
+   * One cell's daily climate in memory, without writing any file: {@code [variable][day]}, variables in
+   * {@link #VARIABLES} order; the numbers a daily {@code climate.csv} holds for the cell. For runs whose
+   * tables would be gigabytes (25 years daily on a 2° grid).
+   *
+   * @param cellNumber the cell's position in {@code options.grid().cells()} (it seeds the cell's noise)
+   * @param cell that cell
+   * @param daysOfYear {@link #daysOfYear(Options)} (passed in: it is the same for every cell)
+   */
+  public static double[][] cellDaily(Options options, int cellNumber, Grid.Cell cell, int[] daysOfYear) {
+    return CellClimate.daily(options.seed(), cellNumber, cell, daysOfYear);
+  }
+
   private static List<String> indexLabels(int n) {
     return IntStream.range(0, n).mapToObj(Integer::toString).toList();
   }
