@@ -35,11 +35,14 @@ import org.phloem.runtime.ModelLayout;
  *
  * <p>The reverse sweep reads primal values (operands of nonlinear primitives, indices). It runs with
  * each needed value restored: a statement that overwrites a value the reverse sweep will need pushes
- * the old value, and its reverse pops it back ({@link ToBeRecorded}). A branch pushes the way it went
- * unless its condition reads only inputs, constants and enclosing loop indices (then the reverse sweep
- * evaluates it again); a loop whose bounds read anything but dims and enclosing loop indices pushes
- * them. Intermediate values of one right-hand side are recomputed in the reverse sweep from its
- * restored operands rather than stored.
+ * the old value, and its reverse pops it back ({@link ToBeRecorded}). A local assigned once from a
+ * cheap expression of data nothing overwrites afterwards (inputs, parameters, loop indices, model
+ * outputs of an earlier loop: {@link Recomputable}) is never recorded: the reverse code of its block
+ * starts by assigning it again. A branch pushes the way it went unless its condition reads only
+ * inputs, constants, enclosing loop indices and such locals (then the reverse sweep evaluates it
+ * again); a loop whose bounds read anything else pushes them. Intermediate values of one right-hand
+ * side are recomputed in the reverse sweep from its restored operands rather than stored. Stores into
+ * adjoint arrays that nothing reads afterwards are dropped ({@link DeadAdjointStores}).
  */
 public final class Adjoint {
 
