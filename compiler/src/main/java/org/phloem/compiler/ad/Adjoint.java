@@ -17,6 +17,7 @@ import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.IExpr;
 import org.phloem.compiler.ir.IrFunction;
 import org.phloem.compiler.ir.IrProgram;
+import org.phloem.compiler.ir.Prim;
 import org.phloem.compiler.ir.Ref;
 import org.phloem.compiler.ir.ScalarType;
 import org.phloem.compiler.ir.Stmt;
@@ -293,8 +294,11 @@ public final class Adjoint {
     private Reverse assignReverse(Stmt.Assign s) {
       // When the right-hand side does not read the target, its value is the target's just after the
       // store: a rule reusing the value (exp, pow, sqrt, ...) reads it instead of computing it again.
+      // Not when that would cost a push (the target is overwritten later) to save one division (a
+      // quotient's value, reused in its partial by the denominator): the division is cheaper.
       String targetName = s.target().name();
-      boolean targetHoldsValue = !Reads.all(s.value()).contains(targetName);
+      boolean targetHoldsValue = !Reads.all(s.value()).contains(targetName)
+          && !(isCall(s.value(), Prim.DIV) && recomputed.overwrittenLater(s));
       Linearizer.Linear lin = linearizer.linearize(s.value(), r -> adj.containsKey(r.name()) && act.variedBefore(s, r.name()),
           targetHoldsValue ? new Expr.Get(s.target()) : null);
       List<Stmt> code = new ArrayList<>();
@@ -342,6 +346,10 @@ public final class Adjoint {
         readsAfter = Set.of(targetName);
       }
       return new Reverse(code, Collections.unmodifiableSet(reads), readsAfter);
+    }
+
+    private static boolean isCall(Expr e, Prim p) {
+      return e instanceof Expr.Call && ((Expr.Call) e).prim() == p;
     }
 
     /** {@code leaf$b = leaf$b + coefficient · adjoint}. */

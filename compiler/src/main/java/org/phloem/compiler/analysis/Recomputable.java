@@ -46,9 +46,11 @@ public final class Recomputable {
   private static final int MAX_OPERATIONS = 12;
 
   private final Map<String, Stmt> definitions;
+  private final Walk walk;
 
-  private Recomputable(Map<String, Stmt> definitions) {
+  private Recomputable(Map<String, Stmt> definitions, Walk walk) {
     this.definitions = definitions;
+    this.walk = walk;
   }
 
   /**
@@ -84,7 +86,7 @@ public final class Recomputable {
         }
       }
     }
-    return new Recomputable(Collections.unmodifiableMap(candidates));
+    return new Recomputable(Collections.unmodifiableMap(candidates), w);
   }
 
   /** True when the reverse sweep may compute {@code local} again rather than restore it. */
@@ -101,6 +103,22 @@ public final class Recomputable {
   public boolean isDefinition(Stmt s) {
     String t = target(s);
     return t != null && definitions.get(t) == s;
+  }
+
+  /**
+   * True when some statement that may run after the assignment {@code s} (later in program order, or
+   * in a loop around both, {@code s} itself included) writes the variable {@code s} assigns: a value the
+   * reverse sweep took from the target after {@code s} would then have to be recorded.
+   */
+  public boolean overwrittenLater(Stmt.Assign s) {
+    Walk.Place at = walk.places.get(s);
+    if (at == null) {
+      throw new IllegalArgumentException("statement not in the analysed body: " + s);
+    }
+    String name = s.target().name();
+    List<Stmt> writes = s.target() instanceof Ref.Local ? walk.defs.getOrDefault(name, List.of())
+        : walk.arrayWrites.getOrDefault(name, List.of());
+    return walk.mayRunAfter(writes, at);
   }
 
   /** The local {@code s} assigns ({@code Assign} to a local or {@code SetInt}), else null. */
@@ -309,14 +327,21 @@ public final class Recomputable {
     }
 
     private boolean mayBeWrittenAfter(String array, Place d) {
-      for (Stmt w : arrayWrites.getOrDefault(array, List.of())) {
+      return mayRunAfter(arrayWrites.getOrDefault(array, List.of()), d);
+    }
+
+    /** True when one of {@code statements} may run after the statement at {@code d}. */
+    boolean mayRunAfter(List<Stmt> statements, Place d) {
+      for (Stmt w : statements) {
         Place pw = places.get(w);
         if (pw.order() > d.order()) {
           return true;
         }
         for (Stmt.For l : pw.loops()) {
-          if (d.loops().contains(l)) {
-            return true; // the loop runs W again after D
+          for (Stmt.For m : d.loops()) {
+            if (l == m) {
+              return true; // the loop runs W again after D
+            }
           }
         }
       }
