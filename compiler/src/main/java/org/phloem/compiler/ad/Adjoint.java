@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import org.phloem.compiler.analysis.Activity;
 import org.phloem.compiler.analysis.Reads;
+import org.phloem.compiler.analysis.Recomputable;
 import org.phloem.compiler.analysis.ToBeRecorded;
 import org.phloem.compiler.ir.Cond;
 import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.IExpr;
 import org.phloem.compiler.ir.IrFunction;
 import org.phloem.compiler.ir.IrProgram;
+import org.phloem.compiler.ir.Prim;
 import org.phloem.compiler.ir.Ref;
 import org.phloem.compiler.ir.ScalarType;
 import org.phloem.compiler.ir.Stmt;
@@ -34,11 +36,14 @@ import org.phloem.runtime.ModelLayout;
  *
  * <p>The reverse sweep reads primal values (operands of nonlinear primitives, indices). It runs with
  * each needed value restored: a statement that overwrites a value the reverse sweep will need pushes
- * the old value, and its reverse pops it back ({@link ToBeRecorded}). A branch pushes the way it went
- * unless its condition reads only inputs, constants and enclosing loop indices (then the reverse sweep
- * evaluates it again); a loop whose bounds read anything but dims and enclosing loop indices pushes
- * them. Intermediate values of one right-hand side are recomputed in the reverse sweep from its
- * restored operands rather than stored.
+ * the old value, and its reverse pops it back ({@link ToBeRecorded}). A local assigned once from a
+ * cheap expression of data nothing overwrites afterwards (inputs, parameters, loop indices, model
+ * outputs of an earlier loop: {@link Recomputable}) is never recorded: the reverse code of its block
+ * starts by assigning it again. A branch pushes the way it went unless its condition reads only
+ * inputs, constants, enclosing loop indices and such locals (then the reverse sweep evaluates it
+ * again); a loop whose bounds read anything else pushes them. Intermediate values of one right-hand
+ * side are recomputed in the reverse sweep from its restored operands rather than stored. Stores into
+ * adjoint arrays that nothing reads afterwards are dropped ({@link DeadAdjointStores}).
  */
 public final class Adjoint {
 
@@ -114,6 +119,10 @@ public final class Adjoint {
     private final Set<String> loopIndices = new LinkedHashSet<>();
     private final Map<Stmt, Reverse> reverse = new IdentityHashMap<>();
     private ToBeRecorded tbr;
+    /** Locals the reverse sweep computes again rather than restores (see {@link Recomputable}). */
+    private final Recomputable recomputed;
+    /** Loop indices and recomputed locals: what the reverse sweep sets itself. */
+    private final Set<String> regenerated = new LinkedHashSet<>();
     private String branch;
     private final CheckpointOptions checkpoints;
     /** The top-level loops that may be checkpointed, with what they carry. */
@@ -141,6 +150,9 @@ public final class Adjoint {
       this.locals = new LinkedHashMap<>(f.locals());
       this.checkpoints = checkpoints;
       collectLoopIndices(f.body());
+      this.recomputed = Recomputable.analyze(f.body(), f.locals().keySet(), Set.copyOf(f.results()));
+      regenerated.addAll(loopIndices);
+      regenerated.addAll(recomputed.names());
     }
 
     Result run() {
@@ -168,7 +180,10 @@ public final class Adjoint {
       body.addAll(sweep.rev());
       List<String> results = new ArrayList<>(f.results());
       results.set(0, result);
-      return new Result(new IrFunction(name, List.of(parameters, gradient), results, locals, body), newArrays, adj);
+      Set<String> adjointArrays = new LinkedHashSet<>();
+      newArrays.forEach(a -> adjointArrays.add(a.name()));
+      List<Stmt> live = DeadAdjointStores.remove(body, adjointArrays);
+      return new Result(new IrFunction(name, List.of(parameters, gradient), results, locals, live), newArrays, adj);
     }
 
     /**
@@ -178,7 +193,7 @@ public final class Adjoint {
      */
     private ToBeRecorded analyzeRecording() {
       if (checkpoints == null) {
-        return ToBeRecorded.analyze(f.body(), this::reverseReads, this::reverseReadsAfter, loopIndices);
+        return ToBeRecorded.analyze(f.body(), this::reverseReads, this::reverseReadsAfter, regenerated);
       }
       Map<Stmt, Set<String>> standIns = new IdentityHashMap<>();
       List<Stmt> analysed = new ArrayList<>();
@@ -194,7 +209,7 @@ public final class Adjoint {
         }
       }
       return ToBeRecorded.analyze(analysed, s -> standIns.containsKey(s) ? standIns.get(s) : reverseReads(s),
-          s -> standIns.containsKey(s) ? Set.of() : reverseReadsAfter(s), loopIndices);
+          s -> standIns.containsKey(s) ? Set.of() : reverseReadsAfter(s), regenerated);
     }
 
     private String adjointVariable(String v) {
@@ -279,8 +294,11 @@ public final class Adjoint {
     private Reverse assignReverse(Stmt.Assign s) {
       // When the right-hand side does not read the target, its value is the target's just after the
       // store: a rule reusing the value (exp, pow, sqrt, ...) reads it instead of computing it again.
+      // Not when that would cost a push (the target is overwritten later) to save one division (a
+      // quotient's value, reused in its partial by the denominator): the division is cheaper.
       String targetName = s.target().name();
-      boolean targetHoldsValue = !Reads.all(s.value()).contains(targetName);
+      boolean targetHoldsValue = !Reads.all(s.value()).contains(targetName)
+          && !(isCall(s.value(), Prim.DIV) && recomputed.overwrittenLater(s));
       Linearizer.Linear lin = linearizer.linearize(s.value(), r -> adj.containsKey(r.name()) && act.variedBefore(s, r.name()),
           targetHoldsValue ? new Expr.Get(s.target()) : null);
       List<Stmt> code = new ArrayList<>();
@@ -330,6 +348,10 @@ public final class Adjoint {
       return new Reverse(code, Collections.unmodifiableSet(reads), readsAfter);
     }
 
+    private static boolean isCall(Expr e, Prim p) {
+      return e instanceof Expr.Call && ((Expr.Call) e).prim() == p;
+    }
+
     /** {@code leaf$b = leaf$b + coefficient · adjoint}. */
     private void accumulate(Linearizer.Term t, Expr adjointValue, List<Stmt> code, int line) {
       Ref xb = adjoint(t.leaf());
@@ -350,7 +372,39 @@ public final class Adjoint {
       for (int k = revs.size() - 1; k >= 0; k--) {
         rev.addAll(revs.get(k));
       }
+      rev.addAll(0, recomputations(body, rev));
       return new Sweep(fwd, rev);
+    }
+
+    /**
+     * The assignments of {@code body} to recomputed locals that {@code rev} (the reverse code of
+     * {@code body}) reads, directly or through another recomputation, in their forward order: run at the
+     * start of the reverse code, they give those locals the values they had after the forward sweep
+     * left {@code body} (each is assigned once, and read only after its assignment).
+     */
+    private List<Stmt> recomputations(List<Stmt> body, List<Stmt> rev) {
+      if (rev.isEmpty()) {
+        return List.of();
+      }
+      Set<String> needed = Recomputable.readsDeep(rev);
+      List<Stmt> out = new ArrayList<>();
+      for (int k = body.size() - 1; k >= 0; k--) {
+        Stmt s = body.get(k);
+        if (recomputed.isDefinition(s) && needed.contains(Recomputable.target(s))) {
+          out.add(0, copy(s));
+          needed.addAll(Recomputable.reads(s));
+        }
+      }
+      return out;
+    }
+
+    /** A new statement object equal to the assignment {@code s} (places are keyed by identity). */
+    private static Stmt copy(Stmt s) {
+      if (s instanceof Stmt.SetInt) {
+        return new Stmt.SetInt(((Stmt.SetInt) s).local(), ((Stmt.SetInt) s).value());
+      }
+      Stmt.Assign a = (Stmt.Assign) s;
+      return new Stmt.Assign(a.target(), a.value(), a.line());
     }
 
     private Sweep stmt(Stmt s, Set<String> loops) {
@@ -492,10 +546,13 @@ public final class Adjoint {
       return new Sweep(fwd, rev);
     }
 
-    /** True when every name read is an enclosing loop index or a read-only array. */
+    /**
+     * True when every name read is an enclosing loop index, a read-only array or a recomputed local
+     * (which the reverse code of its block computes before anything that reads it).
+     */
     private boolean invariant(Set<String> reads, Set<String> loops) {
       for (String n : reads) {
-        if (!loops.contains(n) && !readOnly(n)) {
+        if (!loops.contains(n) && !readOnly(n) && !recomputed.contains(n)) {
           return false;
         }
       }

@@ -23,7 +23,7 @@ import org.phloem.compiler.ir.Prim;
  * {@code a >= b}, and {@code abs(a)} has slope +1 for {@code a >= 0} (also at 0) and -1 below.
  * These match {@link Math#min}, {@link Math#max} and {@link Math#abs}.
  *
- * <p>{@code pow(a, b)}: ∂/∂a = b·a^b/a (b·a^(b-1) at a = 0); ∂/∂b = a^b·log(a), which is NaN for a &lt; 0 and -∞·0 at
+ * <p>{@code pow(a, b)}: ∂/∂a = b·a^b/a (b·a^(b-1) at a = 0; 2a, 3a² for the literal exponents 2 and 3); ∂/∂b = a^b·log(a), which is NaN for a &lt; 0 and -∞·0 at
  * a = 0, so an active exponent needs a positive base (a constant exponent has no ∂/∂b at all).
  */
 public final class DerivativeRules {
@@ -97,8 +97,9 @@ public final class DerivativeRules {
     t.put(Prim.MUL, bilinear());
     t.put(Prim.DIV, binary(o -> Expr.div(Expr.num(1), o.arg(1)), o -> Expr.neg(Expr.div(o.result(), o.arg(1)))));
     t.put(Prim.POW, binary(
-        // b·a^b/a reuses the value; at a = 0 (where that is 0/0) fall back to b·a^(b-1)
-        o -> new Expr.Select(new Cond.Compare(Cond.CmpOp.NE, o.arg(0), Expr.num(0)),
+        // a literal exponent 1, 2 or 3 (x ^ 2 is common): the polynomial's derivative, no pow, no select;
+        // else b·a^b/a reuses the value, and at a = 0 (where that is 0/0) falls back to b·a^(b-1)
+        o -> smallPowerPartial(o) != null ? smallPowerPartial(o) : new Expr.Select(new Cond.Compare(Cond.CmpOp.NE, o.arg(0), Expr.num(0)),
             Expr.mul(o.arg(1), Expr.div(o.result(), o.arg(0))),
             Expr.mul(o.arg(1), Expr.call(Prim.POW, o.arg(0), Expr.sub(o.arg(1), Expr.num(1))))),
         o -> Expr.mul(o.result(), Expr.call(Prim.LOG, o.arg(0)))));
@@ -119,6 +120,25 @@ public final class DerivativeRules {
     t.put(Prim.ACOS, unary(o -> Expr.div(Expr.num(-1), Expr.call(Prim.SQRT, oneMinusSquare(o.arg(0))))));
     t.put(Prim.ATAN, unary(o -> Expr.div(Expr.num(1), Expr.add(Expr.num(1), Expr.mul(o.arg(0), o.arg(0))))));
     return t;
+  }
+
+  /** ∂(a^b)/∂a for a literal b of 1, 2 or 3: 1, 2a, 3a·a; else null. */
+  private static Expr smallPowerPartial(Operands o) {
+    Expr b = o.arg(1);
+    if (!(b instanceof Expr.Num)) {
+      return null;
+    }
+    double n = ((Expr.Num) b).value();
+    if (n == 1) {
+      return Expr.num(1);
+    }
+    if (n == 2) {
+      return Expr.mul(Expr.num(2), o.arg(0));
+    }
+    if (n == 3) {
+      return Expr.mul(Expr.num(3), Expr.mul(o.arg(0), o.arg(0)));
+    }
+    return null;
   }
 
   private static Expr oneMinusSquare(Expr a) {

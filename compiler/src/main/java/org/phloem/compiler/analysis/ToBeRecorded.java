@@ -17,6 +17,8 @@ import org.phloem.compiler.ir.Stmt;
  * overwritten after being needed are never recorded.
  *
  * <p>Loop indices are not tracked: the reverse sweep regenerates them by running the loop backwards.
+ * Neither are other names the caller says the reverse sweep sets itself (locals it computes again,
+ * {@link Recomputable}).
  */
 public final class ToBeRecorded {
   private final DataFlow.Result<Set<String>> needed;
@@ -41,13 +43,13 @@ public final class ToBeRecorded {
    * @param reverseReadsAfter every name the reverse code reads with the value it had just after the
    *     statement (a result reused from the forward sweep: the statement's own target, read before
    *     its old value is popped back)
-   * @param regenerated names the reverse sweep regenerates itself (loop indices)
+   * @param regenerated names the reverse sweep regenerates itself (loop indices, recomputed locals)
    */
   public static ToBeRecorded analyze(List<Stmt> body, Function<Stmt, Set<String>> reverseReads,
       Function<Stmt, Set<String>> reverseReadsAfter, Set<String> regenerated) {
     Function<Stmt, Set<String>> reads = s -> without(reverseReads.apply(s), regenerated);
     Function<Stmt, Set<String>> readsAfter = s -> without(reverseReadsAfter.apply(s), regenerated);
-    return new ToBeRecorded(DataFlow.run(body, new Needed(reads, readsAfter)), reads);
+    return new ToBeRecorded(DataFlow.run(body, new Needed(reads, readsAfter, regenerated)), reads);
   }
 
   private static Set<String> without(Set<String> names, Set<String> drop) {
@@ -94,10 +96,12 @@ public final class ToBeRecorded {
   private static final class Needed implements FlowAnalysis<Set<String>> {
     private final Function<Stmt, Set<String>> reads;
     private final Function<Stmt, Set<String>> readsAfter;
+    private final Set<String> regenerated;
 
-    Needed(Function<Stmt, Set<String>> reads, Function<Stmt, Set<String>> readsAfter) {
+    Needed(Function<Stmt, Set<String>> reads, Function<Stmt, Set<String>> readsAfter, Set<String> regenerated) {
       this.reads = reads;
       this.readsAfter = readsAfter;
+      this.regenerated = regenerated;
     }
 
     @Override
@@ -134,7 +138,8 @@ public final class ToBeRecorded {
       boolean recorded = out.contains(target);
       if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Ref.Elem) {
         if (recorded) {
-          out.addAll(Reads.index(((Stmt.Assign) s).target())); // the pop needs the element's index
+          // the pop needs the element's index
+          out.addAll(without(Reads.index(((Stmt.Assign) s).target()), regenerated));
         }
       } else {
         out.remove(target); // scalars and whole-array fills are replaced: their old value is restored by the pop

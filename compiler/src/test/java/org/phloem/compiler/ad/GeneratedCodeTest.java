@@ -57,6 +57,38 @@ class GeneratedCodeTest {
   }
 
   @Test
+  void observationLoop_recordsNothing_itsLocalsAreComputedAgain() {
+    IrFunction g = AutoDiff.differentiate(TestModels.observed().program()).function("gradient");
+    List<String> pushed = new ArrayList<>();
+    for (Stmt.Push p : all(g, Stmt.Push.class)) {
+      pushed.add(IrPrinter.print(p.value()));
+    }
+    // the model loop records its pool (an operand of a product, overwritten each step); the
+    // observation loop records neither its sd, nor its residual, nor the branch taken
+    assertEquals(List.of("c"), pushed);
+    assertTrue(all(g, Stmt.PushInt.class).isEmpty());
+    String text = IrPrinter.print(g);
+    assertEquals(2, text.split("residual = \\(modelled - observed\\) / obs_sd", -1).length - 1, text);
+    // the partial of ½ r·r is r, and that of (m - o)/s is a division by s, not a product with 1/s
+    assertTrue(text.contains("residual$b = residual$b + residual * J$b"), text);
+    assertTrue(text.contains("modelled$b = modelled$b + residual$b / obs_sd"), text);
+  }
+
+  @Test
+  void adjointArraysNobodyReadsAfterwards_areNotZeroed() {
+    IrFunction g = AutoDiff.differentiate(TestModels.observed().program()).function("gradient");
+    // the reverse of `flux[t] = 0` would zero flux$b once more after its last use; the next call
+    // starts with a fill anyway
+    long zeroLoops = all(g, Stmt.For.class).stream()
+        .filter(l -> l.body().size() == 1 && l.body().get(0) instanceof Stmt.Assign
+            && ((Stmt.Assign) l.body().get(0)).target().name().equals("flux$b")
+            && ((Stmt.Assign) l.body().get(0)).value().equals(Expr.num(0)))
+        .count();
+    assertEquals(0, zeroLoops, IrPrinter.print(g));
+    assertEquals(1, all(g, Stmt.Fill.class).stream().filter(f -> f.array().equals("flux$b")).count());
+  }
+
+  @Test
   void inactiveValues_getNoDerivativeCode() {
     // cw (wood) and kw never reach nee or J: no tangent, no adjoint
     for (String f : List.of("tangent", "gradient", "hessianVector")) {
@@ -130,9 +162,13 @@ class GeneratedCodeTest {
   void branchOnAnActiveValue_recordsTheBranchTaken() {
     IrProgram ad = AutoDiff.differentiate(TestModels.branchy().program());
     List<Stmt.PushInt> pushes = all(ad.function("gradient"), Stmt.PushInt.class);
-    // `if z > 0.5` and the select `y < c` test active reals: each branch records its choice (2 x 2);
-    // the select on the input u[t] is evaluated again in the reverse sweep
-    assertEquals(4, pushes.size());
+    // the select `y < c` tests an active real assigned on two paths: each of its branches records the
+    // choice (2); `if z > 0.5` tests z = a u[t] + b, assigned once from the parameters and an input
+    // (which nothing overwrites), and the select on the input u[t]: both are evaluated again in the
+    // reverse sweep
+    assertEquals(2, pushes.size());
+    String reverse = IrPrinter.print(ad.function("gradient"));
+    assertEquals(2, reverse.split("z = a \\* u\\[t\\] \\+ b", -1).length - 1, "z computed in both sweeps:\n" + reverse);
   }
 
   @Test
@@ -143,7 +179,10 @@ class GeneratedCodeTest {
     for (Stmt.PushInt p : pushes) {
       printed.add(p.value().toString());
     }
-    assertEquals(3, pushes.size(), "k before each increment, and the loop's two bounds: " + printed);
+    // k before each increment; the bound m = 3 is assigned once from a literal, so the reverse sweep
+    // assigns it again instead of recording the loop's bounds
+    assertEquals(1, pushes.size(), "k before each increment: " + printed);
+    assertEquals(2, all(g, Stmt.SetInt.class).stream().filter(s -> s.local().equals("m")).count());
   }
 
   @Test

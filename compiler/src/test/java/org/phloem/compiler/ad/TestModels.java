@@ -14,7 +14,7 @@ final class TestModels {
   private TestModels() {}
 
   static List<Model> all() {
-    return List.of(straightLine(), dalec(), nested(), branchy());
+    return List.of(straightLine(), dalec(), nested(), branchy(), observed());
   }
 
   /**
@@ -190,5 +190,50 @@ final class TestModels {
                 set("h", select(cmp(GT, at("u", t), n(0)), v("q"), f(NEG, v("q")))),
                 set("J", add(v("J"), add(mul(mul(v("h"), v("h")), n(0.01)), f(ATAN, v("w")))))),
             set("J", add(v("J"), mul(f(POW, add(f(ABS, v("a")), n(1)), v("b")), n(0.001))))));
+  }
+
+  /**
+   * A model loop, then its observations in a loop of their own, as {@code ObserveLowering} writes them
+   * (the observed value and its sd into locals, the NaN test, the modelled value, the residual, ½r² into
+   * J, the reporting array): every local of the observation loop can be computed again in the reverse
+   * sweep, from inputs and from the model output, which nothing overwrites after the model loop.
+   */
+  static Model observed() {
+    int steps = 40;
+    double[] drive = new double[steps];
+    double[] obs = new double[steps];
+    double[] rel = new double[steps];
+    for (int k = 0; k < steps; k++) {
+      drive[k] = 1 + 0.5 * Math.sin(k * 0.4);
+      obs[k] = k % 4 == 2 ? Double.NaN : 0.8 + 0.3 * Math.cos(k * 0.9);
+      rel[k] = 0.1 + 0.05 * (k % 3);
+    }
+    IExpr t = i("t");
+    IExpr d = i("d");
+    return new Model.Builder("observed")
+        .dim("time", steps)
+        .input("drive", drive, "time").input("obs", obs, "time").input("rel", rel, "time")
+        .work("flux", "time").work("obs1$model", "time")
+        .output("flux", OutputInfo.Role.OUTPUT).output("obs1$model", OutputInfo.Role.OBSERVATION_MODEL)
+        .param("k", 1, 0.05, 0.3).param("c0", 1, 1, 3)
+        .build(function("forward", List.of("p"), "J",
+            set("J", n(0)),
+            set("k", at("p", 0)), set("c", at("p", 1)),
+            loop("t", c(0), size("time"), store("flux", t, n(0))),
+            loop("t", c(0), size("time"),
+                set("loss", mul(mul(v("k"), v("c")), at("drive", t))),
+                set("c", add(sub(v("c"), v("loss")), n(0.2))),
+                store("flux", t, mul(v("loss"), add(at("drive", t), n(1))))),
+            loop("d", c(0), size("time"),
+                set("observed", at("obs", d)),
+                set("obs_sd", f(MAX, n(0.1), mul(at("rel", d), f(ABS, at("obs", d))))),
+                when(new org.phloem.compiler.ir.Cond.Or(new org.phloem.compiler.ir.Cond.IsNaN(v("observed")),
+                        new org.phloem.compiler.ir.Cond.IsNaN(v("obs_sd"))),
+                    List.of(store("obs1$model", d, n(Double.NaN))),
+                    List.of(
+                        set("modelled", at("flux", d)),
+                        store("obs1$model", d, v("modelled")),
+                        set("residual", div(sub(v("modelled"), v("observed")), v("obs_sd"))),
+                        set("J", add(v("J"), mul(n(0.5), mul(v("residual"), v("residual"))))))))));
   }
 }

@@ -1,0 +1,167 @@
+package org.phloem.compiler.ad;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.phloem.compiler.analysis.DataFlow;
+import org.phloem.compiler.analysis.FlowAnalysis;
+import org.phloem.compiler.analysis.Reads;
+import org.phloem.compiler.ir.Expr;
+import org.phloem.compiler.ir.Ref;
+import org.phloem.compiler.ir.Stmt;
+
+/**
+ * Removes stores into adjoint work arrays that nothing reads afterwards, and the loops and branches
+ * left empty. The reverse sweep ends by zeroing the adjoints of arrays the forward sweep initialised
+ * (the reverse of {@code flux[k] = 0} is {@code flux$b[k] = 0}), which the next call never sees: every
+ * gradient call fills its adjoint arrays with zeros before it starts. Only adjoint arrays are touched
+ * (the JIT removes dead stores to locals itself, but not to arrays); primal code and the gradient
+ * argument are kept as they are.
+ *
+ * <p>Liveness is by whole array, backwards: a store is dead when no statement that may run after it
+ * reads the array before a {@code Fill} replaces all of it. Reads by a dead store do not count (so a
+ * chain of dead stores goes at once). Adjoint values are read only by assignments and pushes (never by
+ * a branch condition or a loop bound), which is all the analysis looks at.
+ */
+final class DeadAdjointStores {
+
+  private DeadAdjointStores() {}
+
+  /** {@code body} without the dead stores into {@code adjointArrays}. */
+  static List<Stmt> remove(List<Stmt> body, Set<String> adjointArrays) {
+    List<Stmt> distinct = copy(body); // the analysis keys statements by identity; the sweeps may share some
+    DataFlow.Result<Set<String>> live = DataFlow.run(distinct, new Live(adjointArrays));
+    return block(distinct, live, adjointArrays);
+  }
+
+  /** A copy of {@code body} in which every statement is a new object. */
+  private static List<Stmt> copy(List<Stmt> body) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : body) {
+      if (s instanceof Stmt.For) {
+        Stmt.For f = (Stmt.For) s;
+        out.add(new Stmt.For(f.index(), f.from(), f.to(), f.descending(), copy(f.body()), f.line()));
+      } else if (s instanceof Stmt.If) {
+        Stmt.If i = (Stmt.If) s;
+        out.add(new Stmt.If(i.cond(), copy(i.then()), copy(i.otherwise()), i.line()));
+      } else if (s instanceof Stmt.Assign) {
+        Stmt.Assign a = (Stmt.Assign) s;
+        out.add(new Stmt.Assign(a.target(), a.value(), a.line()));
+      } else if (s instanceof Stmt.SetInt) {
+        out.add(new Stmt.SetInt(((Stmt.SetInt) s).local(), ((Stmt.SetInt) s).value()));
+      } else if (s instanceof Stmt.Push) {
+        out.add(new Stmt.Push(((Stmt.Push) s).value()));
+      } else if (s instanceof Stmt.Pop) {
+        out.add(new Stmt.Pop(((Stmt.Pop) s).target()));
+      } else if (s instanceof Stmt.PushInt) {
+        out.add(new Stmt.PushInt(((Stmt.PushInt) s).value()));
+      } else if (s instanceof Stmt.PopInt) {
+        out.add(new Stmt.PopInt(((Stmt.PopInt) s).local()));
+      } else if (s instanceof Stmt.Fill) {
+        out.add(new Stmt.Fill(((Stmt.Fill) s).array(), ((Stmt.Fill) s).value()));
+      } else {
+        throw new IllegalArgumentException("unknown statement " + s);
+      }
+    }
+    return out;
+  }
+
+  private static List<Stmt> block(List<Stmt> body, DataFlow.Result<Set<String>> live, Set<String> arrays) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : body) {
+      if (s instanceof Stmt.For) {
+        Stmt.For f = (Stmt.For) s;
+        List<Stmt> inner = block(f.body(), live, arrays);
+        if (!inner.isEmpty()) {
+          out.add(new Stmt.For(f.index(), f.from(), f.to(), f.descending(), inner, f.line()));
+        }
+      } else if (s instanceof Stmt.If) {
+        Stmt.If i = (Stmt.If) s;
+        List<Stmt> then = block(i.then(), live, arrays);
+        List<Stmt> otherwise = block(i.otherwise(), live, arrays);
+        if (!then.isEmpty() || !otherwise.isEmpty()) {
+          out.add(new Stmt.If(i.cond(), then, otherwise, i.line()));
+        }
+      } else if (!dead(s, live.after(s), arrays)) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** The adjoint array {@code s} writes (a store or a fill), or null. */
+  private static String written(Stmt s, Set<String> arrays) {
+    String name = null;
+    if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Ref.Elem) {
+      name = ((Stmt.Assign) s).target().name();
+    } else if (s instanceof Stmt.Fill) {
+      name = ((Stmt.Fill) s).array();
+    }
+    return name != null && arrays.contains(name) ? name : null;
+  }
+
+  private static boolean dead(Stmt s, Set<String> liveAfter, Set<String> arrays) {
+    String w = written(s, arrays);
+    return w != null && !liveAfter.contains(w);
+  }
+
+  /** Backward: the adjoint arrays some later statement may read. */
+  private static final class Live implements FlowAnalysis<Set<String>> {
+    private final Set<String> arrays;
+
+    Live(Set<String> arrays) {
+      this.arrays = arrays;
+    }
+
+    @Override
+    public boolean forward() {
+      return false;
+    }
+
+    @Override
+    public Set<String> boundary() {
+      return Set.of();
+    }
+
+    @Override
+    public Set<String> join(Set<String> a, Set<String> b) {
+      if (a.containsAll(b)) {
+        return a;
+      }
+      Set<String> out = new HashSet<>(a);
+      out.addAll(b);
+      return out;
+    }
+
+    @Override
+    public Set<String> transfer(Stmt s, Set<String> after) {
+      if (dead(s, after, arrays)) {
+        return after;
+      }
+      Expr read = null;
+      if (s instanceof Stmt.Assign) {
+        read = ((Stmt.Assign) s).value();
+      } else if (s instanceof Stmt.Push) {
+        read = ((Stmt.Push) s).value();
+      } else if (s instanceof Stmt.Fill && arrays.contains(((Stmt.Fill) s).array())) {
+        Set<String> out = new HashSet<>(after);
+        out.remove(((Stmt.Fill) s).array());
+        return out;
+      }
+      if (read == null) {
+        return after;
+      }
+      Set<String> out = null;
+      for (String n : Reads.all(read)) {
+        if (arrays.contains(n) && !after.contains(n)) {
+          if (out == null) {
+            out = new HashSet<>(after);
+          }
+          out.add(n);
+        }
+      }
+      return out == null ? after : out;
+    }
+  }
+}

@@ -1,0 +1,351 @@
+package org.phloem.compiler.analysis;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.phloem.compiler.ir.Cond;
+import org.phloem.compiler.ir.Expr;
+import org.phloem.compiler.ir.IExpr;
+import org.phloem.compiler.ir.Prim;
+import org.phloem.compiler.ir.Ref;
+import org.phloem.compiler.ir.Stmt;
+
+/**
+ * Locals the adjoint's reverse sweep can compute again instead of taking from the tape: a local whose
+ * value depends only on data that still holds, when the reverse sweep gets there, what it held when the
+ * local was assigned.
+ *
+ * <p>A local {@code x} is recomputable when
+ *
+ * <ul>
+ *   <li>it has exactly one assignment {@code D: x = e} (or one {@code SetInt}) in the function;
+ *   <li>every other mention of {@code x} (read, condition, index, loop bound) sits after D in D's block,
+ *       or inside a statement that does: so {@code x} is never read before D in an iteration, and the
+ *       reverse code of every statement that reads it runs while the reverse sweep is in D's block after
+ *       D. Re-running D at the start of the reverse code of D's block gives {@code x} the value all of
+ *       them saw;
+ *   <li>{@code e} is cheap (arithmetic, min, max, abs and selects of such; no transcendental function,
+ *       which costs more than a push and a pop) and reads only: enclosing loop indices; other
+ *       recomputable locals; and arrays (or arguments) that no statement may write after D ran — no write
+ *       after D in program order and no write inside a loop that also encloses D. Such an array holds
+ *       the same values from D to the end of the forward sweep, and the reverse sweep only restores
+ *       values that later writes overwrote. Input and constant arrays and the parameter vector are never
+ *       written at all.
+ * </ul>
+ *
+ * A branch whose condition reads only such locals, loop indices and unwritten arrays can be evaluated
+ * again in the reverse sweep; a loop's bounds likewise.
+ */
+public final class Recomputable {
+  private static final int MAX_OPERATIONS = 12;
+
+  private final Map<String, Stmt> definitions;
+  private final Walk walk;
+
+  private Recomputable(Map<String, Stmt> definitions, Walk walk) {
+    this.definitions = definitions;
+    this.walk = walk;
+  }
+
+  /**
+   * Analyses {@code body}.
+   *
+   * @param locals the function's locals (real and integer, loop indices included): every other name
+   *     read is an array or an argument
+   * @param excluded locals never to recompute (the function's results)
+   */
+  public static Recomputable analyze(List<Stmt> body, Set<String> locals, Set<String> excluded) {
+    Walk w = new Walk(locals);
+    w.block(body, List.of(), null);
+    Map<String, Stmt> candidates = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Stmt>> e : w.defs.entrySet()) {
+      String x = e.getKey();
+      if (e.getValue().size() != 1 || excluded.contains(x) || w.loopIndices.contains(x)) {
+        continue;
+      }
+      Stmt d = e.getValue().get(0);
+      if (cheap(d) && w.mentionsFollow(x, d)) {
+        candidates.put(x, d);
+      }
+    }
+    // drop candidates reading what may change after them, until none is left to drop
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (var it = candidates.entrySet().iterator(); it.hasNext();) {
+        var e = it.next();
+        if (!w.operandsHold(e.getValue(), candidates.keySet())) {
+          it.remove();
+          changed = true;
+        }
+      }
+    }
+    return new Recomputable(Collections.unmodifiableMap(candidates), w);
+  }
+
+  /** True when the reverse sweep may compute {@code local} again rather than restore it. */
+  public boolean contains(String local) {
+    return definitions.containsKey(local);
+  }
+
+  /** Every recomputable local. */
+  public Set<String> names() {
+    return definitions.keySet();
+  }
+
+  /** True when {@code s} is the one assignment of a recomputable local. */
+  public boolean isDefinition(Stmt s) {
+    String t = target(s);
+    return t != null && definitions.get(t) == s;
+  }
+
+  /**
+   * True when some statement that may run after the assignment {@code s} (later in program order, or
+   * in a loop around both, {@code s} itself included) writes the variable {@code s} assigns: a value the
+   * reverse sweep took from the target after {@code s} would then have to be recorded.
+   */
+  public boolean overwrittenLater(Stmt.Assign s) {
+    Walk.Place at = walk.places.get(s);
+    if (at == null) {
+      throw new IllegalArgumentException("statement not in the analysed body: " + s);
+    }
+    String name = s.target().name();
+    List<Stmt> writes = s.target() instanceof Ref.Local ? walk.defs.getOrDefault(name, List.of())
+        : walk.arrayWrites.getOrDefault(name, List.of());
+    return walk.mayRunAfter(writes, at);
+  }
+
+  /** The local {@code s} assigns ({@code Assign} to a local or {@code SetInt}), else null. */
+  public static String target(Stmt s) {
+    if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Ref.Local) {
+      return ((Stmt.Assign) s).target().name();
+    }
+    if (s instanceof Stmt.SetInt) {
+      return ((Stmt.SetInt) s).local();
+    }
+    return null;
+  }
+
+  /** Every name {@code s} itself reads (not those of nested statements). */
+  public static Set<String> reads(Stmt s) {
+    Set<String> out = new LinkedHashSet<>();
+    if (s instanceof Stmt.Assign) {
+      Reads.all(((Stmt.Assign) s).value(), out);
+      out.addAll(Reads.index(((Stmt.Assign) s).target()));
+    } else if (s instanceof Stmt.SetInt) {
+      Reads.all(((Stmt.SetInt) s).value(), out);
+    } else if (s instanceof Stmt.For) {
+      Reads.all(((Stmt.For) s).from(), out);
+      Reads.all(((Stmt.For) s).to(), out);
+    } else if (s instanceof Stmt.If) {
+      Reads.all(((Stmt.If) s).cond(), out);
+    } else if (s instanceof Stmt.Push) {
+      Reads.all(((Stmt.Push) s).value(), out);
+    } else if (s instanceof Stmt.PushInt) {
+      Reads.all(((Stmt.PushInt) s).value(), out);
+    } else if (s instanceof Stmt.Pop) {
+      out.addAll(Reads.index(((Stmt.Pop) s).target()));
+    }
+    return out;
+  }
+
+  /** Every name {@code code} reads, nested statements included. */
+  public static Set<String> readsDeep(List<Stmt> code) {
+    Set<String> out = new LinkedHashSet<>();
+    readsDeep(code, out);
+    return out;
+  }
+
+  private static void readsDeep(List<Stmt> code, Set<String> out) {
+    for (Stmt s : code) {
+      out.addAll(reads(s));
+      if (s instanceof Stmt.For) {
+        readsDeep(((Stmt.For) s).body(), out);
+      } else if (s instanceof Stmt.If) {
+        readsDeep(((Stmt.If) s).then(), out);
+        readsDeep(((Stmt.If) s).otherwise(), out);
+      }
+    }
+  }
+
+  private static boolean cheap(Stmt d) {
+    if (d instanceof Stmt.SetInt) {
+      return true;
+    }
+    int[] operations = {0};
+    return cheap(((Stmt.Assign) d).value(), operations) && operations[0] <= MAX_OPERATIONS;
+  }
+
+  private static boolean cheap(Expr e, int[] operations) {
+    if (e instanceof Expr.Call) {
+      Prim p = ((Expr.Call) e).prim();
+      if (!(p.infix() || p == Prim.NEG || p == Prim.ABS || p == Prim.MIN || p == Prim.MAX)) {
+        return false;
+      }
+      operations[0]++;
+      for (Expr a : ((Expr.Call) e).args()) {
+        if (!cheap(a, operations)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (e instanceof Expr.Select) {
+      operations[0]++;
+      Expr.Select s = (Expr.Select) e;
+      return cheap(s.cond(), operations) && cheap(s.ifTrue(), operations) && cheap(s.ifFalse(), operations);
+    }
+    return true;
+  }
+
+  private static boolean cheap(Cond c, int[] operations) {
+    operations[0]++;
+    if (c instanceof Cond.Compare) {
+      return cheap(((Cond.Compare) c).a(), operations) && cheap(((Cond.Compare) c).b(), operations);
+    }
+    if (c instanceof Cond.And) {
+      return cheap(((Cond.And) c).a(), operations) && cheap(((Cond.And) c).b(), operations);
+    }
+    if (c instanceof Cond.Or) {
+      return cheap(((Cond.Or) c).a(), operations) && cheap(((Cond.Or) c).b(), operations);
+    }
+    if (c instanceof Cond.Not) {
+      return cheap(((Cond.Not) c).a(), operations);
+    }
+    if (c instanceof Cond.IsNaN) {
+      return cheap(((Cond.IsNaN) c).value(), operations);
+    }
+    return true;
+  }
+
+  /** Where every statement sits: its block, its place there, its enclosing statement and loops. */
+  private static final class Walk {
+    private final Set<String> locals;
+    private final Map<Stmt, Place> places = new IdentityHashMap<>();
+    private final Map<String, List<Stmt>> defs = new LinkedHashMap<>();
+    private final Map<String, List<Stmt>> mentions = new HashMap<>();
+    private final Map<String, List<Stmt>> arrayWrites = new HashMap<>();
+    private final Set<String> loopIndices = new LinkedHashSet<>();
+    private int order;
+
+    private record Place(List<Stmt> block, int index, Stmt parent, List<Stmt.For> loops, int order) {}
+
+    Walk(Set<String> locals) {
+      this.locals = locals;
+    }
+
+    void block(List<Stmt> body, List<Stmt.For> loops, Stmt parent) {
+      for (int k = 0; k < body.size(); k++) {
+        Stmt s = body.get(k);
+        places.put(s, new Place(body, k, parent, loops, order++));
+        String t = target(s);
+        if (t != null) {
+          defs.computeIfAbsent(t, n -> new ArrayList<>()).add(s);
+        }
+        for (String n : reads(s)) {
+          mentions.computeIfAbsent(n, m -> new ArrayList<>()).add(s);
+        }
+        String written = arrayWritten(s);
+        if (written != null) {
+          arrayWrites.computeIfAbsent(written, m -> new ArrayList<>()).add(s);
+        }
+        if (s instanceof Stmt.For) {
+          Stmt.For f = (Stmt.For) s;
+          loopIndices.add(f.index());
+          List<Stmt.For> inner = new ArrayList<>(loops);
+          inner.add(f);
+          block(f.body(), inner, s);
+        } else if (s instanceof Stmt.If) {
+          block(((Stmt.If) s).then(), loops, s);
+          block(((Stmt.If) s).otherwise(), loops, s);
+        }
+      }
+    }
+
+    private static String arrayWritten(Stmt s) {
+      if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Ref.Elem) {
+        return ((Stmt.Assign) s).target().name();
+      }
+      if (s instanceof Stmt.Pop && ((Stmt.Pop) s).target() instanceof Ref.Elem) {
+        return ((Stmt.Pop) s).target().name();
+      }
+      if (s instanceof Stmt.Pop) {
+        return null;
+      }
+      if (s instanceof Stmt.Fill) {
+        return ((Stmt.Fill) s).array();
+      }
+      return null;
+    }
+
+    /** True when every mention of {@code x} but D's own reads sits after D in D's block (nested included). */
+    boolean mentionsFollow(String x, Stmt d) {
+      if (reads(d).contains(x)) {
+        return false;
+      }
+      Place pd = places.get(d);
+      for (Stmt s : mentions.getOrDefault(x, List.of())) {
+        Stmt a = s;
+        while (a != null && places.get(a).block() != pd.block()) {
+          a = places.get(a).parent();
+        }
+        if (a == null || places.get(a).index() <= pd.index()) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** True when every name D reads holds, from D to the end of the forward sweep, the value D saw. */
+    boolean operandsHold(Stmt d, Set<String> recomputable) {
+      Place pd = places.get(d);
+      for (String n : reads(d)) {
+        if (locals.contains(n)) {
+          if (!recomputable.contains(n) && !enclosingIndex(pd, n)) {
+            return false;
+          }
+        } else if (mayBeWrittenAfter(n, pd)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static boolean enclosingIndex(Place p, String n) {
+      for (Stmt.For l : p.loops()) {
+        if (l.index().equals(n)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean mayBeWrittenAfter(String array, Place d) {
+      return mayRunAfter(arrayWrites.getOrDefault(array, List.of()), d);
+    }
+
+    /** True when one of {@code statements} may run after the statement at {@code d}. */
+    boolean mayRunAfter(List<Stmt> statements, Place d) {
+      for (Stmt w : statements) {
+        Place pw = places.get(w);
+        if (pw.order() > d.order()) {
+          return true;
+        }
+        for (Stmt.For l : pw.loops()) {
+          for (Stmt.For m : d.loops()) {
+            if (l == m) {
+              return true; // the loop runs W again after D
+            }
+          }
+        }
+      }
+      return false;
+    }
+  }
+}
