@@ -16,47 +16,139 @@ import org.phloem.compiler.ir.Ref;
 import org.phloem.compiler.ir.ScalarType;
 import org.phloem.compiler.ir.Stmt;
 
-/** Emits the body of one generated method from one IR function. */
+/**
+ * Emits one generated method: a sweep's own method, or a helper outlined from it (see
+ * {@link MethodSplitter}). Statements are emitted the same way in either; only where scalar locals
+ * start and end differs (see {@link FrameLayout}).
+ */
 final class MethodEmitter {
   static final String BASE = "org/phloem/runtime/GeneratedModel";
-  private static final String TAPE = "org/phloem/runtime/Tape";
+  static final String TAPE = "org/phloem/runtime/Tape";
   private static final String KERNELS = "org/phloem/runtime/Kernels";
+  private static final String REAL_FRAME = "#frame$D";
+  private static final String INT_FRAME = "#frame$I";
 
   private final MethodVisitor mv;
   private final IrProgram program;
   private final IrFunction function;
-  private final SweepSignature signature;
-  private final LocalSlots slots;
+  private final String owner;
+  private final Piece piece;
+  private final FrameLayout frame;
+  private final Map<Piece, HelperSignature> helpers;
   private final Map<String, ScalarType> locals;
+  private final LocalSlots slots;
   private int tapeSlot = -1;
 
-  MethodEmitter(MethodVisitor mv, IrProgram program, IrFunction function) {
+  /**
+   * @param owner the internal name of the class being written
+   * @param piece the method to emit
+   * @param frame the layout of the whole sweep
+   * @param helpers the signature of every helper of the sweep
+   */
+  MethodEmitter(MethodVisitor mv, IrProgram program, IrFunction function, String owner, Piece piece, FrameLayout frame,
+      Map<Piece, HelperSignature> helpers) {
     this.mv = mv;
     this.program = program;
     this.function = function;
-    this.signature = SweepSignature.of(function.name());
+    this.owner = owner;
+    this.piece = piece;
+    this.frame = frame;
+    this.helpers = helpers;
     this.locals = function.locals();
-    int argumentCount = function.arguments().size() + (signature.resultsInArray ? 1 : 0);
-    this.slots = new LocalSlots(1 + argumentCount);
+    this.slots = new LocalSlots(1 + argumentSlots());
   }
 
-  /** Emits prologue, body and return. */
-  void emit() {
+  /** The name of the field holding the {@code double[]} frame of sweep method {@code methodName}. */
+  static String realFrameField(String methodName) {
+    return "frame$" + methodName;
+  }
+
+  /** The name of the field holding its {@code int[]} frame. */
+  static String intFrameField(String methodName) {
+    return "intFrame$" + methodName;
+  }
+
+  private boolean isRoot() {
+    return piece == frame.root();
+  }
+
+  private int argumentSlots() {
+    if (isRoot()) {
+      return function.arguments().size() + (SweepSignature.of(function.name()).resultsInArray ? 1 : 0);
+    }
+    return helpers.get(piece).slots() - 1;
+  }
+
+  /** Emits prologue, body and return; returns the method's size in bytes of bytecode. */
+  int emit() {
     mv.visitCode();
+    if (isRoot()) {
+      rootPrologue();
+    } else {
+      helperPrologue();
+    }
+    nodes(piece.body());
+    if (isRoot()) {
+      rootEpilogue(function.arguments().size() + 1);
+    } else {
+      helperEpilogue();
+    }
+    Label end = new Label();
+    mv.visitLabel(end);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+    return end.getOffset();
+  }
+
+  private void rootPrologue() {
     int arg = 1;
     for (String a : function.arguments()) {
       slots.declareAt(array(a), arg++);
     }
-    int resultSlot = signature.resultsInArray ? arg : -1;
-    prologue();
-    block(function.body());
-    epilogue(resultSlot);
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
+    if (frame.reals() > 0) {
+      frameFromField(REAL_FRAME, realFrameField(piece.name()), "[D");
+    }
+    if (frame.ints() > 0) {
+      frameFromField(INT_FRAME, intFrameField(piece.name()), "[I");
+    }
+    loadFromFields(frame.transitive(piece));
+    // Every local starts at zero, as in the interpreter (and so the verifier sees it assigned).
+    for (Map.Entry<String, ScalarType> e : locals.entrySet()) {
+      if (frame.whole() || frame.direct(piece).locals.contains(e.getKey())) {
+        declare(e.getKey());
+        zero(e.getKey());
+      }
+    }
   }
 
-  private void prologue() {
-    UsedNames used = UsedNames.of(function.body());
+  /** Loads a frame from its field and zeroes it: a sweep starts with every local at zero. */
+  private void frameFromField(String key, String field, String descriptor) {
+    int slot = slots.declare(key, 1);
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitFieldInsn(GETFIELD, owner, field, descriptor);
+    mv.visitVarInsn(ASTORE, slot);
+    int k = slots.allocate(1);
+    Label test = new Label();
+    Label done = new Label();
+    mv.visitInsn(ICONST_0);
+    mv.visitVarInsn(ISTORE, k);
+    mv.visitLabel(test);
+    mv.visitVarInsn(ILOAD, k);
+    mv.visitVarInsn(ALOAD, slot);
+    mv.visitInsn(ARRAYLENGTH);
+    mv.visitJumpInsn(IF_ICMPGE, done);
+    mv.visitVarInsn(ALOAD, slot);
+    mv.visitVarInsn(ILOAD, k);
+    boolean real = descriptor.equals("[D");
+    mv.visitInsn(real ? DCONST_0 : ICONST_0);
+    mv.visitInsn(real ? DASTORE : IASTORE);
+    mv.visitIincInsn(k, 1);
+    mv.visitJumpInsn(GOTO, test);
+    mv.visitLabel(done);
+  }
+
+  /** Arrays, dim sizes and the tape that {@code used} needs and no argument brought. */
+  private void loadFromFields(UsedNames used) {
     for (String array : used.arrays) {
       if (slots.has(array(array))) {
         continue; // an argument
@@ -69,36 +161,88 @@ final class MethodEmitter {
       mv.visitVarInsn(ASTORE, slot);
     }
     for (String dim : used.dims) {
-      int slot = slots.declare("size$" + dim, 1);
+      if (slots.has(size(dim))) {
+        continue;
+      }
+      int slot = slots.declare(size(dim), 1);
       mv.visitVarInsn(ALOAD, 0);
       mv.visitFieldInsn(GETFIELD, BASE, "dimSizes", "[I");
       pushInt(program.dimIndex(dim));
       mv.visitInsn(IALOAD);
       mv.visitVarInsn(ISTORE, slot);
     }
-    if (used.tape) {
+    if (used.tape && tapeSlot < 0) {
       tapeSlot = slots.allocate(1);
       mv.visitVarInsn(ALOAD, 0);
       mv.visitFieldInsn(GETFIELD, BASE, "tape", "L" + TAPE + ";");
       mv.visitVarInsn(ASTORE, tapeSlot);
     }
-    // Every local starts at zero, as in the interpreter (and so the verifier sees it assigned).
-    for (Map.Entry<String, ScalarType> e : locals.entrySet()) {
-      if (e.getValue() == ScalarType.REAL) {
-        int slot = slots.declare(e.getKey(), 2);
-        mv.visitInsn(DCONST_0);
-        mv.visitVarInsn(DSTORE, slot);
-      } else {
-        int slot = slots.declare(e.getKey(), 1);
-        mv.visitInsn(ICONST_0);
-        mv.visitVarInsn(ISTORE, slot);
+  }
+
+  private void helperPrologue() {
+    HelperSignature sig = helpers.get(piece);
+    int arg = 1;
+    if (sig.realFrame()) {
+      slots.declareAt(REAL_FRAME, arg++);
+    }
+    if (sig.intFrame()) {
+      slots.declareAt(INT_FRAME, arg++);
+    }
+    for (String a : sig.arrays()) {
+      slots.declareAt(array(a), arg++);
+    }
+    if (sig.tape()) {
+      tapeSlot = arg++;
+    }
+    for (String d : sig.dims()) {
+      slots.declareAt(size(d), arg++);
+    }
+    loadFromFields(frame.transitive(piece));
+    for (String local : locals.keySet()) {
+      if (frame.direct(piece).locals.contains(local)) {
+        declare(local);
+        if (frame.inFrame(local)) {
+          fromFrame(local);
+        } else {
+          zero(local); // this helper alone touches it, once per sweep
+        }
       }
     }
   }
 
-  private void epilogue(int resultSlot) {
+  private void declare(String local) {
+    slots.declare(local, locals.get(local) == ScalarType.REAL ? 2 : 1);
+  }
+
+  private void zero(String local) {
+    if (locals.get(local) == ScalarType.REAL) {
+      mv.visitInsn(DCONST_0);
+      mv.visitVarInsn(DSTORE, slots.of(local));
+    } else {
+      mv.visitInsn(ICONST_0);
+      mv.visitVarInsn(ISTORE, slots.of(local));
+    }
+  }
+
+  private void fromFrame(String local) {
+    boolean real = locals.get(local) == ScalarType.REAL;
+    mv.visitVarInsn(ALOAD, slots.of(real ? REAL_FRAME : INT_FRAME));
+    pushInt(frame.index(local));
+    mv.visitInsn(real ? DALOAD : IALOAD);
+    mv.visitVarInsn(real ? DSTORE : ISTORE, slots.of(local));
+  }
+
+  private void toFrame(String local) {
+    boolean real = locals.get(local) == ScalarType.REAL;
+    mv.visitVarInsn(ALOAD, slots.of(real ? REAL_FRAME : INT_FRAME));
+    pushInt(frame.index(local));
+    mv.visitVarInsn(real ? DLOAD : ILOAD, slots.of(local));
+    mv.visitInsn(real ? DASTORE : IASTORE);
+  }
+
+  private void rootEpilogue(int resultSlot) {
     List<String> results = function.results();
-    if (signature.resultsInArray) {
+    if (SweepSignature.of(function.name()).resultsInArray) {
       for (int k = 0; k < results.size(); k++) {
         mv.visitVarInsn(ALOAD, resultSlot);
         pushInt(k);
@@ -112,9 +256,66 @@ final class MethodEmitter {
     }
   }
 
-  private void block(List<Stmt> body) {
-    for (Stmt s : body) {
-      stmt(s);
+  /** Hands back what this helper wrote itself (what its own helpers wrote is in the frame already). */
+  private void helperEpilogue() {
+    for (String local : frame.direct(piece).written) {
+      if (frame.inFrame(local)) {
+        toFrame(local);
+      }
+    }
+    mv.visitInsn(RETURN);
+  }
+
+  private void nodes(List<Piece.Node> body) {
+    for (Piece.Node n : body) {
+      if (n instanceof Piece.Inline) {
+        stmt(((Piece.Inline) n).stmt());
+      } else if (n instanceof Piece.Call) {
+        call(((Piece.Call) n).helper());
+      } else if (n instanceof Piece.Loop) {
+        Piece.Loop l = (Piece.Loop) n;
+        loop(l.loop(), () -> nodes(l.body()));
+      } else {
+        Piece.Branch b = (Piece.Branch) n;
+        branch(b.branch().cond(), () -> nodes(b.then()), () -> nodes(b.otherwise()));
+      }
+    }
+  }
+
+  /**
+   * Calls a helper: first puts in the frame the locals this method holds that the helper may read,
+   * afterwards takes back those it may have written.
+   */
+  private void call(Piece helper) {
+    HelperSignature sig = helpers.get(helper);
+    UsedNames mine = frame.direct(piece);
+    UsedNames theirs = frame.transitive(helper);
+    for (String local : mine.locals) {
+      if (frame.inFrame(local) && theirs.locals.contains(local)) {
+        toFrame(local);
+      }
+    }
+    mv.visitVarInsn(ALOAD, 0);
+    if (sig.realFrame()) {
+      mv.visitVarInsn(ALOAD, slots.of(REAL_FRAME));
+    }
+    if (sig.intFrame()) {
+      mv.visitVarInsn(ALOAD, slots.of(INT_FRAME));
+    }
+    for (String a : sig.arrays()) {
+      mv.visitVarInsn(ALOAD, slots.of(array(a)));
+    }
+    if (sig.tape()) {
+      mv.visitVarInsn(ALOAD, tapeSlot);
+    }
+    for (String d : sig.dims()) {
+      mv.visitVarInsn(ILOAD, slots.of(size(d)));
+    }
+    mv.visitMethodInsn(INVOKESPECIAL, owner, helper.name(), sig.descriptor(), false);
+    for (String local : mine.locals) {
+      if (frame.inFrame(local) && theirs.written.contains(local)) {
+        fromFrame(local);
+      }
     }
   }
 
@@ -127,17 +328,11 @@ final class MethodEmitter {
       iexpr(a.value());
       mv.visitVarInsn(ISTORE, slots.of(a.local()));
     } else if (s instanceof Stmt.For) {
-      loop((Stmt.For) s);
+      Stmt.For f = (Stmt.For) s;
+      loop(f, () -> block(f.body()));
     } else if (s instanceof Stmt.If) {
       Stmt.If i = (Stmt.If) s;
-      Label otherwise = new Label();
-      Label end = new Label();
-      jumpIfFalse(i.cond(), otherwise);
-      block(i.then());
-      mv.visitJumpInsn(GOTO, end);
-      mv.visitLabel(otherwise);
-      block(i.otherwise());
-      mv.visitLabel(end);
+      branch(i.cond(), () -> block(i.then()), () -> block(i.otherwise()));
     } else if (s instanceof Stmt.Push) {
       mv.visitVarInsn(ALOAD, tapeSlot);
       expr(((Stmt.Push) s).value());
@@ -178,7 +373,24 @@ final class MethodEmitter {
     }
   }
 
-  private void loop(Stmt.For f) {
+  private void block(List<Stmt> body) {
+    for (Stmt s : body) {
+      stmt(s);
+    }
+  }
+
+  private void branch(Cond cond, Runnable then, Runnable otherwise) {
+    Label elseLabel = new Label();
+    Label end = new Label();
+    jumpIfFalse(cond, elseLabel);
+    then.run();
+    mv.visitJumpInsn(GOTO, end);
+    mv.visitLabel(elseLabel);
+    otherwise.run();
+    mv.visitLabel(end);
+  }
+
+  private void loop(Stmt.For f, Runnable body) {
     int index = slots.of(f.index());
     int limit = slots.allocate(1);
     Label test = new Label();
@@ -195,7 +407,7 @@ final class MethodEmitter {
       mv.visitVarInsn(ILOAD, index);
       mv.visitVarInsn(ILOAD, limit);
       mv.visitJumpInsn(IF_ICMPLT, end);
-      block(f.body());
+      body.run();
       mv.visitIincInsn(index, -1);
     } else {
       iexpr(f.to());
@@ -206,7 +418,7 @@ final class MethodEmitter {
       mv.visitVarInsn(ILOAD, index);
       mv.visitVarInsn(ILOAD, limit);
       mv.visitJumpInsn(IF_ICMPGE, end);
-      block(f.body());
+      body.run();
       mv.visitIincInsn(index, 1);
     }
     mv.visitJumpInsn(GOTO, test);
@@ -266,7 +478,7 @@ final class MethodEmitter {
     } else if (e instanceof IExpr.Local) {
       mv.visitVarInsn(ILOAD, slots.of(((IExpr.Local) e).name()));
     } else if (e instanceof IExpr.DimSize) {
-      mv.visitVarInsn(ILOAD, slots.of("size$" + ((IExpr.DimSize) e).dim()));
+      mv.visitVarInsn(ILOAD, slots.of(size(((IExpr.DimSize) e).dim())));
     } else {
       IExpr.Bin b = (IExpr.Bin) e;
       iexpr(b.a());
@@ -369,6 +581,11 @@ final class MethodEmitter {
    */
   private static String array(String name) {
     return "[]" + name;
+  }
+
+  /** The slot key of a dim's size (no scalar local or array key contains a '$' and a '#'). */
+  private static String size(String dim) {
+    return "#size$" + dim;
   }
 
 }
