@@ -4,6 +4,7 @@ import static org.objectweb.asm.Opcodes.*;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.phloem.compiler.ir.Cond;
@@ -113,8 +114,9 @@ final class MethodEmitter {
     }
     loadFromFields(frame.transitive(piece));
     // Every local starts at zero, as in the interpreter (and so the verifier sees it assigned).
+    Set<String> touched = frame.direct(piece).locals;
     for (Map.Entry<String, ScalarType> e : locals.entrySet()) {
-      if (frame.whole() || frame.direct(piece).locals.contains(e.getKey())) {
+      if (frame.whole() || touched.contains(e.getKey())) {
         declare(e.getKey());
         zero(e.getKey());
       }
@@ -198,14 +200,12 @@ final class MethodEmitter {
       slots.declareAt(size(d), arg++);
     }
     loadFromFields(frame.transitive(piece));
-    for (String local : locals.keySet()) {
-      if (frame.direct(piece).locals.contains(local)) {
-        declare(local);
-        if (frame.inFrame(local)) {
-          fromFrame(local);
-        } else {
-          zero(local); // this helper alone touches it, once per sweep
-        }
+    for (String local : frame.direct(piece).locals) {
+      declare(local);
+      if (frame.inFrame(local)) {
+        fromFrame(local);
+      } else {
+        zero(local); // this helper alone touches it, once per sweep
       }
     }
   }

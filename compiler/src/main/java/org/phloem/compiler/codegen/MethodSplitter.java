@@ -56,18 +56,15 @@ final class MethodSplitter {
         nodes.add(open(s));
         continue;
       }
-      UsedNames with = new UsedNames();
-      with.addAll(runUses);
-      with.stmt(s);
-      if (!run.isEmpty() && runCode + size + overhead(with) > budget) {
+      UsedNames own = UsedNames.of(List.of(s));
+      if (!run.isEmpty() && runCode + size + overhead(runUses) + growth(runUses, own) > budget) {
         outline(run, runUses, nodes);
         run = new ArrayList<>();
         runUses = new UsedNames();
         runCode = 0;
-        with = UsedNames.of(List.of(s));
       }
       run.add(s);
-      runUses = with;
+      runUses.addAll(own);
       runCode += size;
     }
     outline(run, runUses, nodes);
@@ -77,6 +74,19 @@ final class MethodSplitter {
   /** What a helper holding code that touches {@code u} adds to that code: entry loads, exit stores, arguments. */
   private static int overhead(UsedNames u) {
     return CodeSize.FRAME_LOCAL * u.locals.size() + CodeSize.ARRAY * (u.arrays.size() + u.dims.size());
+  }
+
+  /** What adding code that touches {@code more} to a helper touching {@code u} adds to its overhead. */
+  private static int growth(UsedNames u, UsedNames more) {
+    int locals = 0;
+    for (String l : more.locals) {
+      locals += u.locals.contains(l) ? 0 : 1;
+    }
+    int arrays = 0;
+    for (String a : more.arrays) {
+      arrays += u.arrays.contains(a) ? 0 : 1;
+    }
+    return CodeSize.FRAME_LOCAL * locals + CodeSize.ARRAY * arrays;
   }
 
   /** Makes the statements of {@code run} (if any) a helper and adds the call to {@code nodes}. */
