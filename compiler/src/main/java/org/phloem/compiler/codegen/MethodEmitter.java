@@ -200,12 +200,18 @@ final class MethodEmitter {
       slots.declareAt(size(d), arg++);
     }
     loadFromFields(frame.transitive(piece));
+    // A local this helper surely writes before reading it needs no value at entry (and the verifier
+    // checks that it is written first); one it may read first comes from the frame, or is zero when
+    // nothing else touches it and this helper runs once per sweep.
+    Set<String> exposed = frame.exposed(piece);
     for (String local : frame.direct(piece).locals) {
       declare(local);
-      if (frame.inFrame(local)) {
-        fromFrame(local);
-      } else {
-        zero(local); // this helper alone touches it, once per sweep
+      if (exposed.contains(local)) {
+        if (frame.inFrame(local)) {
+          fromFrame(local);
+        } else {
+          zero(local);
+        }
       }
     }
   }

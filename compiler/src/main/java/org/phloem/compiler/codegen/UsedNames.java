@@ -97,7 +97,7 @@ final class UsedNames {
     }
   }
 
-  private void expr(Expr e) {
+  void expr(Expr e) {
     if (e instanceof Expr.Get) {
       ref(((Expr.Get) e).ref(), false);
     } else if (e instanceof Expr.Call) {
@@ -112,7 +112,7 @@ final class UsedNames {
     }
   }
 
-  private void iexpr(IExpr e) {
+  void iexpr(IExpr e) {
     if (e instanceof IExpr.Local) {
       locals.add(((IExpr.Local) e).name());
     } else if (e instanceof IExpr.DimSize) {
