@@ -7,15 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
-import org.phloem.compiler.ir.Cond;
-import org.phloem.compiler.ir.Expr;
-import org.phloem.compiler.ir.IExpr;
 import org.phloem.compiler.ir.IrFunction;
 import org.phloem.compiler.ir.IrProgram;
-import org.phloem.compiler.ir.Prim;
-import org.phloem.compiler.ir.Ref;
 import org.phloem.compiler.ir.ScalarType;
-import org.phloem.compiler.ir.Stmt;
 
 /**
  * Emits one generated method: a sweep's own method, or a helper outlined from it (see
@@ -25,7 +19,6 @@ import org.phloem.compiler.ir.Stmt;
 final class MethodEmitter {
   static final String BASE = "org/phloem/runtime/GeneratedModel";
   static final String TAPE = "org/phloem/runtime/Tape";
-  private static final String KERNELS = "org/phloem/runtime/Kernels";
   private static final String REAL_FRAME = "#frame$D";
   private static final String INT_FRAME = "#frame$I";
 
@@ -38,6 +31,7 @@ final class MethodEmitter {
   private final Map<Piece, HelperSignature> helpers;
   private final Map<String, ScalarType> locals;
   private final LocalSlots slots;
+  private final StatementEmitter code;
   private int tapeSlot = -1;
 
   /**
@@ -57,6 +51,7 @@ final class MethodEmitter {
     this.helpers = helpers;
     this.locals = function.locals();
     this.slots = new LocalSlots(1 + argumentSlots());
+    this.code = new StatementEmitter(mv, slots);
   }
 
   /** The name of the field holding the {@code double[]} frame of sweep method {@code methodName}. */
@@ -104,7 +99,7 @@ final class MethodEmitter {
   private void rootPrologue() {
     int arg = 1;
     for (String a : function.arguments()) {
-      slots.declareAt(array(a), arg++);
+      slots.declareAt(LocalSlots.array(a), arg++);
     }
     if (frame.reals() > 0) {
       frameFromField(REAL_FRAME, realFrameField(piece.name()), "[D");
@@ -152,29 +147,30 @@ final class MethodEmitter {
   /** Arrays, dim sizes and the tape that {@code used} needs and no argument brought. */
   private void loadFromFields(UsedNames used) {
     for (String array : used.arrays) {
-      if (slots.has(array(array))) {
+      if (slots.has(LocalSlots.array(array))) {
         continue; // an argument
       }
-      int slot = slots.declare(array(array), 1);
+      int slot = slots.declare(LocalSlots.array(array), 1);
       mv.visitVarInsn(ALOAD, 0);
       mv.visitFieldInsn(GETFIELD, BASE, "arrays", "[[D");
-      pushInt(program.arrayIndex(array));
+      code.pushInt(program.arrayIndex(array));
       mv.visitInsn(AALOAD);
       mv.visitVarInsn(ASTORE, slot);
     }
     for (String dim : used.dims) {
-      if (slots.has(size(dim))) {
+      if (slots.has(LocalSlots.size(dim))) {
         continue;
       }
-      int slot = slots.declare(size(dim), 1);
+      int slot = slots.declare(LocalSlots.size(dim), 1);
       mv.visitVarInsn(ALOAD, 0);
       mv.visitFieldInsn(GETFIELD, BASE, "dimSizes", "[I");
-      pushInt(program.dimIndex(dim));
+      code.pushInt(program.dimIndex(dim));
       mv.visitInsn(IALOAD);
       mv.visitVarInsn(ISTORE, slot);
     }
     if (used.tape && tapeSlot < 0) {
       tapeSlot = slots.allocate(1);
+      code.tapeAt(tapeSlot);
       mv.visitVarInsn(ALOAD, 0);
       mv.visitFieldInsn(GETFIELD, BASE, "tape", "L" + TAPE + ";");
       mv.visitVarInsn(ASTORE, tapeSlot);
@@ -191,13 +187,14 @@ final class MethodEmitter {
       slots.declareAt(INT_FRAME, arg++);
     }
     for (String a : sig.arrays()) {
-      slots.declareAt(array(a), arg++);
+      slots.declareAt(LocalSlots.array(a), arg++);
     }
     if (sig.tape()) {
       tapeSlot = arg++;
+      code.tapeAt(tapeSlot);
     }
     for (String d : sig.dims()) {
-      slots.declareAt(size(d), arg++);
+      slots.declareAt(LocalSlots.size(d), arg++);
     }
     loadFromFields(frame.transitive(piece));
     // A local this helper surely writes before reading it needs no value at entry (and the verifier
@@ -233,7 +230,7 @@ final class MethodEmitter {
   private void fromFrame(String local) {
     boolean real = locals.get(local) == ScalarType.REAL;
     mv.visitVarInsn(ALOAD, slots.of(real ? REAL_FRAME : INT_FRAME));
-    pushInt(frame.index(local));
+    code.pushInt(frame.index(local));
     mv.visitInsn(real ? DALOAD : IALOAD);
     mv.visitVarInsn(real ? DSTORE : ISTORE, slots.of(local));
   }
@@ -241,7 +238,7 @@ final class MethodEmitter {
   private void toFrame(String local) {
     boolean real = locals.get(local) == ScalarType.REAL;
     mv.visitVarInsn(ALOAD, slots.of(real ? REAL_FRAME : INT_FRAME));
-    pushInt(frame.index(local));
+    code.pushInt(frame.index(local));
     mv.visitVarInsn(real ? DLOAD : ILOAD, slots.of(local));
     mv.visitInsn(real ? DASTORE : IASTORE);
   }
@@ -251,7 +248,7 @@ final class MethodEmitter {
     if (SweepSignature.of(function.name()).resultsInArray) {
       for (int k = 0; k < results.size(); k++) {
         mv.visitVarInsn(ALOAD, resultSlot);
-        pushInt(k);
+        code.pushInt(k);
         mv.visitVarInsn(DLOAD, slots.of(results.get(k)));
         mv.visitInsn(DASTORE);
       }
@@ -275,15 +272,15 @@ final class MethodEmitter {
   private void nodes(List<Piece.Node> body) {
     for (Piece.Node n : body) {
       if (n instanceof Piece.Inline) {
-        stmt(((Piece.Inline) n).stmt());
+        code.stmt(((Piece.Inline) n).stmt());
       } else if (n instanceof Piece.Call) {
         call(((Piece.Call) n).helper());
       } else if (n instanceof Piece.Loop) {
         Piece.Loop l = (Piece.Loop) n;
-        loop(l.loop(), () -> nodes(l.body()));
+        code.loop(l.loop(), () -> nodes(l.body()));
       } else {
         Piece.Branch b = (Piece.Branch) n;
-        branch(b.branch().cond(), () -> nodes(b.then()), () -> nodes(b.otherwise()));
+        code.branch(b.branch().cond(), () -> nodes(b.then()), () -> nodes(b.otherwise()));
       }
     }
   }
@@ -309,13 +306,13 @@ final class MethodEmitter {
       mv.visitVarInsn(ALOAD, slots.of(INT_FRAME));
     }
     for (String a : sig.arrays()) {
-      mv.visitVarInsn(ALOAD, slots.of(array(a)));
+      mv.visitVarInsn(ALOAD, slots.of(LocalSlots.array(a)));
     }
     if (sig.tape()) {
       mv.visitVarInsn(ALOAD, tapeSlot);
     }
     for (String d : sig.dims()) {
-      mv.visitVarInsn(ILOAD, slots.of(size(d)));
+      mv.visitVarInsn(ILOAD, slots.of(LocalSlots.size(d)));
     }
     mv.visitMethodInsn(INVOKESPECIAL, owner, helper.name(), sig.descriptor(), false);
     for (String local : mine.locals) {
@@ -324,274 +321,4 @@ final class MethodEmitter {
       }
     }
   }
-
-  private void stmt(Stmt s) {
-    if (s instanceof Stmt.Assign) {
-      Stmt.Assign a = (Stmt.Assign) s;
-      store(a.target(), () -> expr(a.value()));
-    } else if (s instanceof Stmt.SetInt) {
-      Stmt.SetInt a = (Stmt.SetInt) s;
-      iexpr(a.value());
-      mv.visitVarInsn(ISTORE, slots.of(a.local()));
-    } else if (s instanceof Stmt.For) {
-      Stmt.For f = (Stmt.For) s;
-      loop(f, () -> block(f.body()));
-    } else if (s instanceof Stmt.If) {
-      Stmt.If i = (Stmt.If) s;
-      branch(i.cond(), () -> block(i.then()), () -> block(i.otherwise()));
-    } else if (s instanceof Stmt.Push) {
-      mv.visitVarInsn(ALOAD, tapeSlot);
-      expr(((Stmt.Push) s).value());
-      mv.visitMethodInsn(INVOKEVIRTUAL, TAPE, "pushD", "(D)V", false);
-    } else if (s instanceof Stmt.Pop) {
-      store(((Stmt.Pop) s).target(), () -> {
-        mv.visitVarInsn(ALOAD, tapeSlot);
-        mv.visitMethodInsn(INVOKEVIRTUAL, TAPE, "popD", "()D", false);
-      });
-    } else if (s instanceof Stmt.PushInt) {
-      mv.visitVarInsn(ALOAD, tapeSlot);
-      iexpr(((Stmt.PushInt) s).value());
-      mv.visitMethodInsn(INVOKEVIRTUAL, TAPE, "pushI", "(I)V", false);
-    } else if (s instanceof Stmt.PopInt) {
-      mv.visitVarInsn(ALOAD, tapeSlot);
-      mv.visitMethodInsn(INVOKEVIRTUAL, TAPE, "popI", "()I", false);
-      mv.visitVarInsn(ISTORE, slots.of(((Stmt.PopInt) s).local()));
-    } else if (s instanceof Stmt.Fill) {
-      Stmt.Fill f = (Stmt.Fill) s;
-      mv.visitVarInsn(ALOAD, slots.of(array(f.array())));
-      pushDouble(f.value());
-      mv.visitMethodInsn(INVOKESTATIC, KERNELS, "fill", "([DD)V", false);
-    } else {
-      throw new AssertionError(s);
-    }
-  }
-
-  /** Stores the double {@code value} leaves on the stack into {@code target}. */
-  private void store(Ref target, Runnable value) {
-    if (target instanceof Ref.Local) {
-      value.run();
-      mv.visitVarInsn(DSTORE, slots.of(target.name()));
-    } else {
-      mv.visitVarInsn(ALOAD, slots.of(array(target.name())));
-      iexpr(((Ref.Elem) target).index());
-      value.run();
-      mv.visitInsn(DASTORE);
-    }
-  }
-
-  private void block(List<Stmt> body) {
-    for (Stmt s : body) {
-      stmt(s);
-    }
-  }
-
-  private void branch(Cond cond, Runnable then, Runnable otherwise) {
-    Label elseLabel = new Label();
-    Label end = new Label();
-    jumpIfFalse(cond, elseLabel);
-    then.run();
-    mv.visitJumpInsn(GOTO, end);
-    mv.visitLabel(elseLabel);
-    otherwise.run();
-    mv.visitLabel(end);
-  }
-
-  private void loop(Stmt.For f, Runnable body) {
-    int index = slots.of(f.index());
-    int limit = slots.allocate(1);
-    Label test = new Label();
-    Label end = new Label();
-    if (f.descending()) {
-      // index = to - 1; while (index >= from) { body; index-- }
-      iexpr(f.from());
-      mv.visitVarInsn(ISTORE, limit);
-      iexpr(f.to());
-      mv.visitInsn(ICONST_1);
-      mv.visitInsn(ISUB);
-      mv.visitVarInsn(ISTORE, index);
-      mv.visitLabel(test);
-      mv.visitVarInsn(ILOAD, index);
-      mv.visitVarInsn(ILOAD, limit);
-      mv.visitJumpInsn(IF_ICMPLT, end);
-      body.run();
-      mv.visitIincInsn(index, -1);
-    } else {
-      iexpr(f.to());
-      mv.visitVarInsn(ISTORE, limit);
-      iexpr(f.from());
-      mv.visitVarInsn(ISTORE, index);
-      mv.visitLabel(test);
-      mv.visitVarInsn(ILOAD, index);
-      mv.visitVarInsn(ILOAD, limit);
-      mv.visitJumpInsn(IF_ICMPGE, end);
-      body.run();
-      mv.visitIincInsn(index, 1);
-    }
-    mv.visitJumpInsn(GOTO, test);
-    mv.visitLabel(end);
-  }
-
-  private void expr(Expr e) {
-    if (e instanceof Expr.Num) {
-      pushDouble(((Expr.Num) e).value());
-    } else if (e instanceof Expr.Get) {
-      Ref r = ((Expr.Get) e).ref();
-      if (r instanceof Ref.Local) {
-        mv.visitVarInsn(DLOAD, slots.of(r.name()));
-      } else {
-        mv.visitVarInsn(ALOAD, slots.of(array(r.name())));
-        iexpr(((Ref.Elem) r).index());
-        mv.visitInsn(DALOAD);
-      }
-    } else if (e instanceof Expr.ToReal) {
-      iexpr(((Expr.ToReal) e).value());
-      mv.visitInsn(I2D);
-    } else if (e instanceof Expr.Select) {
-      Expr.Select s = (Expr.Select) e;
-      Label otherwise = new Label();
-      Label end = new Label();
-      jumpIfFalse(s.cond(), otherwise);
-      expr(s.ifTrue());
-      mv.visitJumpInsn(GOTO, end);
-      mv.visitLabel(otherwise);
-      expr(s.ifFalse());
-      mv.visitLabel(end);
-    } else {
-      call((Expr.Call) e);
-    }
-  }
-
-  private void call(Expr.Call c) {
-    for (Expr a : c.args()) {
-      expr(a);
-    }
-    Prim p = c.prim();
-    switch (p) {
-      case ADD: mv.visitInsn(DADD); return;
-      case SUB: mv.visitInsn(DSUB); return;
-      case MUL: mv.visitInsn(DMUL); return;
-      case DIV: mv.visitInsn(DDIV); return;
-      case NEG: mv.visitInsn(DNEG); return;
-      default:
-        String descriptor = p.arity() == 1 ? "(D)D" : "(DD)D";
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", MathNames.of(p), descriptor, false);
-    }
-  }
-
-  private void iexpr(IExpr e) {
-    if (e instanceof IExpr.Const) {
-      pushInt(((IExpr.Const) e).value());
-    } else if (e instanceof IExpr.Local) {
-      mv.visitVarInsn(ILOAD, slots.of(((IExpr.Local) e).name()));
-    } else if (e instanceof IExpr.DimSize) {
-      mv.visitVarInsn(ILOAD, slots.of(size(((IExpr.DimSize) e).dim())));
-    } else {
-      IExpr.Bin b = (IExpr.Bin) e;
-      iexpr(b.a());
-      iexpr(b.b());
-      switch (b.op()) {
-        case ADD: mv.visitInsn(IADD); break;
-        case SUB: mv.visitInsn(ISUB); break;
-        case MUL: mv.visitInsn(IMUL); break;
-        case MOD: mv.visitInsn(IREM); break;
-        default: throw new AssertionError(b.op());
-      }
-    }
-  }
-
-  /** Jumps to {@code target} when {@code c} is false; falls through when true. */
-  private void jumpIfFalse(Cond c, Label target) {
-    if (c instanceof Cond.Compare) {
-      Cond.Compare k = (Cond.Compare) c;
-      expr(k.a());
-      expr(k.b());
-      // As javac does: the NaN-biased compare makes every ordered comparison with NaN false.
-      switch (k.op()) {
-        case LT: mv.visitInsn(DCMPG); mv.visitJumpInsn(IFGE, target); return;
-        case LE: mv.visitInsn(DCMPG); mv.visitJumpInsn(IFGT, target); return;
-        case GT: mv.visitInsn(DCMPL); mv.visitJumpInsn(IFLE, target); return;
-        case GE: mv.visitInsn(DCMPL); mv.visitJumpInsn(IFLT, target); return;
-        case EQ: mv.visitInsn(DCMPL); mv.visitJumpInsn(IFNE, target); return;
-        case NE: mv.visitInsn(DCMPL); mv.visitJumpInsn(IFEQ, target); return;
-        default: throw new AssertionError(k.op());
-      }
-    } else if (c instanceof Cond.IntCompare) {
-      Cond.IntCompare k = (Cond.IntCompare) c;
-      iexpr(k.a());
-      iexpr(k.b());
-      switch (k.op()) {
-        case LT: mv.visitJumpInsn(IF_ICMPGE, target); return;
-        case LE: mv.visitJumpInsn(IF_ICMPGT, target); return;
-        case GT: mv.visitJumpInsn(IF_ICMPLE, target); return;
-        case GE: mv.visitJumpInsn(IF_ICMPLT, target); return;
-        case EQ: mv.visitJumpInsn(IF_ICMPNE, target); return;
-        case NE: mv.visitJumpInsn(IF_ICMPEQ, target); return;
-        default: throw new AssertionError(k.op());
-      }
-    } else if (c instanceof Cond.And) {
-      jumpIfFalse(((Cond.And) c).a(), target);
-      jumpIfFalse(((Cond.And) c).b(), target);
-    } else if (c instanceof Cond.Or) {
-      Label taken = new Label();
-      jumpIfTrue(((Cond.Or) c).a(), taken);
-      jumpIfFalse(((Cond.Or) c).b(), target);
-      mv.visitLabel(taken);
-    } else if (c instanceof Cond.Not) {
-      jumpIfTrue(((Cond.Not) c).a(), target);
-    } else if (c instanceof Cond.IsNaN) {
-      expr(((Cond.IsNaN) c).value());
-      mv.visitInsn(DUP2);
-      mv.visitInsn(DCMPL); // 0 exactly when the value equals itself, i.e. is not NaN
-      mv.visitJumpInsn(IFEQ, target);
-    } else {
-      if (!((Cond.Const) c).value()) {
-        mv.visitJumpInsn(GOTO, target);
-      }
-    }
-  }
-
-  /** Jumps to {@code target} when {@code c} is true; falls through when false. */
-  private void jumpIfTrue(Cond c, Label target) {
-    Label fallThrough = new Label();
-    jumpIfFalse(c, fallThrough);
-    mv.visitJumpInsn(GOTO, target);
-    mv.visitLabel(fallThrough);
-  }
-
-  private void pushInt(int v) {
-    if (v >= -1 && v <= 5) {
-      mv.visitInsn(ICONST_0 + v);
-    } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
-      mv.visitIntInsn(BIPUSH, v);
-    } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
-      mv.visitIntInsn(SIPUSH, v);
-    } else {
-      mv.visitLdcInsn(v);
-    }
-  }
-
-  private void pushDouble(double v) {
-    if (Double.doubleToRawLongBits(v) == 0L) {
-      mv.visitInsn(DCONST_0);
-    } else if (v == 1.0) {
-      mv.visitInsn(DCONST_1);
-    } else {
-      mv.visitLdcInsn(v);
-    }
-  }
-
-  /**
-   * The slot key of array {@code name}. Arrays and scalar locals are separate namespaces in the IR (a
-   * loop index may be called {@code p} like the parameter vector, a fn argument like an output array),
-   * so they must not share keys here.
-   */
-  private static String array(String name) {
-    return "[]" + name;
-  }
-
-  /** The slot key of a dim's size (no scalar local or array key contains a '$' and a '#'). */
-  private static String size(String dim) {
-    return "#size$" + dim;
-  }
-
 }
