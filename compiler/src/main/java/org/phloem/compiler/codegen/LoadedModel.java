@@ -26,7 +26,18 @@ public final class LoadedModel {
 
   /** Emits and defines the class of {@code program} in a fresh class loader. */
   public static LoadedModel load(IrProgram program) {
-    byte[] bytes = ClassEmitter.emit(program);
+    return define(program, ClassEmitter.emit(program));
+  }
+
+  /**
+   * The same, with the sweeps split at {@code methodBudget} estimated bytes (see
+   * {@link ClassEmitter#emit(IrProgram, int)}; {@link ClassEmitter#NO_SPLITTING} keeps them whole).
+   */
+  public static LoadedModel load(IrProgram program, int methodBudget) {
+    return define(program, ClassEmitter.emit(program, methodBudget));
+  }
+
+  private static LoadedModel define(IrProgram program, byte[] bytes) {
     String binaryName = ClassEmitter.internalName(program).replace('/', '.');
     Class<?> cls = new ModelClassLoader().define(binaryName, bytes);
     try {

@@ -45,4 +45,18 @@ final class LocalSlots {
   boolean has(String name) {
     return named.containsKey(name);
   }
+
+  /**
+   * The slot key of array {@code name}. Arrays and scalar locals are separate namespaces in the IR (a
+   * loop index may be called {@code p} like the parameter vector, a fn argument like an output array),
+   * so they must not share keys here.
+   */
+  static String array(String name) {
+    return "[]" + name;
+  }
+
+  /** The slot key of a dim's size (keys the emitter makes up start with '#', which no IR name does). */
+  static String size(String dim) {
+    return "#size$" + dim;
+  }
 }

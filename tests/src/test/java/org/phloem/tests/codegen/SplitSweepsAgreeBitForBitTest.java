@@ -1,0 +1,147 @@
+package org.phloem.tests.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.util.CheckClassAdapter;
+import org.phloem.compiler.codegen.ClassEmitter;
+import org.phloem.compiler.codegen.LoadedModel;
+import org.phloem.compiler.driver.Compilation;
+import org.phloem.compiler.driver.Pipeline;
+import org.phloem.runtime.CompiledModel;
+import org.phloem.runtime.GeneratedModel;
+import org.phloem.runtime.ModelInfo;
+import org.phloem.runtime.ModelLayout;
+import org.phloem.runtime.data.BoundData;
+import org.phloem.runtime.data.DataBinder;
+import org.phloem.tests.bethy.BethySite;
+import org.phloem.tests.support.Repo;
+
+/**
+ * Splitting sweeps into helper methods changes where scalars are kept, never what is computed: on
+ * DALEC (plain and with checkpointed sweeps) and on BETHY at Hyytiälä (one year of data), the model
+ * emitted whole and the same IR split at the default budget and at much smaller ones give the same
+ * bits for the cost, gradient, tangent, Hessian-vector product (plain and checkpointed sweeps), every
+ * output and every output tangent. The split classes pass ASM's verifier.
+ */
+class SplitSweepsAgreeBitForBitTest {
+  /** The default budget (as compiled by the pipeline), a few times smaller, and small enough to cut nearly every statement. */
+  private static final int[] BUDGETS = {ClassEmitter.DEFAULT_BUDGET, 1500, 120};
+
+  static Stream<Arguments> models() throws Exception {
+    Path bethyYear = BethySite.oneYearDataRoot(Files.createTempDirectory("split-bethy"), 2003);
+    return Stream.of(
+        Arguments.of("dalec/dalec.phl", Repo.dataRoot(Repo.model("dalec/dalec.phl"))),
+        Arguments.of("dalec/oregon.phl", Repo.dataRoot(Repo.model("dalec/oregon.phl"))),
+        Arguments.of("bethy/hyytiala.phl", bethyYear));
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void splitAndWholeSweeps_giveTheSameBits(String model, Path dataRoot) throws Exception {
+    Compilation c = Pipeline.compile(Repo.model(model), true);
+    ModelLayout layout = c.loaded().layout();
+    BoundData data = DataBinder.bind(dataRoot, layout.tables(), layout.dims(), layout.inputs());
+    LoadedModel wholeClass = LoadedModel.load(c.program(), ClassEmitter.NO_SPLITTING);
+    CompiledModel whole = wholeClass.bind(data);
+    int wholeMethods = MethodSizes.of(wholeClass.bytes()).size();
+    for (int budget : BUDGETS) {
+      LoadedModel splitClass = LoadedModel.load(c.program(), budget);
+      assertEquals("", problems(splitClass.bytes()), model + " at budget " + budget);
+      if (budget < 1000) {
+        int methods = MethodSizes.of(splitClass.bytes()).size();
+        assertTrue(methods > 2 * wholeMethods, model + " at budget " + budget + " was hardly split: " + methods + " methods");
+      }
+      CompiledModel split = splitClass.bind(data);
+      for (long seed = 0; seed < 2; seed++) {
+        String where = model + ", budget " + budget + ", point " + seed;
+        double[] p = point(whole.info(), seed);
+        double[] v = direction(p.length, seed);
+        for (boolean checkpointed : new boolean[] {false, true}) {
+          ((GeneratedModel) whole).setCheckpointing(checkpointed);
+          ((GeneratedModel) split).setCheckpointing(checkpointed);
+          assertSameBits(whole, split, p, v, where + (checkpointed ? ", checkpointed sweeps" : ""));
+        }
+      }
+    }
+  }
+
+  private static void assertSameBits(CompiledModel whole, CompiledModel split, double[] p, double[] v, String where) {
+    assertBits(whole.cost(p), split.cost(p), where + ": cost");
+    outputs(whole, split, false, where + ": after the forward run");
+    double[] g1 = new double[p.length];
+    double[] g2 = new double[p.length];
+    assertBits(whole.gradient(p, g1), split.gradient(p, g2), where + ": cost from the gradient");
+    assertBits(g1, g2, where + ": gradient");
+    assertBits(whole.tangent(p, v), split.tangent(p, v), where + ": tangent");
+    outputs(whole, split, true, where + ": after the tangent run");
+    double[] hv1 = new double[p.length];
+    double[] hv2 = new double[p.length];
+    assertBits(whole.hessianVector(p, v, hv1), split.hessianVector(p, v, hv2), where + ": cost from the Hessian-vector product");
+    assertBits(hv1, hv2, where + ": Hessian-vector product");
+  }
+
+  /** Outputs, and their tangents once a tangent run has set them (before, they hold an earlier run's). */
+  private static void outputs(CompiledModel whole, CompiledModel split, boolean tangents, String where) {
+    for (int k = 0; k < whole.info().outputs().size(); k++) {
+      String name = whole.info().outputs().get(k).name();
+      assertBits(whole.output(k), split.output(k), where + ", output " + name);
+      if (tangents) {
+        assertBits(whole.outputTangent(k), split.outputTangent(k), where + ", tangent of output " + name);
+      }
+    }
+  }
+
+  private static void assertBits(double a, double b, String what) {
+    assertEquals(Double.doubleToRawLongBits(a), Double.doubleToRawLongBits(b), () -> what + ": " + a + " whole, " + b + " split");
+  }
+
+  private static void assertBits(double[] a, double[] b, String what) {
+    assertEquals(a.length, b.length, what);
+    for (int i = 0; i < a.length; i++) {
+      assertBits(a[i], b[i], what + "[" + i + "]");
+    }
+  }
+
+  /** Point 0: the prior means; others: each slot moved by up to a tenth of its prior sd, inside its bounds. */
+  private static double[] point(ModelInfo info, long seed) {
+    double[] p = info.priorMeans();
+    if (seed == 0) {
+      return p;
+    }
+    Random random = new Random(seed);
+    for (int k = 0; k < p.length; k++) {
+      double sd = info.priorSds()[k];
+      double step = Double.isFinite(sd) ? 0.1 * sd : 0.01 * Math.max(1, Math.abs(p[k]));
+      p[k] = Math.min(info.upperBounds()[k], Math.max(info.lowerBounds()[k], p[k] + (2 * random.nextDouble() - 1) * step));
+    }
+    return p;
+  }
+
+  private static double[] direction(int n, long seed) {
+    Random random = new Random(1000 + seed);
+    double[] v = new double[n];
+    for (int k = 0; k < n; k++) {
+      v[k] = 2 * random.nextDouble() - 1;
+    }
+    return v;
+  }
+
+  /** What ASM's verifier (structure and a data-flow analysis of every method) reports; empty when sound. */
+  private static String problems(byte[] classFile) {
+    StringWriter report = new StringWriter();
+    CheckClassAdapter.verify(new ClassReader(classFile), SplitSweepsAgreeBitForBitTest.class.getClassLoader(), false,
+        new PrintWriter(report));
+    return report.toString().strip();
+  }
+}
