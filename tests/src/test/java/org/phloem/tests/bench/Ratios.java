@@ -38,6 +38,8 @@ final class Ratios {
     for (String n : List.of("10", "50", "200")) {
       lines.add(new Line("3. sites gradient / forward", SitesBenchmark.class, "adjoint", "forward", n, "10".equals(n) ? "" : "≤ 3"));
     }
+    lines.add(new Line("3. BETHY site (57 parameters) gradient / forward", ScienceBenchmark.class, "bethyGradient", "bethyForward", null, "≤ 3"));
+    lines.add(new Line("3. SDBM + transport gradient / forward", ScienceBenchmark.class, "sdbmGradient", "sdbmForward", null, "≤ 3"));
     for (String n : List.of("10", "50", "200")) {
       lines.add(new Line("4. DerivativeStructure / adjoint", SitesBenchmark.class, "derivativeStructure", "adjoint", n, "grows with n"));
       lines.add(new Line("4. SparseGradient / adjoint", SitesBenchmark.class, "sparseGradient", "adjoint", n, ""));
