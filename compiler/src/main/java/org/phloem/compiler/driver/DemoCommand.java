@@ -60,7 +60,8 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     say("",
-        "How to read it: 'reduct.' is the uncertainty reduction 1 - sd_post/sd_prior of each parameter.",
+        "How to read it: 'reduct.' is the uncertainty reduction 1 - sd_post/sd_prior of each parameter (on ln p for",
+        "the rates searched on a log scale).",
         "The observations constrain " + list(constrained) + " (reduction of 50 % or more);",
         list(unseen) + " keep about their prior uncertainty: the data cannot see them.",
         "The report, the correlations and the plots (each observed series with the fitted model) are in",
