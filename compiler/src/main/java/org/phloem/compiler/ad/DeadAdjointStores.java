@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.phloem.compiler.analysis.DataFlow;
-import org.phloem.compiler.analysis.FlowAnalysis;
+import org.phloem.compiler.analysis.NameSetAnalysis;
 import org.phloem.compiler.analysis.Reads;
 import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.Ref;
@@ -107,31 +107,12 @@ final class DeadAdjointStores {
   }
 
   /** Backward: the adjoint arrays some later statement may read. */
-  private static final class Live implements FlowAnalysis<Set<String>> {
+  private static final class Live extends NameSetAnalysis {
     private final Set<String> arrays;
 
     Live(Set<String> arrays) {
+      super(false, Set.of());
       this.arrays = arrays;
-    }
-
-    @Override
-    public boolean forward() {
-      return false;
-    }
-
-    @Override
-    public Set<String> boundary() {
-      return Set.of();
-    }
-
-    @Override
-    public Set<String> join(Set<String> a, Set<String> b) {
-      if (a.containsAll(b)) {
-        return a;
-      }
-      Set<String> out = new HashSet<>(a);
-      out.addAll(b);
-      return out;
     }
 
     @Override

@@ -97,12 +97,7 @@ public final class Activity {
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
-    if (a.containsAll(b)) {
-      return a;
-    }
-    Set<String> out = new HashSet<>(a);
-    out.addAll(b);
-    return out;
+    return NameSetAnalysis.union(a, b);
   }
 
   private static boolean meets(Set<String> a, Set<String> b) {
@@ -120,26 +115,10 @@ public final class Activity {
   }
 
   /** Forward: may depend on the independents. */
-  private static final class Varied implements FlowAnalysis<Set<String>> {
-    private final Set<String> independents;
+  private static final class Varied extends NameSetAnalysis {
 
     Varied(Set<String> independents) {
-      this.independents = Set.copyOf(independents);
-    }
-
-    @Override
-    public boolean forward() {
-      return true;
-    }
-
-    @Override
-    public Set<String> boundary() {
-      return independents;
-    }
-
-    @Override
-    public Set<String> join(Set<String> a, Set<String> b) {
-      return union(a, b);
+      super(true, independents);
     }
 
     @Override
@@ -163,26 +142,10 @@ public final class Activity {
   }
 
   /** Backward: may influence a dependent. */
-  private static final class Useful implements FlowAnalysis<Set<String>> {
-    private final Set<String> dependents;
+  private static final class Useful extends NameSetAnalysis {
 
     Useful(Set<String> dependents) {
-      this.dependents = Set.copyOf(dependents);
-    }
-
-    @Override
-    public boolean forward() {
-      return false;
-    }
-
-    @Override
-    public Set<String> boundary() {
-      return dependents;
-    }
-
-    @Override
-    public Set<String> join(Set<String> a, Set<String> b) {
-      return union(a, b);
+      super(false, dependents);
     }
 
     @Override

@@ -93,36 +93,18 @@ public final class ToBeRecorded {
   }
 
   /** The set of variables whose current values the reverse sweep will read. */
-  private static final class Needed implements FlowAnalysis<Set<String>> {
+  private static final class Needed extends NameSetAnalysis {
     private final Function<Stmt, Set<String>> reads;
     private final Function<Stmt, Set<String>> readsAfter;
     private final Set<String> regenerated;
 
     Needed(Function<Stmt, Set<String>> reads, Function<Stmt, Set<String>> readsAfter, Set<String> regenerated) {
+      super(true, Set.of());
       this.reads = reads;
       this.readsAfter = readsAfter;
       this.regenerated = regenerated;
     }
 
-    @Override
-    public boolean forward() {
-      return true;
-    }
-
-    @Override
-    public Set<String> boundary() {
-      return Set.of();
-    }
-
-    @Override
-    public Set<String> join(Set<String> a, Set<String> b) {
-      if (a.containsAll(b)) {
-        return a;
-      }
-      Set<String> out = new HashSet<>(a);
-      out.addAll(b);
-      return out;
-    }
 
     @Override
     public Set<String> transfer(Stmt s, Set<String> in) {
