@@ -24,7 +24,7 @@ import org.phloem.runtime.parallel.SiteSum;
  * temperature and maximum LAI) with plots.
  *
  * <pre>
- * java -cp ... org.phloem.tests.eastasia.EastAsiaStudy [--starts N] [--no-leave-out] [--threads N] [--out DIR]
+ * java -cp ... org.phloem.tests.eastasia.EastAsiaStudy [--starts N] [--rounds N] [--no-leave-out] [--threads N] [--out DIR]
  * </pre>
  */
 public final class EastAsiaStudy {
@@ -37,8 +37,8 @@ public final class EastAsiaStudy {
       "temp. broadleaf deciduous", "evergreen conifer", "deciduous conifer", "evergreen shrub", "deciduous shrub", "C3 grass",
       "C4 grass", "tundra", "swamp", "crop"};
 
-  /** One start of the joint fit: where it began and where it ended. */
-  record Start(int index, double[] from, FitResult fit) {}
+  /** One start of the joint fit: where it began, where it ended, and how many fits that took (see {@link #fitToRest}). */
+  record Start(int index, double[] from, FitResult fit, int rounds) {}
 
   /** One tower's misfits (RMSE, g C m⁻² d⁻¹) and observation counts. */
   record SiteFit(String site, String pft, int nCal, int nVal, double gppCalPrior, double gppCalPost, double gppValPrior,
@@ -62,12 +62,40 @@ public final class EastAsiaStudy {
 
   /** Runs the study: {@code starts} joint fits (the prior means and starts drawn around them), then the rest. */
   static Results run(EastAsiaNetwork n, int starts, boolean leaveOut, int threads) {
+    return run(n, starts, leaveOut, threads, 1);
+  }
+
+  /**
+   * A fit from {@code from}, then fits restarted from where the previous one stopped, until one lowers the
+   * cost by less than 0.01 or {@code rounds} fits have run. The fitter's verdict "the cost changed by less
+   * than its relative tolerance" stops L-BFGS early on this problem (random starts ended 2-26 cost units
+   * above the best); a restart clears its curvature memory and carries on.
+   */
+  static Start fitToRest(CompiledModel model, int index, double[] from, int rounds) {
+    FitResult fit = Fitter.fit(model, FitOptions.defaults().withStart(from));
+    int done = 1;
+    while (done < rounds) {
+      FitResult next = Fitter.fit(model, FitOptions.defaults().withStart(fit.parameters()));
+      done++;
+      boolean still = fit.cost() - next.cost() < 0.01;
+      if (next.cost() < fit.cost()) {
+        fit = next;
+      }
+      if (still) {
+        break;
+      }
+    }
+    return new Start(index, from, fit, done);
+  }
+
+  /** {@link #run(EastAsiaNetwork, int, boolean, int)} with each fit restarted up to {@code rounds} times. */
+  static Results run(EastAsiaNetwork n, int starts, boolean leaveOut, int threads, int rounds) {
     ModelInfo info = n.info();
     SiteSum all = n.sum(n.sites, threads);
     List<Start> fits = new ArrayList<>();
     for (int k = 0; k < starts; k++) {
       double[] from = k == 0 ? info.priorMeans() : randomStart(info, new Random(SEED + k));
-      fits.add(new Start(k, from, Fitter.fit(all, FitOptions.defaults().withStart(from))));
+      fits.add(fitToRest(all, k, from, rounds));
     }
     Start best = fits.get(0);
     for (Start s : fits) {
@@ -78,7 +106,7 @@ public final class EastAsiaStudy {
     Posterior posterior = PosteriorAnalysis.at(all, best.fit().parameters());
     List<double[]> leftOut = new ArrayList<>();
     for (String s : n.sites) {
-      leftOut.add(leaveOut ? Fitter.fit(n.sum(n.allBut(s), threads), FitOptions.defaults()).parameters() : null);
+      leftOut.add(leaveOut ? fitToRest(n.sum(n.allBut(s), threads), 0, info.priorMeans(), rounds).fit().parameters() : null);
     }
     double[] prior = info.priorMeans();
     double[] post = best.fit().parameters();
@@ -181,15 +209,15 @@ public final class EastAsiaStudy {
     StringBuilder out = new StringBuilder();
     ModelInfo info = n.info();
     List<String> names = info.slotNames();
-    out.append("### Starts\n\n| start | J | observations | prior | status | max |Δp|/σ_post from the best | NEE–T slope (posterior) |\n|---|---:|---:|---:|---|---:|---:|\n");
+    out.append("### Starts\n\n| start | fits | J | observations | prior | status | max |Δp|/σ_post from the best | NEE–T slope (posterior) |\n|---|---:|---:|---:|---:|---|---:|---:|\n");
     for (Start s : r.starts()) {
       double worst = 0;
       for (int i = 0; i < names.size(); i++) {
         worst = Math.max(worst, Math.abs(s.fit().parameters()[i] - r.best().fit().parameters()[i]) / r.posterior().sd()[i]);
       }
       NetworkStats.Line line = neeLine(n, s.fit().parameters(), r);
-      out.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %s | %.2g | %.2f |%n", s.index() == 0 ? "prior means" : "random " + s.index(),
-          s.fit().cost(), s.fit().observationCost(), s.fit().priorCost(), s.fit().status(), worst, line.slope()));
+      out.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %s | %.2g | %.2f |%n", s.index() == 0 ? "prior means" : "random " + s.index(),
+          s.rounds(), s.fit().cost(), s.fit().observationCost(), s.fit().priorCost(), s.fit().status(), worst, line.slope()));
     }
     out.append("\n### Posterior per PFT and shared parameters\n\n| parameter | prior | prior sd | posterior | posterior sd | reduction |\n|---|---:|---:|---:|---:|---:|\n");
     Posterior p = r.posterior();
@@ -306,22 +334,24 @@ public final class EastAsiaStudy {
     int starts = 4;
     int threads = 2;
     boolean leaveOut = true;
+    int rounds = 4;
     Path out = Path.of("phloem-out/eastasia");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--starts" -> starts = Integer.parseInt(args[++i]);
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--no-leave-out" -> leaveOut = false;
+        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         default -> {
-          System.err.println("usage: EastAsiaStudy [--starts N] [--threads N] [--no-leave-out] [--out DIR]");
+          System.err.println("usage: EastAsiaStudy [--starts N] [--rounds N] [--threads N] [--no-leave-out] [--out DIR]");
           System.exit(2);
         }
       }
     }
     long t0 = System.nanoTime();
     EastAsiaNetwork n = EastAsiaNetwork.load("network.phl");
-    Results r = run(n, starts, leaveOut, threads);
+    Results r = run(n, starts, leaveOut, threads, rounds);
     String text = markdown(n, r);
     System.out.print(text);
     Files.createDirectories(out);
