@@ -30,9 +30,18 @@ public record FitReport(ModelInfo info, FitResult fit, Posterior posterior, List
 
   /** Computes the posterior and output sds at the fit's optimum and gathers the residuals. */
   public static FitReport analyze(CompiledModel model, FitResult fit) {
-    Posterior posterior = PosteriorAnalysis.at(model, fit.parameters());
+    Posterior posterior = PosteriorAnalysis.at(model, fit.parameters(), held(fit));
     List<OutputSd> outputs = OutputUncertainty.compute(model, fit.parameters(), posterior.covariance(), false);
     return of(model, fit, posterior, outputs);
+  }
+
+  /** Per slot, whether the fit held it on a bound (the posterior is then conditional on it). */
+  public static boolean[] held(FitResult fit) {
+    boolean[] held = new boolean[fit.parameters().length];
+    for (int i = 0; i < held.length; i++) {
+      held[i] = fit.verdict() != null && fit.bounds().get(i).isActive();
+    }
+    return held;
   }
 
   /** Gathers a report from parts already computed (the residuals are read from the model at the optimum). */
