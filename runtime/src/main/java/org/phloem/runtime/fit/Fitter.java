@@ -12,9 +12,11 @@ import org.phloem.runtime.CompiledModel;
  *
  * <p>Phases ({@link FitOptions.Method}): AUTO uses Levenberg–Marquardt when no slot has a prior (the
  * cost is a pure sum of squares) and L-BFGS otherwise; after either, {@link TrustRegionNewton} runs from
- * where it stopped (whatever the reason: a relative cost or step test, a failed line search or a
- * limit hands over, nothing is decided there) unless switched off or the model has more than
- * {@link FitOptions#newtonMaxParameters()} slots. NEWTON runs the trust region alone.
+ * where it stopped (a relative cost or step test or a failed line search hands over: nothing is decided
+ * there) unless switched off or the model has more than {@link FitOptions#newtonMaxParameters()}
+ * slots. A first phase that stops at its iteration or evaluation limit ends the fit with that status
+ * (so that a resume with a higher limit continues exactly as the uninterrupted fit). NEWTON runs the
+ * trust region alone.
  *
  * <p>The status is always the {@link Verdict}'s: {@link FitStatus#CONVERGED} only when the
  * first- and second-order conditions hold on the free slots, with slots pushed onto a bound held there.
@@ -96,8 +98,11 @@ public final class Fitter {
 
     boolean finite = phaseStop != FitStatus.NON_FINITE_COST && phaseStop != FitStatus.NON_FINITE_GRADIENT;
     boolean newtonAlone = first.isEmpty();
+    // a first phase stopped at its limit ends the fit there, so that --resume with a higher limit continues
+    // exactly as the uninterrupted fit would
+    boolean limited = phaseStop != null && phaseStop.isLimit();
     boolean runNewton = resumeFrom instanceof MinimizerState.TrustRegionState
-        || (finite && (newtonAlone || options.newtonIterations() > 0));
+        || (finite && !limited && (newtonAlone || options.newtonIterations() > 0));
     if (runNewton && !newtonAlone && space.dimension() > options.newtonMaxParameters()) {
       notes.add("trust-region Newton phase skipped: " + space.dimension() + " slots exceed its limit of "
           + options.newtonMaxParameters());

@@ -63,6 +63,10 @@ public final class SummaryTable {
           .append("decreasing beyond it, so the data say the value lies at or past it; it has no posterior sd and no uncertainty ")
           .append("reduction, and the sds of the others hold it fixed. Widen the bound or reconsider the model if the bound is not physical.\n");
     }
+    if (r.covariance() != null) {
+      sb.append(r.covariance().sentence()).append('\n');
+    }
+    sb.append(EigenDirections.format(post));
     for (String w : post.warnings()) {
       sb.append("warning: ").append(w).append('\n');
     }
