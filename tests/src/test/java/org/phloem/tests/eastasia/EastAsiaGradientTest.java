@@ -17,7 +17,7 @@ import org.phloem.runtime.check.ModelCheck;
 /**
  * Derivatives of the network model against finite differences, on the sum of two towers that between
  * them use every branch the twelve do: CN-Cha (a mixed forest: two PFT tiles, frozen winters) and CN-Sw2
- * (a desert steppe: strong water stress). At the prior means and at random starts of the study.
+ * (a desert steppe: strong water stress). At the prior means and at two random points within 2 prior sd ({@link EastAsiaStudy#randomStart}).
  * Output tangents to 1e-4 as for ../bethy (NEE crosses zero as a difference of larger terms).
  */
 class EastAsiaGradientTest {
@@ -47,7 +47,7 @@ class EastAsiaGradientTest {
   }
 
   @Property(tries = 2, seed = "20261205")
-  void derivatives_matchFiniteDifferences_atRandomStarts(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) throws Exception {
+  void derivatives_matchFiniteDifferences_atRandomPoints(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) throws Exception {
     CompiledModel m = model();
     assertPasses(ModelCheck.run(m, EastAsiaStudy.randomStart(m.info(), new Random(seed)), OPTIONS));
   }

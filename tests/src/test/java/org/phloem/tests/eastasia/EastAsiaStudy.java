@@ -14,6 +14,11 @@ import org.phloem.runtime.fit.FitOptions;
 import org.phloem.runtime.fit.FitResult;
 import org.phloem.runtime.fit.Fitter;
 import org.phloem.runtime.posterior.Posterior;
+import org.phloem.runtime.multistart.MultiStart;
+import org.phloem.runtime.multistart.MultiStartOptions;
+import org.phloem.runtime.multistart.MultiStartResult;
+import org.phloem.runtime.multistart.StartOutcome;
+import org.phloem.runtime.multistart.StartProgress;
 import org.phloem.runtime.posterior.PosteriorAnalysis;
 import org.phloem.runtime.parallel.SiteSum;
 
@@ -24,7 +29,7 @@ import org.phloem.runtime.parallel.SiteSum;
  * temperature and maximum LAI) with plots.
  *
  * <pre>
- * java -cp ... org.phloem.tests.eastasia.EastAsiaStudy [--starts N] [--rounds N] [--no-leave-out] [--threads N] [--out DIR]
+ * java -cp ... org.phloem.tests.eastasia.EastAsiaStudy [--starts N] [--no-leave-out] [--threads N] [--out DIR]
  * </pre>
  */
 public final class EastAsiaStudy {
@@ -36,9 +41,6 @@ public final class EastAsiaStudy {
   static final String[] PFT_NAMES = {"trop. broadleaf evergreen", "trop. broadleaf deciduous", "temp. broadleaf evergreen",
       "temp. broadleaf deciduous", "evergreen conifer", "deciduous conifer", "evergreen shrub", "deciduous shrub", "C3 grass",
       "C4 grass", "tundra", "swamp", "crop"};
-
-  /** One start of the joint fit: where it began, where it ended, and how many fits that took (see {@link #fitToRest}). */
-  record Start(int index, double[] from, FitResult fit, int rounds) {}
 
   /** One tower's misfits (RMSE, g C m⁻² d⁻¹) and observation counts. */
   record SiteFit(String site, String pft, int nCal, int nVal, double gppCalPrior, double gppCalPost, double gppValPrior,
@@ -55,61 +57,29 @@ public final class EastAsiaStudy {
       double neePostWholeRecord) {}
 
   /** Everything the README reports. */
-  record Results(List<String> sites, List<Start> starts, Start best, Posterior posterior, List<SiteFit> siteFits,
+  record Results(List<String> sites, MultiStartResult starts, FitResult best, Posterior posterior, List<SiteFit> siteFits,
       List<SiteYear> network, List<double[]> leftOutOptima) {}
 
   private EastAsiaStudy() {}
 
-  /** Runs the study: {@code starts} joint fits (the prior means and starts drawn around them), then the rest. */
-  static Results run(EastAsiaNetwork n, int starts, boolean leaveOut, int threads) {
-    return run(n, starts, leaveOut, threads, 1);
-  }
-
   /**
-   * A fit from {@code from}, then fits restarted from where the previous one stopped, until one lowers the
-   * cost by less than 0.01 or {@code rounds} fits have run. The fitter's verdict "the cost changed by less
-   * than its relative tolerance" stops L-BFGS early on this problem (random starts ended 2-26 cost units
-   * above the best); a restart clears its curvature memory and carries on.
+   * Runs the study: the joint fit from {@code starts} starts (start 0 the prior means, the others drawn from
+   * the prior by {@link MultiStart} with {@link #SEED}), the posterior at the best optimum, and, when asked,
+   * the twelve leave-one-out fits (each from the prior means).
    */
-  static Start fitToRest(CompiledModel model, int index, double[] from, int rounds) {
-    FitResult fit = Fitter.fit(model, FitOptions.defaults().withStart(from));
-    int done = 1;
-    while (done < rounds) {
-      FitResult next = Fitter.fit(model, FitOptions.defaults().withStart(fit.parameters()));
-      done++;
-      boolean still = fit.cost() - next.cost() < 0.01;
-      if (next.cost() < fit.cost()) {
-        fit = next;
-      }
-      if (still) {
-        break;
-      }
-    }
-    return new Start(index, from, fit, done);
-  }
-
-  /** {@link #run(EastAsiaNetwork, int, boolean, int)} with each fit restarted up to {@code rounds} times. */
-  static Results run(EastAsiaNetwork n, int starts, boolean leaveOut, int threads, int rounds) {
+  static Results run(EastAsiaNetwork n, int starts, boolean leaveOut, int threads) {
     ModelInfo info = n.info();
     SiteSum all = n.sum(n.sites, threads);
-    List<Start> fits = new ArrayList<>();
-    for (int k = 0; k < starts; k++) {
-      double[] from = k == 0 ? info.priorMeans() : randomStart(info, new Random(SEED + k));
-      fits.add(fitToRest(all, k, from, rounds));
-    }
-    Start best = fits.get(0);
-    for (Start s : fits) {
-      if (s.fit().cost() < best.fit().cost()) {
-        best = s;
-      }
-    }
-    Posterior posterior = PosteriorAnalysis.at(all, best.fit().parameters());
+    MultiStartResult multi = MultiStart.run(all, FitOptions.defaults(), MultiStartOptions.of(starts, SEED).withThreads(1),
+        StartProgress.NONE);
+    FitResult best = multi.best().orElseThrow(() -> new IllegalStateException("no start could be fitted")).result();
+    Posterior posterior = PosteriorAnalysis.at(all, best.parameters());
     List<double[]> leftOut = new ArrayList<>();
     for (String s : n.sites) {
-      leftOut.add(leaveOut ? fitToRest(n.sum(n.allBut(s), threads), 0, info.priorMeans(), rounds).fit().parameters() : null);
+      leftOut.add(leaveOut ? Fitter.fit(n.sum(n.allBut(s), threads), FitOptions.defaults()).parameters() : null);
     }
     double[] prior = info.priorMeans();
-    double[] post = best.fit().parameters();
+    double[] post = best.parameters();
     List<SiteFit> rows = new ArrayList<>();
     List<SiteYear> network = new ArrayList<>();
     for (int i = 0; i < n.sites.size(); i++) {
@@ -147,12 +117,12 @@ public final class EastAsiaStudy {
           NetworkStats.annualFromSeasonalCycle(gpp0, gppAll), NetworkStats.annualFromSeasonalCycle(gpp1, gppAll),
           NetworkStats.mean(nee1) * 12 * NetworkStats.DAYS_PER_MONTH));
     }
-    return new Results(n.sites, fits, best, posterior, rows, network, leftOut);
+    return new Results(n.sites, multi, best, posterior, rows, network, leftOut);
   }
 
   /**
-   * A start drawn around the prior: each slot with a prior moved by z prior sds, z standard normal cut
-   * at ±2 (on ln p for log-scale slots), kept 1 % of the range inside the bounds.
+   * A point drawn around the prior (the tests' random points): each slot with a prior moved by z prior
+   * sds, z standard normal cut at ±2 (on ln p for log-scale slots), kept 1 % of the range inside the bounds.
    */
   static double[] randomStart(ModelInfo info, Random random) {
     double[] p = info.priorMeans();
@@ -209,16 +179,22 @@ public final class EastAsiaStudy {
     StringBuilder out = new StringBuilder();
     ModelInfo info = n.info();
     List<String> names = info.slotNames();
-    out.append("### Starts\n\n| start | fits | J | observations | prior | status | max |Δp|/σ_post from the best | NEE–T slope (posterior) |\n|---|---:|---:|---:|---:|---|---:|---:|\n");
-    for (Start s : r.starts()) {
+    out.append("### Starts\n\n| start | status | J | observations | prior | max |Δp|/σ_post from the best | NEE–T slope (posterior) |\n|---|---|---:|---:|---:|---:|---:|\n");
+    for (StartOutcome s : r.starts().outcomes()) {
+      if (s.result() == null) {
+        out.append("| " + s.index() + " | " + s.error() + " | | | | | |\n");
+        continue;
+      }
       double worst = 0;
       for (int i = 0; i < names.size(); i++) {
-        worst = Math.max(worst, Math.abs(s.fit().parameters()[i] - r.best().fit().parameters()[i]) / r.posterior().sd()[i]);
+        worst = Math.max(worst, Math.abs(s.result().parameters()[i] - r.best().parameters()[i]) / r.posterior().sd()[i]);
       }
-      NetworkStats.Line line = neeLine(n, s.fit().parameters(), r);
-      out.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %s | %.2g | %.2f |%n", s.index() == 0 ? "prior means" : "random " + s.index(),
-          s.rounds(), s.fit().cost(), s.fit().observationCost(), s.fit().priorCost(), s.fit().status(), worst, line.slope()));
+      NetworkStats.Line line = neeLine(n, s.result().parameters(), r);
+      out.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.2g | %.2f |%n", s.index() == 0 ? "prior means" : "drawn " + s.index(),
+          s.statusName(), s.result().cost(), s.result().observationCost(), s.result().priorCost(), worst, line.slope()));
     }
+    out.append(String.format(Locale.ROOT, "%n%d of %d starts converged; %d distinct optim%s among them.%n", r.starts().convergedCount(),
+        r.starts().outcomes().size(), r.starts().optima().size(), r.starts().optima().size() == 1 ? "um" : "a"));
     out.append("\n### Posterior per PFT and shared parameters\n\n| parameter | prior | prior sd | posterior | posterior sd | reduction |\n|---|---:|---:|---:|---:|---:|\n");
     Posterior p = r.posterior();
     double[] prior = info.priorMeans();
@@ -334,24 +310,22 @@ public final class EastAsiaStudy {
     int starts = 4;
     int threads = 2;
     boolean leaveOut = true;
-    int rounds = 4;
     Path out = Path.of("phloem-out/eastasia");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--starts" -> starts = Integer.parseInt(args[++i]);
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--no-leave-out" -> leaveOut = false;
-        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         default -> {
-          System.err.println("usage: EastAsiaStudy [--starts N] [--rounds N] [--threads N] [--no-leave-out] [--out DIR]");
+          System.err.println("usage: EastAsiaStudy [--starts N] [--threads N] [--no-leave-out] [--out DIR]");
           System.exit(2);
         }
       }
     }
     long t0 = System.nanoTime();
     EastAsiaNetwork n = EastAsiaNetwork.load("network.phl");
-    Results r = run(n, starts, leaveOut, threads, rounds);
+    Results r = run(n, starts, leaveOut, threads);
     String text = markdown(n, r);
     System.out.print(text);
     Files.createDirectories(out);
