@@ -179,19 +179,24 @@ public final class EastAsiaStudy {
     StringBuilder out = new StringBuilder();
     ModelInfo info = n.info();
     List<String> names = info.slotNames();
-    out.append("### Starts\n\n| start | status | J | observations | prior | max |Δp|/σ_post from the best | NEE–T slope (posterior) |\n|---|---|---:|---:|---:|---:|---:|\n");
+    out.append("### Starts\n\n| start | status | J | observations | prior | max |Δp|/σ_post from the best | NEE–T slope (posterior) | slots more than 1 σ_post from the best |\n|---|---|---:|---:|---:|---:|---:|---|\n");
     for (StartOutcome s : r.starts().outcomes()) {
       if (s.result() == null) {
         out.append("| " + s.index() + " | " + s.error() + " | | | | | |\n");
         continue;
       }
       double worst = 0;
+      List<String> far = new ArrayList<>();
       for (int i = 0; i < names.size(); i++) {
-        worst = Math.max(worst, Math.abs(s.result().parameters()[i] - r.best().parameters()[i]) / r.posterior().sd()[i]);
+        double d = Math.abs(s.result().parameters()[i] - r.best().parameters()[i]) / r.posterior().sd()[i];
+        worst = Math.max(worst, d);
+        if (d > 1) {
+          far.add(String.format(Locale.ROOT, "%s %.3g", names.get(i), s.result().parameters()[i]));
+        }
       }
       NetworkStats.Line line = neeLine(n, s.result().parameters(), r);
-      out.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.2g | %.2f |%n", s.index() == 0 ? "prior means" : "drawn " + s.index(),
-          s.statusName(), s.result().cost(), s.result().observationCost(), s.result().priorCost(), worst, line.slope()));
+      out.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.2g | %.2f | %s |%n", s.index() == 0 ? "prior means" : "drawn " + s.index(),
+          s.statusName(), s.result().cost(), s.result().observationCost(), s.result().priorCost(), worst, line.slope(), String.join(", ", far)));
     }
     out.append(String.format(Locale.ROOT, "%n%d of %d starts converged; %d distinct optim%s among them.%n", r.starts().convergedCount(),
         r.starts().outcomes().size(), r.starts().optima().size(), r.starts().optima().size() == 1 ? "um" : "a"));
@@ -283,7 +288,7 @@ public final class EastAsiaStudy {
         points("data", t, column(r, SiteYear::neeData), data),
         points("prior model", t, column(r, SiteYear::neePrior), prior),
         points("posterior model", t, column(r, SiteYear::neePost), post));
-    NetworkPlots.scatter(folder.resolve("nee_vs_temperature.png"), "Annual NEE against mean annual temperature, 12 East-Asian towers",
+    NetworkPlots.scatter(folder.resolve("nee_vs_temperature.png"), "Annual NEE vs mean annual temperature, East-Asian towers",
         "mean annual temperature [°C]", "NEE [g C m⁻² yr⁻¹]", nee, List.of(new NetworkPlots.Reference(
             "published, 50 towers: −141.9 − 15.19·T (r² 0.42)", PUBLISHED_SLOPE, PUBLISHED_INTERCEPT, new Color(40, 160, 60))));
     NetworkPlots.scatter(folder.resolve("re_vs_temperature.png"), "Annual ecosystem respiration against temperature", "mean annual temperature [°C]",

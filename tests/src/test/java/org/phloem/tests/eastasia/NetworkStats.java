@@ -12,8 +12,14 @@ final class NetworkStats {
 
   /** A fitted line y = intercept + slope·x over n points, with its coefficient of determination. */
   record Line(double slope, double intercept, double r2, int n) {
+    /** The standard error of the slope, |b| √((1/r² − 1)/(n − 2)) (NaN below 3 points). */
+    double slopeSe() {
+      return n < 3 ? Double.NaN : Math.abs(slope) * Math.sqrt((1 / r2 - 1) / (n - 2));
+    }
+
     String text(String x) {
-      return String.format(java.util.Locale.ROOT, "%.1f %s %.2f·%s (r² %.2f, n %d)", intercept, slope < 0 ? "−" : "+", Math.abs(slope), x, r2, n);
+      return String.format(java.util.Locale.ROOT, "%.1f %s %.2f(±%.2f)·%s (r² %.2f, n %d)", intercept, slope < 0 ? "−" : "+", Math.abs(slope),
+          slopeSe(), x, r2, n);
     }
   }
 

@@ -22,6 +22,8 @@ class NetworkStatsTest {
     assertEquals(0.8, scatter.slope(), 1e-12);
     assertEquals(0.3, scatter.intercept(), 1e-12);
     assertEquals(0.64, scatter.r2(), 1e-12);
+    // residuals 0 - 0.3, 2 - 1.1, 1 - 1.9, 3 - 2.7: RSS 1.8; se = sqrt(RSS/(n - 2)/sxx) = sqrt(0.9/5)
+    assertEquals(Math.sqrt(0.18), scatter.slopeSe(), 1e-12);
   }
 
   @Test
