@@ -89,6 +89,8 @@ final class DeclChecker {
         if (s.init() != null) {
           values(s, s.init(), globals, "initial value");
         }
+      } else if (d instanceof DataDecl) {
+        new DataDeclChecker(ctx).check((DataDecl) d);
       } else if (d instanceof InputDecl) {
         Ident table = ((InputDecl) d).table();
         if (table != null && !(ctx.globals.get(table.name()) instanceof DataDecl)) {

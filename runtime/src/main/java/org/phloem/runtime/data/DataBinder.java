@@ -38,17 +38,37 @@ public final class DataBinder {
    */
   public static BoundData bind(Path dataRoot, List<TableSpec> tables, List<DimSpec> dims, List<InputSpec> inputs,
       long maxElements) throws DataException {
+    return bind(dataRoot, tables, dims, inputs, maxElements, UnitCheck.NONE);
+  }
+
+  /**
+   * Binds every input, checking the {@code units} of NetCDF variables against the inputs' declared units
+   * with {@code units}.
+   */
+  public static BoundData bind(Path dataRoot, List<TableSpec> tables, List<DimSpec> dims, List<InputSpec> inputs,
+      long maxElements, UnitCheck units) throws DataException {
     ProblemLog log = new ProblemLog();
+    try (NetCdfInputs netCdf = new NetCdfInputs(dataRoot, tables, units, log)) {
+      return bind(dataRoot, tables, dims, inputs, maxElements, netCdf, log);
+    }
+  }
+
+  private static BoundData bind(Path dataRoot, List<TableSpec> tables, List<DimSpec> dims, List<InputSpec> inputs,
+      long maxElements, NetCdfInputs netCdf, ProblemLog log) throws DataException {
     Map<String, DimSpec> dimByName = new LinkedHashMap<>();
     dims.forEach(d -> dimByName.put(d.name(), d));
 
-    InputSource.Resolver resolver = new InputSource.Resolver(dataRoot, tables, log);
+    InputSource.Resolver resolver = new InputSource.Resolver(dataRoot, NetCdfInputs.csvTables(tables), log);
     List<InputSource> sources = new ArrayList<>();
     for (InputSpec in : inputs) {
       List<String> unknown = in.dims().stream().filter(d -> !dimByName.containsKey(d)).toList();
       if (!unknown.isEmpty()) {
         log.add("", 0, "", "input '" + in.name() + "' is over " + String.join(", ", unknown)
             + ", not declared with `dim`" + Nearest.didYouMean(unknown.get(0), dimByName.keySet()), in.line());
+        continue;
+      }
+      if (netCdf.handles(in, resolver.tables())) {
+        netCdf.resolve(in);
         continue;
       }
       InputSource s = resolver.resolve(in);
@@ -58,7 +78,7 @@ public final class DataBinder {
     }
     loadTables(sources, maxElements, log);
 
-    Map<String, DimPlan> plans = DimPlan.resolve(dims, inputs, sources, maxElements, log);
+    Map<String, DimPlan> plans = DimPlan.resolve(dims, inputs, sources, netCdf.claims(), maxElements, log);
     if (refuseAbsurdSizes(sources, plans, maxElements, log)) {
       log.throwIfAny(); // before allocating anything of that size
     }
@@ -74,6 +94,7 @@ public final class DataBinder {
         values.put(s.input().name(), v);
       }
     }
+    values.putAll(netCdf.fill(plans));
     log.throwIfAny();
     Map<String, Integer> sizes = new HashMap<>();
     Map<String, List<String>> labels = new HashMap<>();
