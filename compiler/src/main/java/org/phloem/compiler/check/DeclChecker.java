@@ -90,6 +90,11 @@ final class DeclChecker {
           values(s, s.init(), globals, "initial value");
         }
       } else if (d instanceof DataDecl) {
+        DataDecl data = (DataDecl) d;
+        String refusal = org.phloem.runtime.data.DataRoot.lexicalRefusal(data.path());
+        if (refusal != null) {
+          ctx.error(ErrorKind.DATA_PATH_REFUSED, data.span(), refusal);
+        }
         new DataDeclChecker(ctx).check((DataDecl) d);
       } else if (d instanceof InputDecl) {
         Ident table = ((InputDecl) d).table();

@@ -92,9 +92,81 @@ public record DataRoot(Path path, String source) {
     return new DataRoot(Files.isDirectory(tidy) ? tidy : p, source);
   }
 
-  /** A table path from a model, resolved against this root. */
+  /** A table path from a model, resolved against this root (not yet confined: see {@link #confine}). */
   public Path resolve(String tablePath) {
     return path.resolve(tablePath).normalize();
+  }
+
+  /**
+   * Why a model's table path may not be used, judged on its text alone: absolute, or climbing out of the
+   * data folder with {@code ..}; null when it stays inside. The compiler reports this at the path's
+   * position; {@link #confine} applies it again (with symbolic links) when the data are read.
+   */
+  public static String lexicalRefusal(String tablePath) {
+    if (tablePath.isEmpty()) {
+      return "the data path is empty";
+    }
+    if (tablePath.indexOf('\0') >= 0) {
+      return "the data path holds a NUL character";
+    }
+    Path p;
+    try {
+      p = Path.of(tablePath);
+    } catch (java.nio.file.InvalidPathException e) {
+      return "'" + tablePath + "' is not a valid file path";
+    }
+    if (p.isAbsolute() || p.getRoot() != null || tablePath.startsWith("/") || tablePath.startsWith("\\")
+        || tablePath.startsWith("~")) {
+      return "the data path '" + tablePath + "' is absolute";
+    }
+    Path n = p.normalize();
+    if (n.startsWith("..") || n.toString().isEmpty()) {
+      return "the data path '" + tablePath + "' leads out of the data folder";
+    }
+    return null;
+  }
+
+  /**
+   * The file a model's table path names, confined to the data folder {@code root}: the one check every
+   * kind of data source (CSV, NetCDF, ...) goes through before opening anything. Refuses absolute paths,
+   * {@code ..} that climbs out, and symbolic links that lead out; a refusal says nothing of the file
+   * (it is never opened). A path that does not exist is returned as is (the caller reports it missing).
+   *
+   * @param modelLine the model line declaring the table, for the message
+   * @throws DataException when the path is refused
+   */
+  public static Path confine(Path root, String tablePath, int modelLine) throws DataException {
+    String refusal = lexicalRefusal(tablePath);
+    if (refusal != null) {
+      throw refused(refusal + ". Data paths are relative to the data folder " + root + " and stay inside it",
+          modelLine);
+    }
+    Path file = root.resolve(tablePath).normalize();
+    if (!file.startsWith(root.normalize())) {
+      throw refused("the data path '" + tablePath + "' leads out of the data folder " + root, modelLine);
+    }
+    if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(file)) {
+      return file;
+    }
+    try {
+      Path realRoot = root.toRealPath();
+      Path real = file.toRealPath();
+      if (!real.startsWith(realRoot)) {
+        throw refused("the data path '" + tablePath + "' is a symbolic link (or passes through one) that leads out"
+            + " of the data folder " + root + "; data must lie inside it", modelLine);
+      }
+      return real;
+    } catch (java.io.IOException e) {
+      // A dangling link, or a folder on the way that cannot be entered: not inside as far as we can tell.
+      if (Files.isSymbolicLink(file)) {
+        throw refused("the data path '" + tablePath + "' is a symbolic link that leads nowhere readable", modelLine);
+      }
+      return file;
+    }
+  }
+
+  private static DataException refused(String why, int modelLine) {
+    return new DataException(new DataProblem("", 0, "", "refused: " + why + ".", modelLine));
   }
 
   @Override

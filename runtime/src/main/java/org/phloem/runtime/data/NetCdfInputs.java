@@ -83,7 +83,25 @@ final class NetCdfInputs implements AutoCloseable {
           + "write the varying part as a range, e.g. \"x_{1980..2003}.nc\"", t.line());
       return null;
     }
-    List<String> absent = paths.stream().filter(p -> !Files.isRegularFile(root.resolve(p))).toList();
+    List<Path> confined = new ArrayList<>();
+    for (String p : paths) {
+      try {
+        confined.add(DataRoot.confine(root, p, t.line()));
+      } catch (DataException refused) {
+        refused.problems().forEach(log::add);
+        return null;
+      }
+    }
+    List<String> absent = new ArrayList<>();
+    for (int i = 0; i < paths.size(); i++) {
+      if (Files.isDirectory(confined.get(i))) {
+        log.add(display(paths.get(i)), 0, "", "this is a folder, not a NetCDF file", t.line());
+        return null;
+      }
+      if (!Files.isRegularFile(confined.get(i))) {
+        absent.add(paths.get(i));
+      }
+    }
     if (!absent.isEmpty()) {
       String first = display(absent.get(0));
       String more = absent.size() == 1 ? "" : " (and " + (absent.size() - 1) + " more of the series: "
@@ -92,10 +110,10 @@ final class NetCdfInputs implements AutoCloseable {
       return null;
     }
     List<OpenFile> out = new ArrayList<>();
-    for (String p : paths) {
-      String shown = display(p);
+    for (int i = 0; i < paths.size(); i++) {
+      String shown = display(paths.get(i));
       try {
-        out.add(new OpenFile(shown, NcFile.open(root.resolve(p))));
+        out.add(new OpenFile(shown, NcFile.open(confined.get(i))));
       } catch (IOException e) {
         log.add(shown, 0, "", e instanceof NcFile.FormatException ? e.getMessage() : "cannot read the file: " + e,
             t.line());
