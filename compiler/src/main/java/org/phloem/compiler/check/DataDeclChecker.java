@@ -53,7 +53,8 @@ final class DataDeclChecker {
       if (!condition(u.operand())) {
         return false;
       }
-      return operands(u.op() == UnaryOp.NOT, "'" + u.op().symbol() + "'", u.operand());
+      String op = "'" + u.op().symbol() + "'";
+      return operands(u.op() == UnaryOp.NOT, "The operand of " + op, op, u.operand());
     }
     if (e instanceof BinaryExpr) {
       BinaryExpr b = (BinaryExpr) e;
@@ -61,19 +62,18 @@ final class DataDeclChecker {
       if (!ok) {
         return false;
       }
-      String what = "'" + b.op().symbol() + "'";
-      return b.op().group() == BinaryOp.Group.LOGICAL
-          ? operands(true, what, b.left()) & operands(true, what, b.right())
-          : operands(false, what, b.left()) & operands(false, what, b.right());
+      String op = "'" + b.op().symbol() + "'";
+      boolean logical = b.op().group() == BinaryOp.Group.LOGICAL;
+      return operands(logical, "Each side of " + op, op, b.left()) & operands(logical, "Each side of " + op, op, b.right());
     }
     ctx.error(ErrorKind.ROW_CONDITION_TERM, e.span(), describe(e));
     return false;
   }
 
   /** Reports an operand of the wrong kind: a number where true/false belongs, or the reverse. */
-  private boolean operands(boolean wantBoolean, String op, Expr operand) {
+  private boolean operands(boolean wantBoolean, String subject, String op, Expr operand) {
     if (wantBoolean && !isBoolean(operand)) {
-      ctx.error(ErrorKind.ROW_CONDITION_NOT_BOOLEAN, operand.span(), "Each side of " + op);
+      ctx.error(ErrorKind.ROW_CONDITION_NOT_BOOLEAN, operand.span(), subject);
       return false;
     }
     if (!wantBoolean && isBoolean(operand)) {

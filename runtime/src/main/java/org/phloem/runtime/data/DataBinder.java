@@ -3,9 +3,11 @@ package org.phloem.runtime.data;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Binds a model's {@code input}s to its {@code data} tables: reads each CSV once (only the columns needed),
@@ -76,7 +78,8 @@ public final class DataBinder {
         sources.add(s);
       }
     }
-    loadTables(sources, maxElements, log);
+    Set<CsvTable> unselectable = loadTables(sources, maxElements, log);
+    sources.removeIf(s -> unselectable.contains(s.table())); // their sizes would only add confusing messages
 
     Map<String, DimPlan> plans = DimPlan.resolve(dims, inputs, sources, netCdf.claims(), maxElements, log);
     if (refuseAbsurdSizes(sources, plans, maxElements, log)) {
@@ -105,8 +108,13 @@ public final class DataBinder {
     return new BoundData(sizes, labels, values);
   }
 
-  /** Reads, for every table used, exactly the value and dim columns its inputs need, in one pass. */
-  private static void loadTables(List<InputSource> sources, long maxElements, ProblemLog log) {
+  /**
+   * Reads, for every table used, exactly the value and dim columns its inputs (and its row condition)
+   * need, in one pass, and keeps the rows its condition selects.
+   *
+   * @return the tables whose row condition names a column they lack (reported)
+   */
+  private static Set<CsvTable> loadTables(List<InputSource> sources, long maxElements, ProblemLog log) {
     Map<CsvTable, Map<String, Integer>> numbers = new LinkedHashMap<>();
     Map<CsvTable, Map<String, Integer>> labels = new LinkedHashMap<>();
     for (InputSource s : sources) {
@@ -118,7 +126,18 @@ public final class DataBinder {
         }
       }
     }
-    numbers.forEach((t, cols) -> t.load(cols, labels.get(t), maxElements, log));
+    Set<CsvTable> unselectable = new HashSet<>();
+    numbers.forEach((t, cols) -> {
+      if (t.selection != null && !t.selection.request(t, cols, log)) {
+        unselectable.add(t);
+        return;
+      }
+      t.load(cols, labels.get(t), maxElements, log);
+      if (t.selection != null) {
+        t.selection.apply(t, log);
+      }
+    });
+    return unselectable;
   }
 
   /** Logs and returns true when the inputs would be too large to allocate. */
