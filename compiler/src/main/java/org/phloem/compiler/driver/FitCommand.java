@@ -10,6 +10,7 @@ import org.phloem.runtime.check.CheckReport;
 import org.phloem.runtime.check.DirectionRow;
 import org.phloem.runtime.check.GradientRow;
 import org.phloem.runtime.check.ModelCheck;
+import org.phloem.runtime.fit.ConvergenceTolerances;
 import org.phloem.runtime.fit.FitCheckpoint;
 import org.phloem.runtime.fit.FitException;
 import org.phloem.runtime.fit.FitOptions;
@@ -38,19 +39,21 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code phloem fit MODEL}: fits the parameters to the observations, printing one line per iteration,
  * then the status, the summary table and the report folder; saves its state after every iteration so
- * that {@code --resume} continues a fit that was stopped. Exit 0 when converged, 1 otherwise.
+ * that {@code --resume} continues a fit that was stopped. Exit 0 when the verdict is CONVERGED, 1 otherwise.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true,
     description = "Fit the parameters to the observations and write the posterior, outputs, residuals and plots.",
     footer = {"", "Writes parameters.csv, correlation.csv, outputs.csv, residuals.csv, iterations.csv, summary.txt, PNG plots",
         "and " + SavedFit.FILE + " (rewritten after every iteration; continue a stopped fit with --resume DIR);",
         "with --starts N also starts.csv (every start: status, where it began and ended) and optima.csv (the distinct optima).",
-        "Exit 0 when the fit converged, 1 when it did not (the report is still written)."})
+        "Exit 0 when the fit converged: the scaled projected gradient, the Newton decrement and the Hessian on the free",
+        "parameters all pass (printed in the summary). Exit 1 otherwise (STALLED, SADDLE_POINT, UNDETERMINED, MAX_ITERATIONS, ...;",
+        "the report is still written)."})
 final class FitCommand implements Callable<Integer> {
 
   /** The minimizers as the command line names them. */
   enum Method {
-    auto(FitOptions.Method.AUTO), lbfgs(FitOptions.Method.LBFGS), lm(FitOptions.Method.LEVENBERG_MARQUARDT);
+    auto(FitOptions.Method.AUTO), lbfgs(FitOptions.Method.LBFGS), lm(FitOptions.Method.LEVENBERG_MARQUARDT), newton(FitOptions.Method.NEWTON);
 
     final FitOptions.Method value;
 
@@ -80,10 +83,24 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--max-iter", paramLabel = "N", description = "iteration limit of the minimizer (default: 1000 for L-BFGS, 500 for LM)")
   Integer maxIter;
 
-  @Option(names = "--method", paramLabel = "auto|lbfgs|lm",
-      description = "minimizer: lm (Levenberg-Marquardt) for least squares, lbfgs otherwise; auto picks lm when no parameter has a prior "
-          + "(default: auto)")
+  @Option(names = "--method", paramLabel = "auto|lbfgs|lm|newton",
+      description = "minimizer: lm (Levenberg-Marquardt) for least squares, lbfgs otherwise, each followed by trust-region Newton on the "
+          + "exact Hessian; auto picks lm when no parameter has a prior; newton runs the trust-region Newton method alone (default: auto)")
   Method method;
+
+  @Option(names = "--gradient-tol", paramLabel = "G",
+      description = "converged only if every component of the projected gradient, with each parameter scaled by its prior sd "
+          + "(or typical size), is below G (default: 1e-4, ADMB's rule)")
+  Double gradientTol;
+
+  @Option(names = "--decrement-tol", paramLabel = "D",
+      description = "converged only if the Newton decrement g'H^-1 g/2 (the decrease of J still expected) is below D (default: 1e-8)")
+  Double decrementTol;
+
+  @Option(names = "--eigen-tol", paramLabel = "E",
+      description = "converged only if the smallest eigenvalue of the scaled Hessian on the free parameters is above E times the "
+          + "largest (default: 1e-13)")
+  Double eigenTol;
 
   @Option(names = "--no-check", description = "skip the gradient check at the start")
   boolean noCheck;
@@ -115,9 +132,11 @@ final class FitCommand implements Callable<Integer> {
     if (maxIter != null && maxIter < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--max-iter must be at least 1, got " + maxIter);
     }
-    if (resume != null && (start != null || method != null || starts != null)) {
+    if (resume != null && (start != null || method != null || starts != null || gradientTol != null || decrementTol != null
+        || eigenTol != null)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "--resume continues the saved fit with its own start and method; leave out --start, --method and --starts");
+          "--resume continues the saved fit with its own start, method and tolerances; leave out --start, --method, --starts and the "
+              + "tolerances");
     }
     if (starts != null && starts < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--starts must be at least 1, got " + starts);
@@ -127,6 +146,15 @@ final class FitCommand implements Callable<Integer> {
     }
     if ((seed != null || threads != null) && starts == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--seed and --threads apply to a multi-start fit; add --starts N");
+    }
+    ConvergenceTolerances tolerances;
+    try {
+      tolerances = ConvergenceTolerances.defaults();
+      tolerances = gradientTol == null ? tolerances : tolerances.withGradient(gradientTol);
+      tolerances = decrementTol == null ? tolerances : tolerances.withDecrement(decrementTol);
+      tolerances = eigenTol == null ? tolerances : tolerances.withEigenvalue(eigenTol);
+    } catch (FitException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     CompiledModel m = data.load(model, true);
     Fittable.require(m.info(), "fit");
@@ -152,7 +180,7 @@ final class FitCommand implements Callable<Integer> {
       if (!noCheck && !gradientCheckPasses(m, p0)) {
         return 1;
       }
-      FitOptions options = FitOptions.defaults().withStart(p0).withListener(printer).withCheckpoint(checkpoint);
+      FitOptions options = FitOptions.defaults().withStart(p0).withTolerances(tolerances).withListener(printer).withCheckpoint(checkpoint);
       if (method != null) {
         options = options.withMethod(method.value);
       }
@@ -208,8 +236,10 @@ final class FitCommand implements Callable<Integer> {
   /** Exit 0 for a converged fit; otherwise says what to try and returns 1. */
   private int verdict(FitResult result, Path folder) {
     if (!result.status().isConverged()) {
-      System.out.println("The fit did not converge. What to try: " + (result.status().advice().isEmpty() ? "see above." : result.status().advice()));
-      System.out.printf("To continue from where it stopped: phloem fit %s --resume %s --max-iter N%n", model, folder);
+      System.out.println("The fit did not reach a verified minimum (" + result.status() + "): exit 1.");
+      if (result.status().isLimit()) {
+        System.out.printf("To continue from where it stopped: phloem fit %s --resume %s --max-iter N%n", model, folder);
+      }
       return 1;
     }
     return 0;
