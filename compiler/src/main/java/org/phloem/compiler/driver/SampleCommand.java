@@ -245,8 +245,12 @@ final class SampleCommand implements Callable<Integer> {
         return;
       }
       lastTenth[chain] = tenth;
-      System.out.printf(Locale.ROOT, "chain %d: %5d / %d %-9s %3d%%  %6.1f s%s%n", chain + 1, done, total,
-          done <= warmup ? "(warm-up)" : "(sampling)", 100L * done / total, (System.nanoTime() - start) / 1e9,
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      // the chains run side by side, so this chain's own pace estimates the time left
+      double left = elapsed / done * (total - done);
+      System.out.printf(Locale.ROOT, "chain %d: %5d / %d %-10s %3d%%  %7.1f s%s%s%n", chain + 1, done, total,
+          done <= warmup ? "(warm-up)" : "(sampling)", 100L * done / total, elapsed,
+          done < total ? String.format(Locale.ROOT, ", about %.0f s left", left) : "",
           divergences > 0 ? "  divergent so far: " + divergences : "");
     }
   }

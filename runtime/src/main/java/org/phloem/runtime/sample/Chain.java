@@ -1,5 +1,7 @@
 package org.phloem.runtime.sample;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +18,8 @@ final class Chain {
   static final int START_TRIES = 100;
   /** Starting points are drawn uniformly in (−START_RANGE, START_RANGE) on every search variable. */
   static final double START_RANGE = 2;
+
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   private final int index;
   private final LogDensity target;
@@ -87,6 +91,7 @@ final class Chain {
 
   private ChainDraws iterate(int from, Rng rng, double eps, double[] inverseMetric, double[] x, double[] g, double lp,
                              DualAveraging adaptation, WarmupSchedule schedule, long warmupLeapfrogs, List<ChainState.KeptDraw> kept) {
+    long cpuStart = CPU.getCurrentThreadCpuTime();
     int warmup = options.warmup();
     int total = warmup + options.draws();
     int divergences = 0;
@@ -119,10 +124,11 @@ final class Chain {
             schedule.save(), warmupLeapfrogs, List.copyOf(kept)));
       }
     }
-    return collect(kept, eps, inverseMetric, warmupLeapfrogs);
+    return collect(kept, eps, inverseMetric, warmupLeapfrogs, (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9);
   }
 
-  private ChainDraws collect(List<ChainState.KeptDraw> kept, double eps, double[] inverseMetric, long warmupLeapfrogs) {
+  private ChainDraws collect(List<ChainState.KeptDraw> kept, double eps, double[] inverseMetric, long warmupLeapfrogs,
+                             double cpuSeconds) {
     int m = kept.size();
     double[][] xs = new double[m][];
     double[] lps = new double[m];
@@ -141,6 +147,7 @@ final class Chain {
       divergent[k] = d.divergent();
       energy[k] = d.energy();
     }
-    return new ChainDraws(index, xs, lps, accept, depth, leapfrogs, divergent, energy, eps, inverseMetric, warmupLeapfrogs);
+    return new ChainDraws(index, xs, lps, accept, depth, leapfrogs, divergent, energy, eps, inverseMetric, warmupLeapfrogs,
+        cpuSeconds);
   }
 }
