@@ -156,7 +156,11 @@ public abstract class GeneratedModel implements CompiledModel {
   @Override
   public final double cost(double[] p) {
     checkLength("p", p);
-    return lastCost = runForward(p);
+    try {
+      return lastCost = runForward(p);
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw new IndexFault(this, p, e);
+    }
   }
 
   @Override
@@ -164,7 +168,11 @@ public abstract class GeneratedModel implements CompiledModel {
     checkLength("p", p);
     checkLength("g", g);
     tape.reset();
-    return lastCost = checkpointing() ? runGradientCheckpointed(p, g) : runGradient(p, g);
+    try {
+      return lastCost = checkpointing() ? runGradientCheckpointed(p, g) : runGradient(p, g);
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw new IndexFault(this, p, e);
+    }
   }
 
   @Override
@@ -172,7 +180,11 @@ public abstract class GeneratedModel implements CompiledModel {
     checkLength("p", p);
     checkLength("dp", dp);
     double[] result = new double[2];
-    runTangent(p, dp, result);
+    try {
+      runTangent(p, dp, result);
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw new IndexFault(this, p, e);
+    }
     lastCost = result[0];
     return result[1];
   }
@@ -183,7 +195,11 @@ public abstract class GeneratedModel implements CompiledModel {
     checkLength("v", v);
     checkLength("hv", hv);
     tape.reset();
-    return lastCost = checkpointing() ? runHessianVectorCheckpointed(p, v, hv) : runHessianVector(p, v, hv);
+    try {
+      return lastCost = checkpointing() ? runHessianVectorCheckpointed(p, v, hv) : runHessianVector(p, v, hv);
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw new IndexFault(this, p, e);
+    }
   }
 
   /**

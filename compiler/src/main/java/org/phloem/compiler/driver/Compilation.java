@@ -27,6 +27,7 @@ public record Compilation(CheckedModel checked, IrProgram forward, IrProgram pro
     ModelLayout layout = loaded.layout();
     BoundData data = DataBinder.bind(dataRoot, layout.tables(), layout.dims(), layout.inputs());
     ModelSize.check(checked, layout, data); // before the model allocates its arrays
+    RunningModels.register(layout, this);
     return loaded.bind(data);
   }
 }

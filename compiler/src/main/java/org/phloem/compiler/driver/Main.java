@@ -27,6 +27,14 @@ public final class Main implements Runnable {
     return cli.execute(args);
   }
 
+  /**
+   * Prints what went wrong as the command line would and returns its exit code: 1 for a problem with
+   * the model, its data or the user's settings, 3 for a bug in Phloem (fuzzers and tests check this).
+   */
+  public static int report(Exception e, java.io.PrintWriter err) {
+    return UserErrors.report(e, err);
+  }
+
   public static void main(String[] args) {
     System.exit(execute(args));
   }

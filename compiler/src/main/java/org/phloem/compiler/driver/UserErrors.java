@@ -9,6 +9,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import org.phloem.compiler.diag.CompileException;
+import org.phloem.compiler.diagnose.IndexFaults;
+import org.phloem.runtime.IndexFault;
 import org.phloem.runtime.data.DataException;
 import org.phloem.runtime.fit.FitException;
 import picocli.CommandLine;
@@ -30,6 +32,14 @@ final class UserErrors {
 
   /** Prints what went wrong to {@code err}; returns the exit code ({@link #PROBLEM} or {@link #INTERNAL}). */
   static int report(Exception e, PrintWriter err) {
+    IndexFault index = causeOfType(e, IndexFault.class);
+    String located = index == null ? null : locate(index);
+    if (located != null) {
+      err.println("The model used an array index outside its range:");
+      err.println(located);
+      err.flush();
+      return PROBLEM;
+    }
     if (e instanceof CompileException) {
       err.println(e.getMessage());
     } else if (e instanceof DataException) {
@@ -49,6 +59,29 @@ final class UserErrors {
     }
     err.flush();
     return PROBLEM;
+  }
+
+  /** The first throwable of {@code type} in {@code e}'s cause chain, or null. */
+  static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
+  /** Where the index went out of range, re-run in the checking interpreter; null when it cannot be traced. */
+  private static String locate(IndexFault fault) {
+    Compilation c = fault.model() == null ? null : RunningModels.of(fault.model().layout());
+    if (c == null) {
+      return null;
+    }
+    try {
+      return IndexFaults.locate(c, fault.model(), fault.parameters()).orElse(null);
+    } catch (RuntimeException | StackOverflowError e) {
+      return null;
+    }
   }
 
   /**
