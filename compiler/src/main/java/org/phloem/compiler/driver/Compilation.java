@@ -25,9 +25,13 @@ public record Compilation(CheckedModel checked, IrProgram forward, IrProgram pro
   /** Binds the model's inputs from the data under {@code dataRoot} and returns a runnable model. */
   public CompiledModel bind(Path dataRoot) throws DataException {
     ModelLayout layout = loaded.layout();
+    Activity.now("reading the data of model '" + layout.name() + "' from " + dataRoot);
     BoundData data = DataBinder.bind(dataRoot, layout.tables(), layout.dims(), layout.inputs());
     ModelSize.check(checked, layout, data); // before the model allocates its arrays
     RunningModels.register(layout, this);
-    return loaded.bind(data);
+    Activity.now("allocating the arrays of model '" + layout.name() + "'");
+    CompiledModel model = loaded.bind(data);
+    Activity.now("running model '" + layout.name() + "' (its arrays and the tape its gradient records)");
+    return model;
   }
 }

@@ -24,7 +24,11 @@ public final class Main implements Runnable {
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(UserErrors::handle);
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (Error e) { // picocli hands on Errors: out of memory, too deep, or a bug
+      return UserErrors.reportError(e, cli.getErr());
+    }
   }
 
   /**

@@ -25,7 +25,8 @@ final class ParameterFile {
   static double[] read(Path file, ModelInfo info) throws UserErrors.UserException {
     List<String> lines;
     try {
-      lines = Files.readAllLines(file);
+      lines = org.phloem.runtime.data.TextFile.read(file, org.phloem.runtime.data.TextFile.MAX_SETTINGS_BYTES,
+          "parameter file").lines().toList();
     } catch (IOException e) {
       throw new UserErrors.UserException("cannot read the parameter file " + file + ": " + UserErrors.reason(e));
     }

@@ -32,6 +32,10 @@ final class UserErrors {
 
   /** Prints what went wrong to {@code err}; returns the exit code ({@link #PROBLEM} or {@link #INTERNAL}). */
   static int report(Exception e, PrintWriter err) {
+    Error error = causeOfType(e, Error.class);
+    if (error != null) {
+      return reportError(error, err);
+    }
     IndexFault index = causeOfType(e, IndexFault.class);
     String located = index == null ? null : locate(index);
     if (located != null) {
@@ -59,6 +63,33 @@ final class UserErrors {
     }
     err.flush();
     return PROBLEM;
+  }
+
+  /**
+   * A Java Error: running out of memory or stack is the size of what the user asked for (exit 1, with
+   * what was being done, the heap's size and how to raise it); any other Error is a bug (exit 3).
+   */
+  static int reportError(Error e, PrintWriter err) {
+    if (e instanceof OutOfMemoryError) {
+      long heap = Runtime.getRuntime().maxMemory();
+      err.println("Phloem ran out of memory while " + Activity.current() + " (the Java heap is at most "
+          + (heap == Long.MAX_VALUE ? "unlimited" : (heap >> 20) + " MB") + "; the JVM said: " + e.getMessage() + ").");
+      err.println("Give it more with e.g. PHLOEM_JAVA_OPTS=-Xmx8g (the launcher passes it to java), or make the"
+          + " input smaller: fewer rows or columns in the data, shorter dims, fewer parameters.");
+      err.flush();
+      return PROBLEM;
+    }
+    if (e instanceof StackOverflowError) {
+      err.println("Phloem ran out of stack while " + Activity.current() + ": the model or its input nests too deeply"
+          + " (very long chains of operators or 'else if's). Split long expressions with 'let' or fns, or raise the"
+          + " stack with PHLOEM_JAVA_OPTS=-Xss64m.");
+      err.flush();
+      return PROBLEM;
+    }
+    err.println("internal error in Phloem (a bug, not a mistake of yours; please report it with this text):");
+    e.printStackTrace(err);
+    err.flush();
+    return INTERNAL;
   }
 
   /** The first throwable of {@code type} in {@code e}'s cause chain, or null. */
