@@ -61,6 +61,7 @@ final class OutputFolder implements AutoCloseable {
     for (int attempt = 0; attempt < 2; attempt++) {
       try {
         Files.writeString(lock, token + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        org.phloem.runtime.report.AtomicFiles.removeLeftovers(folder); // of a run killed while writing
         return new OutputFolder(folder, lock, token);
       } catch (FileAlreadyExistsException held) {
         Optional<String> holder = holder(lock);

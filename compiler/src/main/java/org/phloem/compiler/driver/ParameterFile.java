@@ -58,6 +58,10 @@ final class ParameterFile {
       } catch (NumberFormatException e) {
         throw new UserErrors.UserException(where + ", column '" + header.get(valueCol) + "': '" + cells[valueCol] + "' is not a number");
       }
+      if (!Double.isFinite(value)) {
+        throw new UserErrors.UserException(where + ", column '" + header.get(valueCol) + "': '" + cells[valueCol]
+            + "' is not a finite number" + (Double.isInfinite(value) ? " (it overflows to infinity)" : ""));
+      }
       int slot = slots.indexOf(name);
       if (slot >= 0) {
         p[slot] = value;

@@ -11,6 +11,7 @@ import java.nio.file.NotDirectoryException;
 import org.phloem.compiler.diag.CompileException;
 import org.phloem.compiler.diagnose.IndexFaults;
 import org.phloem.runtime.IndexFault;
+import org.phloem.runtime.ModelFault;
 import org.phloem.runtime.data.DataException;
 import org.phloem.runtime.fit.FitException;
 import picocli.CommandLine;
@@ -41,6 +42,12 @@ final class UserErrors {
     if (located != null) {
       err.println("The model used an array index outside its range:");
       err.println(located);
+      err.flush();
+      return PROBLEM;
+    }
+    ModelFault fault = causeOfType(e, ModelFault.class);
+    if (fault != null) {
+      err.println(fault.getMessage());
       err.flush();
       return PROBLEM;
     }
