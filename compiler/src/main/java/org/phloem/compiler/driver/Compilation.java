@@ -1,6 +1,7 @@
 package org.phloem.compiler.driver;
 
 import java.nio.file.Path;
+import org.phloem.compiler.check.CfUnits;
 import org.phloem.compiler.check.CheckedModel;
 import org.phloem.compiler.codegen.LoadedModel;
 import org.phloem.compiler.diagnose.ModelSize;
@@ -26,7 +27,8 @@ public record Compilation(CheckedModel checked, IrProgram forward, IrProgram pro
   public CompiledModel bind(Path dataRoot) throws DataException {
     ModelLayout layout = loaded.layout();
     Activity.now("reading the data of model '" + layout.name() + "' from " + dataRoot);
-    BoundData data = DataBinder.bind(dataRoot, layout.tables(), layout.dims(), layout.inputs());
+    BoundData data = DataBinder.bind(dataRoot, layout.tables(), layout.dims(), layout.inputs(),
+        DataBinder.DEFAULT_MAX_ELEMENTS, new CfUnits());
     ModelSize.check(checked, layout, data); // before the model allocates its arrays
     RunningModels.register(layout, this);
     Activity.now("allocating the arrays of model '" + layout.name() + "'");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ final class CsvTable {
   final List<String> header;
   final Map<String, NumberColumn> numbers = new HashMap<>();
   final Map<String, LabelColumn> labels = new HashMap<>();
+  /** Which rows the model sees ({@code data t = "..." where COND}); null for every row. */
+  RowSelection selection;
   private int rows;
   /** Row indices where the gap between row index and line number changes, and the new line numbers. */
   private int[] jumpRows = new int[0];
@@ -155,6 +158,27 @@ final class CsvTable {
     } catch (IOException e) {
       log.add(display, 0, "", "cannot read the file: " + e, firstLine);
     }
+    jumpRows = jumps.stream().mapToInt(j -> j[0]).toArray();
+    jumpLines = jumps.stream().mapToInt(j -> j[1]).toArray();
+  }
+
+  /**
+   * Keeps only the rows in {@code keep} (by 0-based data row), renumbering them from 0; each kept row
+   * still reports its line in the file. Labels that only dropped rows had are forgotten, so dims sized
+   * by this table's labels shrink with it.
+   */
+  void retain(BitSet keep) {
+    numbers.replaceAll((name, column) -> column.retain(keep));
+    labels.replaceAll((name, column) -> column.retain(keep));
+    List<int[]> jumps = new ArrayList<>();
+    int kept = 0;
+    for (int r = keep.nextSetBit(0); r >= 0 && r < rows; r = keep.nextSetBit(r + 1), kept++) {
+      int line = lineOf(r);
+      if (lineOf(kept, jumps) != line) {
+        jumps.add(new int[] {kept, line});
+      }
+    }
+    rows = kept;
     jumpRows = jumps.stream().mapToInt(j -> j[0]).toArray();
     jumpLines = jumps.stream().mapToInt(j -> j[1]).toArray();
   }
