@@ -25,6 +25,7 @@ import org.phloem.runtime.multistart.StartOutcome;
 import org.phloem.runtime.report.AtomicFiles;
 import org.phloem.runtime.report.FitReport;
 import org.phloem.runtime.report.MultiStartReport;
+import org.phloem.runtime.report.Plots;
 import org.phloem.runtime.report.ReportTables;
 import org.phloem.runtime.report.ReportWriter;
 import org.phloem.runtime.report.StartProgressLines;
@@ -127,6 +128,9 @@ final class FitCommand implements Callable<Integer> {
     }
     if ((seed != null || threads != null) && starts == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--seed and --threads apply to a multi-start fit; add --starts N");
+    }
+    if (!noPlots) {
+      Plots.prepareInBackground();
     }
     CompiledModel m = data.load(model, true);
     Fittable.require(m.info(), "fit");
