@@ -21,6 +21,7 @@ import org.phloem.runtime.fit.IterationListener;
 import org.phloem.runtime.fit.IterationRecord;
 import org.phloem.runtime.report.AtomicFiles;
 import org.phloem.runtime.report.FitReport;
+import org.phloem.runtime.report.OutputSelection;
 import org.phloem.runtime.report.ReportTables;
 import org.phloem.runtime.report.ReportWriter;
 import org.phloem.runtime.report.SummaryTable;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "fit", mixinStandardHelpOptions = true,
     description = "Fit the parameters to the observations and write the posterior, outputs, residuals and plots.",
-    footer = {"", "Writes parameters.csv, correlation.csv, outputs.csv, residuals.csv, iterations.csv, summary.txt, PNG plots",
+    footer = {"", "Writes parameters.csv, correlation.csv, outputs.csv, residuals.csv (see --outputs), iterations.csv, summary.txt, PNG plots",
         "and " + SavedFit.FILE + " (rewritten after every iteration; continue a stopped fit with --resume DIR).",
         "Exit 0 when the fit converged, 1 when it did not (the report is still written)."})
 final class FitCommand implements Callable<Integer> {
@@ -81,6 +82,22 @@ final class FitCommand implements Callable<Integer> {
 
   @Option(names = "--no-plots", description = "do not draw the PNG plots (faster)")
   boolean noPlots;
+
+  /** The long tables of the report, as the command line names them. */
+  enum Outputs {
+    none(OutputSelection.NONE), observed(OutputSelection.OBSERVED), all(OutputSelection.ALL);
+
+    final OutputSelection value;
+
+    Outputs(OutputSelection value) {
+      this.value = value;
+    }
+  }
+
+  @Option(names = "--outputs", paramLabel = "none|observed|all",
+      description = "which long tables to write: all (outputs.csv and residuals.csv, default), observed (residuals.csv only: "
+          + "every observation with the modelled value and its sd), none")
+  Outputs outputs = Outputs.all;
 
   @Option(names = "--resume", paramLabel = "DIR",
       description = "continue the fit saved in DIR (an earlier fit's report folder) from its last iteration; --max-iter may raise its limit")
@@ -209,7 +226,7 @@ final class FitCommand implements Callable<Integer> {
       return;
     }
     System.out.print(SummaryTable.format(report));
-    List<Path> files = ReportWriter.write(report, folder, !noPlots);
+    List<Path> files = ReportWriter.write(report, folder, !noPlots, outputs.value);
     if (leastSquaresNote != null) {
       System.out.println(leastSquaresNote);
       AtomicFiles.write(folder.resolve("summary.txt"), SummaryTable.format(report) + leastSquaresNote + "\n");

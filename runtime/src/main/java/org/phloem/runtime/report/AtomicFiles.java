@@ -1,6 +1,10 @@
 package org.phloem.runtime.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -15,13 +19,41 @@ import java.nio.file.StandardCopyOption;
 public final class AtomicFiles {
   private AtomicFiles() {}
 
+  /** What writes a text file's content, streaming, into the writer it is given. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(Writer out) throws IOException;
+  }
+
   /** Writes {@code bytes} to {@code target}, creating its folder if needed. */
   public static void write(Path target, byte[] bytes) throws IOException {
+    write(target, tmp -> Files.write(tmp, bytes));
+  }
+
+  /**
+   * Writes the text {@code content} produces to {@code target} as UTF-8 through a large buffer, so a
+   * long table goes to disk as it is formatted instead of as one String first.
+   */
+  public static void stream(Path target, Content content) throws IOException {
+    write(target, tmp -> {
+      try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8), 1 << 16)) {
+        content.writeTo(out);
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+    });
+  }
+
+  private interface TempWriter {
+    void write(Path tmp) throws IOException;
+  }
+
+  private static void write(Path target, TempWriter writer) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
     try {
-      Files.write(tmp, bytes);
+      writer.write(tmp);
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

@@ -33,6 +33,11 @@ public final class Plots {
 
   private static final int WIDTH = 900;
   private static final int HEIGHT = 500;
+  /**
+   * Most points drawn per series: a 900-pixel plot cannot show more, and drawing 10^5 markers with
+   * error bars takes a minute. Longer series are thinned to every k-th point, which the title says.
+   */
+  static final int MAX_POINTS = 1000;
 
   private Plots() {}
 
@@ -81,11 +86,12 @@ public final class Plots {
         continue;
       }
       double[] x = axis(info.dim(model.dims().get(0)));
+      int modelStride = stride(x.length);
       List<Double> mx = new ArrayList<>();
       List<Double> my = new ArrayList<>();
       List<Double> lo = new ArrayList<>();
       List<Double> hi = new ArrayList<>();
-      for (int e = 0; e < x.length; e++) {
+      for (int e = 0; e < x.length; e += modelStride) {
         if (!Double.isNaN(modelled.value()[e])) {
           mx.add(x[e]);
           my.add(modelled.value()[e]);
@@ -97,17 +103,20 @@ public final class Plots {
       List<Double> ox = new ArrayList<>();
       List<Double> oy = new ArrayList<>();
       List<Double> oe = new ArrayList<>();
-      for (ResidualRow row : r.residuals()) {
-        if (row.observation().equals(obs.label())) {
-          ox.add(x[row.index()]);
-          oy.add(row.observed());
-          oe.add(row.sd());
-        }
+      List<ResidualRow> rows = r.residuals().stream().filter(row -> row.observation().equals(obs.label())).toList();
+      int observedStride = stride(rows.size());
+      for (int i = 0; i < rows.size(); i += observedStride) {
+        ResidualRow row = rows.get(i);
+        ox.add(x[row.index()]);
+        oy.add(row.observed());
+        oe.add(row.sd());
       }
       if (mx.isEmpty()) {
         continue;
       }
-      XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(obs.label() + ": observed and modelled")
+      String thinned = Math.max(modelStride, observedStride) == 1 ? "" : String.format(" (every %d-th of %,d observations shown)",
+          observedStride, rows.size());
+      XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(obs.label() + ": observed and modelled" + thinned)
           .xAxisTitle(model.dims().get(0)).yAxisTitle(model.unit().isEmpty() ? obs.label() : obs.label() + " [" + model.unit() + "]").build();
       // Observations first, so the model and its band are drawn over them and stay visible.
       if (!ox.isEmpty()) {
@@ -138,6 +147,11 @@ public final class Plots {
       out.add(new Png("observation_" + (k + 1) + "_" + safe(obs.label()) + ".png", png(chart)));
     }
     return out;
+  }
+
+  /** The step that keeps at most {@link #MAX_POINTS} of {@code n} points. */
+  static int stride(int n) {
+    return Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS);
   }
 
   /** Posterior sd relative to prior sd for every slot with a prior (1 = the data taught nothing); null when no slot has a prior. */
