@@ -23,6 +23,8 @@ final class CsvTable {
   final Map<String, NumberColumn> numbers = new HashMap<>();
   final Map<String, LabelColumn> labels = new HashMap<>();
   private int rows;
+  /** True when the table was not read because it does not fit in the heap (reported already). */
+  boolean tooLarge;
   /** Row indices where the gap between row index and line number changes, and the new line numbers. */
   private int[] jumpRows = new int[0];
   private int[] jumpLines = new int[0];
@@ -86,6 +88,34 @@ final class CsvTable {
    * @param maxCells refuse (with a problem) tables whose requested cells exceed this
    */
   void load(Map<String, Integer> numberColumns, Map<String, Integer> labelColumns, long maxCells, ProblemLog log) {
+    load(numberColumns, labelColumns, maxCells, HeapBudget.availableHeap(), log);
+  }
+
+  /** {@link #load} with the free heap given (for tests). */
+  void load(Map<String, Integer> numberColumns, Map<String, Integer> labelColumns, long maxCells, long availableHeap, ProblemLog log) {
+    int modelLine = numberColumns.values().stream().findFirst().orElse(0);
+    try {
+      String refusal = HeapBudget.refusal(display, Files.size(file), HeapBudget.estimatedRows(file), numberColumns.size(),
+          labelColumns.size(), availableHeap, Runtime.getRuntime().maxMemory());
+      if (refusal != null) {
+        tooLarge = true;
+        log.add(display, 0, "", refusal, modelLine);
+        return;
+      }
+      read(numberColumns, labelColumns, maxCells, log);
+    } catch (OutOfMemoryError e) {
+      int read = rows;
+      numbers.clear();
+      labels.clear();
+      rows = 0;
+      tooLarge = true;
+      log.add(display, 0, "", HeapBudget.outOfMemory(read, Runtime.getRuntime().maxMemory()), modelLine);
+    } catch (IOException e) {
+      log.add(display, 0, "", "cannot read the file: " + e, modelLine);
+    }
+  }
+
+  private void read(Map<String, Integer> numberColumns, Map<String, Integer> labelColumns, long maxCells, ProblemLog log) {
     List<String> names = new ArrayList<>();
     List<Object> sinkList = new ArrayList<>();
     List<Integer> positionList = new ArrayList<>();

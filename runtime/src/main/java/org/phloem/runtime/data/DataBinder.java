@@ -57,6 +57,9 @@ public final class DataBinder {
       }
     }
     loadTables(sources, maxElements, log);
+    if (sources.stream().anyMatch(s -> s.table().tooLarge)) {
+      log.throwIfAny(); // nothing can be bound from a table that was not read
+    }
 
     Map<String, DimPlan> plans = DimPlan.resolve(dims, inputs, sources, maxElements, log);
     if (refuseAbsurdSizes(sources, plans, maxElements, log)) {
