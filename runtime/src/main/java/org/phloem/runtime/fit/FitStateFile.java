@@ -9,14 +9,15 @@ import java.util.Map;
  * A {@link FitState} as plain text, one fact per line ({@code key values...}), numbers in Java's
  * shortest round-trip form so that a state read back is bit-for-bit the state written. Lines:
  * {@code format}, {@code model}, one {@code slot} per parameter slot, the settings ({@code method},
- * {@code start}, {@code newton}, {@code lbfgs-options}, {@code lm-options}), then the minimizer's state
+ * {@code start}, {@code newton}, {@code tolerances}, {@code lbfgs-options}, {@code lm-options}), then the minimizer's state
+ * (L-BFGS, LM or the trust-region Newton phase, {@code minimizer trust-region}
  * ({@code minimizer}, {@code status}, {@code iteration}, {@code evaluations}, {@code x}, ...) and one
  * {@code log} line per iteration so far. Unknown keys are an error, so a damaged file is not half-read.
  */
 public final class FitStateFile {
 
   /** The version written in the first line. */
-  public static final int FORMAT = 1;
+  public static final int FORMAT = 2;
 
   private FitStateFile() {}
 
@@ -32,7 +33,9 @@ public final class FitStateFile {
     FitOptions o = state.options();
     line(sb, "method", o.method().name());
     line(sb, "start", o.start() == null ? "prior" : numbers(o.start()));
-    line(sb, "newton", o.newtonSteps() + " " + o.newtonMaxParameters());
+    line(sb, "newton", o.newtonIterations() + " " + o.newtonMaxParameters());
+    ConvergenceTolerances t = o.tolerances();
+    line(sb, "tolerances", numbers(t.gradient(), t.decrement(), t.eigenvalue(), t.bound()));
     LbfgsOptions b = o.lbfgs();
     line(sb, "lbfgs-options", b.memory() + " " + b.maxIterations() + " " + b.maxEvaluations() + " "
         + numbers(b.gradientTolerance(), b.absoluteGradientTolerance(), b.costTolerance(), b.c1(), b.c2()) + " " + b.maxLineSearchEvaluations());
@@ -40,7 +43,7 @@ public final class FitStateFile {
     line(sb, "lm-options", l.maxIterations() + " " + l.maxEvaluations() + " "
         + numbers(l.gradientTolerance(), l.absoluteGradientTolerance(), l.costTolerance(), l.stepTolerance(), l.initialDamping()));
     MinimizerState m = state.minimizer();
-    line(sb, "minimizer", m instanceof MinimizerState.LbfgsState ? "lbfgs" : "lm");
+    line(sb, "minimizer", m instanceof MinimizerState.LbfgsState ? "lbfgs" : m instanceof MinimizerState.LmState ? "lm" : "trust-region");
     line(sb, "status", m.status() == null ? "running" : m.status().name());
     line(sb, "iteration", Integer.toString(m.iteration()));
     line(sb, "evaluations", Integer.toString(m.evaluations()));
@@ -57,6 +60,11 @@ public final class FitStateFile {
       line(sb, "damping", numbers(s.damping(), s.dampingGrowth()));
       line(sb, "scale", numbers(s.scale()));
       line(sb, "initial-gradient-norm", numbers(s.initialGradientNorm()));
+    } else if (m instanceof MinimizerState.TrustRegionState s) {
+      line(sb, "radius", numbers(s.radius()));
+      line(sb, "stalls", Integer.toString(s.stalls()));
+      line(sb, "handed-over", (s.firstMethod().isEmpty() ? "-" : s.firstMethod()) + " " + (s.handedOver() == null ? "-" : s.handedOver().name())
+          + " " + s.earlierEvaluations());
     }
     for (IterationRecord r : m.log()) {
       line(sb, "log", r.method() + " " + r.iteration() + " " + numbers(r.cost(), r.gradientNorm(), r.stepLength()) + " " + r.evaluations());
@@ -91,7 +99,14 @@ public final class FitStateFile {
     Line lmLine = in.only("lm-options");
     LmOptions lm = new LmOptions(in.integer(lmLine, 0), in.integer(lmLine, 1), in.number(lmLine, 2), in.number(lmLine, 3),
         in.number(lmLine, 4), in.number(lmLine, 5), in.number(lmLine, 6));
-    FitOptions options = new FitOptions(method, start, lbfgs, lm, in.integer(newton, 0), in.integer(newton, 1), null);
+    Line tl = in.only("tolerances");
+    ConvergenceTolerances tolerances;
+    try {
+      tolerances = new ConvergenceTolerances(in.number(tl, 0), in.number(tl, 1), in.number(tl, 2), in.number(tl, 3));
+    } catch (FitException e) {
+      throw in.error(tl, e.getMessage());
+    }
+    FitOptions options = new FitOptions(method, start, lbfgs, lm, in.integer(newton, 0), in.integer(newton, 1), tolerances, null, null);
 
     Line statusLine = in.only("status");
     FitStatus status = statusLine.rest.equals("running") ? null : in.enumValue(FitStatus.class, statusLine);
@@ -124,6 +139,13 @@ public final class FitStateFile {
         Line damping = in.only("damping");
         state = new MinimizerState.LmState(x, in.number(damping, 0), in.number(damping, 1), in.doubles(in.only("scale"), slots.size()),
             in.number(in.only("initial-gradient-norm"), 0), iteration, evaluations, log, status);
+      }
+      case "trust-region" -> {
+        Line over = in.only("handed-over");
+        String firstMethod = in.word(over, 0).equals("-") ? "" : in.word(over, 0);
+        FitStatus handedOver = in.word(over, 1).equals("-") ? null : in.enumValue(FitStatus.class, over, in.word(over, 1));
+        state = new MinimizerState.TrustRegionState(x, in.number(in.only("radius"), 0), in.integer(in.only("stalls"), 0), handedOver,
+            firstMethod, iteration, evaluations, in.integer(over, 2), log, status);
       }
       default -> throw in.error(kind, "unknown minimizer '" + kind.rest + "'");
     }
@@ -236,10 +258,14 @@ public final class FitStateFile {
     }
 
     <E extends Enum<E>> E enumValue(Class<E> type, Line l) {
+      return enumValue(type, l, l.rest());
+    }
+
+    <E extends Enum<E>> E enumValue(Class<E> type, Line l, String word) {
       try {
-        return Enum.valueOf(type, l.rest());
+        return Enum.valueOf(type, word);
       } catch (IllegalArgumentException e) {
-        throw error(l, "'" + l.rest() + "' is not a known " + l.key());
+        throw error(l, "'" + word + "' is not a known " + l.key());
       }
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * into any {@link Appendable}: a StringBuilder for the small tables, a buffered file writer for the long
  * ones, cell by cell with no object per cell.
  */
-final class Csv {
+public final class Csv {
   /** Characters gathered before they are handed to a writer in one piece. */
   private static final int CHUNK = 1 << 16;
   private final Appendable out;
@@ -18,30 +18,31 @@ final class Csv {
   private boolean rowStarted;
 
   /** CSV into a fresh StringBuilder ({@link #toString()} gives the text). */
-  Csv() {
+  public Csv() {
     this(new StringBuilder());
   }
 
   /** CSV into {@code out}; a failing write surfaces as an {@link UncheckedIOException}. */
-  Csv(Appendable out) {
+  public Csv(Appendable out) {
     this.out = out;
     this.sb = out instanceof StringBuilder b ? b : new StringBuilder(CHUNK + 1024);
   }
 
   /** Appends one row of cells, each a String or a Number (or null for an empty cell). */
-  Csv row(List<?> cells) {
+  public Csv row(List<?> cells) {
     for (Object cell : cells) {
       cell(cell);
     }
     return end();
   }
 
-  Csv row(Object... cells) {
+  /** Appends one row of cells (see {@link #row(List)}). */
+  public Csv row(Object... cells) {
     return row(java.util.Arrays.asList(cells));
   }
 
   /** Appends a text cell (quoted where needed), a number, or an empty cell for null. */
-  Csv cell(Object o) {
+  public Csv cell(Object o) {
     if (o instanceof Double d) {
       return cell(d.doubleValue());
     }
@@ -59,7 +60,7 @@ final class Csv {
     return this;
   }
 
-  Csv cell(double v) {
+  public Csv cell(double v) {
     separate();
     if (Double.isNaN(v)) {
       append("NA");
@@ -71,14 +72,14 @@ final class Csv {
     return this;
   }
 
-  Csv cell(long v) {
+  public Csv cell(long v) {
     separate();
     sb.append(v);
     return this;
   }
 
   /** Ends the current row. */
-  Csv end() {
+  public Csv end() {
     sb.append('\n');
     rowStarted = false;
     if (sb != out && sb.length() >= CHUNK) {
@@ -88,7 +89,7 @@ final class Csv {
   }
 
   /** Hands the text built so far to the writer (rows are flushed in chunks; call after the last row). */
-  Csv flush() {
+  public Csv flush() {
     if (sb != out) {
       try {
         out.append(sb);
@@ -98,6 +99,11 @@ final class Csv {
       sb.setLength(0);
     }
     return this;
+  }
+
+  /** A number as a cell: shortest round-trip form, NA for NaN, Inf/-Inf. */
+  public static String number(double v) {
+    return new Csv().cell(v).toString();
   }
 
   private void separate() {

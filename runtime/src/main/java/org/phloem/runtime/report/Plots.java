@@ -154,14 +154,17 @@ public final class Plots {
     return Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS);
   }
 
-  /** Posterior sd relative to prior sd for every slot with a prior (1 = the data taught nothing); null when no slot has a prior. */
+  /**
+   * Posterior sd relative to prior sd for every slot with a prior that the fit did not hold on a bound
+   * (1 = the data taught nothing); null when there is none.
+   */
   public static Png parameterSds(FitReport r) throws IOException {
     Posterior post = r.posterior();
     List<String> names = new ArrayList<>();
     List<Double> prior = new ArrayList<>();
     List<Double> posterior = new ArrayList<>();
     for (int i = 0; i < post.names().size(); i++) {
-      if (Double.isFinite(post.priorSd()[i])) {
+      if (Double.isFinite(post.priorSd()[i]) && !post.held()[i]) {
         names.add(post.names().get(i));
         prior.add(1.0);
         posterior.add(post.sd()[i] / post.priorSd()[i]);

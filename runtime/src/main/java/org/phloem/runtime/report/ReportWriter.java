@@ -20,14 +20,23 @@ public final class ReportWriter {
    * @return the files written, in order
    */
   public static List<Path> write(FitReport report, Path dir, boolean plots) throws IOException {
-    return write(report, dir, plots, OutputSelection.ALL);
+    return write(report, dir, plots, "", OutputSelection.ALL);
   }
 
   /**
-   * Writes the files of {@code report} into {@code dir}, outputs.csv and residuals.csv as
+   * As {@link #write(FitReport, Path, boolean)}, with {@code preamble} opening summary.txt (what a
+   * multi-start fit found before the report of its best start).
+   */
+  public static List<Path> write(FitReport report, Path dir, boolean plots, String preamble) throws IOException {
+    return write(report, dir, plots, preamble, OutputSelection.ALL);
+  }
+
+  /**
+   * As {@link #write(FitReport, Path, boolean, String)}, writing outputs.csv and residuals.csv as
    * {@code tables} selects (streamed to disk through a buffer).
    */
-  public static List<Path> write(FitReport report, Path dir, boolean plots, OutputSelection tables) throws IOException {
+  public static List<Path> write(FitReport report, Path dir, boolean plots, String preamble, OutputSelection tables)
+      throws IOException {
     List<Path> written = new ArrayList<>();
     writeText(dir.resolve("parameters.csv"), ReportTables.parameters(report), written);
     writeText(dir.resolve("correlation.csv"), ReportTables.correlation(report), written);
@@ -38,7 +47,7 @@ public final class ReportWriter {
       stream(dir.resolve("residuals.csv"), out -> ReportTables.residuals(report, out), written);
     }
     writeText(dir.resolve("iterations.csv"), ReportTables.iterations(report), written);
-    writeText(dir.resolve("summary.txt"), SummaryTable.format(report), written);
+    writeText(dir.resolve("summary.txt"), preamble + SummaryTable.format(report), written);
     if (plots) {
       List<Plots.Png> pngs = new ArrayList<>(Plots.observationSeries(report));
       Plots.Png sds = Plots.parameterSds(report);

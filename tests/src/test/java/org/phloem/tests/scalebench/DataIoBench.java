@@ -76,7 +76,7 @@ public final class DataIoBench {
     fields.add(Clock.time(() -> fit[0] = Fitter.fit(m[0], FitOptions.defaults().withStart(p0))).fields("minimize"));
     fields.add(Clock.time(() -> report[0] = FitReport.analyze(m[0], fit[0])).fields("posterior"));
     Path out = dir.resolve("out");
-    fields.add(Clock.time(() -> ReportWriter.write(report[0], out, true, tables)).fields("write"));
+    fields.add(Clock.time(() -> ReportWriter.write(report[0], out, true, "", tables)).fields("write"));
     System.out.printf(Locale.ROOT, "RESULT kind=phases n=%d %s%n", n, String.join(" ", fields));
   }
 
