@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ final class CsvTable {
   final List<String> header;
   final Map<String, NumberColumn> numbers = new HashMap<>();
   final Map<String, LabelColumn> labels = new HashMap<>();
+  /** Which rows the model sees ({@code data t = "..." where COND}); null for every row. */
+  RowSelection selection;
   private int rows;
   /** True when the table was not read because it does not fit in the heap (reported already). */
   boolean tooLarge;
@@ -186,6 +189,27 @@ final class CsvTable {
     jumpLines = jumps.stream().mapToInt(j -> j[1]).toArray();
   }
 
+  /**
+   * Keeps only the rows in {@code keep} (by 0-based data row), renumbering them from 0; each kept row
+   * still reports its line in the file. Labels that only dropped rows had are forgotten, so dims sized
+   * by this table's labels shrink with it.
+   */
+  void retain(BitSet keep) {
+    numbers.replaceAll((name, column) -> column.retain(keep));
+    labels.replaceAll((name, column) -> column.retain(keep));
+    List<int[]> jumps = new ArrayList<>();
+    int kept = 0;
+    for (int r = keep.nextSetBit(0); r >= 0 && r < rows; r = keep.nextSetBit(r + 1), kept++) {
+      int line = lineOf(r);
+      if (lineOf(kept, jumps) != line) {
+        jumps.add(new int[] {kept, line});
+      }
+    }
+    rows = kept;
+    jumpRows = jumps.stream().mapToInt(j -> j[0]).toArray();
+    jumpLines = jumps.stream().mapToInt(j -> j[1]).toArray();
+  }
+
   /** Skips to past the header, which {@link #open} has already read successfully. */
   private static void skipHeader(CsvRecordReader r) throws IOException {
     try {
@@ -262,7 +286,17 @@ final class CsvTable {
   private void readNumber(NumberColumn num, char[] c, int from, int to, int line, String column, int modelLine,
       ProblemLog log) {
     switch (Cells.kind(c, from, to)) {
-      case NUMBER -> num.add(Cells.number(c, from, to));
+      case NUMBER -> {
+        double v = Cells.number(c, from, to);
+        if (Double.isInfinite(v)) { // 1e999: refused like a literal Inf
+          num.bad.set(num.size());
+          num.add(Double.NaN);
+          log.addRow("infinite", display, line, column, "'" + abbreviate(new String(c, from, to - from))
+              + "' overflows to infinity (the largest number is about 1.8e308)", modelLine);
+        } else {
+          num.add(v);
+        }
+      }
       case MISSING -> num.add(Double.NaN);
       case INFINITE -> {
         num.bad.set(num.size());
