@@ -25,6 +25,7 @@ import org.phloem.runtime.multistart.MultiStartResult;
 import org.phloem.runtime.multistart.StartOutcome;
 import org.phloem.runtime.report.AtomicFiles;
 import org.phloem.runtime.report.FitReport;
+import org.phloem.runtime.report.OutputNetCdf;
 import org.phloem.runtime.report.OutputSelection;
 import org.phloem.runtime.report.MultiStartReport;
 import org.phloem.runtime.report.Plots;
@@ -122,7 +123,7 @@ final class FitCommand implements Callable<Integer> {
   }
 
   @Option(names = "--outputs", paramLabel = "none|observed|all",
-      description = "which long tables to write: all (outputs.csv and residuals.csv, default), observed (residuals.csv only: "
+      description = "which long tables to write: all (outputs.csv, residuals.csv and outputs.nc, default), observed (residuals.csv only: "
           + "every observation with the modelled value and its sd), none")
   Outputs outputs = Outputs.all;
 
@@ -384,6 +385,10 @@ final class FitCommand implements Callable<Integer> {
     System.out.print(SummaryTable.format(report));
     List<Path> files = new java.util.ArrayList<>(written);
     files.addAll(ReportWriter.write(report, folder, !noPlots, preamble, outputs.value));
+    Path netCdf = outputs.value.outputs() ? OutputNetCdf.write(report, folder) : null;
+    if (netCdf != null) {
+      files.add(netCdf);
+    }
     printWritten(files, folder);
   }
 
