@@ -25,7 +25,9 @@ import org.phloem.runtime.multistart.MultiStartResult;
 import org.phloem.runtime.multistart.StartOutcome;
 import org.phloem.runtime.report.AtomicFiles;
 import org.phloem.runtime.report.FitReport;
+import org.phloem.runtime.report.OutputNetCdf;
 import org.phloem.runtime.report.MultiStartReport;
+import org.phloem.runtime.report.Plots;
 import org.phloem.runtime.report.ReportTables;
 import org.phloem.runtime.report.ReportWriter;
 import org.phloem.runtime.report.StartProgressLines;
@@ -163,6 +165,9 @@ final class FitCommand implements Callable<Integer> {
     if (resume != null && overwrite) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--resume continues a saved fit and --overwrite starts afresh; give one of them");
+    }
+    if (!noPlots) {
+      Plots.prepareInBackground();
     }
     // An --out folder is claimed before any work, so that a folder in use or not writable is named at once.
     try (OutputFolder early = out != null ? claim(out) : null) {
@@ -363,6 +368,10 @@ final class FitCommand implements Callable<Integer> {
     System.out.print(SummaryTable.format(report));
     List<Path> files = new java.util.ArrayList<>(written);
     files.addAll(ReportWriter.write(report, folder, !noPlots, preamble));
+    Path netCdf = OutputNetCdf.write(report, folder);
+    if (netCdf != null) {
+      files.add(netCdf);
+    }
     printWritten(files, folder);
   }
 
