@@ -9,7 +9,8 @@ import java.util.Map;
  * Celsius temperature (degC, kept apart from K because it has an offset a scale cannot express).
  * Carbon mass is apart from plain mass: a gram of carbon is not a gram of biomass, and converting
  * between them is science, not a unit change. Symbols the table does not know are each their own
- * base dimension.
+ * base dimension, unless they are one edit from a known symbol of two letters or more: then they are
+ * refused as a typo with a "did you mean" ({@code dya}, {@code Day}, {@code degc}).
  */
 final class UnitTable {
   private static final double DAY = 86400;
@@ -68,7 +69,7 @@ final class UnitTable {
    * The unit of a symbol. A symbol not in the table that ends in digits is read as a power ({@code m2}
    * = m², {@code cm3} = cm³); any other unknown symbol is its own base dimension.
    */
-  static Unit lookup(String symbol) {
+  static Unit lookup(String symbol) throws UnitParser.UnitSyntaxException {
     Unit known = KNOWN.get(symbol);
     if (known != null) {
       return known;
@@ -81,6 +82,22 @@ final class UnitTable {
       int power = Integer.parseInt(symbol.substring(i));
       return lookup(symbol.substring(0, i)).pow(power).writtenAs(symbol);
     }
+    String typo = typoOf(symbol);
+    if (typo != null) {
+      throw new UnitParser.UnitSyntaxException("'" + symbol + "' is not a known unit symbol; did you mean '" + typo
+          + "'? (An unknown symbol is its own dimension, but one this close to a known symbol is taken for a typo)");
+    }
     return Unit.of(Map.of(symbol, 1), 1, symbol);
+  }
+
+  /**
+   * The known symbol an unknown one is a plausible typo of ({@code dya} for {@code day}, {@code Day},
+   * {@code yaer}), or null. Symbols of one letter are not compared: too many are one edit apart.
+   */
+  private static String typoOf(String symbol) {
+    if (symbol.length() < 2) {
+      return null;
+    }
+    return Suggestions.closest(symbol, KNOWN.keySet().stream().filter(k -> k.length() >= 2).sorted().toList());
   }
 }
