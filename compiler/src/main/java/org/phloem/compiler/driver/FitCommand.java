@@ -25,7 +25,10 @@ import org.phloem.runtime.multistart.MultiStartResult;
 import org.phloem.runtime.multistart.StartOutcome;
 import org.phloem.runtime.report.AtomicFiles;
 import org.phloem.runtime.report.FitReport;
+import org.phloem.runtime.report.OutputNetCdf;
+import org.phloem.runtime.report.OutputSelection;
 import org.phloem.runtime.report.MultiStartReport;
+import org.phloem.runtime.report.Plots;
 import org.phloem.runtime.report.ReportTables;
 import org.phloem.runtime.report.ReportWriter;
 import org.phloem.runtime.report.StartProgressLines;
@@ -43,7 +46,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "fit", mixinStandardHelpOptions = true,
     description = "Fit the parameters to the observations and write the posterior, outputs, residuals and plots.",
-    footer = {"", "Writes parameters.csv, correlation.csv, outputs.csv, residuals.csv, iterations.csv, summary.txt, PNG plots",
+    footer = {"", "Writes parameters.csv, correlation.csv, outputs.csv, residuals.csv (see --outputs), iterations.csv, summary.txt, PNG plots",
         "and " + SavedFit.FILE + " (rewritten after every iteration; continue a stopped fit with --resume DIR);",
         "with --starts N also starts.csv (every start: status, where it began and ended) and optima.csv (the distinct optima).",
         "Exit 0 when the fit converged: the scaled projected gradient, the Newton decrement and the Hessian on the free",
@@ -108,6 +111,22 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--no-plots", description = "do not draw the PNG plots (faster)")
   boolean noPlots;
 
+  /** The long tables of the report, as the command line names them. */
+  enum Outputs {
+    none(OutputSelection.NONE), observed(OutputSelection.OBSERVED), all(OutputSelection.ALL);
+
+    final OutputSelection value;
+
+    Outputs(OutputSelection value) {
+      this.value = value;
+    }
+  }
+
+  @Option(names = "--outputs", paramLabel = "none|observed|all",
+      description = "which long tables to write: all (outputs.csv, residuals.csv and outputs.nc, default), observed (residuals.csv only: "
+          + "every observation with the modelled value and its sd), none")
+  Outputs outputs = Outputs.all;
+
   @Option(names = "--starts", paramLabel = "N",
       description = "fit from N starts: the default start (start 0) and N-1 drawn from the prior, fitted in parallel; reports the "
           + "distinct optima (starts.csv, optima.csv) and the best converged one in full (default: 1)")
@@ -163,6 +182,9 @@ final class FitCommand implements Callable<Integer> {
     if (resume != null && overwrite) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--resume continues a saved fit and --overwrite starts afresh; give one of them");
+    }
+    if (!noPlots) {
+      Plots.prepareInBackground();
     }
     // An --out folder is claimed before any work, so that a folder in use or not writable is named at once.
     try (OutputFolder early = out != null ? claim(out) : null) {
@@ -362,7 +384,11 @@ final class FitCommand implements Callable<Integer> {
     }
     System.out.print(SummaryTable.format(report));
     List<Path> files = new java.util.ArrayList<>(written);
-    files.addAll(ReportWriter.write(report, folder, !noPlots, preamble));
+    files.addAll(ReportWriter.write(report, folder, !noPlots, preamble, outputs.value));
+    Path netCdf = outputs.value.outputs() ? OutputNetCdf.write(report, folder) : null;
+    if (netCdf != null) {
+      files.add(netCdf);
+    }
     printWritten(files, folder);
   }
 

@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Writes a fit report into a folder: parameters.csv, correlation.csv, outputs.csv, residuals.csv,
- * iterations.csv, summary.txt, and the PNG plots (one per one-dimensional observe statement,
+ * Writes a fit report into a folder: parameters.csv, correlation.csv, outputs.csv and residuals.csv (as
+ * selected), iterations.csv, summary.txt, and the PNG plots (one per one-dimensional observe statement,
  * parameter_sd.png when any slot has a prior, correlation.png). Each file is written atomically.
  */
 public final class ReportWriter {
@@ -20,7 +25,7 @@ public final class ReportWriter {
    * @return the files written, in order
    */
   public static List<Path> write(FitReport report, Path dir, boolean plots) throws IOException {
-    return write(report, dir, plots, "");
+    return write(report, dir, plots, "", OutputSelection.ALL);
   }
 
   /**
@@ -28,27 +33,83 @@ public final class ReportWriter {
    * multi-start fit found before the report of its best start).
    */
   public static List<Path> write(FitReport report, Path dir, boolean plots, String preamble) throws IOException {
+    return write(report, dir, plots, preamble, OutputSelection.ALL);
+  }
+
+  /**
+   * As {@link #write(FitReport, Path, boolean, String)}, writing outputs.csv and residuals.csv as
+   * {@code tables} selects (streamed to disk through a buffer).
+   */
+  public static List<Path> write(FitReport report, Path dir, boolean plots, String preamble, OutputSelection tables)
+      throws IOException {
     List<Path> written = new ArrayList<>();
     writeText(dir.resolve("parameters.csv"), ReportTables.parameters(report), written);
     writeText(dir.resolve("correlation.csv"), ReportTables.correlation(report), written);
-    writeText(dir.resolve("outputs.csv"), ReportTables.outputs(report), written);
-    writeText(dir.resolve("residuals.csv"), ReportTables.residuals(report), written);
+    if (tables.outputs()) {
+      stream(dir.resolve("outputs.csv"), out -> ReportTables.outputs(report, out), written);
+    }
+    if (tables.residuals()) {
+      stream(dir.resolve("residuals.csv"), out -> ReportTables.residuals(report, out), written);
+    }
     writeText(dir.resolve("iterations.csv"), ReportTables.iterations(report), written);
     writeText(dir.resolve("summary.txt"), preamble + SummaryTable.format(report), written);
     if (plots) {
-      List<Plots.Png> pngs = new ArrayList<>(Plots.observationSeries(report));
-      Plots.Png sds = Plots.parameterSds(report);
-      if (sds != null) {
-        pngs.add(sds);
-      }
-      pngs.add(Plots.correlation(report));
-      for (Plots.Png png : pngs) {
+      for (Plots.Png png : renderAll(report)) {
         Path p = dir.resolve(png.fileName());
         AtomicFiles.write(p, png.bytes());
         written.add(p);
       }
     }
     return written;
+  }
+
+  private static void stream(Path p, AtomicFiles.Content content, List<Path> written) throws IOException {
+    AtomicFiles.stream(p, content);
+    written.add(p);
+  }
+
+  /**
+   * Every plot, rendered on all cores at once (each chart is independent; most of a plot's time is
+   * drawing and PNG encoding), returned in a fixed order: the observation series, the sd ratios, the
+   * correlation matrix.
+   */
+  static List<Plots.Png> renderAll(FitReport report) throws IOException {
+    List<Callable<Plots.Png>> jobs = new ArrayList<>();
+    for (int k = 0; k < report.info().observations().size(); k++) {
+      int observation = k;
+      jobs.add(() -> Plots.observationSeries(report, observation));
+    }
+    jobs.add(() -> Plots.parameterSds(report));
+    jobs.add(() -> Plots.correlation(report));
+    int threads = Math.min(jobs.size(), Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "phloem-plots");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Plots.Png> out = new ArrayList<>();
+      for (Future<Plots.Png> f : pool.invokeAll(jobs)) {
+        Plots.Png png = f.get();
+        if (png != null) {
+          out.add(png);
+        }
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while drawing the plots", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static void writeText(Path p, String text, List<Path> written) throws IOException {
