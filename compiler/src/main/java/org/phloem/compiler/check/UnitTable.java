@@ -91,13 +91,34 @@ final class UnitTable {
   }
 
   /**
-   * The known symbol an unknown one is a plausible typo of ({@code dya} for {@code day}, {@code Day},
-   * {@code yaer}), or null. Symbols of one letter are not compared: too many are one edit apart.
+   * The known symbol an unknown one is a plausible typo of, or null: the same letters in another case
+   * ({@code Day}, {@code degc}), two neighbours swapped ({@code dya}, {@code yaer}), or, for symbols of
+   * four letters or more, one letter added, dropped or changed ({@code mnth}, {@code yeer}). Short
+   * symbols are held to the first two only, since many are one letter apart ({@code CO} is not
+   * {@code cm}); symbols of one letter are never compared.
    */
   private static String typoOf(String symbol) {
     if (symbol.length() < 2) {
       return null;
     }
-    return Suggestions.closest(symbol, KNOWN.keySet().stream().filter(k -> k.length() >= 2).sorted().toList());
+    for (String k : KNOWN.keySet().stream().filter(k -> k.length() >= 2).sorted().toList()) {
+      if (k.equalsIgnoreCase(symbol) || swapOfNeighbours(symbol, k)
+          || (symbol.length() >= 4 && Suggestions.distance(symbol, k) == 1)) {
+        return k;
+      }
+    }
+    return null;
+  }
+
+  private static boolean swapOfNeighbours(String a, String b) {
+    if (a.length() != b.length()) {
+      return false;
+    }
+    for (int i = 0; i + 1 < a.length(); i++) {
+      if (a.charAt(i) != b.charAt(i)) {
+        return a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i) && a.substring(i + 2).equals(b.substring(i + 2));
+      }
+    }
+    return false;
   }
 }
