@@ -78,7 +78,12 @@ public final class BethySite {
     double rmseFitPrior = scalar(model, "rmse_nee_fit");
     double rmseHeldoutPrior = scalar(model, "rmse_nee_heldout");
     long t1 = System.nanoTime();
-    Posterior posterior = PosteriorAnalysis.at(model, fit.parameters());
+    // the posterior conditional on the slots the fit holds on a bound (fs at 0 in the NEE fits)
+    boolean[] held = new boolean[fit.parameters().length];
+    for (int i = 0; i < held.length; i++) {
+      held[i] = fit.bounds().get(i).isActive();
+    }
+    Posterior posterior = PosteriorAnalysis.at(model, fit.parameters(), held);
     long t2 = System.nanoTime();
     model.cost(fit.parameters());
     return new Outcome(model.info().name(), prior, fit, posterior, rmseFitPrior, scalar(model, "rmse_nee_fit"), rmseHeldoutPrior,
