@@ -150,6 +150,15 @@ public final class BethySite {
     return 1 - (p.sd()[i] / p.optimum()[i]) / (p.priorSd()[i] / info.priorMeans()[i]);
   }
 
+  /** The flat slot of {@code name} in a list of slot names. */
+  public static int slot(List<String> names, String name) {
+    int i = names.indexOf(name);
+    if (i < 0) {
+      throw new IllegalArgumentException("no parameter slot " + name);
+    }
+    return i;
+  }
+
   /** The flat slot of {@code name} ("vm[4]", "q10f", ...). */
   public static int slot(ModelInfo info, String name) {
     int i = info.slotNames().indexOf(name);
