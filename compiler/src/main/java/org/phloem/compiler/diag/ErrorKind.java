@@ -57,6 +57,7 @@ public enum ErrorKind {
   WRONG_DIMENSION_INDEX("Index from the wrong dimension: '%s' runs over '%s', but dimension %d of '%s' is '%s'."),
   INDEXING_SCALAR("'%s' is a scalar and cannot be indexed."),
   MISSING_INDICES("'%s' is an array over [%s]; use one element at a time, e.g. '%s[%s]'."),
+  INDEX_OUT_OF_RANGE("Index %d is outside dim '%s' of '%s': %s."),
   INDEX_NOT_INT("An index must be an integer, but this is %s."),
 
   // ---- assignment

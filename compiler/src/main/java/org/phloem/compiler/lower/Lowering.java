@@ -61,6 +61,16 @@ public final class Lowering {
     return new Lowering(model).program();
   }
 
+  /**
+   * The forward IR of {@code model}, recording in {@code accesses} (an identity map) every element
+   * reference of a model variable with its per-dim indices (for the index-fault diagnosis).
+   */
+  public static IrProgram lower(CheckedModel model, Map<Ref.Elem, ElementAccess> accesses) {
+    Lowering l = new Lowering(model);
+    l.exprs.recordAccesses(accesses);
+    return l.program();
+  }
+
   private IrProgram program() {
     names.avoid(PARAMS);
     List<DimSpec> dims = new ArrayList<>();
@@ -157,7 +167,8 @@ public final class Lowering {
         array(v, name, ModelLayout.Fill.WORK, null); // a scalar output is a one-element array the runtime reads
       }
       if (v.output()) {
-        outputs.add(new IrOutput(name, unitText(v.unit()), OutputInfo.Role.OUTPUT, name, null));
+        outputs.add(new IrOutput(name, unitText(v.unit()), OutputInfo.Role.OUTPUT, name, null,
+            v.description() == null ? "" : v.description()));
       }
     }
   }

@@ -230,7 +230,17 @@ final class CsvTable {
 
   private void readNumber(NumberColumn num, String text, int line, String column, int modelLine, ProblemLog log) {
     switch (Cells.kind(text)) {
-      case NUMBER -> num.add(Cells.number(text));
+      case NUMBER -> {
+        double v = Cells.number(text);
+        if (Double.isInfinite(v)) { // 1e999: refused like a literal Inf
+          num.bad.set(num.size());
+          num.add(Double.NaN);
+          log.addRow("infinite", display, line, column, "'" + abbreviate(text) + "' overflows to infinity (the largest"
+              + " number is about 1.8e308)", modelLine);
+        } else {
+          num.add(v);
+        }
+      }
       case MISSING -> num.add(Double.NaN);
       case INFINITE -> {
         num.bad.set(num.size());
