@@ -26,6 +26,7 @@ import org.phloem.runtime.multistart.StartOutcome;
 import org.phloem.runtime.report.AtomicFiles;
 import org.phloem.runtime.report.FitReport;
 import org.phloem.runtime.report.MultiStartReport;
+import org.phloem.runtime.report.Plots;
 import org.phloem.runtime.report.ReportTables;
 import org.phloem.runtime.report.ReportWriter;
 import org.phloem.runtime.report.StartProgressLines;
@@ -125,6 +126,10 @@ final class FitCommand implements Callable<Integer> {
       description = "continue the fit saved in DIR (an earlier fit's report folder) from its last iteration; --max-iter may raise its limit")
   Path resume;
 
+  @Option(names = "--overwrite",
+      description = "start a fresh fit in an --out folder that holds a saved fit, replacing its state and report")
+  boolean overwrite;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -156,10 +161,63 @@ final class FitCommand implements Callable<Integer> {
     } catch (FitException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    CompiledModel m = data.load(model, true);
-    Fittable.require(m.info(), "fit");
-    Path folder = out != null ? out : resume != null ? folderOf(resume) : Path.of("phloem-out", m.info().name(), "fit");
-    Files.createDirectories(folder);
+    if (resume != null && overwrite) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--resume continues a saved fit and --overwrite starts afresh; give one of them");
+    }
+    if (!noPlots) {
+      Plots.prepareInBackground();
+    }
+    // An --out folder is claimed before any work, so that a folder in use or not writable is named at once.
+    try (OutputFolder early = out != null ? claim(out) : null) {
+      CompiledModel m = data.load(model, true);
+      Fittable.require(m.info(), "fit");
+      try (OutputFolder late = early != null ? null : resume != null ? claim(folderOf(resume)) : claimDefault(m.info().name())) {
+        return fit(m, (early != null ? early : late).path(), tolerances);
+      }
+    }
+  }
+
+  /**
+   * Claims {@code folder} for this fit (see {@link OutputFolder}); a folder holding a saved fit is refused
+   * unless this fit continues it (--resume) or was told to replace it (--overwrite): no result is ever
+   * silently overwritten.
+   */
+  private OutputFolder claim(Path folder) throws UserErrors.UserException {
+    OutputFolder claimed = OutputFolder.claim(folder);
+    boolean continuing = resume != null && sameFolder(folder, folderOf(resume));
+    if (!continuing && !overwrite && Files.exists(folder.resolve(SavedFit.FILE))) {
+      claimed.close();
+      throw new UserErrors.UserException(folder + " holds a saved fit (" + SavedFit.FILE + "); continue it with --resume " + folder
+          + ", start afresh there with --overwrite (its results are replaced), or choose another --out");
+    }
+    return claimed;
+  }
+
+  /** phloem-out/MODEL/fit, or fit-2, fit-3, ... when it holds a saved fit or another run uses it: one folder per run. */
+  private static OutputFolder claimDefault(String modelName) throws UserErrors.UserException {
+    Path base = Path.of("phloem-out", modelName);
+    for (int k = 1; k <= 1000; k++) {
+      Path folder = base.resolve(k == 1 ? "fit" : "fit-" + k);
+      if (Files.exists(folder.resolve(SavedFit.FILE)) || Files.exists(folder.resolve(OutputFolder.LOCK))) {
+        continue;
+      }
+      try {
+        return OutputFolder.claim(folder);
+      } catch (UserErrors.UserException inUse) {
+        if (!Files.exists(folder.resolve(OutputFolder.LOCK))) {
+          throw inUse; // not writable, not a folder: the next one would fail the same way
+        }
+      }
+    }
+    throw new UserErrors.UserException(base + " holds 1000 fits; give the folder with --out");
+  }
+
+  private static boolean sameFolder(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+  }
+
+  private Integer fit(CompiledModel m, Path folder, ConvergenceTolerances tolerances) throws Exception {
     FitCheckpoint checkpoint = SavedFit.writingTo(folder);
     IterationListener printer = r -> System.out.println(r.toLine());
 

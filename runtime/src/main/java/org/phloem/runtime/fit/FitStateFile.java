@@ -91,14 +91,17 @@ public final class FitStateFile {
     }
     FitOptions.Method method = in.enumValue(FitOptions.Method.class, in.only("method"));
     Line startLine = in.only("start");
-    double[] start = startLine.rest.equals("prior") ? null : in.doubles(startLine, slots.size());
+    double[] start = startLine.rest.equals("prior") ? null : in.finiteDoubles(startLine, slots.size());
     Line newton = in.only("newton");
     Line lb = in.only("lbfgs-options");
-    LbfgsOptions lbfgs = new LbfgsOptions(in.integer(lb, 0), in.integer(lb, 1), in.integer(lb, 2), in.number(lb, 3), in.number(lb, 4),
-        in.number(lb, 5), in.number(lb, 6), in.number(lb, 7), in.integer(lb, 8));
+    double c1 = in.between(lb, 6, 0, 1);
+    LbfgsOptions lbfgs = new LbfgsOptions(in.count(lb, 0, 1, 1000), in.count(lb, 1, 1, Integer.MAX_VALUE),
+        in.count(lb, 2, 1, Integer.MAX_VALUE), in.tolerance(lb, 3), in.tolerance(lb, 4), in.tolerance(lb, 5), c1,
+        in.between(lb, 7, c1, 1), in.count(lb, 8, 1, 1000));
     Line lmLine = in.only("lm-options");
-    LmOptions lm = new LmOptions(in.integer(lmLine, 0), in.integer(lmLine, 1), in.number(lmLine, 2), in.number(lmLine, 3),
-        in.number(lmLine, 4), in.number(lmLine, 5), in.number(lmLine, 6));
+    LmOptions lm = new LmOptions(in.count(lmLine, 0, 1, Integer.MAX_VALUE), in.count(lmLine, 1, 1, Integer.MAX_VALUE),
+        in.tolerance(lmLine, 2), in.tolerance(lmLine, 3), in.tolerance(lmLine, 4), in.tolerance(lmLine, 5),
+        in.between(lmLine, 6, 0, Double.MAX_VALUE));
     Line tl = in.only("tolerances");
     ConvergenceTolerances tolerances;
     try {
@@ -106,13 +109,14 @@ public final class FitStateFile {
     } catch (FitException e) {
       throw in.error(tl, e.getMessage());
     }
-    FitOptions options = new FitOptions(method, start, lbfgs, lm, in.integer(newton, 0), in.integer(newton, 1), tolerances, null, null);
+    FitOptions options = new FitOptions(method, start, lbfgs, lm, in.count(newton, 0, 0, MAX_NEWTON_STEPS),
+        in.count(newton, 1, 0, Integer.MAX_VALUE), tolerances, null, null);
 
     Line statusLine = in.only("status");
     FitStatus status = statusLine.rest.equals("running") ? null : in.enumValue(FitStatus.class, statusLine);
-    int iteration = in.integer(in.only("iteration"), 0);
-    int evaluations = in.integer(in.only("evaluations"), 0);
-    double[] x = in.doubles(in.only("x"), slots.size());
+    int iteration = in.count(in.only("iteration"), 0, 0, Integer.MAX_VALUE);
+    int evaluations = in.count(in.only("evaluations"), 0, 0, Integer.MAX_VALUE);
+    double[] x = in.finiteDoubles(in.only("x"), slots.size());
     List<IterationRecord> log = new ArrayList<>();
     for (Line l : in.all("log")) {
       log.add(new IterationRecord(l.word(0), in.integer(l, 1), in.number(l, 2), in.number(l, 3), in.number(l, 4), in.integer(l, 5)));
@@ -124,21 +128,22 @@ public final class FitStateFile {
         List<double[]> s = new ArrayList<>();
         List<double[]> y = new ArrayList<>();
         for (Line l : in.all("pair-s")) {
-          s.add(in.doubles(l, slots.size()));
+          s.add(in.finiteDoubles(l, slots.size()));
         }
         for (Line l : in.all("pair-y")) {
-          y.add(in.doubles(l, slots.size()));
+          y.add(in.finiteDoubles(l, slots.size()));
         }
         if (s.size() != y.size()) {
           throw new FitException(source + ": " + s.size() + " pair-s lines but " + y.size() + " pair-y lines");
         }
-        state = new MinimizerState.LbfgsState(x, in.number(in.only("cost"), 0), in.doubles(in.only("gradient"), slots.size()),
-            in.number(in.only("initial-gradient-norm"), 0), s, y, iteration, evaluations, log, status);
+        state = new MinimizerState.LbfgsState(x, in.finite(in.only("cost"), 0), in.finiteDoubles(in.only("gradient"), slots.size()),
+            in.tolerance(in.only("initial-gradient-norm"), 0), s, y, iteration, evaluations, log, status);
       }
       case "lm" -> {
         Line damping = in.only("damping");
-        state = new MinimizerState.LmState(x, in.number(damping, 0), in.number(damping, 1), in.doubles(in.only("scale"), slots.size()),
-            in.number(in.only("initial-gradient-norm"), 0), iteration, evaluations, log, status);
+        state = new MinimizerState.LmState(x, in.tolerance(damping, 0), in.tolerance(damping, 1),
+            in.finiteDoubles(in.only("scale"), slots.size()), in.tolerance(in.only("initial-gradient-norm"), 0), iteration,
+            evaluations, log, status);
       }
       case "trust-region" -> {
         Line over = in.only("handed-over");
@@ -152,6 +157,9 @@ public final class FitStateFile {
     in.noneLeft();
     return new FitState(model, slots, options, state);
   }
+
+  /** The most Newton steps a saved state may ask for (each costs a Hessian-vector product per slot). */
+  static final int MAX_NEWTON_STEPS = 10_000;
 
   private static void line(StringBuilder sb, String key, String value) {
     sb.append(key).append(' ').append(value).append('\n');
@@ -234,6 +242,50 @@ public final class FitStateFile {
       } catch (NumberFormatException e) {
         throw error(l, "'" + w + "' is not a number");
       }
+    }
+
+    /** A whole number within [min, max]: a damaged count is refused where it is, not divided by later. */
+    int count(Line l, int i, int min, int max) {
+      int v = integer(l, i);
+      if (v < min || v > max) {
+        throw error(l, "value " + (i + 1) + " of '" + l.key() + "' is " + v + ", outside " + min + " to " + max);
+      }
+      return v;
+    }
+
+    /** A finite number. */
+    double finite(Line l, int i) {
+      double v = number(l, i);
+      if (!Double.isFinite(v)) {
+        throw error(l, "value " + (i + 1) + " of '" + l.key() + "' is " + v + "; it must be a finite number");
+      }
+      return v;
+    }
+
+    /** A finite number that is not negative (a tolerance, a norm). */
+    double tolerance(Line l, int i) {
+      double v = finite(l, i);
+      if (v < 0) {
+        throw error(l, "value " + (i + 1) + " of '" + l.key() + "' is " + v + "; it cannot be negative");
+      }
+      return v;
+    }
+
+    /** A number strictly between {@code lo} and {@code hi}. */
+    double between(Line l, int i, double lo, double hi) {
+      double v = finite(l, i);
+      if (!(v > lo && v < hi)) {
+        throw error(l, "value " + (i + 1) + " of '" + l.key() + "' is " + v + "; it must lie strictly between " + lo + " and " + hi);
+      }
+      return v;
+    }
+
+    double[] finiteDoubles(Line l, int n) {
+      double[] out = doubles(l, n);
+      for (int i = 0; i < n; i++) {
+        finite(l, i);
+      }
+      return out;
     }
 
     int integer(Line l, int i) {
