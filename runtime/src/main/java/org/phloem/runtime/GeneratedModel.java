@@ -128,7 +128,7 @@ public abstract class GeneratedModel implements CompiledModel {
       for (int d = 0; d < shape.length; d++) {
         shape[d] = dimSizes[dimIndex(slot.dims().get(d))];
       }
-      outputs.add(new OutputInfo(o.name(), slot.dims(), shape, o.unit(), o.role()));
+      outputs.add(new OutputInfo(o.name(), slot.dims(), shape, o.unit(), o.role(), o.description()));
     }
     return new ModelInfo(layout.name(), layout.title(), layout.sourceFile(), dims, params, outputs, layout.observations());
   }

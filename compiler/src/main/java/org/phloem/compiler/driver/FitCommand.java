@@ -25,6 +25,7 @@ import org.phloem.runtime.multistart.MultiStartResult;
 import org.phloem.runtime.multistart.StartOutcome;
 import org.phloem.runtime.report.AtomicFiles;
 import org.phloem.runtime.report.FitReport;
+import org.phloem.runtime.report.OutputNetCdf;
 import org.phloem.runtime.report.MultiStartReport;
 import org.phloem.runtime.report.Plots;
 import org.phloem.runtime.report.ReportTables;
@@ -384,6 +385,10 @@ final class FitCommand implements Callable<Integer> {
     System.out.print(SummaryTable.format(report));
     List<Path> files = new java.util.ArrayList<>(written);
     files.addAll(ReportWriter.write(report, folder, !noPlots, preamble));
+    Path netCdf = OutputNetCdf.write(report, folder);
+    if (netCdf != null) {
+      files.add(netCdf);
+    }
     printWritten(files, folder);
   }
 

@@ -167,7 +167,8 @@ public final class Lowering {
         array(v, name, ModelLayout.Fill.WORK, null); // a scalar output is a one-element array the runtime reads
       }
       if (v.output()) {
-        outputs.add(new IrOutput(name, unitText(v.unit()), OutputInfo.Role.OUTPUT, name, null));
+        outputs.add(new IrOutput(name, unitText(v.unit()), OutputInfo.Role.OUTPUT, name, null,
+            v.description() == null ? "" : v.description()));
       }
     }
   }

@@ -46,6 +46,60 @@ class MaltaFieldsTest {
     assertEquals(7.781563102224181e-05, Double.parseDouble(p.get("lapse")[4]), 1e-10);
   }
 
+  /** A model that reads variable {@code var} of {@code outputs.nc} and outputs it unchanged as {@code copy}. */
+  private Path readBack(String var) throws Exception {
+    Path model = out.resolve("read_back_" + var + ".phl");
+    Files.writeString(model, String.join("\n",
+        "model read_back",
+        "data o = \"outputs.nc\"",
+        "dim level",
+        "dim band",
+        "input v[level, band] = o." + var + " unit K",
+        "output copy[level, band] unit K",
+        "for l in level, b in band { copy[l, b] = v[l, b] }", ""));
+    return model;
+  }
+
+  @Test
+  void runWritesOutputsNcThatReadsBackBitForBit() throws Exception {
+    Path run = out.resolve("run");
+    Captured c = Captured.run("run", Repo.model("malta_fields/lapse_rate.phl").toString(), "--data", data(),
+        "--out", run.toString());
+    assertEquals(0, c.exit(), c.all());
+    assertTrue(c.out().contains("outputs.nc"), c.all());
+    Path back = out.resolve("back");
+    Captured r = Captured.run("run", readBack("tfit").toString(), "--data", run.toString(), "--out", back.toString());
+    assertEquals(0, r.exit(), r.all());
+    List<String> original = Files.readAllLines(run.resolve("tfit.csv"));
+    List<String> copy = Files.readAllLines(back.resolve("copy.csv"));
+    assertEquals(29 * 18 + 1, copy.size());
+    assertEquals(original.subList(1, original.size()), copy.subList(1, copy.size()));
+  }
+
+  @Test
+  void fitWritesValuesAndPosteriorSdAsNetCdf() throws Exception {
+    Path fit = out.resolve("fit");
+    Captured c = Captured.run("fit", Repo.model("malta_fields/lapse_rate.phl").toString(), "--data", data(),
+        "--out", fit.toString(), "--no-plots");
+    assertEquals(0, c.exit(), c.all());
+    Path back = out.resolve("back_sd");
+    Captured r = Captured.run("run", readBack("tfit_sd").toString(), "--data", fit.toString(), "--out", back.toString());
+    assertEquals(0, r.exit(), r.all());
+    Map<String, Double> sdByElement = new HashMap<>();
+    for (String line : Files.readAllLines(fit.resolve("outputs.csv"))) {
+      String[] f = line.split(",", -1);
+      if (f[0].equals("tfit")) {
+        sdByElement.put(f[3] + "," + f[5], Double.parseDouble(f[7]));
+      }
+    }
+    List<String> copy = Files.readAllLines(back.resolve("copy.csv"));
+    assertEquals(29 * 18, sdByElement.size());
+    for (String line : copy.subList(1, copy.size())) {
+      String[] f = line.split(",");
+      assertEquals(sdByElement.get(f[0] + "," + f[1]), Double.parseDouble(f[2]), 0, line);
+    }
+  }
+
   @Test
   void aUnitThatDisagreesWithTheFileIsAPositionedDataError() throws Exception {
     Path model = out.resolve("wrong_unit.phl");
