@@ -89,6 +89,12 @@ final class DeclChecker {
         if (s.init() != null) {
           values(s, s.init(), globals, "initial value");
         }
+      } else if (d instanceof DataDecl) {
+        DataDecl data = (DataDecl) d;
+        String refusal = org.phloem.runtime.data.DataRoot.lexicalRefusal(data.path());
+        if (refusal != null) {
+          ctx.error(ErrorKind.DATA_PATH_REFUSED, data.span(), refusal);
+        }
       } else if (d instanceof InputDecl) {
         Ident table = ((InputDecl) d).table();
         if (table != null && !(ctx.globals.get(table.name()) instanceof DataDecl)) {

@@ -27,6 +27,7 @@ public enum ErrorKind {
   INCLUDE_ESCAPES_FOLDER("The included file '%s' lies outside the model's folder; includes must stay inside '%s'."),
   INCLUDE_CYCLE("Include cycle: %s."),
   INCLUDE_WITHOUT_FOLDER("Cannot include '%s': this model text was not read from a folder."),
+  DATA_PATH_REFUSED("Refused: %s. Data paths are relative to the data folder (--data) and stay inside it."),
   MODEL_IN_INCLUDE("'model' can only be declared in the main model file, not in an included file."),
   MISSING_MODEL("This file has no 'model' declaration; start it with e.g. 'model my_model \"what it is\"'."),
   DUPLICATE_MODEL("A model file has exactly one 'model' declaration; the first is on line %d."),

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** The {@code --data DIR} option every command that runs a model shares. */
 final class DataOptions {
   @Option(names = "--data", paramLabel = "DIR",
-      description = "the data root (default: $PHLOEM_DATA, else a shared/data/tidy folder beside the model or the working directory)")
+      description = "the data root (default: $PHLOEM_DATA, else the data/ folder of the Phloem checkout)")
   Path data;
 
   /** Compiles {@code model} (with its derivatives when asked) and binds it to the data root for it. */

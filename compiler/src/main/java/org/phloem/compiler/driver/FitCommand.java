@@ -117,7 +117,7 @@ final class FitCommand implements Callable<Integer> {
       }
       result = Fitter.resume(m, state, printer, checkpoint);
     } else {
-      double[] p0 = ParameterFile.priorOrFile(start, m.info());
+      double[] p0 = ParameterFile.start(start, m.info());
       if (!noCheck && !gradientCheckPasses(m, p0)) {
         return 1;
       }

@@ -3,14 +3,14 @@ package org.phloem.compiler.driver;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code phloem} command: compile, run, check, fit and watch models, or run the demo. */
+/** The {@code phloem} command: compile, run, check, fit, sample and watch models, or run the demo. */
 @Command(
     name = "phloem",
     mixinStandardHelpOptions = true,
     version = "phloem 0.1.0",
     description = {"Phloem: carbon-cycle models compiled with their adjoints, and fitted to observations.", ""},
     subcommands = {DemoCommand.class, CompileCommand.class, RunCommand.class, CheckCommand.class, FitCommand.class,
-        WatchCommand.class, TwinCommand.class, CommandLine.HelpCommand.class},
+        WatchCommand.class, TwinCommand.class, SampleCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 1 a problem with the model, its data or a check, 2 bad usage, 3 internal error."})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -44,12 +44,12 @@ final class Cli {
     return r;
   }
 
-  /** The tidy data root (from PHLOEM_DATA, the phloem.data property, or beside the working directory). */
+  /** The data root: the repository's data/ folder (surefire sets phloem.data to it and clears PHLOEM_DATA). */
   static Path data() {
     try {
       return DataRoot.locate(null, null).path();
     } catch (Exception e) {
-      throw new IllegalStateException("no data root for the driver tests: set PHLOEM_DATA", e);
+      throw new IllegalStateException("no data root for the driver tests (run them with Maven from the checkout)", e);
     }
   }
 

@@ -36,7 +36,13 @@ record InputSource(InputSpec input, CsvTable table, String column, List<String> 
       Map<Path, CsvTable> byFile = new LinkedHashMap<>();
       for (TableSpec t : tableSpecs) {
         specs.put(t.name(), t);
-        Path file = root.resolve(t.path()).normalize();
+        Path file;
+        try {
+          file = DataRoot.confine(root, t.path(), t.line());
+        } catch (DataException refused) {
+          refused.problems().forEach(log::add);
+          continue;
+        }
         if (byFile.containsKey(file)) {
           if (byFile.get(file) != null) {
             tables.put(t.name(), byFile.get(file));
@@ -44,7 +50,11 @@ record InputSource(InputSpec input, CsvTable table, String column, List<String> 
           continue;
         }
         CsvTable table = null;
-        if (!Files.isRegularFile(file)) {
+        if (Files.isDirectory(file)) {
+          log.add(file.toString(), 0, "", "this is a folder, not a table file", t.line());
+        } else if (Files.exists(file) && !Files.isRegularFile(file)) {
+          log.add(file.toString(), 0, "", "this is a device or special file, not a table file", t.line());
+        } else if (!Files.exists(file)) {
           log.add(file.toString(), 0, "", "file not found. The data folder is " + root + nearestFiles(t.path()),
               t.line());
         } else {

@@ -3,11 +3,11 @@ package org.phloem.runtime.report;
 import java.util.List;
 
 /** Builds CSV text (RFC 4180 quoting; numbers in shortest round-trip form, NaN as NA, infinities as Inf). */
-final class Csv {
+public final class Csv {
   private final StringBuilder sb = new StringBuilder();
 
   /** Appends one row of cells, each a String or a Number (or null for an empty cell). */
-  Csv row(List<?> cells) {
+  public Csv row(List<?> cells) {
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {
         sb.append(',');
@@ -18,11 +18,13 @@ final class Csv {
     return this;
   }
 
-  Csv row(Object... cells) {
+  /** Appends one row of cells (see {@link #row(List)}). */
+  public Csv row(Object... cells) {
     return row(java.util.Arrays.asList(cells));
   }
 
-  static String number(double v) {
+  /** A number as a cell: shortest round-trip form, NA for NaN, Inf/-Inf. */
+  public static String number(double v) {
     if (Double.isNaN(v)) {
       return "NA";
     }

@@ -167,25 +167,51 @@ public final class Plots {
   /** The posterior correlation matrix as a heat map from −1 (blue) to +1 (red). */
   public static Png correlation(FitReport r) throws IOException {
     Posterior post = r.posterior();
-    int n = post.names().size();
+    return new Png("correlation.png", png(correlationChart(post.names(), post.correlation())));
+  }
+
+  /** The heat map of a correlation matrix over {@code names}, first row at the top. */
+  static HeatMapChart correlationChart(List<String> names, double[][] correlation) {
+    int n = names.size();
     HeatMapChart chart = new HeatMapChartBuilder().width(Math.max(500, 40 * n + 250)).height(Math.max(450, 40 * n + 150))
         .title("Posterior correlation").build();
     chart.getStyler().setMin(-1);
     chart.getStyler().setMax(1);
-    chart.getStyler().setRangeColors(new Color[] {new Color(33, 102, 172), Color.WHITE, new Color(178, 24, 43)});
+    chart.getStyler().setRangeColors(new Color[] {NEGATIVE, Color.WHITE, POSITIVE});
     chart.getStyler().setShowValue(n <= 12);
     chart.getStyler().setHeatMapValueDecimalPattern("0.00");
     List<Number[]> cells = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         // rows from the top: the first parameter's row is drawn highest
-        cells.add(new Number[] {j, n - 1 - i, post.correlation()[i][j]});
+        cells.add(new Number[] {j, n - 1 - i, colourSafe(correlation[i][j])});
       }
     }
-    List<String> reversed = new ArrayList<>(post.names());
+    List<String> reversed = new ArrayList<>(names);
     java.util.Collections.reverse(reversed);
-    chart.addSeries("correlation", post.names(), reversed, cells);
-    return new Png("correlation.png", png(chart));
+    chart.addSeries("correlation", names, reversed, cells);
+    return chart;
+  }
+
+  /** The colour of a correlation of +1 (and of −1 below). */
+  static final Color POSITIVE = new Color(178, 24, 43);
+  static final Color NEGATIVE = new Color(33, 102, 172);
+
+  /**
+   * A correlation as the heat map may be given it. XChart (3.8.8) maps a value v below its maximum to
+   * the colour index (v − min)/(max − min)·(colours − 1) and reads the colour after that index; for
+   * v = 0.9999999999999999 the fraction rounds to exactly 1 and the read runs past the end of the
+   * colour array. Values within 1e-12 of ±1 (or beyond, by rounding) are therefore drawn as exactly ±1,
+   * which XChart handles as the end colours; nothing visible changes.
+   */
+  static double colourSafe(double r) {
+    if (r >= 1 - 1e-12) {
+      return 1;
+    }
+    if (r <= -1 + 1e-12) {
+      return -1;
+    }
+    return r;
   }
 
   private static double[] axis(DimInfo dim) {

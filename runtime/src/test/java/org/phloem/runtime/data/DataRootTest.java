@@ -11,70 +11,95 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where the data root is found, in order: --data, PHLOEM_DATA, phloem.data, a shared/data/tidy found upward. */
+/**
+ * Where the data root is found, in order: --data, PHLOEM_DATA, phloem.data, a checkout's data/ (marked by
+ * its SOURCES.md) found upward from the model then the working directory, the data/ of phloem.repo.
+ */
 class DataRootTest {
   @TempDir Path work;
+  Path checkout;
   Path data;
-  Path tidy;
   Path model;
 
   @BeforeEach
   void layout() throws IOException {
-    data = Files.createDirectories(work.resolve("shared/data"));
-    tidy = Files.createDirectories(data.resolve("tidy"));
-    model = Files.createDirectories(work.resolve("main/models/dalec")).resolve("dalec.phl");
+    checkout = Files.createDirectories(work.resolve("phloem"));
+    data = Files.createDirectories(checkout.resolve("data"));
+    Files.writeString(data.resolve("SOURCES.md"), "# sources\n");
+    model = Files.createDirectories(checkout.resolve("models/dalec")).resolve("dalec.phl");
   }
 
   @Test
-  void explicitWinsAndADataFolderStandsForItsTidyChild() throws Exception {
+  void explicitWinsAndAFolderHoldingTidyStandsForIt() throws Exception {
     Path other = Files.createDirectories(work.resolve("elsewhere"));
-    assertEquals(tidy, DataRoot.locate(data, model, other.toString(), other.toString(), work).path());
-    assertEquals(other, DataRoot.locate(other, model, null, null, work).path());
-    assertEquals(tidy, DataRoot.locate(tidy, null, null, null, null).path());
+    Path shared = Files.createDirectories(work.resolve("shared/data"));
+    Path tidy = Files.createDirectories(shared.resolve("tidy"));
+    assertEquals(tidy, DataRoot.locate(shared, model, other.toString(), other.toString(), work, null).path());
+    assertEquals(other, DataRoot.locate(other, model, null, null, work, null).path());
+    assertEquals(tidy, DataRoot.locate(tidy, null, null, null, null, null).path());
   }
 
   @Test
   void environmentBeforePropertyBeforeSearch() throws Exception {
     Path env = Files.createDirectories(work.resolve("env"));
     Path prop = Files.createDirectories(work.resolve("prop"));
-    DataRoot r = DataRoot.locate(null, model, env.toString(), prop.toString(), work);
+    DataRoot r = DataRoot.locate(null, model, env.toString(), prop.toString(), work, null);
     assertEquals(env, r.path());
     assertTrue(r.source().contains("PHLOEM_DATA"));
-    assertEquals(prop, DataRoot.locate(null, model, null, prop.toString(), work).path());
+    assertEquals(prop, DataRoot.locate(null, model, null, prop.toString(), work, null).path());
   }
 
   @Test
-  void searchesUpwardFromTheModelsFolderThenTheWorkingDirectory() throws Exception {
+  void theCheckoutsDataFolderIsFoundUpwardFromTheModelThenTheWorkingDirectory() throws Exception {
     Path unrelated = Files.createDirectories(work.resolve("x/y"));
-    assertEquals(tidy, DataRoot.locate(null, model, null, null, Path.of("/")).path());
-    assertEquals(tidy, DataRoot.locate(null, null, null, null, unrelated).path());
+    assertEquals(data, DataRoot.locate(null, model, null, null, Path.of("/"), null).path());
+    Path inside = Files.createDirectories(checkout.resolve("docs/deep"));
+    assertEquals(data, DataRoot.locate(null, null, null, null, inside, null).path());
+    assertEquals(data, DataRoot.locate(null, unrelated.resolve("m.phl"), null, null, checkout, null).path());
+  }
+
+  @Test
+  void aFolderMerelyNamedDataIsNotTakenForTheDataRoot() throws Exception {
+    Path own = Files.createDirectories(checkout.resolve("models/sdbm/data"));
+    Files.writeString(own.resolve("years.csv"), "year\n2000\n");
+    Path sdbm = checkout.resolve("models/sdbm/sdbm.phl");
+    assertEquals(data, DataRoot.locate(null, sdbm, null, null, null, null).path());
+  }
+
+  @Test
+  void theLaunchersCheckoutIsTheLastResort() throws Exception {
+    Path elsewhere = Files.createDirectories(work.resolve("user/project"));
+    DataRoot r = DataRoot.locate(null, elsewhere.resolve("m.phl"), null, null, elsewhere, checkout.toString());
+    assertEquals(data, r.path());
+    assertTrue(r.source().contains("checkout"), r.source());
   }
 
   @Test
   void nothingFoundSaysWhereItLookedAndHowToSetIt() throws Exception {
     Path lonely = Files.createDirectories(work.resolve("a/b"));
-    Files.delete(tidy);
     DataException e = assertThrows(DataException.class, () -> DataRoot.locate(null, lonely.resolve("m.phl"),
-        null, null, lonely));
+        null, null, lonely, work.resolve("nocheckout").toString()));
     String m = e.getMessage();
-    assertTrue(m.contains(lonely.resolve("shared/data/tidy").toString()), m);
-    assertTrue(m.contains(work.resolve("shared/data/tidy").toString()), m);
+    assertTrue(m.contains(lonely.resolve("data").toString()), m);
+    assertTrue(m.contains(work.resolve("data").toString()), m);
+    assertTrue(m.contains(work.resolve("nocheckout/data").toString()), m);
     assertTrue(m.contains("--data") && m.contains("PHLOEM_DATA") && m.contains("-Dphloem.data"), m);
+    assertTrue(!m.contains("shared"), "no mention of a folder beside the checkout: " + m);
   }
 
   @Test
   void aNamedFolderThatDoesNotExistIsAnErrorNotASilentFallback() {
     DataException e = assertThrows(DataException.class, () -> DataRoot.locate(null, model,
-        work.resolve("nope").toString(), null, work));
+        work.resolve("nope").toString(), null, work, null));
     assertTrue(e.getMessage().contains("nope") && e.getMessage().contains("does not exist")
         && e.getMessage().contains("PHLOEM_DATA"), e.getMessage());
   }
 
   @Test
-  void theBundledDataIsFoundFromARealModelPath() throws Exception {
-    Path shared = TestData.tidyRoot().getParent().getParent();
-    Path modelFile = shared.getParent().resolve("main/models/dalec/dalec.phl");
-    assertEquals(TestData.tidyRoot().toAbsolutePath().normalize(),
-        DataRoot.locate(null, modelFile, null, null, null).path());
+  void theRepositorysOwnDataIsFoundFromARealModelPath() throws Exception {
+    Path repo = RepositoryData.root();
+    assertEquals(repo.resolve("data"),
+        DataRoot.locate(null, repo.resolve("models/dalec/dalec.phl"), null, null, null, null).path());
+    assertTrue(Files.isRegularFile(repo.resolve("data/dalec_oregon/drivers.csv")));
   }
 }

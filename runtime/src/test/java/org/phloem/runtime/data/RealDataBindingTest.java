@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Binding the bundled tidy tables; expected numbers are read off the files by hand (head/tail/awk). */
+/** Binding the tables the repository carries (data/); expected numbers are read off the files by hand (head/tail/awk). */
 class RealDataBindingTest {
-  private final Path root = TestData.tidyRoot();
+  private final Path root = TestData.dataRoot();
   private final TableSpec drivers = new TableSpec("drivers", "dalec_oregon/drivers.csv", 2);
   private final TableSpec obs = new TableSpec("obs", "dalec_oregon/observations.csv", 3);
   private final TableSpec stations = new TableSpec("stations_monthly", "co2/stations_monthly.csv", 2);

@@ -7,15 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Helpers for the data tests: the bundled tidy tables, and small files written into temp folders. */
+/** Helpers for the data tests: the repository's tables, and small files written into temp folders. */
 final class TestData {
   private TestData() {}
 
-  /** The bundled tidy folder: from {@code phloem.data} (set by surefire) when it exists, else /work/shared/data. */
-  static Path tidyRoot() {
-    String prop = System.getProperty(DataRoot.SYSTEM_PROPERTY);
-    Path data = prop != null && Files.isDirectory(Path.of(prop)) ? Path.of(prop) : Path.of("/work/shared/data");
-    return data.resolve("tidy");
+  /** The repository's data folder, the default data root (tests never read data from outside the checkout). */
+  static Path dataRoot() {
+    return RepositoryData.data();
   }
 
   static Path write(Path dir, String relative, String text) {

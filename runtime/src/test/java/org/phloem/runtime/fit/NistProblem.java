@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.phloem.runtime.data.RepositoryData;
 
 /**
  * A NIST StRD nonlinear regression problem as a test double: data from
- * {@code tidy/nist/<name>.csv}, certified values and starts from {@code tidy/nist/certified.csv},
+ * {@code data/nist/<name>.csv}, certified values and starts from {@code data/nist/certified.csv},
  * the residual sum of squares from {@code problems.csv}, and the model formula hand-coded here.
  * The observation sd is 1, so the observation cost is RSS/2.
  */
@@ -28,7 +29,7 @@ public final class NistProblem {
   private NistProblem(String name, Function<Dual2[], Function<Double, Dual2>> formula) {
     this.name = name;
     this.formula = formula;
-    Path dir = dataRoot().resolve("tidy/nist");
+    Path dir = dataRoot().resolve("nist");
     List<double[]> rows = readCsv(dir.resolve(name + ".csv"));
     x = new double[rows.size()];
     y = new double[rows.size()];
@@ -65,13 +66,9 @@ public final class NistProblem {
     certifiedRss = rss;
   }
 
-  /** Where the bundled data live: system property phloem.data when it names a folder, else /work/shared/data. */
+  /** The repository's data folder, which carries the NIST tables. */
   public static Path dataRoot() {
-    String prop = System.getProperty("phloem.data");
-    if (prop != null && Files.isDirectory(Path.of(prop))) {
-      return Path.of(prop);
-    }
-    return Path.of("/work/shared/data");
+    return RepositoryData.data();
   }
 
   /** y = b1 (1 − exp(−b2 x)). */

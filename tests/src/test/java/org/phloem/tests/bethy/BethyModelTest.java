@@ -40,7 +40,7 @@ class BethyModelTest {
   void priors_matchTheCcdasParameterList() throws Exception {
     // 73_paramslist_new.txt: value, sd, ... per line; parameters 1-56 and 73 are the 57 of CCDAS
     // (57-72 are later phenology parameters). Vm is listed in mol m-2 s-1, the model uses umol.
-    List<String> lines = Files.readAllLines(Repo.sharedData().resolve("bethy/73_paramslist_new.txt"));
+    List<String> lines = Files.readAllLines(Repo.rawData().resolve("bethy/73_paramslist_new.txt"));
     ModelInfo info = varying.info();
     double[] mean = info.priorMeans();
     double[] sd = info.priorSds();

@@ -29,7 +29,7 @@ public final class BethySite {
     return Pipeline.compile(Repo.model("bethy/" + file), true).bind(dataRoot);
   }
 
-  /** Compiles and binds {@code models/bethy/<file>} to the shared data. */
+  /** Compiles and binds {@code models/bethy/<file>} to the repository's data. */
   public static CompiledModel load(String file) throws Exception {
     return Repo.load("bethy/" + file);
   }

@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.phloem.runtime.CompiledModel;
+import org.phloem.runtime.data.DataRoot;
 import org.phloem.tests.support.Repo;
 
 /**
  * DALEC-evergreen as compiled from models/dalec/dalec.phl against the independent reference run
- * (shared/data/dalec/reference_run_dalec_evergreen_oregon_2000_2002.csv, agreeing with dalec_pf to
+ * (data/raw/dalec/reference_run_dalec_evergreen_oregon_2000_2002.csv, agreeing with dalec_pf to
  * 1e-13): every day's fluxes and pools to 1e-9 relative (1e-9 absolute near zero).
  */
 class DalecReferenceRunTest {
@@ -27,7 +28,7 @@ class DalecReferenceRunTest {
   void everyDay_matchesReferenceRun() throws Exception {
     CompiledModel model = Repo.load("dalec/dalec.phl");
     model.cost(model.info().priorMeans());
-    List<String> lines = Files.readAllLines(Repo.sharedData().resolve("dalec/reference_run_dalec_evergreen_oregon_2000_2002.csv"));
+    List<String> lines = Files.readAllLines(Repo.rawData().resolve("dalec/reference_run_dalec_evergreen_oregon_2000_2002.csv"));
     List<String> header = Arrays.asList(lines.get(0).split(","));
     assertEquals(1096, lines.size() - 1, "reference days");
     int checked = 0;
@@ -68,8 +69,9 @@ class DalecReferenceRunTest {
   }
 
   @Test
-  void dataRoot_isOutsideTheRepository() throws Exception {
-    Path root = Repo.dataRoot(Repo.model("dalec/dalec.phl")).toRealPath();
-    assertFalse(root.startsWith(Repo.root().toRealPath()), "data must be read from ../shared/data, not a copy: " + root);
+  void aRunFindsTheRepositorysOwnDataByDefault() throws Exception {
+    Path found = DataRoot.locate(null, Repo.model("dalec/dalec.phl")).path().toRealPath();
+    assertEquals(Repo.root().resolve("data").toRealPath(), found,
+        "the default data root is the checkout's data/ folder (surefire clears PHLOEM_DATA)");
   }
 }

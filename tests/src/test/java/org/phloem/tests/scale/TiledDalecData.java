@@ -10,7 +10,7 @@ import org.phloem.tests.support.Repo;
 /**
  * A data root holding the Metolius (Oregon) DALEC drivers and observations repeated back to back, so a
  * run covers {@code repeats} × 3 years (1,096 days each): the {@code day} column is renumbered to run on,
- * and the year column shifted by 3 per repeat. Written into a scratch folder; the shared data are only
+ * and the year column shifted by 3 per repeat. Written into a scratch folder; the repository's data are only
  * read.
  */
 final class TiledDalecData {

@@ -13,7 +13,7 @@ import org.phloem.tests.support.Repo;
 
 /**
  * Makes the data folder {@code models/sdbm/sdbm.phl} reads. Everything in it is either generated
- * (synthetic) or a link to the real data; nothing generated is kept in the repository:
+ * (synthetic) or a copy of the real data; nothing generated is kept in the repository:
  * <ul>
  *   <li>{@code sdbm/forcing.csv} (band, month 01..12, temp [°C], par [MJ m⁻² d⁻¹], fpar): the monthly
  *       climatology of {@link SyntheticClimate} on 36 latitude bands, {@link #YEARS} years from 2000, seed
@@ -22,8 +22,8 @@ import org.phloem.tests.support.Repo;
  *       the land mask of {@link Grid.LatLonGrid} at 1° (the generator's continents). SYNTHETIC.
  *   <li>{@code sdbm/stations.csv}, {@code sdbm/years.csv}: copies of {@code models/sdbm/data/} (which
  *       stations and years are fitted).
- *   <li>{@code co2/stations_monthly.csv}: a link to the real table in the shared tidy data (a copy where
- *       links are not allowed).
+ *   <li>{@code co2/stations_monthly.csv}: a copy of the real table the repository carries
+ *       ({@code data/co2/stations_monthly.csv}; a copy, not a link, so the folder holds no link out of it).
  * </ul>
  * Run: {@code java -cp "tests/target/test-classes:compiler/target/compiler-0.1.0-SNAPSHOT.jar:compiler/target/lib/*"
  * org.phloem.tests.sdbm.SdbmData OUT_DIR} (after {@code ./phloem --help} and
@@ -53,7 +53,7 @@ public final class SdbmData {
       Files.copy(stations, sdbm.resolve("stations.csv"), StandardCopyOption.REPLACE_EXISTING);
     }
     Files.copy(Repo.model("sdbm/data/years.csv"), sdbm.resolve("years.csv"), StandardCopyOption.REPLACE_EXISTING);
-    linkRealCo2(out);
+    copyRealCo2(out);
     return out;
   }
 
@@ -134,20 +134,10 @@ public final class SdbmData {
     Files.writeString(file, s.toString());
   }
 
-  private static void linkRealCo2(Path out) throws IOException {
-    Path real;
-    try {
-      real = Repo.dataRoot(Repo.model("sdbm/sdbm.phl")).resolve("co2/stations_monthly.csv");
-    } catch (Exception e) {
-      throw new IOException("cannot find the shared tidy data (set PHLOEM_DATA): " + e.getMessage(), e);
-    }
-    Path link = Files.createDirectories(out.resolve("co2")).resolve("stations_monthly.csv");
-    Files.deleteIfExists(link);
-    try {
-      Files.createSymbolicLink(link, real.toAbsolutePath());
-    } catch (UnsupportedOperationException | IOException e) {
-      Files.copy(real, link);
-    }
+  private static void copyRealCo2(Path out) throws IOException {
+    Path real = Repo.dataRoot(Repo.model("sdbm/sdbm.phl")).resolve("co2/stations_monthly.csv");
+    Path copy = Files.createDirectories(out.resolve("co2")).resolve("stations_monthly.csv");
+    Files.copy(real, copy, StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** Writes the data folder named by the first argument. */

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import org.phloem.compiler.driver.Compilation;
 import org.phloem.compiler.driver.Pipeline;
 import org.phloem.runtime.CompiledModel;
-import org.phloem.runtime.data.DataRoot;
 
 /** Where the repository and its data are, and a one-line way to compile and bind a model of it. */
 public final class Repo {
@@ -32,17 +31,20 @@ public final class Repo {
     return root().resolve("models").resolve(relative);
   }
 
-  /** The tidy data root the models read from. */
-  public static Path dataRoot(Path model) throws Exception {
-    return DataRoot.locate(null, model).path();
+  /**
+   * The data root the models read from in tests: always the repository's own {@code data/} folder (what
+   * a run finds by default), never a folder beside the checkout or one named by PHLOEM_DATA.
+   */
+  public static Path dataRoot(Path model) {
+    return root().resolve("data");
   }
 
-  /** The raw shared data folder ({@code ../shared/data}). */
-  public static Path sharedData() throws Exception {
-    return dataRoot(root().resolve("models")).getParent();
+  /** The original files the repository carries as they are ({@code data/raw/}). */
+  public static Path rawData() {
+    return root().resolve("data/raw");
   }
 
-  /** Compiles (with derivatives) and binds a model of the repository to the bundled data. */
+  /** Compiles (with derivatives) and binds a model of the repository to the repository's data. */
   public static CompiledModel load(String relative) throws Exception {
     Path file = model(relative);
     Compilation c = Pipeline.compile(file, true);
