@@ -19,8 +19,15 @@ import org.phloem.runtime.report.FitReport;
 final class LeastSquaresPosterior {
   private LeastSquaresPosterior() {}
 
-  /** True when no slot has a prior: the fit is plain least squares. */
+  /**
+   * True when no slot has a prior and every observation is a sum of squares with fixed sds (normal or
+   * lognormal): the fit is plain least squares. A student_t, or an sd fitted with the rest, makes the
+   * cost a likelihood whose inverse Hessian is the covariance.
+   */
   static boolean applies(CompiledModel model) {
+    if (!org.phloem.runtime.fit.ObservationElements.sumOfSquares(model.info())) {
+      return false;
+    }
     for (double sd : model.info().priorSds()) {
       if (Double.isFinite(sd)) {
         return false;

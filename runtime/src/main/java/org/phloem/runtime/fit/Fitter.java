@@ -57,7 +57,7 @@ public final class Fitter {
     boolean useLm = switch (options.method()) {
       case LEVENBERG_MARQUARDT -> true;
       case LBFGS -> false;
-      case AUTO -> space.allFlat();
+      case AUTO -> space.allFlat() && ObservationElements.sumOfSquares(model.info());
     };
     if (resumeFrom != null) {
       if (useLm != (resumeFrom instanceof MinimizerState.LmState)) {
