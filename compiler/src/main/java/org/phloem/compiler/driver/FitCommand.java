@@ -3,7 +3,6 @@ package org.phloem.compiler.driver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.phloem.runtime.CompiledModel;
 import org.phloem.runtime.check.CheckOptions;
@@ -19,10 +18,16 @@ import org.phloem.runtime.fit.FitState;
 import org.phloem.runtime.fit.Fitter;
 import org.phloem.runtime.fit.IterationListener;
 import org.phloem.runtime.fit.IterationRecord;
+import org.phloem.runtime.multistart.MultiStart;
+import org.phloem.runtime.multistart.MultiStartOptions;
+import org.phloem.runtime.multistart.MultiStartResult;
+import org.phloem.runtime.multistart.StartOutcome;
 import org.phloem.runtime.report.AtomicFiles;
 import org.phloem.runtime.report.FitReport;
+import org.phloem.runtime.report.MultiStartReport;
 import org.phloem.runtime.report.ReportTables;
 import org.phloem.runtime.report.ReportWriter;
+import org.phloem.runtime.report.StartProgressLines;
 import org.phloem.runtime.report.SummaryTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,7 +43,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "fit", mixinStandardHelpOptions = true,
     description = "Fit the parameters to the observations and write the posterior, outputs, residuals and plots.",
     footer = {"", "Writes parameters.csv, correlation.csv, outputs.csv, residuals.csv, iterations.csv, summary.txt, PNG plots",
-        "and " + SavedFit.FILE + " (rewritten after every iteration; continue a stopped fit with --resume DIR).",
+        "and " + SavedFit.FILE + " (rewritten after every iteration; continue a stopped fit with --resume DIR);",
+        "with --starts N also starts.csv (every start: status, where it began and ended) and optima.csv (the distinct optima).",
         "Exit 0 when the fit converged, 1 when it did not (the report is still written)."})
 final class FitCommand implements Callable<Integer> {
 
@@ -52,6 +58,9 @@ final class FitCommand implements Callable<Integer> {
       this.value = value;
     }
   }
+
+  /** The seed of --starts when none is given. */
+  static final long DEFAULT_SEED = 1;
 
   /** Relative error of a derivative above which the check at the start stops the fit. */
   static final double WRONG_DERIVATIVE = 1e-3;
@@ -82,6 +91,19 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--no-plots", description = "do not draw the PNG plots (faster)")
   boolean noPlots;
 
+  @Option(names = "--starts", paramLabel = "N",
+      description = "fit from N starts: the default start (start 0) and N-1 drawn from the prior, fitted in parallel; reports the "
+          + "distinct optima (starts.csv, optima.csv) and the best converged one in full (default: 1)")
+  Integer starts;
+
+  @Option(names = "--seed", paramLabel = "S", description = "seed of the starts drawn for --starts; the same seed gives the same starts "
+      + "and results (default: " + DEFAULT_SEED + ")")
+  Long seed;
+
+  @Option(names = "--threads", paramLabel = "T",
+      description = "how many of the --starts run at once (default: the number of cores); the results do not depend on it")
+  Integer threads;
+
   @Option(names = "--resume", paramLabel = "DIR",
       description = "continue the fit saved in DIR (an earlier fit's report folder) from its last iteration; --max-iter may raise its limit")
   Path resume;
@@ -93,9 +115,18 @@ final class FitCommand implements Callable<Integer> {
     if (maxIter != null && maxIter < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--max-iter must be at least 1, got " + maxIter);
     }
-    if (resume != null && (start != null || method != null)) {
+    if (resume != null && (start != null || method != null || starts != null)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "--resume continues the saved fit with its own start and method; leave out --start and --method");
+          "--resume continues the saved fit with its own start and method; leave out --start, --method and --starts");
+    }
+    if (starts != null && starts < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--starts must be at least 1, got " + starts);
+    }
+    if (threads != null && threads < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+    }
+    if ((seed != null || threads != null) && starts == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--seed and --threads apply to a multi-start fit; add --starts N");
     }
     CompiledModel m = data.load(model, true);
     Fittable.require(m.info(), "fit");
@@ -128,13 +159,54 @@ final class FitCommand implements Callable<Integer> {
       if (maxIter != null) {
         options = options.withMaxIterations(maxIter);
       }
+      if (starts != null) {
+        return fitFromManyStarts(m, options.withListener(IterationListener.NONE).withCheckpoint(FitCheckpoint.NONE), folder, checkpoint);
+      }
       System.out.printf("Fitting %s: %d parameters, %d observe statement(s); state saved after every iteration in %s%n",
           m.info().name(), m.info().parameterCount(), m.info().observations().size(), folder.resolve(SavedFit.FILE));
       System.out.println(IterationRecord.header());
       result = Fitter.fit(m, options);
     }
     System.out.println();
-    writeReport(m, result, folder);
+    writeReport(m, result, folder, "", List.of());
+    return verdict(result, folder);
+  }
+
+  /**
+   * --starts N: the starts run in parallel (progress lines only, no iteration lines); the optima are
+   * printed and written, and the best converged start's fit is reported in full, its last state saved
+   * for --resume.
+   */
+  private int fitFromManyStarts(CompiledModel m, FitOptions options, Path folder, FitCheckpoint checkpoint) throws Exception {
+    MultiStartOptions ms = MultiStartOptions.of(starts, seed != null ? seed : DEFAULT_SEED);
+    if (threads != null) {
+      ms = ms.withThreads(threads);
+    }
+    System.out.printf("Fitting %s from %d starts (start 0 the default, the others drawn from the prior with seed %d), %d at a time: "
+        + "%d parameters, %d observe statement(s). One line per finished start:%n", m.info().name(), ms.starts(), ms.seed(),
+        Math.min(ms.threads(), ms.starts()), m.info().parameterCount(), m.info().observations().size());
+    MultiStartResult all = MultiStart.run(m, options, ms, new StartProgressLines(System.out));
+    String block = MultiStartReport.text(all, m.info());
+    System.out.println();
+    System.out.print(block);
+    List<Path> tables = List.of(folder.resolve("starts.csv"), folder.resolve("optima.csv"));
+    AtomicFiles.write(tables.get(0), MultiStartReport.startsCsv(all, m.info()));
+    AtomicFiles.write(tables.get(1), MultiStartReport.optimaCsv(all, m.info()));
+    StartOutcome reported = all.reported().orElse(null);
+    if (reported == null) {
+      System.out.println("No start could be fitted; starts.csv says why for each.");
+      return 1;
+    }
+    if (reported.lastState() != null) {
+      checkpoint.save(reported.lastState());
+    }
+    System.out.printf("%nThe fit from start %d:%n", reported.index());
+    writeReport(m, reported.result(), folder, block, tables);
+    return verdict(reported.result(), folder);
+  }
+
+  /** Exit 0 for a converged fit; otherwise says what to try and returns 1. */
+  private int verdict(FitResult result, Path folder) {
     if (!result.status().isConverged()) {
       System.out.println("The fit did not converge. What to try: " + (result.status().advice().isEmpty() ? "see above." : result.status().advice()));
       System.out.printf("To continue from where it stopped: phloem fit %s --resume %s --max-iter N%n", model, folder);
@@ -186,37 +258,30 @@ final class FitCommand implements Callable<Integer> {
     return false;
   }
 
-  /** Analyzes the optimum, prints the summary and writes the report folder (as much as can be computed). */
-  private void writeReport(CompiledModel m, FitResult result, Path folder) throws Exception {
+  /**
+   * Analyzes the optimum, prints the summary and writes the report folder (as much as can be computed).
+   *
+   * @param preamble text that opens summary.txt (the multi-start block; "" for none)
+   * @param written files already written into the folder, to list with the report's
+   */
+  private void writeReport(CompiledModel m, FitResult result, Path folder, String preamble, List<Path> written) throws Exception {
     FitReport report;
-    String leastSquaresNote = null;
     try {
-      if (LeastSquaresPosterior.applies(m)) {
-        LeastSquaresPosterior.Report ls = LeastSquaresPosterior.analyze(m, result);
-        report = ls.report();
-        leastSquaresNote = String.format(Locale.ROOT,
-            "Every parameter has a flat prior (least squares), so 'post. sd' is the classical NIST-style sd s*sqrt(diag((J'J)^-1)), "
-                + "s^2 = RSS/(n - p) = %.6g (RSS %.6g, n = %d observations, p = %d).",
-            ls.leastSquares().residualVariance(), ls.leastSquares().residualSumOfSquares(), ls.leastSquares().observations(),
-            m.info().parameterCount());
-      } else {
-        report = FitReport.analyze(m, result);
-      }
+      report = FitReport.analyze(m, result);
     } catch (FitException e) {
       System.out.println(result.summary());
       System.out.println("No posterior at this point: " + e.getMessage());
       // the iteration log needs no posterior: write it alone
       Path iterations = folder.resolve("iterations.csv");
-      AtomicFiles.write(iterations, ReportTables.iterations(new FitReport(m.info(), result, null, List.of(), List.of())));
-      printWritten(List.of(iterations), folder);
+      AtomicFiles.write(iterations, ReportTables.iterations(FitReport.withoutPosterior(m.info(), result)));
+      List<Path> files = new java.util.ArrayList<>(written);
+      files.add(iterations);
+      printWritten(files, folder);
       return;
     }
     System.out.print(SummaryTable.format(report));
-    List<Path> files = ReportWriter.write(report, folder, !noPlots);
-    if (leastSquaresNote != null) {
-      System.out.println(leastSquaresNote);
-      AtomicFiles.write(folder.resolve("summary.txt"), SummaryTable.format(report) + leastSquaresNote + "\n");
-    }
+    List<Path> files = new java.util.ArrayList<>(written);
+    files.addAll(ReportWriter.write(report, folder, !noPlots, preamble));
     printWritten(files, folder);
   }
 

@@ -52,7 +52,7 @@ class CommandHelpTest {
     assertUsage(Cli.run("fit", model, "--method", "newton"), "expected one of [auto, lbfgs, lm]");
     assertUsage(Cli.run("fit", model, "--max-iter", "0"), "--max-iter must be at least 1");
     assertUsage(Cli.run("check", model, "--random", "-1"), "--random must be 0 or more");
-    assertUsage(Cli.run("fit", model, "--resume", dir.toString(), "--start", "prior"), "leave out --start and --method");
+    assertUsage(Cli.run("fit", model, "--resume", dir.toString(), "--start", "prior"), "leave out --start, --method and --starts");
     assertUsage(Cli.run("nonsense"), "Unmatched argument");
   }
 

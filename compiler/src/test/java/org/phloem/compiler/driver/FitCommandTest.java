@@ -50,7 +50,8 @@ class FitCommandTest {
       assertEquals(value, Cli.cell(params, b, "posterior"), 1e-8 * Math.abs(value), b);
       assertEquals(sd, Cli.cell(params, b, "posterior_sd"), 1e-6 * sd, b + " sd (NIST-style)");
     }
-    assertTrue(r.out().contains("NIST-style"), r.out());
+    assertTrue(r.out().contains("Covariance: s^2 (J'J)^-1, the classical least-squares covariance"), r.out());
+    assertTrue(Files.readString(out.resolve("summary.txt")).contains("Covariance: s^2 (J'J)^-1"), "summary.txt says so too");
     assertTrue(r.out().contains(IterationRecord.header()) && r.out().contains("Converged"), r.out());
     for (String file : List.of("parameters.csv", "correlation.csv", "outputs.csv", "residuals.csv", "iterations.csv", "summary.txt",
         SavedFit.FILE, "correlation.png")) {
@@ -104,7 +105,7 @@ class FitCommandTest {
     Path out = dir.resolve("line-out");
     Cli.Run r = fit(model, out, "--no-plots");
     assertEquals(0, r.exit(), r.all());
-    assertTrue(!r.out().contains("NIST-style"), "priors: the Bayesian posterior sd");
+    assertTrue(r.out().contains("Covariance: the inverse Hessian of the cost J"), "priors: the Bayesian posterior sd\n" + r.out());
     List<String[]> params = Cli.csv(out.resolve("parameters.csv"));
     assertEquals(meanA, Cli.cell(params, "a", "posterior"), 1e-8 * Math.abs(meanA));
     assertEquals(meanB, Cli.cell(params, "b", "posterior"), 1e-8 * Math.abs(meanB));

@@ -20,23 +20,43 @@ import org.phloem.runtime.posterior.PosteriorAnalysis;
  * @param posterior the posterior at the optimum
  * @param outputs every declared output and observation model array with its posterior sd
  * @param residuals one row per non-missing observation element
+ * @param covariance which covariance the sds, correlations and output sds come from, as a sentence
  */
-public record FitReport(ModelInfo info, FitResult fit, Posterior posterior, List<OutputSd> outputs, List<ResidualRow> residuals) {
+public record FitReport(ModelInfo info, FitResult fit, Posterior posterior, List<OutputSd> outputs, List<ResidualRow> residuals,
+    CovarianceStatement covariance) {
 
   public FitReport {
     outputs = List.copyOf(outputs);
     residuals = List.copyOf(residuals);
   }
 
-  /** Computes the posterior and output sds at the fit's optimum and gathers the residuals. */
+  /**
+   * Computes the posterior and output sds at the fit's optimum and gathers the residuals. The covariance
+   * is the least-squares s²(JᵀJ)⁻¹ when every parameter has a flat prior and every observation sd is
+   * fixed, else the inverse Hessian (see {@link CovarianceStatement}).
+   *
+   * @throws org.phloem.runtime.fit.FitException when the covariance cannot be computed there
+   */
   public static FitReport analyze(CompiledModel model, FitResult fit) {
+    boolean allFlat = LeastSquaresReport.allFlat(model);
+    // the compiler knows each observation's likelihood and whether its sd is fitted; the probe also
+    // catches models built without that knowledge
+    boolean sumOfSquares = org.phloem.runtime.fit.ObservationElements.sumOfSquares(model.info());
+    if (allFlat && sumOfSquares && !LeastSquaresReport.sdsDependOnParameters(model, fit.parameters())) {
+      return LeastSquaresReport.analyze(model, fit);
+    }
     Posterior posterior = PosteriorAnalysis.at(model, fit.parameters());
     List<OutputSd> outputs = OutputUncertainty.compute(model, fit.parameters(), posterior.covariance(), false);
-    return of(model, fit, posterior, outputs);
+    return of(model, fit, posterior, outputs, CovarianceStatement.laplace(allFlat, sumOfSquares));
+  }
+
+  /** A report of a fit without a posterior (none could be computed): the fit and its iterations only. */
+  public static FitReport withoutPosterior(ModelInfo info, FitResult fit) {
+    return new FitReport(info, fit, null, List.of(), List.of(), null);
   }
 
   /** Gathers a report from parts already computed (the residuals are read from the model at the optimum). */
-  public static FitReport of(CompiledModel model, FitResult fit, Posterior posterior, List<OutputSd> outputs) {
+  static FitReport of(CompiledModel model, FitResult fit, Posterior posterior, List<OutputSd> outputs, CovarianceStatement covariance) {
     ModelInfo info = model.info();
     model.cost(fit.parameters());
     List<ResidualRow> rows = new ArrayList<>();
@@ -52,6 +72,6 @@ public record FitReport(ModelInfo info, FitResult fit, Posterior posterior, List
       String element = info.elementLabel(info.outputs().get(e.modelOutput()).dims(), e.index());
       rows.add(new ResidualRow(obs.label(), e.index(), element, modelled, modelledSd, e.observed(), e.sd(), e.residual(modelled)));
     }
-    return new FitReport(info, fit, posterior, outputs, rows);
+    return new FitReport(info, fit, posterior, outputs, rows, covariance);
   }
 }

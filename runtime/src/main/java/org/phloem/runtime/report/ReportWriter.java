@@ -20,13 +20,21 @@ public final class ReportWriter {
    * @return the files written, in order
    */
   public static List<Path> write(FitReport report, Path dir, boolean plots) throws IOException {
+    return write(report, dir, plots, "");
+  }
+
+  /**
+   * As {@link #write(FitReport, Path, boolean)}, with {@code preamble} opening summary.txt (what a
+   * multi-start fit found before the report of its best start).
+   */
+  public static List<Path> write(FitReport report, Path dir, boolean plots, String preamble) throws IOException {
     List<Path> written = new ArrayList<>();
     writeText(dir.resolve("parameters.csv"), ReportTables.parameters(report), written);
     writeText(dir.resolve("correlation.csv"), ReportTables.correlation(report), written);
     writeText(dir.resolve("outputs.csv"), ReportTables.outputs(report), written);
     writeText(dir.resolve("residuals.csv"), ReportTables.residuals(report), written);
     writeText(dir.resolve("iterations.csv"), ReportTables.iterations(report), written);
-    writeText(dir.resolve("summary.txt"), SummaryTable.format(report), written);
+    writeText(dir.resolve("summary.txt"), preamble + SummaryTable.format(report), written);
     if (plots) {
       List<Plots.Png> pngs = new ArrayList<>(Plots.observationSeries(report));
       Plots.Png sds = Plots.parameterSds(report);

@@ -27,6 +27,10 @@ public final class SummaryTable {
           prior ? g(post.priorSd()[i]) : "-", g(fit.parameters()[i]), g(post.sd()[i]),
           prior ? String.format(Locale.ROOT, "%.1f%%", 100 * post.uncertaintyReduction()[i]) : "-", unit));
     }
+    if (r.covariance() != null) {
+      sb.append(r.covariance().sentence()).append('\n');
+    }
+    sb.append(EigenDirections.format(post));
     for (String w : post.warnings()) {
       sb.append("warning: ").append(w).append('\n');
     }

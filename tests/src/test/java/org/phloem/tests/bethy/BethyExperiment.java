@@ -9,8 +9,10 @@ import org.phloem.runtime.ModelInfo;
 import org.phloem.runtime.posterior.Posterior;
 
 /**
- * Prints the README's tables: fits hyytiala.phl (CO2 varying), hyytiala_fixed_co2.phl and
- * hyytiala_gpp.phl on 2000-2009 and reports the posterior per parameter slot and the NEE misfit of
+ * Prints the README's tables. Without model files: the CO2 experiment for both soil closures, each
+ * arm's best optimum by the cross-start protocol ({@link BethySite#crossStarted}), with every fit made
+ * to find it. With model files (under models/bethy): each fitted from its prior means on 2000-2009
+ * (or on one year with {@code --one-year YEAR}), the posterior per parameter slot and the NEE misfit of
  * the held-out year 2010. Run from the repository root (see models/bethy/README.md):
  * <pre>
  * java -cp "tests/target/test-classes:compiler/target/compiler-0.1.0-SNAPSHOT.jar:compiler/target/lib/*" \
@@ -32,7 +34,9 @@ public final class BethyExperiment {
       }
     }
     if (files.isEmpty()) {
-      files = List.of("hyytiala.phl", "hyytiala_fixed_co2.phl", "hyytiala_gpp.phl");
+      co2Experiment("hyytiala.phl", "hyytiala_fixed_co2.phl");
+      co2Experiment("hyytiala_ccdas_closure.phl", "hyytiala_fixed_co2_ccdas_closure.phl");
+      return;
     }
     Path root = oneYear == 0 ? null : BethySite.oneYearDataRoot(Files.createTempDirectory("bethy-data"), oneYear);
     for (String file : files) {
@@ -42,6 +46,16 @@ public final class BethyExperiment {
       BethySite.Outcome o = BethySite.fitAndAnalyse(model);
       System.out.println(report(file, model.info(), o, compile));
     }
+  }
+
+  private static void co2Experiment(String varyingFile, String fixedFile) throws Exception {
+    BethySite.CrossStarted r = BethySite.crossStarted(BethySite.load(varyingFile), BethySite.load(fixedFile));
+    System.out.printf(Locale.ROOT, "## CO2 experiment: %s against %s%n%n", varyingFile, fixedFile);
+    r.log().forEach(line -> System.out.println("- " + line));
+    System.out.printf(Locale.ROOT, "%nDelta J (fixed - varying) = %.3f%n%n", r.deltaCost());
+    CompiledModel v = BethySite.load(varyingFile);
+    System.out.println(report(varyingFile, v.info(), r.varying(), 0));
+    System.out.println(report(fixedFile, v.info(), r.fixed(), 0));
   }
 
   /** The markdown report of one fit. */
@@ -57,6 +71,7 @@ public final class BethyExperiment {
     sb.append(String.format(Locale.ROOT, "- NEE RMSE 2000-2009: prior %.3f, posterior %.3f g C m-2 d-1%n", o.rmseFitPrior(), o.rmseFit()));
     sb.append(String.format(Locale.ROOT, "- NEE RMSE held out: prior %.3f, posterior %.3f g C m-2 d-1; held-out annual NEE %.1f g C m-2%n",
         o.rmseHeldoutPrior(), o.rmseHeldout(), o.neeHeldoutAnnual()));
+    sb.append(String.format(Locale.ROOT, "- slow-pool respiration %.1f g C m-2 yr-1 (mean 2000-2009)%n", o.rslowAnnual()));
     sb.append(String.format(Locale.ROOT, "- posterior: %s%n", p.positiveDefinite() ? "Hessian positive definite" : "Hessian NOT positive definite"));
     for (String w : p.warnings()) {
       sb.append("  - ").append(w).append('\n');

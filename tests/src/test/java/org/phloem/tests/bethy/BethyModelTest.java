@@ -22,6 +22,7 @@ import org.phloem.tests.support.Repo;
 class BethyModelTest {
   private static CompiledModel varying;
   private static CompiledModel fixed;
+  private static CompiledModel ccdasClosure;
   private static ForcingTable forcing;
 
   @BeforeAll
@@ -29,6 +30,7 @@ class BethyModelTest {
     Path root = Repo.dataRoot(Repo.model("bethy/hyytiala.phl"));
     varying = Pipeline.compile(Repo.model("bethy/hyytiala.phl"), false).bind(root);
     fixed = Pipeline.compile(Repo.model("bethy/hyytiala_fixed_co2.phl"), false).bind(root);
+    ccdasClosure = Pipeline.compile(Repo.model("bethy/hyytiala_ccdas_closure.phl"), false).bind(root);
     forcing = ForcingTable.read(root);
   }
 
@@ -98,14 +100,15 @@ class BethyModelTest {
   }
 
   @Test
-  void betaClosure_andCyclicSpinUp_holdAtRandomParameters() {
+  void ccdasClosure_respiresBetaNpp_andSpinsUpCyclically_atRandomParameters() {
+    // BETHY's cbalance: all NPP becomes litter and the slow pool closes Rfast + Rslow = beta NPP.
     Random random = new Random(7);
     for (int trial = 0; trial < 3; trial++) {
-      double[] p = BethyGradientTest.randomPoint(varying.info(), random);
-      varying.cost(p);
-      double[] npp = out(varying, "npp");
-      double[] rfast = out(varying, "rfast");
-      double[] rslow = out(varying, "rslow");
+      double[] p = BethyGradientTest.randomPoint(ccdasClosure.info(), random);
+      ccdasClosure.cost(p);
+      double[] npp = out(ccdasClosure, "npp");
+      double[] rfast = out(ccdasClosure, "rfast");
+      double[] rslow = out(ccdasClosure, "rslow");
       double sumNpp = 0;
       double sumRh = 0;
       for (int d = 0; d < forcing.size(); d++) {
@@ -114,8 +117,48 @@ class BethyModelTest {
           sumRh += rfast[d] + rslow[d];
         }
       }
-      double beta = p[BethySite.slot(varying.info(), "beta[4]")];
+      double beta = p[BethySite.slot(ccdasClosure.info(), "beta[4]")];
       assertEquals(beta * sumNpp, sumRh, 1e-9 * Math.abs(sumRh), "Rfast + Rslow = beta NPP over 2000-2009");
+      assertEquals(sumNpp / 3653, BethySite.scalar(ccdasClosure, "litter"), 1e-12 * Math.abs(sumNpp / 3653), "litter = mean NPP");
+      double start = BethySite.scalar(ccdasClosure, "cfast_start");
+      assertEquals(start, BethySite.scalar(ccdasClosure, "cfast_end"), 1e-9 * start, "the spun-up fast pool repeats itself");
+    }
+  }
+
+  @Test
+  void balancedClosure_keepsOneMinusBetaInTheStand_andNoRespirationNegative_atRandomParameters() {
+    // hyytiala.phl: litter = beta x mean NPP; the fast pool passes on exactly its litter over the
+    // cyclic forcing, (1 - fs) of it respired; the slow pool respires fs of the fast pool's
+    // decomposition over 2000-2009, distributed as ks.
+    Random random = new Random(11);
+    for (int trial = 0; trial < 4; trial++) {
+      double[] p = BethyGradientTest.randomPoint(varying.info(), random);
+      if (trial == 3) {
+        p[BethySite.slot(varying.info(), "fs")] = 0; // the bound the NEE fits reach
+      }
+      varying.cost(p);
+      double[] npp = out(varying, "npp");
+      double[] rfast = out(varying, "rfast");
+      double[] rslow = out(varying, "rslow");
+      double beta = p[BethySite.slot(varying.info(), "beta[4]")];
+      double fs = p[BethySite.slot(varying.info(), "fs")];
+      double sumNppFit = 0;
+      double sumRfastFit = 0;
+      double sumRslowFit = 0;
+      double sumRfastAll = 0;
+      for (int d = 0; d < forcing.size(); d++) {
+        assertTrue(rfast[d] >= 0 && rslow[d] >= 0, "respiration on row " + d + ": " + rfast[d] + ", " + rslow[d]);
+        sumRfastAll += rfast[d];
+        if (forcing.year()[d] <= 2009) {
+          sumNppFit += npp[d];
+          sumRfastFit += rfast[d];
+          sumRslowFit += rslow[d];
+        }
+      }
+      double litter = BethySite.scalar(varying, "litter");
+      assertEquals(beta * sumNppFit / 3653, litter, 1e-12 * Math.abs(litter), "litter = beta x mean NPP");
+      assertEquals((1 - fs) * litter * forcing.size(), sumRfastAll, 1e-9 * litter * forcing.size(), "fast pool: (1 - fs) of its litter over the cycle");
+      assertEquals(fs * sumRfastFit, (1 - fs) * sumRslowFit, 1e-9 * (sumRfastFit + sumRslowFit), "slow pool: fs of the decomposition");
       double start = BethySite.scalar(varying, "cfast_start");
       assertEquals(start, BethySite.scalar(varying, "cfast_end"), 1e-9 * start, "the spun-up fast pool repeats itself");
     }

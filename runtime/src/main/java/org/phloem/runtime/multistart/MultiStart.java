@@ -1,0 +1,117 @@
+package org.phloem.runtime.multistart;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.phloem.runtime.CompiledModel;
+import org.phloem.runtime.fit.FitException;
+import org.phloem.runtime.fit.FitOptions;
+import org.phloem.runtime.fit.FitResult;
+import org.phloem.runtime.fit.FitState;
+import org.phloem.runtime.fit.Fitter;
+import org.phloem.runtime.fit.IterationRecord;
+import org.phloem.runtime.fit.SearchSpace;
+
+/**
+ * Fits a model from many starts at once and groups where they end into distinct optima.
+ *
+ * <p>The starts ({@link StartDraws}) are drawn before anything runs; each is fitted by {@link Fitter#fit}
+ * with the given options on its own {@link CompiledModel#copy() copy} of the model, {@code threads} at a
+ * time. Start 0 runs with the options exactly as given, so it is the fit a single {@code fit} makes.
+ * A start from which no fit can be run (a {@link FitException}: the cost cannot be evaluated there) is
+ * kept with its reason; any other exception is a bug and ends the whole run.
+ */
+public final class MultiStart {
+  private MultiStart() {}
+
+  /**
+   * Runs the starts.
+   *
+   * @param model the model (used only through copies; may be used by the caller meanwhile)
+   * @param base the options of every fit (start 0 = {@code base.start()}, or the prior means when null);
+   *     its listener and checkpoint are replaced
+   * @throws FitException when the default start itself cannot be used
+   */
+  public static MultiStartResult run(CompiledModel model, FitOptions base, MultiStartOptions options, StartProgress progress) {
+    double[] start0 = SearchSpace.of(model.info(), base.start()).start();
+    List<double[]> starts = StartDraws.draw(model.info(), start0, options.starts(), options.seed());
+    List<AtomicReference<StartProgress.Running>> running = new ArrayList<>();
+    for (int k = 0; k < starts.size(); k++) {
+      running.add(new AtomicReference<>());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), starts.size()), r -> {
+      Thread t = new Thread(r, "phloem-start");
+      t.setDaemon(true);
+      return t;
+    });
+    CompletionService<StartOutcome> done = new ExecutorCompletionService<>(pool);
+    List<Future<StartOutcome>> futures = new ArrayList<>();
+    try {
+      for (int k = 0; k < starts.size(); k++) {
+        int index = k;
+        FitOptions o = index == 0 ? base : base.withStart(starts.get(index));
+        futures.add(done.submit(() -> fitOne(model.copy(), o, index, starts.get(index), running.get(index))));
+      }
+      StartOutcome[] outcomes = new StartOutcome[starts.size()];
+      long t0 = System.nanoTime();
+      for (int finished = 0; finished < starts.size(); ) {
+        Future<StartOutcome> next = done.poll(options.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        if (next == null) {
+          List<StartProgress.Running> now = new ArrayList<>();
+          for (int k = 0; k < starts.size(); k++) {
+            StartProgress.Running r = running.get(k).get();
+            if (r != null && outcomes[k] == null) {
+              now.add(r);
+            }
+          }
+          progress.stillRunning(finished, starts.size(), now, Duration.ofNanos(System.nanoTime() - t0));
+          continue;
+        }
+        StartOutcome outcome = next.get();
+        outcomes[outcome.index()] = outcome;
+        finished++;
+        progress.finished(outcome, finished, starts.size());
+      }
+      List<StartOutcome> all = List.of(outcomes);
+      List<Optimum> optima = OptimumClusters.group(all, model.info(), start0, options.costTolerance(), options.distanceTolerance());
+      return new MultiStartResult(options, all, optima);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("multi-start fit interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      futures.forEach(f -> f.cancel(true));
+      pool.shutdownNow();
+    }
+  }
+
+  private static StartOutcome fitOne(CompiledModel model, FitOptions options, int index, double[] start,
+      AtomicReference<StartProgress.Running> running) {
+    AtomicReference<FitState> last = new AtomicReference<>();
+    FitOptions o = options.withListener((IterationRecord r) -> running.set(new StartProgress.Running(index, r.method(), r.iteration(),
+        r.cost()))).withCheckpoint(last::set);
+    long t0 = System.nanoTime();
+    try {
+      FitResult result = Fitter.fit(model, o);
+      return new StartOutcome(index, start, result, last.get(), null, (System.nanoTime() - t0) * 1e-9);
+    } catch (FitException e) {
+      return new StartOutcome(index, start, null, null, e.getMessage(), (System.nanoTime() - t0) * 1e-9);
+    }
+  }
+}
