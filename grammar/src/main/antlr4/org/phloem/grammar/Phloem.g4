@@ -27,7 +27,7 @@ item
 declaration
     : MODEL ID STRING?                                             #ModelDecl
     | INCLUDE STRING                                               #IncludeDecl
-    | DATA (ID ASSIGN)? STRING                                     #DataDecl
+    | DATA (ID ASSIGN)? STRING dataClause*                          #DataDecl
     | DIM ID (ASSIGN expr)?                                        #DimDecl
     | PARAM ID dims? ASSIGN initValue clause*                       #ParamDecl
     | INPUT ID dims? (ASSIGN columnRef)? clause*                   #InputDecl
@@ -41,6 +41,12 @@ declaration
 
 dims
     : LBRACK ID (COMMA ID)* RBRACK
+    ;
+
+// Which clause a data declaration may carry, and each at most once, is checked by the AST builder.
+dataClause
+    : ALONG ID                                   #AlongClause
+    | WHERE expr                                 #WhereClause
     ;
 
 fnParams
@@ -170,6 +176,8 @@ SUM     : 'sum';
 MEAN    : 'mean';
 PROD    : 'prod';
 PI      : 'pi';
+ALONG   : 'along';
+WHERE   : 'where';
 
 PLUS_ASSIGN : '+=';
 EQ      : '==';

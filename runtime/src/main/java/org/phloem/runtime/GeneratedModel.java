@@ -128,7 +128,7 @@ public abstract class GeneratedModel implements CompiledModel {
       for (int d = 0; d < shape.length; d++) {
         shape[d] = dimSizes[dimIndex(slot.dims().get(d))];
       }
-      outputs.add(new OutputInfo(o.name(), slot.dims(), shape, o.unit(), o.role()));
+      outputs.add(new OutputInfo(o.name(), slot.dims(), shape, o.unit(), o.role(), o.description()));
     }
     return new ModelInfo(layout.name(), layout.title(), layout.sourceFile(), dims, params, outputs, layout.observations());
   }
@@ -156,7 +156,13 @@ public abstract class GeneratedModel implements CompiledModel {
   @Override
   public final double cost(double[] p) {
     checkLength("p", p);
-    return lastCost = runForward(p);
+    try {
+      lastCost = runForward(p);
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw new IndexFault(this, p, e);
+    }
+    checkUncertainties();
+    return lastCost;
   }
 
   @Override
@@ -164,7 +170,13 @@ public abstract class GeneratedModel implements CompiledModel {
     checkLength("p", p);
     checkLength("g", g);
     tape.reset();
-    return lastCost = checkpointing() ? runGradientCheckpointed(p, g) : runGradient(p, g);
+    try {
+      lastCost = checkpointing() ? runGradientCheckpointed(p, g) : runGradient(p, g);
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw new IndexFault(this, p, e);
+    }
+    checkUncertainties();
+    return lastCost;
   }
 
   @Override
@@ -172,7 +184,12 @@ public abstract class GeneratedModel implements CompiledModel {
     checkLength("p", p);
     checkLength("dp", dp);
     double[] result = new double[2];
-    runTangent(p, dp, result);
+    try {
+      runTangent(p, dp, result);
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw new IndexFault(this, p, e);
+    }
+    checkUncertainties();
     lastCost = result[0];
     return result[1];
   }
@@ -183,7 +200,13 @@ public abstract class GeneratedModel implements CompiledModel {
     checkLength("v", v);
     checkLength("hv", hv);
     tape.reset();
-    return lastCost = checkpointing() ? runHessianVectorCheckpointed(p, v, hv) : runHessianVector(p, v, hv);
+    try {
+      lastCost = checkpointing() ? runHessianVectorCheckpointed(p, v, hv) : runHessianVector(p, v, hv);
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw new IndexFault(this, p, e);
+    }
+    checkUncertainties();
+    return lastCost;
   }
 
   /**
@@ -223,6 +246,44 @@ public abstract class GeneratedModel implements CompiledModel {
       return new double[arrays[layout.outputs().get(k).valueArray()].length];
     }
     return arrays[t];
+  }
+
+  /**
+   * Refuses an observation uncertainty that is zero or negative (the cost squares it: a negative sd would
+   * pass unnoticed, a zero one divides by zero). One pass over the sd arrays the sweep just filled, a
+   * fraction of the sweep's own cost; missing observations hold NaN there and are skipped.
+   */
+  private void checkUncertainties() {
+    List<ObservationInfo> observations = info.observations();
+    for (int k = 0; k < observations.size(); k++) {
+      ObservationInfo o = observations.get(k);
+      double[] sd = output(o.sdOutput());
+      for (int e = 0; e < sd.length; e++) {
+        if (sd[e] <= 0) {
+          throw new ModelFault(badUncertainty(o, e, sd[e]));
+        }
+      }
+    }
+  }
+
+  private String badUncertainty(ObservationInfo o, int element, double value) {
+    OutputInfo out = info.outputs().get(o.sdOutput());
+    StringBuilder at = new StringBuilder();
+    int rest = element;
+    String[] parts = new String[out.dims().size()];
+    for (int d = out.dims().size() - 1; d >= 0; d--) {
+      int size = Math.max(1, out.shape()[d]);
+      int index = rest % size;
+      rest /= size;
+      String name = out.dims().get(d);
+      List<String> labels = info.dim(name).labels();
+      String label = labels.get(index);
+      parts[d] = name + " = " + index + (label.equals(Integer.toString(index)) ? "" : " ('" + label + "')");
+    }
+    at.append(parts.length == 0 ? "" : " at " + String.join(", ", parts));
+    return "The uncertainty (sd) of observe " + o.label() + " (model line " + o.line() + ") is " + value + at
+        + "; an observation's sd must be positive. Check the uncertainty column of the data (a negative or zero value"
+        + " in that row) or the sd expression.";
   }
 
   private void checkLength(String what, double[] a) {

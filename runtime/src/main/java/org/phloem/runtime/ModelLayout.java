@@ -96,6 +96,13 @@ public record ModelLayout(
    * @param role what it holds
    * @param valueArray the index in {@link #arrays()} of its values
    * @param tangentArray the index of its tangents, or -1 when the tangent model does not fill them
+   * @param description the declaration's description text, or ""
    */
-  public record OutputLayout(String name, String unit, OutputInfo.Role role, int valueArray, int tangentArray) {}
+  public record OutputLayout(String name, String unit, OutputInfo.Role role, int valueArray, int tangentArray,
+      String description) {
+    /** An output without a description. */
+    public OutputLayout(String name, String unit, OutputInfo.Role role, int valueArray, int tangentArray) {
+      this(name, unit, role, valueArray, tangentArray, "");
+    }
+  }
 }

@@ -12,8 +12,15 @@ import java.util.List;
  * @param shape the sizes of its dimensions
  * @param unit the declared unit text, or ""
  * @param role what the array is
+ * @param description the declaration's description text ({@code output npp[cell] "net primary production"}),
+ *     or ""
  */
-public record OutputInfo(String name, List<String> dims, int[] shape, String unit, Role role) {
+public record OutputInfo(String name, List<String> dims, int[] shape, String unit, Role role, String description) {
+
+  /** An output without a description. */
+  public OutputInfo(String name, List<String> dims, int[] shape, String unit, Role role) {
+    this(name, dims, shape, unit, role, "");
+  }
 
   /** What an output array holds. */
   public enum Role {

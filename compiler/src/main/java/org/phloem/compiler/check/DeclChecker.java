@@ -95,6 +95,7 @@ final class DeclChecker {
         if (refusal != null) {
           ctx.error(ErrorKind.DATA_PATH_REFUSED, data.span(), refusal);
         }
+        new DataDeclChecker(ctx).check((DataDecl) d);
       } else if (d instanceof InputDecl) {
         Ident table = ((InputDecl) d).table();
         if (table != null && !(ctx.globals.get(table.name()) instanceof DataDecl)) {

@@ -261,9 +261,65 @@ final class ExprChecker {
       if (t.isIndex() && t.dim() != dims.get(k)) {
         ctx.error(ErrorKind.WRONG_DIMENSION_INDEX, indices.get(k).span(), indexText(indices.get(k)),
             t.dim().name().name(), k + 1, name.name(), dims.get(k).name().name());
+      } else if (!t.isIndex()) {
+        Long at = constantIndex(indices.get(k), scope);
+        int size = at == null ? -1 : ctx.constants.dimSize(dims.get(k));
+        if (at != null && (at < 0 || (size >= 0 && at >= size))) {
+          String range = size < 0 ? "indices start at 0" : size == 1 ? "it has 1 element (index 0)"
+              : "it has " + size + " elements (0 to " + (size - 1) + ")";
+          ctx.error(ErrorKind.INDEX_OUT_OF_RANGE, indices.get(k).span(), at, dims.get(k).name().name(), name.name(),
+              range);
+        }
       }
     }
     return r;
+  }
+
+  /**
+   * The value of an index that is known before the model runs (integer literals, integer consts, +, -,
+   * *, the size of a fixed dim), or null. Quiet: what it cannot work out is checked at run time.
+   */
+  private Long constantIndex(Expr e, Scope scope) {
+    if (e instanceof NumberLit) {
+      NumberLit n = (NumberLit) e;
+      return n.integer() && Math.abs(n.value()) < 1e15 ? (long) n.value() : null;
+    }
+    if (e instanceof UnaryExpr && ((UnaryExpr) e).op() == UnaryOp.NEG) {
+      Long v = constantIndex(((UnaryExpr) e).operand(), scope);
+      return v == null ? null : -v;
+    }
+    if (e instanceof NameExpr) {
+      Ref r = scope.lookup(((NameExpr) e).name());
+      if (r instanceof Ref.DeclRef && ((Ref.DeclRef) r).decl() instanceof ConstDecl
+          && ((ConstDecl) ((Ref.DeclRef) r).decl()).dims().isEmpty()) {
+        ConstValue v = ctx.constants.valueOf((ConstDecl) ((Ref.DeclRef) r).decl());
+        return v != null && v.integer() && Math.abs(v.scalar()) < 1e15 ? (long) v.scalar() : null;
+      }
+      return null;
+    }
+    if (e instanceof SizeExpr) {
+      Ref r = scope.lookup(((SizeExpr) e).dim().name());
+      if (r instanceof Ref.DeclRef && ((Ref.DeclRef) r).decl() instanceof DimDecl) {
+        int size = ctx.constants.dimSize((DimDecl) ((Ref.DeclRef) r).decl());
+        return size >= 0 ? Long.valueOf(size) : null;
+      }
+      return null;
+    }
+    if (e instanceof BinaryExpr) {
+      BinaryExpr b = (BinaryExpr) e;
+      Long x = constantIndex(b.left(), scope);
+      Long y = x == null ? null : constantIndex(b.right(), scope);
+      if (y == null || Math.abs(x) > 1L << 40 || Math.abs(y) > 1L << 40) {
+        return null;
+      }
+      switch (b.op()) {
+        case ADD: return x + y;
+        case SUB: return x - y;
+        case MUL: return Math.abs(x) < 1L << 20 && Math.abs(y) < 1L << 20 ? x * y : null;
+        default: return null;
+      }
+    }
+    return null;
   }
 
   private static String indexText(Expr e) {

@@ -1,6 +1,7 @@
 package org.phloem.compiler.check;
 
 import java.io.IOException;
+import org.phloem.runtime.data.TextFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,13 +35,9 @@ public final class Frontend {
     String display = modelFile.toString().replace('\\', '/');
     String text;
     try {
-      text = Files.readString(modelFile);
+      text = TextFile.read(modelFile, TextFile.MAX_MODEL_BYTES, "model file");
     } catch (IOException | RuntimeException e) {
-      Diagnostics d = new Diagnostics();
-      SourceFile empty = new SourceFile(display, "", null);
-      d.error(ErrorKind.CANNOT_READ, Span.of(empty, 1, 1, 1), display, reason(e));
-      d.throwIfErrors();
-      throw new IllegalStateException("unreachable");
+      throw unreadable(modelFile, display, e);
     }
     Path real = IncludeResolver.real(modelFile);
     return analyze(new SourceFile(display, text, real), real.getParent());
@@ -124,7 +121,27 @@ public final class Frontend {
     return first;
   }
 
-  private static String reason(Exception e) {
+  /**
+   * The error for a model or included file that cannot be read; invalid UTF-8 is shown on its line (the
+   * text decoded leniently, so that the line can be quoted).
+   */
+  static CompileException unreadable(Path file, String display, Exception e) {
+    Diagnostics d = new Diagnostics();
+    int line = e instanceof TextFile.Refused ? ((TextFile.Refused) e).line() : 0;
+    SourceFile source = new SourceFile(display, line > 0 ? lenient(file) : "", null);
+    d.error(ErrorKind.CANNOT_READ, Span.of(source, Math.max(1, line), 1, 1), display, reason(e));
+    return new CompileException(d.sorted(), false);
+  }
+
+  private static String lenient(Path file) {
+    try {
+      return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  static String reason(Exception e) {
     if (e instanceof java.nio.file.NoSuchFileException) {
       return "no such file";
     }

@@ -99,9 +99,9 @@ final class IncludeResolver {
     }
     String text;
     try {
-      text = Files.readString(real);
+      text = org.phloem.runtime.data.TextFile.read(real, org.phloem.runtime.data.TextFile.MAX_MODEL_BYTES, "model file");
     } catch (IOException | RuntimeException e) {
-      diagnostics.error(ErrorKind.CANNOT_READ, inc.span(), inc.path(), String.valueOf(e.getMessage()));
+      diagnostics.error(ErrorKind.CANNOT_READ, inc.span(), inc.path(), Frontend.reason(e));
       return;
     }
     SourceFile source = new SourceFile(display, text, real);

@@ -44,12 +44,20 @@ public enum ErrorKind {
   BUILTIN_NAME("'%s' is the name of a built-in function; choose another name."),
   UNKNOWN_TABLE("Unknown data table '%s'."),
   BAD_TABLE_NAME("The file name gives the table name '%s', which is not a valid name; name the table: 'data my_table = \"%s\"'."),
+  ROW_CONDITION_TERM("A row condition compares the table's columns with numbers, e.g. 'year >= 2005 && year <= 2007'; %s cannot be used in it."),
+  ROW_CONDITION_NOT_BOOLEAN("%s must be true or false, e.g. 'year >= 2005'; this is a number."),
+  ROW_CONDITION_NOT_NUMBER("%s takes numbers; this is a true/false condition."),
+  WHERE_ON_NETCDF("'where' selects rows of a CSV table; '%s' is a NetCDF file."),
+  ALONG_ON_CSV("'along' joins a series of NetCDF files; '%s' is not a NetCDF file (.nc)."),
+  SERIES_WITHOUT_ALONG("The path '%s' names a series of files; say which dimension joins them, e.g. 'along time'."),
+  ALONG_WITHOUT_SERIES("'along %s' joins a series of files, but '%s' names one file; write the varying part as a range, e.g. \"x_{1980..2003}.nc\"."),
 
   // ---- indexing
   WRONG_INDEX_COUNT("'%s' has %s, but %d %s given."),
   WRONG_DIMENSION_INDEX("Index from the wrong dimension: '%s' runs over '%s', but dimension %d of '%s' is '%s'."),
   INDEXING_SCALAR("'%s' is a scalar and cannot be indexed."),
   MISSING_INDICES("'%s' is an array over [%s]; use one element at a time, e.g. '%s[%s]'."),
+  INDEX_OUT_OF_RANGE("Index %d is outside dim '%s' of '%s': %s."),
   INDEX_NOT_INT("An index must be an integer, but this is %s."),
 
   // ---- assignment

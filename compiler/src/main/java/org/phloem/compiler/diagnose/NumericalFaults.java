@@ -99,7 +99,7 @@ public final class NumericalFaults {
   }
 
   /** Every array the forward code indexes, filled as the generated class fills its own. */
-  private static Map<String, double[]> arrays(IrProgram forward, GeneratedModel model, List<DimInfo> dims) {
+  static Map<String, double[]> arrays(IrProgram forward, GeneratedModel model, List<DimInfo> dims) {
     Map<String, Integer> sizes = new HashMap<>();
     dims.forEach(d -> sizes.put(d.name(), d.size()));
     Map<String, double[]> out = new HashMap<>();

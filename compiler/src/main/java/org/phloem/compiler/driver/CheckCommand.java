@@ -35,6 +35,9 @@ final class CheckCommand implements Callable<Integer> {
       description = "also check at N random points drawn around the prior, inside the bounds (default: ${DEFAULT-VALUE})")
   int random;
 
+  /** The most random points a check takes: each costs one gradient plus two cost evaluations per parameter. */
+  static final int MAX_RANDOM_POINTS = 10_000;
+
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed of the random points (default: ${DEFAULT-VALUE})")
   long seed;
 
@@ -42,6 +45,10 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (random > MAX_RANDOM_POINTS) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--random is at most " + MAX_RANDOM_POINTS
+          + " (each point costs a gradient and a finite difference per parameter), got " + random);
+    }
     if (random < 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--random must be 0 or more, got " + random);
     }

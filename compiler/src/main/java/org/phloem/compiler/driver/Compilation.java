@@ -1,6 +1,7 @@
 package org.phloem.compiler.driver;
 
 import java.nio.file.Path;
+import org.phloem.compiler.check.CfUnits;
 import org.phloem.compiler.check.CheckedModel;
 import org.phloem.compiler.codegen.LoadedModel;
 import org.phloem.compiler.diagnose.ModelSize;
@@ -25,8 +26,14 @@ public record Compilation(CheckedModel checked, IrProgram forward, IrProgram pro
   /** Binds the model's inputs from the data under {@code dataRoot} and returns a runnable model. */
   public CompiledModel bind(Path dataRoot) throws DataException {
     ModelLayout layout = loaded.layout();
-    BoundData data = DataBinder.bind(dataRoot, layout.tables(), layout.dims(), layout.inputs());
+    Activity.now("reading the data of model '" + layout.name() + "' from " + dataRoot);
+    BoundData data = DataBinder.bind(dataRoot, layout.tables(), layout.dims(), layout.inputs(),
+        DataBinder.DEFAULT_MAX_ELEMENTS, new CfUnits());
     ModelSize.check(checked, layout, data); // before the model allocates its arrays
-    return loaded.bind(data);
+    RunningModels.register(layout, this);
+    Activity.now("allocating the arrays of model '" + layout.name() + "'");
+    CompiledModel model = loaded.bind(data);
+    Activity.now("running model '" + layout.name() + "' (its arrays and the tape its gradient records)");
+    return model;
   }
 }

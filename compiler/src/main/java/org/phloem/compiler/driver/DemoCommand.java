@@ -34,7 +34,7 @@ final class DemoCommand implements Callable<Integer> {
         "Step 2 of 2: minimize the Bayesian cost J(p) = prior misfit + observation misfit with L-BFGS on the",
         "adjoint gradient, polish with Newton steps on the exact Hessian, and invert the Hessian for the",
         "posterior uncertainties. One line per iteration:");
-    int fit = Main.execute("fit", model.toString(), "--no-check", "--out", out.toString());
+    int fit = Main.execute("fit", model.toString(), "--no-check", "--out", out.toString(), "--overwrite");
     Path table = out.resolve("parameters.csv");
     if (Files.isRegularFile(table)) {
       explain(table);

@@ -10,6 +10,7 @@ import org.phloem.runtime.check.CheckReport;
 import org.phloem.runtime.check.DirectionRow;
 import org.phloem.runtime.check.GradientRow;
 import org.phloem.runtime.check.ModelCheck;
+import org.phloem.runtime.fit.ConvergenceTolerances;
 import org.phloem.runtime.fit.FitCheckpoint;
 import org.phloem.runtime.fit.FitException;
 import org.phloem.runtime.fit.FitOptions;
@@ -24,7 +25,9 @@ import org.phloem.runtime.multistart.MultiStartResult;
 import org.phloem.runtime.multistart.StartOutcome;
 import org.phloem.runtime.report.AtomicFiles;
 import org.phloem.runtime.report.FitReport;
+import org.phloem.runtime.report.OutputNetCdf;
 import org.phloem.runtime.report.MultiStartReport;
+import org.phloem.runtime.report.Plots;
 import org.phloem.runtime.report.ReportTables;
 import org.phloem.runtime.report.ReportWriter;
 import org.phloem.runtime.report.StartProgressLines;
@@ -38,19 +41,21 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code phloem fit MODEL}: fits the parameters to the observations, printing one line per iteration,
  * then the status, the summary table and the report folder; saves its state after every iteration so
- * that {@code --resume} continues a fit that was stopped. Exit 0 when converged, 1 otherwise.
+ * that {@code --resume} continues a fit that was stopped. Exit 0 when the verdict is CONVERGED, 1 otherwise.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true,
     description = "Fit the parameters to the observations and write the posterior, outputs, residuals and plots.",
     footer = {"", "Writes parameters.csv, correlation.csv, outputs.csv, residuals.csv, iterations.csv, summary.txt, PNG plots",
         "and " + SavedFit.FILE + " (rewritten after every iteration; continue a stopped fit with --resume DIR);",
         "with --starts N also starts.csv (every start: status, where it began and ended) and optima.csv (the distinct optima).",
-        "Exit 0 when the fit converged, 1 when it did not (the report is still written)."})
+        "Exit 0 when the fit converged: the scaled projected gradient, the Newton decrement and the Hessian on the free",
+        "parameters all pass (printed in the summary). Exit 1 otherwise (STALLED, SADDLE_POINT, UNDETERMINED, MAX_ITERATIONS, ...;",
+        "the report is still written)."})
 final class FitCommand implements Callable<Integer> {
 
   /** The minimizers as the command line names them. */
   enum Method {
-    auto(FitOptions.Method.AUTO), lbfgs(FitOptions.Method.LBFGS), lm(FitOptions.Method.LEVENBERG_MARQUARDT);
+    auto(FitOptions.Method.AUTO), lbfgs(FitOptions.Method.LBFGS), lm(FitOptions.Method.LEVENBERG_MARQUARDT), newton(FitOptions.Method.NEWTON);
 
     final FitOptions.Method value;
 
@@ -80,10 +85,24 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--max-iter", paramLabel = "N", description = "iteration limit of the minimizer (default: 1000 for L-BFGS, 500 for LM)")
   Integer maxIter;
 
-  @Option(names = "--method", paramLabel = "auto|lbfgs|lm",
-      description = "minimizer: lm (Levenberg-Marquardt) for least squares, lbfgs otherwise; auto picks lm when no parameter has a prior "
-          + "(default: auto)")
+  @Option(names = "--method", paramLabel = "auto|lbfgs|lm|newton",
+      description = "minimizer: lm (Levenberg-Marquardt) for least squares, lbfgs otherwise, each followed by trust-region Newton on the "
+          + "exact Hessian; auto picks lm when no parameter has a prior; newton runs the trust-region Newton method alone (default: auto)")
   Method method;
+
+  @Option(names = "--gradient-tol", paramLabel = "G",
+      description = "converged only if every component of the projected gradient, with each parameter scaled by its prior sd "
+          + "(or typical size), is below G (default: 1e-4, ADMB's rule)")
+  Double gradientTol;
+
+  @Option(names = "--decrement-tol", paramLabel = "D",
+      description = "converged only if the Newton decrement g'H^-1 g/2 (the decrease of J still expected) is below D (default: 1e-8)")
+  Double decrementTol;
+
+  @Option(names = "--eigen-tol", paramLabel = "E",
+      description = "converged only if the smallest eigenvalue of the scaled Hessian on the free parameters is above E times the "
+          + "largest (default: 1e-13)")
+  Double eigenTol;
 
   @Option(names = "--no-check", description = "skip the gradient check at the start")
   boolean noCheck;
@@ -108,6 +127,10 @@ final class FitCommand implements Callable<Integer> {
       description = "continue the fit saved in DIR (an earlier fit's report folder) from its last iteration; --max-iter may raise its limit")
   Path resume;
 
+  @Option(names = "--overwrite",
+      description = "start a fresh fit in an --out folder that holds a saved fit, replacing its state and report")
+  boolean overwrite;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -115,9 +138,11 @@ final class FitCommand implements Callable<Integer> {
     if (maxIter != null && maxIter < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--max-iter must be at least 1, got " + maxIter);
     }
-    if (resume != null && (start != null || method != null || starts != null)) {
+    if (resume != null && (start != null || method != null || starts != null || gradientTol != null || decrementTol != null
+        || eigenTol != null)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "--resume continues the saved fit with its own start and method; leave out --start, --method and --starts");
+          "--resume continues the saved fit with its own start, method and tolerances; leave out --start, --method, --starts and the "
+              + "tolerances");
     }
     if (starts != null && starts < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--starts must be at least 1, got " + starts);
@@ -128,10 +153,72 @@ final class FitCommand implements Callable<Integer> {
     if ((seed != null || threads != null) && starts == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--seed and --threads apply to a multi-start fit; add --starts N");
     }
-    CompiledModel m = data.load(model, true);
-    Fittable.require(m.info(), "fit");
-    Path folder = out != null ? out : resume != null ? folderOf(resume) : Path.of("phloem-out", m.info().name(), "fit");
-    Files.createDirectories(folder);
+    ConvergenceTolerances tolerances;
+    try {
+      tolerances = ConvergenceTolerances.defaults();
+      tolerances = gradientTol == null ? tolerances : tolerances.withGradient(gradientTol);
+      tolerances = decrementTol == null ? tolerances : tolerances.withDecrement(decrementTol);
+      tolerances = eigenTol == null ? tolerances : tolerances.withEigenvalue(eigenTol);
+    } catch (FitException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (resume != null && overwrite) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--resume continues a saved fit and --overwrite starts afresh; give one of them");
+    }
+    if (!noPlots) {
+      Plots.prepareInBackground();
+    }
+    // An --out folder is claimed before any work, so that a folder in use or not writable is named at once.
+    try (OutputFolder early = out != null ? claim(out) : null) {
+      CompiledModel m = data.load(model, true);
+      Fittable.require(m.info(), "fit");
+      try (OutputFolder late = early != null ? null : resume != null ? claim(folderOf(resume)) : claimDefault(m.info().name())) {
+        return fit(m, (early != null ? early : late).path(), tolerances);
+      }
+    }
+  }
+
+  /**
+   * Claims {@code folder} for this fit (see {@link OutputFolder}); a folder holding a saved fit is refused
+   * unless this fit continues it (--resume) or was told to replace it (--overwrite): no result is ever
+   * silently overwritten.
+   */
+  private OutputFolder claim(Path folder) throws UserErrors.UserException {
+    OutputFolder claimed = OutputFolder.claim(folder);
+    boolean continuing = resume != null && sameFolder(folder, folderOf(resume));
+    if (!continuing && !overwrite && Files.exists(folder.resolve(SavedFit.FILE))) {
+      claimed.close();
+      throw new UserErrors.UserException(folder + " holds a saved fit (" + SavedFit.FILE + "); continue it with --resume " + folder
+          + ", start afresh there with --overwrite (its results are replaced), or choose another --out");
+    }
+    return claimed;
+  }
+
+  /** phloem-out/MODEL/fit, or fit-2, fit-3, ... when it holds a saved fit or another run uses it: one folder per run. */
+  private static OutputFolder claimDefault(String modelName) throws UserErrors.UserException {
+    Path base = Path.of("phloem-out", modelName);
+    for (int k = 1; k <= 1000; k++) {
+      Path folder = base.resolve(k == 1 ? "fit" : "fit-" + k);
+      if (Files.exists(folder.resolve(SavedFit.FILE)) || Files.exists(folder.resolve(OutputFolder.LOCK))) {
+        continue;
+      }
+      try {
+        return OutputFolder.claim(folder);
+      } catch (UserErrors.UserException inUse) {
+        if (!Files.exists(folder.resolve(OutputFolder.LOCK))) {
+          throw inUse; // not writable, not a folder: the next one would fail the same way
+        }
+      }
+    }
+    throw new UserErrors.UserException(base + " holds 1000 fits; give the folder with --out");
+  }
+
+  private static boolean sameFolder(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+  }
+
+  private Integer fit(CompiledModel m, Path folder, ConvergenceTolerances tolerances) throws Exception {
     FitCheckpoint checkpoint = SavedFit.writingTo(folder);
     IterationListener printer = r -> System.out.println(r.toLine());
 
@@ -152,7 +239,7 @@ final class FitCommand implements Callable<Integer> {
       if (!noCheck && !gradientCheckPasses(m, p0)) {
         return 1;
       }
-      FitOptions options = FitOptions.defaults().withStart(p0).withListener(printer).withCheckpoint(checkpoint);
+      FitOptions options = FitOptions.defaults().withStart(p0).withTolerances(tolerances).withListener(printer).withCheckpoint(checkpoint);
       if (method != null) {
         options = options.withMethod(method.value);
       }
@@ -208,8 +295,10 @@ final class FitCommand implements Callable<Integer> {
   /** Exit 0 for a converged fit; otherwise says what to try and returns 1. */
   private int verdict(FitResult result, Path folder) {
     if (!result.status().isConverged()) {
-      System.out.println("The fit did not converge. What to try: " + (result.status().advice().isEmpty() ? "see above." : result.status().advice()));
-      System.out.printf("To continue from where it stopped: phloem fit %s --resume %s --max-iter N%n", model, folder);
+      System.out.println("The fit did not reach a verified minimum (" + result.status() + "): exit 1.");
+      if (result.status().isLimit()) {
+        System.out.printf("To continue from where it stopped: phloem fit %s --resume %s --max-iter N%n", model, folder);
+      }
       return 1;
     }
     return 0;
@@ -282,6 +371,10 @@ final class FitCommand implements Callable<Integer> {
     System.out.print(SummaryTable.format(report));
     List<Path> files = new java.util.ArrayList<>(written);
     files.addAll(ReportWriter.write(report, folder, !noPlots, preamble));
+    Path netCdf = OutputNetCdf.write(report, folder);
+    if (netCdf != null) {
+      files.add(netCdf);
+    }
     printWritten(files, folder);
   }
 

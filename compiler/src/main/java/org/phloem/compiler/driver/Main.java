@@ -24,7 +24,19 @@ public final class Main implements Runnable {
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(UserErrors::handle);
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (Error e) { // picocli hands on Errors: out of memory, too deep, or a bug
+      return UserErrors.reportError(e, cli.getErr());
+    }
+  }
+
+  /**
+   * Prints what went wrong as the command line would and returns its exit code: 1 for a problem with
+   * the model, its data or the user's settings, 3 for a bug in Phloem (fuzzers and tests check this).
+   */
+  public static int report(Exception e, java.io.PrintWriter err) {
+    return UserErrors.report(e, err);
   }
 
   public static void main(String[] args) {

@@ -10,11 +10,13 @@ import org.phloem.runtime.CompiledModel;
 import org.phloem.runtime.ModelInfo;
 import org.phloem.runtime.OutputInfo;
 import org.phloem.runtime.data.CsvTableWriter;
+import org.phloem.runtime.report.OutputNetCdf;
 
 /**
  * Writes a forward run's outputs in the formats the data binding reads: 1-D outputs sharing a dim as one
  * wide table {@code outputs_<dim>.csv}, n-D outputs each as a long table {@code <name>.csv}, scalar
- * outputs and the cost in {@code scalars.csv}.
+ * outputs and the cost in {@code scalars.csv}; outputs over two or more dims also in {@code outputs.nc}
+ * (CF-NetCDF, see {@link OutputNetCdf}).
  */
 final class OutputFiles {
   private OutputFiles() {}
@@ -54,6 +56,10 @@ final class OutputFiles {
     Path file = folder.resolve("scalars.csv");
     CsvTableWriter.writeScalars(file, scalars);
     written.add(file);
+    Path netCdf = OutputNetCdf.write(info, model::output, folder);
+    if (netCdf != null) {
+      written.add(netCdf);
+    }
     return written;
   }
 }

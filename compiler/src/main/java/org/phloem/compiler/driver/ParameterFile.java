@@ -49,7 +49,8 @@ final class ParameterFile {
   private static double[] parse(Path file, ModelInfo info, boolean withinBounds) throws UserErrors.UserException {
     List<String> lines;
     try {
-      lines = Files.readAllLines(file);
+      lines = org.phloem.runtime.data.TextFile.read(file, org.phloem.runtime.data.TextFile.MAX_SETTINGS_BYTES,
+          "parameter file").lines().toList();
     } catch (IOException e) {
       throw new UserErrors.UserException("cannot read the parameter file " + file + ": " + UserErrors.reason(e));
     }

@@ -29,6 +29,7 @@ public final class Pipeline {
 
   /** Compiles the model file at {@code modelFile}: forward model and, unless told not to, its derivatives. */
   public static Compilation compile(Path modelFile, boolean derivatives) throws CompileException {
+    Activity.now("compiling " + modelFile);
     return LargeStack.run(() -> {
       try {
         return fromChecked(Frontend.analyze(modelFile), derivatives);
@@ -79,7 +80,7 @@ public final class Pipeline {
 
   private static String readQuietly(Path file) {
     try {
-      return Files.readString(file);
+      return Files.size(file) > org.phloem.runtime.data.TextFile.MAX_MODEL_BYTES ? "" : Files.readString(file);
     } catch (IOException | RuntimeException e) {
       return "";
     }

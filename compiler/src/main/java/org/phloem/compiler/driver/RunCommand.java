@@ -41,7 +41,10 @@ final class RunCommand implements Callable<Integer> {
     }
     double cost = m.cost(p);
     Path folder = out != null ? out : Path.of("phloem-out", m.info().name());
-    List<Path> files = OutputFiles.write(m, cost, folder);
+    List<Path> files;
+    try (OutputFolder owned = OutputFolder.claim(folder)) {
+      files = OutputFiles.write(m, cost, folder);
+    }
     System.out.printf("model %s: %d parameters at %s; observation cost J = %.6g%n", m.info().name(),
         m.info().parameterCount(), params == null ? "their prior means" : params, cost);
     System.out.println("wrote " + files.size() + " files to " + folder.toAbsolutePath().normalize() + ":");

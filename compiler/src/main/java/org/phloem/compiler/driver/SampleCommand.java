@@ -54,6 +54,9 @@ final class SampleCommand implements Callable<Integer> {
   /** Which output posteriors to compute and write. */
   enum Outputs { none, quantiles }
 
+  /** The metric the warm-up estimates. */
+  enum MetricKind { diag, dense }
+
   @Parameters(index = "0", paramLabel = "MODEL", description = "the model file (.phl)")
   Path model;
 
@@ -80,6 +83,11 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--target-accept", paramLabel = "A", defaultValue = "0.8",
       description = "mean acceptance the step size is adapted to; raise it (0.9-0.99) against divergences (default: ${DEFAULT-VALUE})")
   double targetAccept;
+
+  @Option(names = "--metric", paramLabel = "diag|dense", defaultValue = "diag",
+      description = "the metric the warm-up estimates: diag (one variance per parameter, Stan's default) or dense (the whole "
+          + "covariance: faster on strongly correlated posteriors, O(n^2) per step) (default: ${DEFAULT-VALUE})")
+  MetricKind metric;
 
   @Option(names = "--threads", paramLabel = "T", description = "chains run at once (default: the number of cores, at most --chains)")
   Integer threads;
@@ -114,7 +122,8 @@ final class SampleCommand implements Callable<Integer> {
     SampleOptions options;
     try {
       int cores = Runtime.getRuntime().availableProcessors();
-      options = new SampleOptions(chains, draws, warmup, seed, maxDepth, targetAccept, threads != null ? threads : Math.min(cores, chains));
+      options = new SampleOptions(chains, draws, warmup, seed, maxDepth, targetAccept, threads != null ? threads : Math.min(cores, chains),
+          metric == MetricKind.dense);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -134,8 +143,9 @@ final class SampleCommand implements Callable<Integer> {
     PosteriorDensity target = new PosteriorDensity(m, space);
     ChainStateFile.RunIdentity identity = new ChainStateFile.RunIdentity(name, m.info().slotNames(), options);
 
-    System.out.printf(Locale.ROOT, "Sampling %s: %d parameters, %d chain(s) of %d warm-up and %d kept draws (seed %d), %d at once.%n",
-        name, m.info().parameterCount(), chains, warmup, draws, seed, options.threads());
+    System.out.printf(Locale.ROOT, "Sampling %s: %d parameters, %d chain(s) of %d warm-up and %d kept draws (seed %d, %s metric), %d at "
+        + "once.%n", name, m.info().parameterCount(), chains, warmup, draws, seed, metric == MetricKind.dense ? "dense" : "diagonal",
+        options.threads());
     Progress progress = new Progress(options.chains());
     long start = System.nanoTime();
     List<ChainDraws> result;
@@ -245,8 +255,12 @@ final class SampleCommand implements Callable<Integer> {
         return;
       }
       lastTenth[chain] = tenth;
-      System.out.printf(Locale.ROOT, "chain %d: %5d / %d %-9s %3d%%  %6.1f s%s%n", chain + 1, done, total,
-          done <= warmup ? "(warm-up)" : "(sampling)", 100L * done / total, (System.nanoTime() - start) / 1e9,
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      // the chains run side by side, so this chain's own pace estimates the time left
+      double left = elapsed / done * (total - done);
+      System.out.printf(Locale.ROOT, "chain %d: %5d / %d %-10s %3d%%  %7.1f s%s%s%n", chain + 1, done, total,
+          done <= warmup ? "(warm-up)" : "(sampling)", 100L * done / total, elapsed,
+          done < total ? String.format(Locale.ROOT, ", about %.0f s left", left) : "",
           divergences > 0 ? "  divergent so far: " + divergences : "");
     }
   }

@@ -30,9 +30,10 @@ final class SampleSummaryText {
       b.append('\n');
     }
     long gradients = run.gradientEvaluations();
-    b.append(String.format(Locale.ROOT, "%d draws in %.1f s; %d gradient evaluations; smallest ESS %.0f, that is %.1f effective draws per "
-        + "second and %.1f gradient evaluations per effective draw.%n", run.physical().length * run.options().draws(), seconds, gradients,
-        minEss, minEss / seconds, gradients / minEss));
+    double cpu = run.cpuSeconds();
+    b.append(String.format(Locale.ROOT, "%d draws in %.1f s wall (%.1f s CPU in the chains); %d gradient evaluations; smallest ESS %.0f: "
+        + "%.1f effective draws per CPU second, %.1f gradient evaluations per effective draw.%n", run.physical().length * run.options().draws(),
+        seconds, cpu, gradients, minEss, minEss / cpu, gradients / minEss));
     if (laplace != null) {
       b.append("Laplace: the Gaussian approximation at the optimum (mode, sd from the inverse Hessian). Where the sampled mean and sd "
           + "differ from it, the posterior is skewed, curved or bounded, and the draws are the better answer.\n");

@@ -38,7 +38,7 @@ final class SavedFit {
     Path file = Files.isDirectory(folderOrFile) ? folderOrFile.resolve(FILE) : folderOrFile;
     String text;
     try {
-      text = Files.readString(file);
+      text = org.phloem.runtime.data.TextFile.read(file, org.phloem.runtime.data.TextFile.MAX_SETTINGS_BYTES, "fit state file");
     } catch (NoSuchFileException e) {
       throw new UserErrors.UserException("cannot resume: " + file + " does not exist; --resume takes the output folder of an "
           + "earlier 'phloem fit' (it holds " + FILE + ")");

@@ -97,12 +97,15 @@ final class TwinCommand implements Callable<Integer> {
       throw new UserErrors.UserException("the twin experiment's fit failed: " + ex.getMessage());
     }
     Path folder = out != null ? out : Path.of("phloem-out", info.name(), "twin");
-    List<Path> files = new ArrayList<>(report.writeCsv(folder));
-    for (Map.Entry<ObservedInputs.Entry, Map<String, double[]>> t : tables.entrySet()) {
-      List<List<String>> labels = t.getKey().dims().stream().map(d -> info.dim(d).labels()).toList();
-      Path file = folder.resolve("synthetic_" + t.getKey().input() + ".csv");
-      CsvTableWriter.writeLong(file, t.getKey().dims(), labels, t.getValue());
-      files.add(file);
+    List<Path> files;
+    try (OutputFolder owned = OutputFolder.claim(folder)) {
+      files = new ArrayList<>(report.writeCsv(folder));
+      for (Map.Entry<ObservedInputs.Entry, Map<String, double[]>> t : tables.entrySet()) {
+        List<List<String>> labels = t.getKey().dims().stream().map(d -> info.dim(d).labels()).toList();
+        Path file = folder.resolve("synthetic_" + t.getKey().input() + ".csv");
+        CsvTableWriter.writeLong(file, t.getKey().dims(), labels, t.getValue());
+        files.add(file);
+      }
     }
 
     System.out.printf("twin experiment: model %s; truth %s; noise seed %d; fit from the prior means%n", info.name(),

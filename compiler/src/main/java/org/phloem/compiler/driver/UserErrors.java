@@ -9,6 +9,9 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import org.phloem.compiler.diag.CompileException;
+import org.phloem.compiler.diagnose.IndexFaults;
+import org.phloem.runtime.IndexFault;
+import org.phloem.runtime.ModelFault;
 import org.phloem.runtime.data.DataException;
 import org.phloem.runtime.fit.FitException;
 import picocli.CommandLine;
@@ -30,6 +33,24 @@ final class UserErrors {
 
   /** Prints what went wrong to {@code err}; returns the exit code ({@link #PROBLEM} or {@link #INTERNAL}). */
   static int report(Exception e, PrintWriter err) {
+    Error error = causeOfType(e, Error.class);
+    if (error != null) {
+      return reportError(error, err);
+    }
+    IndexFault index = causeOfType(e, IndexFault.class);
+    String located = index == null ? null : locate(index);
+    if (located != null) {
+      err.println("The model used an array index outside its range:");
+      err.println(located);
+      err.flush();
+      return PROBLEM;
+    }
+    ModelFault fault = causeOfType(e, ModelFault.class);
+    if (fault != null) {
+      err.println(fault.getMessage());
+      err.flush();
+      return PROBLEM;
+    }
     if (e instanceof CompileException) {
       err.println(e.getMessage());
     } else if (e instanceof DataException) {
@@ -49,6 +70,56 @@ final class UserErrors {
     }
     err.flush();
     return PROBLEM;
+  }
+
+  /**
+   * A Java Error: running out of memory or stack is the size of what the user asked for (exit 1, with
+   * what was being done, the heap's size and how to raise it); any other Error is a bug (exit 3).
+   */
+  static int reportError(Error e, PrintWriter err) {
+    if (e instanceof OutOfMemoryError) {
+      long heap = Runtime.getRuntime().maxMemory();
+      err.println("Phloem ran out of memory while " + Activity.current() + " (the Java heap is at most "
+          + (heap == Long.MAX_VALUE ? "unlimited" : (heap >> 20) + " MB") + "; the JVM said: " + e.getMessage() + ").");
+      err.println("Give it more with e.g. PHLOEM_JAVA_OPTS=-Xmx8g (the launcher passes it to java), or make the"
+          + " input smaller: fewer rows or columns in the data, shorter dims, fewer parameters.");
+      err.flush();
+      return PROBLEM;
+    }
+    if (e instanceof StackOverflowError) {
+      err.println("Phloem ran out of stack while " + Activity.current() + ": the model or its input nests too deeply"
+          + " (very long chains of operators or 'else if's). Split long expressions with 'let' or fns, or raise the"
+          + " stack with PHLOEM_JAVA_OPTS=-Xss64m.");
+      err.flush();
+      return PROBLEM;
+    }
+    err.println("internal error in Phloem (a bug, not a mistake of yours; please report it with this text):");
+    e.printStackTrace(err);
+    err.flush();
+    return INTERNAL;
+  }
+
+  /** The first throwable of {@code type} in {@code e}'s cause chain, or null. */
+  static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
+  /** Where the index went out of range, re-run in the checking interpreter; null when it cannot be traced. */
+  private static String locate(IndexFault fault) {
+    Compilation c = fault.model() == null ? null : RunningModels.of(fault.model().layout());
+    if (c == null) {
+      return null;
+    }
+    try {
+      return IndexFaults.locate(c, fault.model(), fault.parameters()).orElse(null);
+    } catch (RuntimeException | StackOverflowError e) {
+      return null;
+    }
   }
 
   /**

@@ -17,6 +17,8 @@ public final class IrInterpreter {
   private final Map<String, Integer> ints = new HashMap<>();
   private final Tape tape = new Tape();
   private StoreListener listener;
+  private AccessListener access;
+  private Stmt.Assign current;
 
   /**
    * Told of every value an {@link Stmt.Assign} is about to store, just before the store, so that it can
@@ -34,6 +36,21 @@ public final class IrInterpreter {
   }
 
   /**
+   * Told of every array element about to be read or written, before the access, so that an index out of
+   * its dim's range can be named where it happens (the index-fault diagnosis); the generated code only
+   * throws when the flat offset leaves the whole array.
+   */
+  public interface AccessListener {
+    /**
+     * @param ref the element reference (array name and flat index expression)
+     * @param flat the flat index about to be used
+     * @param length the array's length
+     * @param state the interpreter, to evaluate index expressions and find the current statement
+     */
+    void accessing(Ref.Elem ref, int flat, int length, IrInterpreter state);
+  }
+
+  /**
    * @param arrays every array the function indexes, and its arguments, by name (modified in place)
    * @param dimSizes every dim's size
    */
@@ -46,6 +63,17 @@ public final class IrInterpreter {
   public IrInterpreter onStore(StoreListener l) {
     this.listener = l;
     return this;
+  }
+
+  /** Calls {@code l} before every array element access from now on (null: none). Returns this interpreter. */
+  public IrInterpreter onAccess(AccessListener l) {
+    this.access = l;
+    return this;
+  }
+
+  /** The assignment being executed (for a listener), or null before the first. */
+  public Stmt.Assign currentStatement() {
+    return current;
   }
 
   /** The value of {@code e} in the current state (for a listener). */
@@ -89,6 +117,7 @@ public final class IrInterpreter {
   private void stmt(Stmt s) {
     if (s instanceof Stmt.Assign) {
       Stmt.Assign a = (Stmt.Assign) s;
+      current = a;
       double v = eval(a.value());
       if (listener != null) {
         int element = a.target() instanceof Ref.Elem ? eval(((Ref.Elem) a.target()).index()) : -1;
@@ -146,8 +175,17 @@ public final class IrInterpreter {
       }
       reals.put(r.name(), v);
     } else {
-      array(r.name())[eval(((Ref.Elem) r).index())] = v;
+      double[] a = array(r.name());
+      a[element((Ref.Elem) r, a)] = v;
     }
+  }
+
+  private int element(Ref.Elem r, double[] a) {
+    int flat = eval(r.index());
+    if (access != null) {
+      access.accessing(r, flat, a.length, this);
+    }
+    return flat;
   }
 
   private double[] array(String name) {
@@ -171,7 +209,8 @@ public final class IrInterpreter {
         }
         return v;
       }
-      return array(r.name())[eval(((Ref.Elem) r).index())];
+      double[] a = array(r.name());
+      return a[element((Ref.Elem) r, a)];
     }
     if (e instanceof Expr.ToReal) {
       return eval(((Expr.ToReal) e).value());

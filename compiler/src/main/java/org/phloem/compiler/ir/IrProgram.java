@@ -111,7 +111,7 @@ public record IrProgram(
     List<ModelLayout.OutputLayout> outs = new ArrayList<>();
     for (IrOutput o : outputs) {
       outs.add(new ModelLayout.OutputLayout(o.name(), o.unit(), o.role(), arrayIndex(o.valueArray()),
-          o.tangentArray() == null ? -1 : arrayIndex(o.tangentArray())));
+          o.tangentArray() == null ? -1 : arrayIndex(o.tangentArray()), o.description()));
     }
     return new ModelLayout(name, title, sourceFile, tables, dims, inputs, arrays, params, outs, observations);
   }

@@ -43,6 +43,8 @@ final class ExprLowering {
   private final Indexing indexing;
   private final Env env;
   private final FnInliner inliner;
+  /** Where element references are recorded with their per-dim indices, or null (the usual compilation). */
+  private java.util.Map<org.phloem.compiler.ir.Ref.Elem, ElementAccess> accesses;
 
   ExprLowering(CheckedModel model, Map<ArrayDecl, Place> places, FreshNames names, Indexing indexing, Env env) {
     this.model = model;
@@ -51,6 +53,10 @@ final class ExprLowering {
     this.indexing = indexing;
     this.env = env;
     this.inliner = new FnInliner(this, names, env);
+  }
+
+  void recordAccesses(java.util.Map<org.phloem.compiler.ir.Ref.Elem, ElementAccess> into) {
+    this.accesses = into;
   }
 
   FreshNames names() {
@@ -391,7 +397,11 @@ final class ExprLowering {
     for (org.phloem.compiler.ast.Expr i : indices) {
       ints.add(integer(i));
     }
-    return new org.phloem.compiler.ir.Ref.Elem(place.irName(), indexing.flat(place.dims(), ints));
+    org.phloem.compiler.ir.Ref.Elem ref = new org.phloem.compiler.ir.Ref.Elem(place.irName(), indexing.flat(place.dims(), ints));
+    if (accesses != null) {
+      accesses.put(ref, new ElementAccess(decl.name().name(), place.dims().stream().map(d -> d.name().name()).toList(), ints));
+    }
+    return ref;
   }
 
   /** The dim a {@code DimIndex} runs over or a {@code size(...)} names. */

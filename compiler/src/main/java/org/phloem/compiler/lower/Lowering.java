@@ -61,6 +61,16 @@ public final class Lowering {
     return new Lowering(model).program();
   }
 
+  /**
+   * The forward IR of {@code model}, recording in {@code accesses} (an identity map) every element
+   * reference of a model variable with its per-dim indices (for the index-fault diagnosis).
+   */
+  public static IrProgram lower(CheckedModel model, Map<Ref.Elem, ElementAccess> accesses) {
+    Lowering l = new Lowering(model);
+    l.exprs.recordAccesses(accesses);
+    return l.program();
+  }
+
   private IrProgram program() {
     names.avoid(PARAMS);
     List<DimSpec> dims = new ArrayList<>();
@@ -69,7 +79,8 @@ public final class Lowering {
     }
     List<TableSpec> tables = new ArrayList<>();
     for (DataDecl t : model.dataTables()) {
-      tables.add(new TableSpec(t.name().name(), t.path(), line(t.name())));
+      tables.add(new TableSpec(t.name().name(), t.path(), line(t.name()), t.along() == null ? null : t.along().name(),
+          RowConditions.of(t.where())));
     }
     List<InputSpec> inputs = declareInputs();
     declareConsts();
@@ -114,7 +125,7 @@ public final class Lowering {
     for (InputDecl in : model.inputs()) {
       String name = in.name().name();
       inputs.add(new InputSpec(name, dimNames(in), in.table() == null ? null : in.table().name(), in.columnName(),
-          in.allowMissing() || observed.contains(in), line(in.name())));
+          in.allowMissing() || observed.contains(in), line(in.name()), in.unit() == null ? null : in.unit().text()));
       array(in, name, ModelLayout.Fill.INPUT, null);
     }
     return inputs;
@@ -161,7 +172,8 @@ public final class Lowering {
         array(v, name, ModelLayout.Fill.WORK, null); // a scalar output is a one-element array the runtime reads
       }
       if (v.output()) {
-        outputs.add(new IrOutput(name, unitText(v.unit()), OutputInfo.Role.OUTPUT, name, null));
+        outputs.add(new IrOutput(name, unitText(v.unit()), OutputInfo.Role.OUTPUT, name, null,
+            v.description() == null ? "" : v.description()));
       }
     }
   }

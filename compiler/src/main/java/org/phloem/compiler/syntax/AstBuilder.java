@@ -105,7 +105,20 @@ final class AstBuilder extends PhloemBaseVisitor<Item> {
         errors.error(ErrorKind.BAD_TABLE_NAME, spans.of(ctx.STRING()), stem, path);
       }
     }
-    return new DataDecl(name, path, spans.of(ctx));
+    Ident along = null;
+    Expr where = null;
+    for (PhloemParser.DataClauseContext c : ctx.dataClause()) {
+      boolean isAlong = c instanceof PhloemParser.AlongClauseContext;
+      String words = isAlong ? "'along'" : "'where'";
+      if (isAlong ? along != null : where != null) {
+        errors.error(ErrorKind.DUPLICATE_CLAUSE, spans.of(c), words, name.name());
+      } else if (isAlong) {
+        along = exprs.ident(((PhloemParser.AlongClauseContext) c).ID());
+      } else {
+        where = exprs.build(((PhloemParser.WhereClauseContext) c).expr());
+      }
+    }
+    return new DataDecl(name, path, along, where, spans.of(ctx));
   }
 
   private static String stem(String path) {

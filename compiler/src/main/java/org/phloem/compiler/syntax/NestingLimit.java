@@ -49,9 +49,42 @@ final class NestingLimit {
       }
     }
     if (first == null) {
-      return false;
+      return longChain(tokens, spans, diagnostics);
     }
     diagnostics.error(ErrorKind.NESTED_TOO_DEEPLY, spans.of(first), deepest, MAX_DEPTH);
     return true;
+  }
+
+  /** The most 'else if's in one chain: far beyond a readable model, and parsed quickly within little memory. */
+  static final int MAX_ELSE_IFS = 1000;
+
+  /**
+   * Reports an {@code else if} chain longer than {@link #MAX_ELSE_IFS} at its first link past the limit.
+   * Each link nests one level deeper in the parse tree without a bracket, so a chain of tens of thousands
+   * would take the parser tens of seconds and gigabytes before any message.
+   */
+  private static boolean longChain(List<? extends Token> tokens, Spans spans, Diagnostics diagnostics) {
+    int links = 0;
+    Token previous = null;
+    for (Token t : tokens) {
+      if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+        continue;
+      }
+      if (t.getType() == PhloemLexer.IF) {
+        if (previous != null && previous.getType() == PhloemLexer.ELSE) {
+          links++;
+          if (links > MAX_ELSE_IFS) {
+            diagnostics.error(ErrorKind.TOO_COMPLEX, spans.of(previous), "This chain has more than " + MAX_ELSE_IFS
+                + " 'else if's; Phloem allows at most " + MAX_ELSE_IFS + ". Choose by an index into an input or a"
+                + " const list instead, or split the chain into fns.");
+            return true;
+          }
+        } else {
+          links = 0;
+        }
+      }
+      previous = t;
+    }
+    return false;
   }
 }

@@ -13,6 +13,8 @@ final class FuzzStats {
   private final AtomicLong cases = new AtomicLong();
   private final AtomicLong compiled = new AtomicLong();
   private final Map<ErrorKind, Long> kinds = new TreeMap<>();
+  /** Run-time outcomes of compiled models: "ran", "data refused", "model error", "index fault named", ... */
+  private final Map<String, Long> runs = new TreeMap<>();
   private final Map<String, Long> messages = new TreeMap<>();
 
   FuzzStats(String name) {
@@ -30,6 +32,15 @@ final class FuzzStats {
       kinds.merge(d.kind(), 1L, Long::sum);
       messages.merge(d.fullMessage(), 1L, Long::sum);
     }
+  }
+
+  /** One compiled model's run-time outcome (bound and run forward and gradient, or refused with a message). */
+  synchronized void ran(String outcome) {
+    runs.merge(outcome, 1L, Long::sum);
+  }
+
+  synchronized long runs() {
+    return runs.values().stream().mapToLong(Long::longValue).sum();
   }
 
   synchronized long cases() {
@@ -52,6 +63,10 @@ final class FuzzStats {
         .append(kinds.size()).append(" of ").append(ErrorKind.values().length).append(" diagnostic kinds, ")
         .append(messages.size()).append(" distinct messages.\n");
     kinds.forEach((k, n) -> out.append(String.format("  %-24s %8d%n", k, n)));
+    if (!runs.isEmpty()) {
+      out.append("run-time stage (bind, forward, gradient) of the compiled models:\n");
+      runs.forEach((k, n) -> out.append(String.format("  %-24s %8d%n", k, n)));
+    }
     return out.toString();
   }
 }

@@ -50,6 +50,45 @@ final class Mutations {
     return t.render();
   }
 
+  /**
+   * {@code seed} with one edit of the kind that still compiles more often than not, so that the
+   * run-time stage sees many models that run: an index changed or shifted, an extreme number, a name
+   * swapped.
+   */
+  String mutateForRun(String seed) {
+    TokenText t = TokenText.of(seed);
+    if (t.pieces.isEmpty()) {
+      return seed;
+    }
+    switch (random.nextInt(4)) {
+      case 0:
+        wrongIndices(t);
+        break;
+      case 1: {
+        List<Integer> nums = t.indicesOf(PhloemLexer.INT);
+        nums.addAll(t.indicesOf(PhloemLexer.FLOAT));
+        if (!nums.isEmpty()) {
+          t.pieces.get(nums.get(random.nextInt(nums.size()))).text = NUMBERS[random.nextInt(NUMBERS.length)];
+        }
+        break;
+      }
+      case 2:
+        swapNames(t);
+        break;
+      default: { // an index shifted off its loop: x[d] becomes x[d - 1] or x[d + 2]
+        List<Integer> opens = t.indicesOf(PhloemLexer.LBRACK);
+        if (!opens.isEmpty()) {
+          int at = opens.get(random.nextInt(opens.size())) + 1;
+          if (at < t.pieces.size() && t.pieces.get(at).type == PhloemLexer.ID) {
+            t.pieces.get(at).text = t.pieces.get(at).text + pick(List.of(" - 1", " + 1", " - 2", " + 2", " * 2"));
+          }
+        }
+        break;
+      }
+    }
+    return t.render();
+  }
+
   private void edit(TokenText t) {
     List<TokenText.Piece> ps = t.pieces;
     int i = random.nextInt(ps.size());

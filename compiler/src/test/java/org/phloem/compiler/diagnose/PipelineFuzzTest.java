@@ -48,6 +48,42 @@ class PipelineFuzzTest {
     oneCase(seed, LONG);
   }
 
+  /**
+   * The run-time stage: mutated models that compile are bound to the data and run (forward and
+   * gradient at the prior means); every outcome is a result or a message with exit 1, never exit 3 or a
+   * stack trace. The long run ({@code -Plong}) takes 12,000 mutants (see /work/notes/safety.md).
+   */
+  @Property(tries = 150)
+  void mutatedModel_runsOrIsRefusedWithAMessage(@ForAll long seed) {
+    runCase(seed, RUN_SAMPLE);
+  }
+
+  @Property(tries = 12_000, afterFailure = net.jqwik.api.AfterFailureMode.RANDOM_SEED)
+  @Tag("long")
+  void longRun_mutatedModelsRunOrAreRefusedWithAMessage(@ForAll long seed) {
+    runCase(seed, RUN_LONG);
+  }
+
+  private static final FuzzStats RUN_SAMPLE = new FuzzStats("run-stage sample");
+  private static final FuzzStats RUN_LONG = new FuzzStats("run-stage long run");
+  private static final java.nio.file.Path DATA = dataRoot();
+
+  private static java.nio.file.Path dataRoot() {
+    try {
+      return org.phloem.runtime.data.DataRoot.locate(null, null).path();
+    } catch (org.phloem.runtime.data.DataException e) {
+      return null; // no data here: the run stage only compiles
+    }
+  }
+
+  private static void runCase(long seed, FuzzStats stats) {
+    Random random = new Random(seed);
+    Mutations m = new Mutations(random);
+    FuzzCorpus.Seed s = SEEDS.get(random.nextInt(SEEDS.size()));
+    String text = random.nextBoolean() ? m.mutateForRun(s.text()) : m.mutate(s.text());
+    PipelineOracle.judgeAndRun(s.name() + " (mutated, seed " + seed + ")", text, s.folder(), DATA, stats);
+  }
+
   /** Four cases in five mutate a valid model; the fifth is a random token sequence. */
   private static void oneCase(long seed, FuzzStats stats) {
     Random random = new Random(seed);
@@ -126,7 +162,7 @@ class PipelineFuzzTest {
 
   @AfterContainer
   static void printCounts() {
-    for (FuzzStats s : List.of(SAMPLE, LONG)) {
+    for (FuzzStats s : List.of(SAMPLE, LONG, RUN_SAMPLE, RUN_LONG)) {
       if (s.cases() > 0) {
         System.out.println(s.summary());
       }

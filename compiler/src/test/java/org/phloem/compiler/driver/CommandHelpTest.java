@@ -49,10 +49,11 @@ class CommandHelpTest {
     assertUsage(Cli.run("fit"), "Missing required parameter");
     assertUsage(Cli.run("check", model, "--random", "many"), "Invalid value for option '--random'");
     assertUsage(Cli.run("fit", model, "--bogus"), "Unknown option");
-    assertUsage(Cli.run("fit", model, "--method", "newton"), "expected one of [auto, lbfgs, lm]");
+    assertUsage(Cli.run("fit", model, "--method", "bfgs"), "expected one of [auto, lbfgs, lm, newton]");
+    assertUsage(Cli.run("fit", model, "--gradient-tol", "0"), "the gradient tolerance must be a positive number");
     assertUsage(Cli.run("fit", model, "--max-iter", "0"), "--max-iter must be at least 1");
     assertUsage(Cli.run("check", model, "--random", "-1"), "--random must be 0 or more");
-    assertUsage(Cli.run("fit", model, "--resume", dir.toString(), "--start", "prior"), "leave out --start, --method and --starts");
+    assertUsage(Cli.run("fit", model, "--resume", dir.toString(), "--start", "prior"), "leave out --start, --method, --starts and the tolerances");
     assertUsage(Cli.run("nonsense"), "Unmatched argument");
   }
 

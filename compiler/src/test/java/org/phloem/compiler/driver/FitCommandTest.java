@@ -125,7 +125,7 @@ class FitCommandTest {
     Path part = dir.resolve("part");
     Cli.Run stopped = fit(model, part, "--no-plots", "--method", "lbfgs", "--max-iter", "4");
     assertEquals(1, stopped.exit(), stopped.all());
-    assertTrue(stopped.out().contains("did not converge") && stopped.out().contains("--resume " + part), stopped.out());
+    assertTrue(stopped.out().contains("did not reach a verified minimum (MAX_ITERATIONS)") && stopped.out().contains("--resume " + part), stopped.out());
     assertTrue(Files.exists(part.resolve("parameters.csv")), "the report is written all the same");
 
     Cli.Run resumed = Cli.run("fit", model.toString(), "--data=" + Cli.data(), "--resume", part.toString(), "--max-iter", "1000",

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ final class CsvTable {
   final List<String> header;
   final Map<String, NumberColumn> numbers = new HashMap<>();
   final Map<String, LabelColumn> labels = new HashMap<>();
+  /** Which rows the model sees ({@code data t = "..." where COND}); null for every row. */
+  RowSelection selection;
   private int rows;
   /** Row indices where the gap between row index and line number changes, and the new line numbers. */
   private int[] jumpRows = new int[0];
@@ -159,6 +162,27 @@ final class CsvTable {
     jumpLines = jumps.stream().mapToInt(j -> j[1]).toArray();
   }
 
+  /**
+   * Keeps only the rows in {@code keep} (by 0-based data row), renumbering them from 0; each kept row
+   * still reports its line in the file. Labels that only dropped rows had are forgotten, so dims sized
+   * by this table's labels shrink with it.
+   */
+  void retain(BitSet keep) {
+    numbers.replaceAll((name, column) -> column.retain(keep));
+    labels.replaceAll((name, column) -> column.retain(keep));
+    List<int[]> jumps = new ArrayList<>();
+    int kept = 0;
+    for (int r = keep.nextSetBit(0); r >= 0 && r < rows; r = keep.nextSetBit(r + 1), kept++) {
+      int line = lineOf(r);
+      if (lineOf(kept, jumps) != line) {
+        jumps.add(new int[] {kept, line});
+      }
+    }
+    rows = kept;
+    jumpRows = jumps.stream().mapToInt(j -> j[0]).toArray();
+    jumpLines = jumps.stream().mapToInt(j -> j[1]).toArray();
+  }
+
   /** Skips to past the header, which {@link #open} has already read successfully. */
   private static void skipHeader(CsvRecordReader r) throws IOException {
     try {
@@ -206,7 +230,17 @@ final class CsvTable {
 
   private void readNumber(NumberColumn num, String text, int line, String column, int modelLine, ProblemLog log) {
     switch (Cells.kind(text)) {
-      case NUMBER -> num.add(Cells.number(text));
+      case NUMBER -> {
+        double v = Cells.number(text);
+        if (Double.isInfinite(v)) { // 1e999: refused like a literal Inf
+          num.bad.set(num.size());
+          num.add(Double.NaN);
+          log.addRow("infinite", display, line, column, "'" + abbreviate(text) + "' overflows to infinity (the largest"
+              + " number is about 1.8e308)", modelLine);
+        } else {
+          num.add(v);
+        }
+      }
       case MISSING -> num.add(Double.NaN);
       case INFINITE -> {
         num.bad.set(num.size());

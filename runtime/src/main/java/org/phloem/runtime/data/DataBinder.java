@@ -3,9 +3,11 @@ package org.phloem.runtime.data;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Binds a model's {@code input}s to its {@code data} tables: reads each CSV once (only the columns needed),
@@ -38,11 +40,27 @@ public final class DataBinder {
    */
   public static BoundData bind(Path dataRoot, List<TableSpec> tables, List<DimSpec> dims, List<InputSpec> inputs,
       long maxElements) throws DataException {
+    return bind(dataRoot, tables, dims, inputs, maxElements, UnitCheck.NONE);
+  }
+
+  /**
+   * Binds every input, checking the {@code units} of NetCDF variables against the inputs' declared units
+   * with {@code units}.
+   */
+  public static BoundData bind(Path dataRoot, List<TableSpec> tables, List<DimSpec> dims, List<InputSpec> inputs,
+      long maxElements, UnitCheck units) throws DataException {
     ProblemLog log = new ProblemLog();
+    try (NetCdfInputs netCdf = new NetCdfInputs(dataRoot, tables, units, log)) {
+      return bind(dataRoot, tables, dims, inputs, maxElements, netCdf, log);
+    }
+  }
+
+  private static BoundData bind(Path dataRoot, List<TableSpec> tables, List<DimSpec> dims, List<InputSpec> inputs,
+      long maxElements, NetCdfInputs netCdf, ProblemLog log) throws DataException {
     Map<String, DimSpec> dimByName = new LinkedHashMap<>();
     dims.forEach(d -> dimByName.put(d.name(), d));
 
-    InputSource.Resolver resolver = new InputSource.Resolver(dataRoot, tables, log);
+    InputSource.Resolver resolver = new InputSource.Resolver(dataRoot, NetCdfInputs.csvTables(tables), log);
     List<InputSource> sources = new ArrayList<>();
     for (InputSpec in : inputs) {
       List<String> unknown = in.dims().stream().filter(d -> !dimByName.containsKey(d)).toList();
@@ -51,14 +69,19 @@ public final class DataBinder {
             + ", not declared with `dim`" + Nearest.didYouMean(unknown.get(0), dimByName.keySet()), in.line());
         continue;
       }
+      if (netCdf.handles(in, resolver.tables())) {
+        netCdf.resolve(in);
+        continue;
+      }
       InputSource s = resolver.resolve(in);
       if (s != null) {
         sources.add(s);
       }
     }
-    loadTables(sources, maxElements, log);
+    Set<CsvTable> unselectable = loadTables(sources, maxElements, log);
+    sources.removeIf(s -> unselectable.contains(s.table())); // their sizes would only add confusing messages
 
-    Map<String, DimPlan> plans = DimPlan.resolve(dims, inputs, sources, maxElements, log);
+    Map<String, DimPlan> plans = DimPlan.resolve(dims, inputs, sources, netCdf.claims(), maxElements, log);
     if (refuseAbsurdSizes(sources, plans, maxElements, log)) {
       log.throwIfAny(); // before allocating anything of that size
     }
@@ -74,6 +97,7 @@ public final class DataBinder {
         values.put(s.input().name(), v);
       }
     }
+    values.putAll(netCdf.fill(plans));
     log.throwIfAny();
     Map<String, Integer> sizes = new HashMap<>();
     Map<String, List<String>> labels = new HashMap<>();
@@ -84,8 +108,13 @@ public final class DataBinder {
     return new BoundData(sizes, labels, values);
   }
 
-  /** Reads, for every table used, exactly the value and dim columns its inputs need, in one pass. */
-  private static void loadTables(List<InputSource> sources, long maxElements, ProblemLog log) {
+  /**
+   * Reads, for every table used, exactly the value and dim columns its inputs (and its row condition)
+   * need, in one pass, and keeps the rows its condition selects.
+   *
+   * @return the tables whose row condition names a column they lack (reported)
+   */
+  private static Set<CsvTable> loadTables(List<InputSource> sources, long maxElements, ProblemLog log) {
     Map<CsvTable, Map<String, Integer>> numbers = new LinkedHashMap<>();
     Map<CsvTable, Map<String, Integer>> labels = new LinkedHashMap<>();
     for (InputSource s : sources) {
@@ -97,7 +126,18 @@ public final class DataBinder {
         }
       }
     }
-    numbers.forEach((t, cols) -> t.load(cols, labels.get(t), maxElements, log));
+    Set<CsvTable> unselectable = new HashSet<>();
+    numbers.forEach((t, cols) -> {
+      if (t.selection != null && !t.selection.request(t, cols, log)) {
+        unselectable.add(t);
+        return;
+      }
+      t.load(cols, labels.get(t), maxElements, log);
+      if (t.selection != null) {
+        t.selection.apply(t, log);
+      }
+    });
+    return unselectable;
   }
 
   /** Logs and returns true when the inputs would be too large to allocate. */

@@ -63,10 +63,10 @@ record DimPlan(String name, int size, List<String> labels, boolean byLabel, Stri
 
   /** Decides every dim's size and labels from the declarations and the resolved inputs. */
   static Map<String, DimPlan> resolve(List<DimSpec> dims, List<InputSpec> inputs, List<InputSource> sources,
-      long maxElements, ProblemLog log) {
+      List<DimClaim> otherClaims, long maxElements, ProblemLog log) {
     Map<String, DimPlan> plans = new HashMap<>();
     for (DimSpec d : dims) {
-      DimPlan p = resolveOne(d, inputs, sources, maxElements, log);
+      DimPlan p = resolveOne(d, inputs, sources, otherClaims, maxElements, log);
       if (p != null) {
         plans.put(d.name(), p);
       }
@@ -77,8 +77,8 @@ record DimPlan(String name, int size, List<String> labels, boolean byLabel, Stri
   /** A statement that a dim has some size, and who says so. */
   private record Claim(int size, String who, String file, String column, int modelLine) {}
 
-  private static DimPlan resolveOne(DimSpec d, List<InputSpec> inputs, List<InputSource> sources, long maxElements,
-      ProblemLog log) {
+  private static DimPlan resolveOne(DimSpec d, List<InputSpec> inputs, List<InputSource> sources,
+      List<DimClaim> otherClaims, long maxElements, ProblemLog log) {
     String name = d.name();
     List<InputSource> keyed = new ArrayList<>();
     List<LabelColumn> columns = new ArrayList<>();
@@ -98,6 +98,11 @@ record DimPlan(String name, int size, List<String> labels, boolean byLabel, Stri
       } else {
         keyed.add(s);
         columns.add(s.table().labels.get(col));
+      }
+    }
+    for (DimClaim c : otherClaims) {
+      if (c.dim().equals(name)) {
+        claims.add(new Claim(c.size(), c.who(), c.file(), "", c.modelLine()));
       }
     }
     boolean byIndex = !columns.isEmpty() && looksLikeIndices(columns, d);

@@ -33,7 +33,8 @@ record InputSource(InputSpec input, CsvTable table, String column, List<String> 
     Resolver(Path root, List<TableSpec> tableSpecs, ProblemLog log) {
       this.root = root;
       this.log = log;
-      Map<Path, CsvTable> byFile = new LinkedHashMap<>();
+      // One read per file and row condition: two declarations of a file with different conditions are two tables.
+      Map<String, CsvTable> byFile = new LinkedHashMap<>();
       for (TableSpec t : tableSpecs) {
         specs.put(t.name(), t);
         Path file;
@@ -43,9 +44,10 @@ record InputSource(InputSpec input, CsvTable table, String column, List<String> 
           refused.problems().forEach(log::add);
           continue;
         }
-        if (byFile.containsKey(file)) {
-          if (byFile.get(file) != null) {
-            tables.put(t.name(), byFile.get(file));
+        String key = file + "\u0000" + t.where();
+        if (byFile.containsKey(key)) {
+          if (byFile.get(key) != null) {
+            tables.put(t.name(), byFile.get(key));
           }
           continue;
         }
@@ -59,8 +61,11 @@ record InputSource(InputSpec input, CsvTable table, String column, List<String> 
               t.line());
         } else {
           table = CsvTable.open(file, file.toString(), log, t.line());
+          if (table != null && t.where() != null) {
+            table.selection = new RowSelection(t.where(), t.line());
+          }
         }
-        byFile.put(file, table);
+        byFile.put(key, table);
         if (table != null) {
           tables.put(t.name(), table);
         }

@@ -12,12 +12,20 @@ import java.util.List;
  * @param column the column holding its values; the input's own name when not given
  * @param allowMissing whether blank/NaN cells are allowed (they bind as NaN)
  * @param line the declaration's line in the model file, 0 when unknown
+ * @param unit the declared unit as written ({@code unit m/s}), or null; checked against a NetCDF
+ *     variable's {@code units} attribute
  */
-public record InputSpec(String name, List<String> dims, String table, String column, boolean allowMissing, int line) {
+public record InputSpec(String name, List<String> dims, String table, String column, boolean allowMissing, int line,
+    String unit) {
   public InputSpec {
     dims = List.copyOf(dims);
     if (column == null) {
       column = name;
     }
+  }
+
+  /** An input without a declared unit. */
+  public InputSpec(String name, List<String> dims, String table, String column, boolean allowMissing, int line) {
+    this(name, dims, table, column, allowMissing, line, null);
   }
 }

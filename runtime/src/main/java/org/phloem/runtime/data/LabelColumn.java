@@ -2,6 +2,7 @@ package org.phloem.runtime.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,15 @@ final class LabelColumn {
       codes = Arrays.copyOf(codes, codes.length * 2);
     }
     codes[size++] = code;
+  }
+
+  /** A new column of the rows in {@code keep}, in order, knowing only their labels. */
+  LabelColumn retain(BitSet keep) {
+    LabelColumn out = new LabelColumn();
+    for (int r = keep.nextSetBit(0); r >= 0 && r < size; r = keep.nextSetBit(r + 1)) {
+      out.add(codes[r] < 0 ? "" : distinct.get(codes[r]));
+    }
+    return out;
   }
 
   /** The code of the row's label, -1 when blank. */

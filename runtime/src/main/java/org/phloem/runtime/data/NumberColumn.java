@@ -28,6 +28,18 @@ final class NumberColumn {
     return size;
   }
 
+  /** A new column of the rows in {@code keep}, in order. */
+  NumberColumn retain(BitSet keep) {
+    NumberColumn out = new NumberColumn();
+    for (int r = keep.nextSetBit(0); r >= 0 && r < size; r = keep.nextSetBit(r + 1)) {
+      if (bad.get(r)) {
+        out.bad.set(out.size);
+      }
+      out.add(values[r]);
+    }
+    return out;
+  }
+
   /** A copy of the first {@code n} values. */
   double[] copy(int n) {
     return Arrays.copyOf(values, n);

@@ -31,13 +31,21 @@ final class ProblemLog {
 
   /** A row-level problem of some kind (e.g. "text", "missing"); beyond the cap it is only counted. */
   void addRow(String kind, String file, int row, String column, String message, int modelLine) {
+    addRow(kind, file, row, column, () -> message, modelLine);
+  }
+
+  /**
+   * {@link #addRow(String, String, int, String, String, int)} with the message worked out only when it
+   * will be shown: a "did you mean" over thousands of labels is costly, and only ten rows are printed.
+   */
+  void addRow(String kind, String file, int row, String column, java.util.function.Supplier<String> message, int modelLine) {
     String key = kind + '\u0000' + file + '\u0000' + column;
     int n = counts.merge(key, 1, Integer::sum);
     if (n == 1) {
       firstOfKind.put(key, new DataProblem(file, 0, column, kind, modelLine));
     }
     if (n <= SHOWN_PER_KIND) {
-      add(file, row, column, message, modelLine);
+      add(file, row, column, message.get(), modelLine);
     }
   }
 

@@ -106,7 +106,7 @@ final class ValueFiller {
   }
 
   private void unknownElement(InputSource s, DimPlan d, String label, int row) {
-    String what = d.byLabel()
+    java.util.function.Supplier<String> what = () -> d.byLabel()
         ? "'" + label + "' is not one of the " + d.size() + " elements of dim '" + d.name() + "' (they come from "
             + d.labelSource() + ")" + Nearest.didYouMean(label, d.labels())
         : "'" + label + "' is not an index of dim '" + d.name() + "' (0 to " + (d.size() - 1) + ")";

@@ -11,20 +11,26 @@ import java.util.List;
  * @param observationCost the observation part
  * @param priorCost the prior part
  * @param gradientNorm the norm of ∇ₓJ there
- * @param status why the fit stopped (after the polish: see {@link Fitter})
+ * @param status the verdict's status: {@link FitStatus#CONVERGED} only at a verified minimum
  * @param method what ran, e.g. "lbfgs+newton"
  * @param iterations every iteration of every stage, in order
- * @param evaluations cost evaluations used in all (Hessian-vector products of the polish included)
- * @param notes other things the user should know (start moved off a bound, why the polish stopped, ...)
+ * @param evaluations cost evaluations used in all (Hessian-vector products of the Newton phase and the verdict included)
+ * @param notes other things the user should know (start moved off a bound, why each phase stopped, ...)
+ * @param verdict the conditions checked at the end, and which slots are held on a bound
  */
 public record FitResult(double[] parameters, double[] search, double cost, double observationCost, double priorCost, double gradientNorm,
-    FitStatus status, String method, List<IterationRecord> iterations, int evaluations, List<String> notes) {
+    FitStatus status, String method, List<IterationRecord> iterations, int evaluations, List<String> notes, Verdict verdict) {
 
   public FitResult {
     parameters = parameters.clone();
     search = search.clone();
     iterations = List.copyOf(iterations);
     notes = List.copyOf(notes);
+  }
+
+  /** Per slot, the bound it is held on (NONE for a free slot). */
+  public List<Bound> bounds() {
+    return verdict.bounds();
   }
 
   /** Status sentence, advice and notes, one per line, for the terminal. */

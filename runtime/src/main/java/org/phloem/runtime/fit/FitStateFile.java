@@ -9,14 +9,15 @@ import java.util.Map;
  * A {@link FitState} as plain text, one fact per line ({@code key values...}), numbers in Java's
  * shortest round-trip form so that a state read back is bit-for-bit the state written. Lines:
  * {@code format}, {@code model}, one {@code slot} per parameter slot, the settings ({@code method},
- * {@code start}, {@code newton}, {@code lbfgs-options}, {@code lm-options}), then the minimizer's state
+ * {@code start}, {@code newton}, {@code tolerances}, {@code lbfgs-options}, {@code lm-options}), then the minimizer's state
+ * (L-BFGS, LM or the trust-region Newton phase, {@code minimizer trust-region}
  * ({@code minimizer}, {@code status}, {@code iteration}, {@code evaluations}, {@code x}, ...) and one
  * {@code log} line per iteration so far. Unknown keys are an error, so a damaged file is not half-read.
  */
 public final class FitStateFile {
 
   /** The version written in the first line. */
-  public static final int FORMAT = 1;
+  public static final int FORMAT = 2;
 
   private FitStateFile() {}
 
@@ -32,7 +33,9 @@ public final class FitStateFile {
     FitOptions o = state.options();
     line(sb, "method", o.method().name());
     line(sb, "start", o.start() == null ? "prior" : numbers(o.start()));
-    line(sb, "newton", o.newtonSteps() + " " + o.newtonMaxParameters());
+    line(sb, "newton", o.newtonIterations() + " " + o.newtonMaxParameters());
+    ConvergenceTolerances t = o.tolerances();
+    line(sb, "tolerances", numbers(t.gradient(), t.decrement(), t.eigenvalue(), t.bound()));
     LbfgsOptions b = o.lbfgs();
     line(sb, "lbfgs-options", b.memory() + " " + b.maxIterations() + " " + b.maxEvaluations() + " "
         + numbers(b.gradientTolerance(), b.absoluteGradientTolerance(), b.costTolerance(), b.c1(), b.c2()) + " " + b.maxLineSearchEvaluations());
@@ -40,7 +43,7 @@ public final class FitStateFile {
     line(sb, "lm-options", l.maxIterations() + " " + l.maxEvaluations() + " "
         + numbers(l.gradientTolerance(), l.absoluteGradientTolerance(), l.costTolerance(), l.stepTolerance(), l.initialDamping()));
     MinimizerState m = state.minimizer();
-    line(sb, "minimizer", m instanceof MinimizerState.LbfgsState ? "lbfgs" : "lm");
+    line(sb, "minimizer", m instanceof MinimizerState.LbfgsState ? "lbfgs" : m instanceof MinimizerState.LmState ? "lm" : "trust-region");
     line(sb, "status", m.status() == null ? "running" : m.status().name());
     line(sb, "iteration", Integer.toString(m.iteration()));
     line(sb, "evaluations", Integer.toString(m.evaluations()));
@@ -57,6 +60,11 @@ public final class FitStateFile {
       line(sb, "damping", numbers(s.damping(), s.dampingGrowth()));
       line(sb, "scale", numbers(s.scale()));
       line(sb, "initial-gradient-norm", numbers(s.initialGradientNorm()));
+    } else if (m instanceof MinimizerState.TrustRegionState s) {
+      line(sb, "radius", numbers(s.radius()));
+      line(sb, "stalls", Integer.toString(s.stalls()));
+      line(sb, "handed-over", (s.firstMethod().isEmpty() ? "-" : s.firstMethod()) + " " + (s.handedOver() == null ? "-" : s.handedOver().name())
+          + " " + s.earlierEvaluations());
     }
     for (IterationRecord r : m.log()) {
       line(sb, "log", r.method() + " " + r.iteration() + " " + numbers(r.cost(), r.gradientNorm(), r.stepLength()) + " " + r.evaluations());
@@ -83,21 +91,32 @@ public final class FitStateFile {
     }
     FitOptions.Method method = in.enumValue(FitOptions.Method.class, in.only("method"));
     Line startLine = in.only("start");
-    double[] start = startLine.rest.equals("prior") ? null : in.doubles(startLine, slots.size());
+    double[] start = startLine.rest.equals("prior") ? null : in.finiteDoubles(startLine, slots.size());
     Line newton = in.only("newton");
     Line lb = in.only("lbfgs-options");
-    LbfgsOptions lbfgs = new LbfgsOptions(in.integer(lb, 0), in.integer(lb, 1), in.integer(lb, 2), in.number(lb, 3), in.number(lb, 4),
-        in.number(lb, 5), in.number(lb, 6), in.number(lb, 7), in.integer(lb, 8));
+    double c1 = in.between(lb, 6, 0, 1);
+    LbfgsOptions lbfgs = new LbfgsOptions(in.count(lb, 0, 1, 1000), in.count(lb, 1, 1, Integer.MAX_VALUE),
+        in.count(lb, 2, 1, Integer.MAX_VALUE), in.tolerance(lb, 3), in.tolerance(lb, 4), in.tolerance(lb, 5), c1,
+        in.between(lb, 7, c1, 1), in.count(lb, 8, 1, 1000));
     Line lmLine = in.only("lm-options");
-    LmOptions lm = new LmOptions(in.integer(lmLine, 0), in.integer(lmLine, 1), in.number(lmLine, 2), in.number(lmLine, 3),
-        in.number(lmLine, 4), in.number(lmLine, 5), in.number(lmLine, 6));
-    FitOptions options = new FitOptions(method, start, lbfgs, lm, in.integer(newton, 0), in.integer(newton, 1), null);
+    LmOptions lm = new LmOptions(in.count(lmLine, 0, 1, Integer.MAX_VALUE), in.count(lmLine, 1, 1, Integer.MAX_VALUE),
+        in.tolerance(lmLine, 2), in.tolerance(lmLine, 3), in.tolerance(lmLine, 4), in.tolerance(lmLine, 5),
+        in.between(lmLine, 6, 0, Double.MAX_VALUE));
+    Line tl = in.only("tolerances");
+    ConvergenceTolerances tolerances;
+    try {
+      tolerances = new ConvergenceTolerances(in.number(tl, 0), in.number(tl, 1), in.number(tl, 2), in.number(tl, 3));
+    } catch (FitException e) {
+      throw in.error(tl, e.getMessage());
+    }
+    FitOptions options = new FitOptions(method, start, lbfgs, lm, in.count(newton, 0, 0, MAX_NEWTON_STEPS),
+        in.count(newton, 1, 0, Integer.MAX_VALUE), tolerances, null, null);
 
     Line statusLine = in.only("status");
     FitStatus status = statusLine.rest.equals("running") ? null : in.enumValue(FitStatus.class, statusLine);
-    int iteration = in.integer(in.only("iteration"), 0);
-    int evaluations = in.integer(in.only("evaluations"), 0);
-    double[] x = in.doubles(in.only("x"), slots.size());
+    int iteration = in.count(in.only("iteration"), 0, 0, Integer.MAX_VALUE);
+    int evaluations = in.count(in.only("evaluations"), 0, 0, Integer.MAX_VALUE);
+    double[] x = in.finiteDoubles(in.only("x"), slots.size());
     List<IterationRecord> log = new ArrayList<>();
     for (Line l : in.all("log")) {
       log.add(new IterationRecord(l.word(0), in.integer(l, 1), in.number(l, 2), in.number(l, 3), in.number(l, 4), in.integer(l, 5)));
@@ -109,27 +128,38 @@ public final class FitStateFile {
         List<double[]> s = new ArrayList<>();
         List<double[]> y = new ArrayList<>();
         for (Line l : in.all("pair-s")) {
-          s.add(in.doubles(l, slots.size()));
+          s.add(in.finiteDoubles(l, slots.size()));
         }
         for (Line l : in.all("pair-y")) {
-          y.add(in.doubles(l, slots.size()));
+          y.add(in.finiteDoubles(l, slots.size()));
         }
         if (s.size() != y.size()) {
           throw new FitException(source + ": " + s.size() + " pair-s lines but " + y.size() + " pair-y lines");
         }
-        state = new MinimizerState.LbfgsState(x, in.number(in.only("cost"), 0), in.doubles(in.only("gradient"), slots.size()),
-            in.number(in.only("initial-gradient-norm"), 0), s, y, iteration, evaluations, log, status);
+        state = new MinimizerState.LbfgsState(x, in.finite(in.only("cost"), 0), in.finiteDoubles(in.only("gradient"), slots.size()),
+            in.tolerance(in.only("initial-gradient-norm"), 0), s, y, iteration, evaluations, log, status);
       }
       case "lm" -> {
         Line damping = in.only("damping");
-        state = new MinimizerState.LmState(x, in.number(damping, 0), in.number(damping, 1), in.doubles(in.only("scale"), slots.size()),
-            in.number(in.only("initial-gradient-norm"), 0), iteration, evaluations, log, status);
+        state = new MinimizerState.LmState(x, in.tolerance(damping, 0), in.tolerance(damping, 1),
+            in.finiteDoubles(in.only("scale"), slots.size()), in.tolerance(in.only("initial-gradient-norm"), 0), iteration,
+            evaluations, log, status);
+      }
+      case "trust-region" -> {
+        Line over = in.only("handed-over");
+        String firstMethod = in.word(over, 0).equals("-") ? "" : in.word(over, 0);
+        FitStatus handedOver = in.word(over, 1).equals("-") ? null : in.enumValue(FitStatus.class, over, in.word(over, 1));
+        state = new MinimizerState.TrustRegionState(x, in.number(in.only("radius"), 0), in.integer(in.only("stalls"), 0), handedOver,
+            firstMethod, iteration, evaluations, in.integer(over, 2), log, status);
       }
       default -> throw in.error(kind, "unknown minimizer '" + kind.rest + "'");
     }
     in.noneLeft();
     return new FitState(model, slots, options, state);
   }
+
+  /** The most Newton steps a saved state may ask for (each costs a Hessian-vector product per slot). */
+  static final int MAX_NEWTON_STEPS = 10_000;
 
   private static void line(StringBuilder sb, String key, String value) {
     sb.append(key).append(' ').append(value).append('\n');
@@ -214,6 +244,50 @@ public final class FitStateFile {
       }
     }
 
+    /** A whole number within [min, max]: a damaged count is refused where it is, not divided by later. */
+    int count(Line l, int i, int min, int max) {
+      int v = integer(l, i);
+      if (v < min || v > max) {
+        throw error(l, "value " + (i + 1) + " of '" + l.key() + "' is " + v + ", outside " + min + " to " + max);
+      }
+      return v;
+    }
+
+    /** A finite number. */
+    double finite(Line l, int i) {
+      double v = number(l, i);
+      if (!Double.isFinite(v)) {
+        throw error(l, "value " + (i + 1) + " of '" + l.key() + "' is " + v + "; it must be a finite number");
+      }
+      return v;
+    }
+
+    /** A finite number that is not negative (a tolerance, a norm). */
+    double tolerance(Line l, int i) {
+      double v = finite(l, i);
+      if (v < 0) {
+        throw error(l, "value " + (i + 1) + " of '" + l.key() + "' is " + v + "; it cannot be negative");
+      }
+      return v;
+    }
+
+    /** A number strictly between {@code lo} and {@code hi}. */
+    double between(Line l, int i, double lo, double hi) {
+      double v = finite(l, i);
+      if (!(v > lo && v < hi)) {
+        throw error(l, "value " + (i + 1) + " of '" + l.key() + "' is " + v + "; it must lie strictly between " + lo + " and " + hi);
+      }
+      return v;
+    }
+
+    double[] finiteDoubles(Line l, int n) {
+      double[] out = doubles(l, n);
+      for (int i = 0; i < n; i++) {
+        finite(l, i);
+      }
+      return out;
+    }
+
     int integer(Line l, int i) {
       String w = word(l, i);
       try {
@@ -236,10 +310,14 @@ public final class FitStateFile {
     }
 
     <E extends Enum<E>> E enumValue(Class<E> type, Line l) {
+      return enumValue(type, l, l.rest());
+    }
+
+    <E extends Enum<E>> E enumValue(Class<E> type, Line l, String word) {
       try {
-        return Enum.valueOf(type, l.rest());
+        return Enum.valueOf(type, word);
       } catch (IllegalArgumentException e) {
-        throw error(l, "'" + l.rest() + "' is not a known " + l.key());
+        throw error(l, "'" + word + "' is not a known " + l.key());
       }
     }
 

@@ -2,23 +2,27 @@ package org.phloem.runtime.fit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.phloem.runtime.CompiledModel;
 
 /**
  * The one entry point for fitting a compiled model: builds the search space and the Bayesian cost,
- * runs the chosen minimizer, polishes with Newton steps on the exact Hessian, and returns the optimum
- * in physical units.
+ * runs the chosen minimizer, finishes with trust-region Newton on the exact Hessian-vector products,
+ * judges the end point and returns it in physical units.
  *
- * <p>Method choice ({@link FitOptions.Method#AUTO}): when no slot has a prior the cost is a pure sum
- * of squares and Levenberg–Marquardt (Gauss–Newton near the optimum) is used; otherwise L-BFGS. The
- * Newton polish runs afterwards unless switched off or the model has more than
- * {@link FitOptions#newtonMaxParameters()} slots. If the minimizer stopped without converging but the
- * polish brought the gradient norm below the minimizer's gradient tolerance, the status becomes
- * {@link FitStatus#CONVERGED_GRADIENT} and a note says so; otherwise the minimizer's status stands.
+ * <p>Phases ({@link FitOptions.Method}): AUTO uses Levenberg–Marquardt when no slot has a prior (the
+ * cost is a pure sum of squares) and L-BFGS otherwise; after either, {@link TrustRegionNewton} runs from
+ * where it stopped (a relative cost or step test or a failed line search hands over: nothing is decided
+ * there) unless switched off or the model has more than {@link FitOptions#newtonMaxParameters()}
+ * slots. A first phase that stops at its iteration or evaluation limit ends the fit with that status
+ * (so that a resume with a higher limit continues exactly as the uninterrupted fit). NEWTON runs the
+ * trust region alone.
  *
- * <p>With a {@link FitCheckpoint} in the options, the state is saved after every iteration of the
- * minimizer; {@link #resume} continues from it. The polish is not checkpointed: it is short and is
- * simply run again from the minimizer's end point.
+ * <p>The status is always the {@link Verdict}'s: {@link FitStatus#CONVERGED} only when the
+ * first- and second-order conditions hold on the free slots, with slots pushed onto a bound held there.
+ *
+ * <p>With a {@link FitCheckpoint} in the options, the state is saved after every iteration of every
+ * phase; {@link #resume} continues from it, in the phase it was in.
  */
 public final class Fitter {
   private Fitter() {}
@@ -52,75 +56,86 @@ public final class Fitter {
     BayesianCost cost = new BayesianCost(model, space);
     double[] x0 = space.toSearch(space.start());
     List<String> notes = new ArrayList<>(space.notes());
-    List<IterationRecord> log = new ArrayList<>();
 
-    boolean useLm = switch (options.method()) {
-      case LEVENBERG_MARQUARDT -> true;
-      case LBFGS -> false;
-      case AUTO -> space.allFlat() && ObservationElements.sumOfSquares(model.info());
+    String first = switch (options.method()) {
+      case LEVENBERG_MARQUARDT -> "lm";
+      case LBFGS -> "lbfgs";
+      case NEWTON -> "";
+      case AUTO -> space.allFlat() && ObservationElements.sumOfSquares(model.info()) ? "lm" : "lbfgs";
     };
     if (resumeFrom != null) {
-      if (useLm != (resumeFrom instanceof MinimizerState.LmState)) {
+      String saved = resumeFrom instanceof MinimizerState.LmState ? "lm" : resumeFrom instanceof MinimizerState.LbfgsState ? "lbfgs"
+          : ((MinimizerState.TrustRegionState) resumeFrom).firstMethod();
+      if (!saved.equals(first)) {
         throw new FitException("the saved fit state is of another minimizer than its settings choose; it cannot be resumed");
       }
-      notes.add("resumed from a saved state after iteration " + resumeFrom.iteration());
+      notes.add("resumed from a saved state after iteration " + resumeFrom.iteration()
+          + (resumeFrom instanceof MinimizerState.TrustRegionState ? " of the trust-region Newton phase" : ""));
     }
     String name = model.info().name();
     List<String> slots = model.info().slotNames();
     FitOptions saved = options.withListener(IterationListener.NONE).withCheckpoint(FitCheckpoint.NONE);
-    MinimizerResult main;
-    double gradientTolerance;
-    double absoluteTolerance;
-    String method;
-    if (useLm) {
-      ModelResiduals residuals = new ModelResiduals(model, space);
-      LevenbergMarquardt lm = new LevenbergMarquardt(options.lm());
-      java.util.function.Consumer<MinimizerState.LmState> save = s -> options.checkpoint().save(new FitState(name, slots, saved, s));
-      main = resumeFrom == null ? lm.minimize(residuals, x0, options.listener(), save)
-          : lm.resume(residuals, (MinimizerState.LmState) resumeFrom, options.listener(), save);
-      gradientTolerance = options.lm().gradientTolerance();
-      absoluteTolerance = options.lm().absoluteGradientTolerance();
-      method = "lm";
-    } else {
-      Lbfgs lbfgs = new Lbfgs(options.lbfgs());
-      java.util.function.Consumer<MinimizerState.LbfgsState> save = s -> options.checkpoint().save(new FitState(name, slots, saved, s));
-      main = resumeFrom == null ? lbfgs.minimize(cost, x0, options.listener(), save)
-          : lbfgs.resume(cost, (MinimizerState.LbfgsState) resumeFrom, options.listener(), save);
-      gradientTolerance = options.lbfgs().gradientTolerance();
-      absoluteTolerance = options.lbfgs().absoluteGradientTolerance();
-      method = "lbfgs";
-    }
-    log.addAll(main.log());
-    double[] x = main.x();
-    FitStatus status = main.status();
-    int evaluations = main.evaluations();
-    double gnorm = main.gradientNorm();
+    Consumer<MinimizerState> save = s -> options.checkpoint().save(new FitState(name, slots, saved, s));
 
-    boolean finite = status != FitStatus.NON_FINITE_COST && status != FitStatus.NON_FINITE_GRADIENT;
-    if (finite && options.newtonSteps() > 0) {
-      if (space.dimension() > options.newtonMaxParameters()) {
-        notes.add("Newton polish skipped: " + space.dimension() + " slots exceed the limit of " + options.newtonMaxParameters());
-      } else {
-        NewtonPolish.Outcome polish = new NewtonPolish(options.newtonSteps()).polish(cost, x, options.listener());
-        log.addAll(polish.log());
-        evaluations += polish.evaluations();
-        method += "+newton";
-        notes.add("Newton polish: " + polish.steps() + " step(s); stopped because " + polish.stopReason());
-        if (polish.steps() > 0) {
-          x = polish.x();
-          gnorm = polish.gradientNorm();
-          double gnorm0 = main.log().get(0).gradientNorm();
-          if (!status.isConverged() && (gnorm <= gradientTolerance * gnorm0 || gnorm <= absoluteTolerance)) {
-            notes.add(method.substring(0, method.indexOf('+')) + " stopped with " + status
-                + "; the Newton polish then reached the gradient tolerance");
-            status = FitStatus.CONVERGED_GRADIENT;
-          }
-        }
-      }
+    MinimizerResult main = null;
+    if (resumeFrom instanceof MinimizerState.TrustRegionState) {
+      // the first phase is over; its iterations are in the state's log
+    } else if (first.equals("lm")) {
+      LevenbergMarquardt lm = new LevenbergMarquardt(options.lm());
+      ModelResiduals residuals = new ModelResiduals(model, space);
+      main = resumeFrom == null ? lm.minimize(residuals, x0, options.listener(), save::accept)
+          : lm.resume(residuals, (MinimizerState.LmState) resumeFrom, options.listener(), save::accept);
+    } else if (first.equals("lbfgs")) {
+      Lbfgs lbfgs = new Lbfgs(options.lbfgs());
+      main = resumeFrom == null ? lbfgs.minimize(cost, x0, options.listener(), save::accept)
+          : lbfgs.resume(cost, (MinimizerState.LbfgsState) resumeFrom, options.listener(), save::accept);
     }
-    double j = cost.value(x);
+    List<IterationRecord> log = main == null ? List.of() : main.log();
+    double[] x = main == null ? x0 : main.x();
+    FitStatus phaseStop = main == null ? null : main.status();
+    int evaluations = main == null ? 0 : main.evaluations();
+    String method = first;
+
+    boolean finite = phaseStop != FitStatus.NON_FINITE_COST && phaseStop != FitStatus.NON_FINITE_GRADIENT;
+    boolean newtonAlone = first.isEmpty();
+    // a first phase stopped at its limit ends the fit there, so that --resume with a higher limit continues
+    // exactly as the uninterrupted fit would
+    boolean limited = phaseStop != null && phaseStop.isLimit();
+    boolean runNewton = resumeFrom instanceof MinimizerState.TrustRegionState
+        || (finite && !limited && (newtonAlone || options.newtonIterations() > 0));
+    if (runNewton && !newtonAlone && space.dimension() > options.newtonMaxParameters()) {
+      notes.add("trust-region Newton phase skipped: " + space.dimension() + " slots exceed its limit of "
+          + options.newtonMaxParameters());
+      runNewton = false;
+    }
+    if (runNewton) {
+      TrustRegionNewton newton = new TrustRegionNewton(Math.max(options.newtonIterations(), newtonAlone ? 1 : 0));
+      MinimizerResult tr = resumeFrom instanceof MinimizerState.TrustRegionState state
+          ? newton.resume(cost, space, state, options.listener(), save::accept)
+          : newton.minimize(cost, space, x, log, phaseStop, first, evaluations, options.listener(), save::accept);
+      if (resumeFrom instanceof MinimizerState.TrustRegionState state) {
+        evaluations = state.earlierEvaluations();
+        phaseStop = state.handedOver();
+      }
+      if (phaseStop != null) {
+        notes.add(first + " stopped with " + phaseStop + "; trust-region Newton continued from there");
+      }
+      phaseStop = tr.status();
+      x = tr.x();
+      log = tr.log();
+      evaluations += tr.evaluations();
+      method = first.isEmpty() ? "newton" : first + "+newton";
+      notes.add("trust-region Newton: " + tr.iterations() + " iteration(s), stopped with " + tr.status());
+    }
+    Verdict verdict = Verdict.judge(cost, x, phaseStop, options.tolerances());
+    evaluations += 1 + verdict.hessianProducts();
+    if (!verdict.note().isEmpty()) {
+      notes.add(verdict.note());
+    }
+    double[] g = new double[x.length];
+    double j = cost.valueAndGradient(x, g);
     evaluations++;
-    return new FitResult(space.toPhysical(x), x, j, cost.lastObservationCost(), cost.lastPriorCost(), gnorm, status, method, log,
-        evaluations, notes);
+    return new FitResult(space.toPhysical(x), x, j, cost.lastObservationCost(), cost.lastPriorCost(), Vectors.norm(g), verdict.status(),
+        method, log, evaluations, notes, verdict);
   }
 }

@@ -46,7 +46,7 @@ public final class Lbfgs {
     }
     run.gnorm0 = run.gnorm;
     if (converged(run.gnorm, run.gnorm0)) {
-      return run.stop(FitStatus.CONVERGED_GRADIENT);
+      return run.stop(FitStatus.GRADIENT_SMALL);
     }
     run.save(null);
     return run.iterate();
@@ -166,9 +166,9 @@ public final class Lbfgs {
         gnorm = Vectors.norm(g);
         record(Vectors.norm(sNew));
         if (converged(gnorm, gnorm0)) {
-          status = FitStatus.CONVERGED_GRADIENT;
+          status = FitStatus.GRADIENT_SMALL;
         } else if (fPrev - fx <= options.costTolerance() * Math.max(Math.abs(fPrev), Math.abs(fx))) {
-          status = FitStatus.CONVERGED_COST;
+          status = FitStatus.COST_STALLED;
         } else if (iteration >= options.maxIterations()) {
           status = FitStatus.MAX_ITERATIONS;
         } else if (evaluations >= options.maxEvaluations()) {

@@ -4,9 +4,9 @@ package org.phloem.runtime.fit;
  * Settings of {@link Lbfgs}. The stopping rules, checked after every iteration in this order:
  * <ol>
  *   <li>gradient: ‖g‖ ≤ {@code gradientTolerance}·‖g₀‖ (relative to the start) or ‖g‖ ≤
- *       {@code absoluteGradientTolerance} → {@link FitStatus#CONVERGED_GRADIENT};
+ *       {@code absoluteGradientTolerance} → {@link FitStatus.GRADIENT_SMALL};
  *   <li>cost: (f_{k−1} − f_k) ≤ {@code costTolerance}·max(|f_{k−1}|, |f_k|) →
- *       {@link FitStatus#CONVERGED_COST};
+ *       {@link FitStatus.COST_STALLED};
  *   <li>{@code maxIterations} iterations → {@link FitStatus#MAX_ITERATIONS};
  *   <li>{@code maxEvaluations} cost-and-gradient evaluations → {@link FitStatus#MAX_EVALUATIONS}.
  * </ol>

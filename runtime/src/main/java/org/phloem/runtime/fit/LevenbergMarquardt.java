@@ -51,7 +51,7 @@ public final class LevenbergMarquardt {
     }
     run.gnorm0 = run.gnorm;
     if (gradientConverged(run.gnorm, run.gnorm0)) {
-      return run.stop(FitStatus.CONVERGED_GRADIENT);
+      return run.stop(FitStatus.GRADIENT_SMALL);
     }
     updateScale(run.jac, run.scale);
     run.mu = options.initialDamping();
@@ -186,11 +186,11 @@ public final class LevenbergMarquardt {
           if (!Vectors.allFinite(g)) {
             status = FitStatus.NON_FINITE_GRADIENT;
           } else if (gradientConverged(gnorm, gnorm0)) {
-            status = FitStatus.CONVERGED_GRADIENT;
+            status = FitStatus.GRADIENT_SMALL;
           } else if (actual <= options.costTolerance() * previousCost && predicted <= options.costTolerance() * previousCost) {
-            status = FitStatus.CONVERGED_COST;
+            status = FitStatus.COST_STALLED;
           } else if (stepNorm <= options.stepTolerance() * (Vectors.norm(x) + options.stepTolerance())) {
-            status = FitStatus.CONVERGED_STEP;
+            status = FitStatus.STEP_SMALL;
           } else if (iteration >= options.maxIterations()) {
             status = FitStatus.MAX_ITERATIONS;
           }

@@ -4,9 +4,9 @@ package org.phloem.runtime.fit;
  * Settings of {@link LevenbergMarquardt}. Stopping rules, checked after every accepted step:
  * <ol>
  *   <li>gradient: ‖Jᵀr‖ ≤ {@code gradientTolerance}·‖Jᵀr‖₀ or ≤ {@code absoluteGradientTolerance}
- *       → {@link FitStatus#CONVERGED_GRADIENT};
- *   <li>cost: actual and predicted reduction both ≤ {@code costTolerance}·cost → {@link FitStatus#CONVERGED_COST};
- *   <li>step: ‖h‖ ≤ {@code stepTolerance}·(‖x‖ + {@code stepTolerance}) → {@link FitStatus#CONVERGED_STEP};
+ *       → {@link FitStatus.GRADIENT_SMALL};
+ *   <li>cost: actual and predicted reduction both ≤ {@code costTolerance}·cost → {@link FitStatus.COST_STALLED};
+ *   <li>step: ‖h‖ ≤ {@code stepTolerance}·(‖x‖ + {@code stepTolerance}) → {@link FitStatus.STEP_SMALL};
  *   <li>limits → {@link FitStatus#MAX_ITERATIONS} / {@link FitStatus#MAX_EVALUATIONS}; damping above
  *       1e20 without an accepted step → {@link FitStatus#NO_PROGRESS}.
  * </ol>

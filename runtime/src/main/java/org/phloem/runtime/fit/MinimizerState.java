@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * What a minimizer must keep to continue exactly where it was: written after every iteration by the
- * command line and handed back to {@link Lbfgs#resume} or {@link LevenbergMarquardt#resume}. Resuming
+ * command line and handed back to {@link Lbfgs#resume}, {@link LevenbergMarquardt#resume} or
+ * {@link TrustRegionNewton#resume}. Resuming
  * from a state repeats the same arithmetic as the uninterrupted run, so it reaches the same optimum.
  */
-public sealed interface MinimizerState permits MinimizerState.LbfgsState, MinimizerState.LmState {
+public sealed interface MinimizerState permits MinimizerState.LbfgsState, MinimizerState.LmState,
+    MinimizerState.TrustRegionState {
 
   /** The current point in the search space. */
   double[] x();
@@ -71,6 +73,29 @@ public sealed interface MinimizerState permits MinimizerState.LbfgsState, Minimi
     public LmState {
       x = x.clone();
       scale = scale.clone();
+      log = List.copyOf(log);
+    }
+  }
+
+  /**
+   * The state of {@link TrustRegionNewton} after an iteration. Cost and gradient are recomputed from
+   * {@code x} on resuming; the log holds the iterations of the phase before it too.
+   *
+   * @param x the current point
+   * @param radius the trust-region radius Δ
+   * @param stalls iterations in a row that lowered the cost by no more than rounding
+   * @param handedOver why the phase before stopped (null when the trust region ran alone)
+   * @param firstMethod the phase before ("lbfgs", "lm"), or "" when none
+   * @param iteration iterations of this phase so far
+   * @param evaluations evaluations and Hessian-vector products of this phase so far
+   * @param earlierEvaluations evaluations of the phase before
+   * @param log every iteration of the fit so far
+   * @param status why it stopped, or null while running
+   */
+  record TrustRegionState(double[] x, double radius, int stalls, FitStatus handedOver, String firstMethod, int iteration,
+      int evaluations, int earlierEvaluations, List<IterationRecord> log, FitStatus status) implements MinimizerState {
+    public TrustRegionState {
+      x = x.clone();
       log = List.copyOf(log);
     }
   }

@@ -92,6 +92,21 @@ public final class SlotTransform {
     return log;
   }
 
+  /** The lower bound of q (ln of the lower bound for a log slot; -Infinity for none). */
+  public double lowerQ() {
+    return lo;
+  }
+
+  /** The upper bound of q (+Infinity for none). */
+  public double upperQ() {
+    return hi;
+  }
+
+  /** x(q), the inverse of {@link #q}; ±Infinity for q on a bound. */
+  public double searchOfQ(double q) {
+    return search(log ? Math.exp(q) : q);
+  }
+
   /** dq/dx at x = 0 (after the interval cap). */
   public double scale() {
     return scale;

@@ -45,7 +45,17 @@ public final class LeastSquaresCovariance {
    * @throws FitException when there are no more observations than parameters, or J has dependent columns
    */
   public static Result at(CompiledModel model, double[] p) {
-    int n = p.length;
+    return at(model, p, new boolean[p.length]);
+  }
+
+  /**
+   * The covariance conditional on the slots held on a bound ({@code held[i]}): their columns are left
+   * out of J, their rows and columns of the covariance are 0, and n − p counts only the free slots.
+   */
+  public static Result at(CompiledModel model, double[] p, boolean[] held) {
+    int all = p.length;
+    int[] free = java.util.stream.IntStream.range(0, all).filter(i -> !held[i]).toArray();
+    int n = free.length;
     model.cost(p);
     List<ObservationElements.Element> elements = ObservationElements.read(model);
     int m = elements.size();
@@ -58,11 +68,11 @@ public final class LeastSquaresCovariance {
       rss += r * r;
     }
     DMatrixRMaj jac = new DMatrixRMaj(m, n);
-    double[] dp = new double[n];
+    double[] dp = new double[all];
     for (int j = 0; j < n; j++) {
-      dp[j] = 1;
+      dp[free[j]] = 1;
       model.tangent(p, dp);
-      dp[j] = 0;
+      dp[free[j]] = 0;
       for (int i = 0; i < m; i++) {
         ObservationElements.Element e = elements.get(i);
         jac.set(i, j, model.outputTangent(e.modelOutput())[e.index()] * e.residualSlope(model.output(e.modelOutput())[e.index()]));
@@ -76,7 +86,7 @@ public final class LeastSquaresCovariance {
       }
       colNorm[j] = Math.sqrt(s);
       if (colNorm[j] == 0) {
-        throw new FitException("parameter " + model.info().slotNames().get(j) + " does not affect any observation; "
+        throw new FitException("parameter " + model.info().slotNames().get(free[j]) + " does not affect any observation; "
             + "its least-squares variance is undefined");
       }
       for (int i = 0; i < m; i++) {
@@ -95,13 +105,13 @@ public final class LeastSquaresCovariance {
     DMatrixRMaj inv = new DMatrixRMaj(n, n);
     CommonOps_DDRM.multTransB(rInv, rInv, inv);
     double s2 = rss / (m - n);
-    double[][] cov = new double[n][n];
-    double[] sd = new double[n];
+    double[][] cov = new double[all][all];
+    double[] sd = new double[all];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        cov[i][j] = s2 * inv.get(i, j) / (colNorm[i] * colNorm[j]);
+        cov[free[i]][free[j]] = s2 * inv.get(i, j) / (colNorm[i] * colNorm[j]);
       }
-      sd[i] = Math.sqrt(cov[i][i]);
+      sd[free[i]] = Math.sqrt(cov[free[i]][free[i]]);
     }
     return new Result(model.info().slotNames(), cov, sd, rss, s2, m);
   }

@@ -21,10 +21,12 @@ import java.util.List;
  * @param constrained every eigen-direction of S·H·S, largest eigenvalue first: which parameter
  *     combinations the data constrain
  * @param warnings sentences for the user about the above (empty when all is well)
+ * @param held per slot: true when the fit held it on a bound; the posterior is then conditional on it
+ *     (sd 0, no uncertainty reduction, left out of every direction)
  */
 public record Posterior(List<String> names, double[] optimum, double[][] hessian, double[][] covariance, double[] sd,
     double[][] correlation, double[] priorSd, double[] uncertaintyReduction, boolean[] undetermined, boolean positiveDefinite, List<Direction> weakDirections,
-    List<Direction> constrained, List<String> warnings) {
+    List<Direction> constrained, List<String> warnings, boolean[] held) {
 
   public Posterior {
     names = List.copyOf(names);
@@ -39,6 +41,17 @@ public record Posterior(List<String> names, double[] optimum, double[][] hessian
     weakDirections = List.copyOf(weakDirections);
     constrained = List.copyOf(constrained);
     warnings = List.copyOf(warnings);
+    held = held == null ? new boolean[names.size()] : held.clone();
+  }
+
+  /** True when some slot is held on a bound (the posterior is conditional on it). */
+  public boolean conditional() {
+    for (boolean h : held) {
+      if (h) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static double[][] deepCopy(double[][] a) {

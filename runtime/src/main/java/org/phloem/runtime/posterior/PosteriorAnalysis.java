@@ -12,6 +12,7 @@ import org.phloem.runtime.fit.BayesianCost;
 import org.phloem.runtime.fit.FitException;
 import org.phloem.runtime.fit.Hessians;
 import org.phloem.runtime.fit.SearchSpace;
+import org.phloem.runtime.fit.SymmetricEigen;
 
 /**
  * Computes the {@link Posterior} at an optimum.
@@ -22,6 +23,9 @@ import org.phloem.runtime.fit.SearchSpace;
  * conditioning; Ĥ is the prior-preconditioned Hessian C_p0^½·H·C_p0^½ of CCDAS. An eigenvalue of Ĥ at or
  * below {@code tolerance}·max|λ| (negative included) marks H as not positive definite; the covariance is
  * then S·(Σ over the other eigenpairs of v·vᵀ/λ)·S and flagged. Otherwise C = S·Ĥ⁻¹·S by Cholesky.
+ *
+ * <p>Slots held on a bound by the fit are left out of all of this: the posterior is the one conditional
+ * on them (their rows and columns of C are 0, their sd is 0 and they claim no uncertainty reduction).
  */
 public final class PosteriorAnalysis {
 
@@ -36,11 +40,25 @@ public final class PosteriorAnalysis {
   }
 
   /**
+   * The posterior conditional on the slots held on a bound ({@code held[i]}): those are fixed at their
+   * bound, with sd 0 and no uncertainty reduction; the others get the inverse of their block of the
+   * Hessian (the Laplace approximation of the conditional posterior).
+   */
+  public static Posterior at(CompiledModel model, double[] p, boolean[] held) {
+    return at(model, p, DEFAULT_TOLERANCE, held);
+  }
+
+  /** {@link #at(CompiledModel, double[], boolean[])} with a given eigenvalue tolerance. */
+  public static Posterior at(CompiledModel model, double[] p, double tolerance) {
+    return at(model, p, tolerance, new boolean[p.length]);
+  }
+
+  /**
    * The posterior of {@code model} at the physical optimum {@code p}.
    *
    * @param tolerance eigenvalues of the scaled Hessian at or below tolerance·max|λ| count as not positive
    */
-  public static Posterior at(CompiledModel model, double[] p, double tolerance) {
+  public static Posterior at(CompiledModel model, double[] p, double tolerance, boolean[] held) {
     SearchSpace space = SearchSpace.of(model.info(), p);
     BayesianCost cost = new BayesianCost(model, space);
     int n = p.length;
@@ -66,7 +84,18 @@ public final class PosteriorAnalysis {
       throw new FitException("the Hessian has NaN or infinite entries in the rows of " + String.join(", ", nonFinite)
           + "; run the gradient and Hessian checks");
     }
-    SymmetricEigen eig = SymmetricEigen.of(scaled);
+    int[] free = freeSlots(held);
+    int f = free.length;
+    List<String> freeNames = new ArrayList<>();
+    DMatrixRMaj reduced = new DMatrixRMaj(f, f);
+    for (int r = 0; r < f; r++) {
+      freeNames.add(names.get(free[r]));
+      for (int c = 0; c < f; c++) {
+        reduced.set(r, c, scaled.get(free[r], free[c]));
+      }
+    }
+    scaled = reduced;
+    SymmetricEigen eig = f == 0 ? new SymmetricEigen(new double[0], new double[0][0]) : SymmetricEigen.of(scaled);
     double largest = 0;
     for (double v : eig.values()) {
       largest = Math.max(largest, Math.abs(v));
@@ -75,20 +104,20 @@ public final class PosteriorAnalysis {
     List<Direction> constrained = new ArrayList<>();
     List<Direction> weak = new ArrayList<>();
     boolean[] undetermined = new boolean[n];
-    for (int k = 0; k < n; k++) {
-      Direction d = direction(eig.values()[k], eig.vectors()[k], names);
+    for (int k = 0; k < f; k++) {
+      Direction d = direction(eig.values()[k], eig.vectors()[k], freeNames);
       constrained.add(d);
       if (!(eig.values()[k] > floor)) {
         weak.add(d);
-        for (int i = 0; i < n; i++) {
-          if (Math.abs(eig.vectors()[k][i]) >= 0.3) {
-            undetermined[i] = true;
+        for (int r = 0; r < f; r++) {
+          if (Math.abs(eig.vectors()[k][r]) >= 0.3) {
+            undetermined[free[r]] = true;
           }
         }
       }
     }
-    boolean positiveDefinite = weak.isEmpty() && largest > 0;
-    DMatrixRMaj scaledCov = positiveDefinite ? choleskyInverse(scaled) : null;
+    boolean positiveDefinite = weak.isEmpty() && (largest > 0 || f == 0);
+    DMatrixRMaj scaledCov = positiveDefinite ? (f == 0 ? new DMatrixRMaj(0, 0) : choleskyInverse(scaled)) : null;
     if (scaledCov == null) {
       scaledCov = positivePartInverse(eig, floor);
       if (positiveDefinite) {
@@ -105,10 +134,12 @@ public final class PosteriorAnalysis {
     }
     double[][] cov = new double[n][n];
     double[] sd = new double[n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        cov[i][j] = scale[i] * scaledCov.get(i, j) * scale[j];
+    for (int r = 0; r < f; r++) {
+      for (int c = 0; c < f; c++) {
+        cov[free[r]][free[c]] = scale[free[r]] * scaledCov.get(r, c) * scale[free[c]];
       }
+    }
+    for (int i = 0; i < n; i++) {
       sd[i] = Math.sqrt(Math.max(cov[i][i], 0));
     }
     double[][] corr = new double[n][n];
@@ -121,7 +152,7 @@ public final class PosteriorAnalysis {
     boolean[] logScale = model.info().logScale();
     double[] priorMean = model.info().priorMeans();
     for (int i = 0; i < n; i++) {
-      if (!Double.isFinite(priorSd[i])) {
+      if (!Double.isFinite(priorSd[i]) || held[i]) {
         reduction[i] = Double.NaN;
       } else if (logScale[i]) {
         // A log-scale parameter's prior is on ln p with sd σ/p0; its posterior sd on ln p is σ_post/p̂.
@@ -136,7 +167,22 @@ public final class PosteriorAnalysis {
         hess[i][j] = h.get(i, j);
       }
     }
-    return new Posterior(names, p, hess, cov, sd, corr, priorSd, reduction, undetermined, positiveDefinite, weak, constrained, warnings);
+    return new Posterior(names, p, hess, cov, sd, corr, priorSd, reduction, undetermined, positiveDefinite, weak, constrained, warnings,
+        held);
+  }
+
+  private static int[] freeSlots(boolean[] held) {
+    int count = 0;
+    for (boolean h : held) {
+      count += h ? 0 : 1;
+    }
+    int[] free = new int[count];
+    for (int i = 0, k = 0; i < held.length; i++) {
+      if (!held[i]) {
+        free[k++] = i;
+      }
+    }
+    return free;
   }
 
   private static boolean rowFinite(DMatrixRMaj h, int i) {

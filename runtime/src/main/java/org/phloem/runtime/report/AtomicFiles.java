@@ -1,6 +1,10 @@
 package org.phloem.runtime.report;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -10,7 +14,8 @@ import java.nio.file.StandardCopyOption;
 /**
  * Writes a file so that readers see either the old file or the complete new one: the bytes go to a
  * temporary file in the same folder (same file system, so the move is a rename), which then replaces
- * the target atomically where the file system allows, else with a plain replacing move.
+ * the target atomically where the file system allows, else with a plain replacing move. The bytes are
+ * synced to the disk before the rename, and the folder after it.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -21,15 +26,51 @@ public final class AtomicFiles {
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
     try {
-      Files.write(tmp, bytes);
+      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
+        out.force(true); // on the disk before the rename makes it the file: a crash leaves old or new, never empty
+      }
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
+      syncFolder(dir);
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /** Makes the rename itself durable; a file system that cannot sync a folder (some do not) is left as is. */
+  private static void syncFolder(Path dir) {
+    try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
+      folder.force(true);
+    } catch (IOException | RuntimeException e) {
+      // not supported here (e.g. Windows): the file's own bytes are synced already
+    }
+  }
+
+  /**
+   * Removes the temporary files a write killed half-way left in {@code dir} (named {@code .NAME...tmp});
+   * the caller must own the folder (no other run writing in it), see the command line's folder lock.
+   *
+   * @return how many were removed
+   */
+  public static int removeLeftovers(Path dir) {
+    int removed = 0;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.tmp")) {
+      for (Path f : files) {
+        if (Files.isRegularFile(f) && Files.deleteIfExists(f)) {
+          removed++;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // nothing removed: leftovers are harmless, only untidy
+    }
+    return removed;
   }
 
   /** Writes {@code text} as UTF-8. */

@@ -45,7 +45,7 @@ public record FitReport(ModelInfo info, FitResult fit, Posterior posterior, List
     if (allFlat && sumOfSquares && !LeastSquaresReport.sdsDependOnParameters(model, fit.parameters())) {
       return LeastSquaresReport.analyze(model, fit);
     }
-    Posterior posterior = PosteriorAnalysis.at(model, fit.parameters());
+    Posterior posterior = PosteriorAnalysis.at(model, fit.parameters(), held(fit));
     List<OutputSd> outputs = OutputUncertainty.compute(model, fit.parameters(), posterior.covariance(), false);
     return of(model, fit, posterior, outputs, CovarianceStatement.laplace(allFlat, sumOfSquares));
   }
@@ -53,6 +53,15 @@ public record FitReport(ModelInfo info, FitResult fit, Posterior posterior, List
   /** A report of a fit without a posterior (none could be computed): the fit and its iterations only. */
   public static FitReport withoutPosterior(ModelInfo info, FitResult fit) {
     return new FitReport(info, fit, null, List.of(), List.of(), null);
+  }
+
+  /** Per slot, whether the fit held it on a bound (the posterior is then conditional on it). */
+  public static boolean[] held(FitResult fit) {
+    boolean[] held = new boolean[fit.parameters().length];
+    for (int i = 0; i < held.length; i++) {
+      held[i] = fit.verdict() != null && fit.bounds().get(i).isActive();
+    }
+    return held;
   }
 
   /** Gathers a report from parts already computed (the residuals are read from the model at the optimum). */

@@ -65,19 +65,20 @@ final class LeastSquaresReport {
   /** The report of {@code fit} with the least-squares covariance (throws FitException when it is undefined). */
   static FitReport analyze(CompiledModel model, FitResult fit) {
     double[] p = fit.parameters();
-    Posterior laplace = PosteriorAnalysis.at(model, p);
-    LeastSquaresCovariance.Result ls = LeastSquaresCovariance.at(model, p);
+    boolean[] held = FitReport.held(fit);
+    Posterior laplace = PosteriorAnalysis.at(model, p, held);
+    LeastSquaresCovariance.Result ls = LeastSquaresCovariance.at(model, p, held);
     double[][] cov = ls.covariance();
     int n = p.length;
     double[][] corr = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        corr[i][j] = cov[i][j] / (ls.sd()[i] * ls.sd()[j]);
+        corr[i][j] = i == j ? 1 : ls.sd()[i] > 0 && ls.sd()[j] > 0 ? cov[i][j] / (ls.sd()[i] * ls.sd()[j]) : 0;
       }
     }
     Posterior nist = new Posterior(laplace.names(), laplace.optimum(), laplace.hessian(), cov, ls.sd(), corr, laplace.priorSd(),
         laplace.uncertaintyReduction(), laplace.undetermined(), laplace.positiveDefinite(), laplace.weakDirections(),
-        laplace.constrained(), laplace.warnings());
+        laplace.constrained(), laplace.warnings(), laplace.held());
     List<OutputSd> outputs = OutputUncertainty.compute(model, p, cov, false);
     return FitReport.of(model, fit, nist, outputs, CovarianceStatement.leastSquares(ls, n));
   }

@@ -33,17 +33,114 @@ public final class Plots {
 
   private static final int WIDTH = 900;
   private static final int HEIGHT = 500;
+  /** Columns of about one pixel across the plot area of a series plot, for lines and the band. */
+  static final int LINE_COLUMNS = 800;
+  /** Columns of about two pixels, for scattered observations (markers are 5 px across). */
+  static final int SCATTER_COLUMNS = 400;
+
+  /** Points of one plotted series, in the order added, with an sd for each. */
+  private static final class Series {
+    private double[] x = new double[16];
+    private double[] y = new double[16];
+    private double[] sd = new double[16];
+    private int n;
+
+    void add(double xi, double yi, double sdi) {
+      if (n == x.length) {
+        x = java.util.Arrays.copyOf(x, 2 * n);
+        y = java.util.Arrays.copyOf(y, 2 * n);
+        sd = java.util.Arrays.copyOf(sd, 2 * n);
+      }
+      x[n] = xi;
+      y[n] = yi;
+      sd[n] = sdi;
+      n++;
+    }
+
+    int size() {
+      return n;
+    }
+
+    double[] x() {
+      return java.util.Arrays.copyOf(x, n);
+    }
+
+    double[] y() {
+      return java.util.Arrays.copyOf(y, n);
+    }
+
+    double[] sd() {
+      return java.util.Arrays.copyOf(sd, n);
+    }
+
+    /** The values of {@code a} at {@code indices}. */
+    static double[] pick(double[] a, int[] indices) {
+      double[] out = new double[indices.length];
+      for (int i = 0; i < indices.length; i++) {
+        out[i] = a[indices[i]];
+      }
+      return out;
+    }
+  }
 
   private Plots() {}
+
+  /**
+   * Starts preparing the chart library on a background thread by drawing, and throwing away, one
+   * full-size chart of each kind with as many points as a typical series plot. Most of the first plots'
+   * cost in a fresh JVM is not drawing but loading Java2D and its fonts and JIT-compiling the rasterizer
+   * (measured: five plots of 1,095 points with error bars, band and line cost 3.3 s of process CPU in a
+   * fresh JVM, mostly C2 compilation, since with the JIT limited to C1 they cost 1.2 s; in a warm JVM
+   * about 0.07 s each). A command that will draw plots calls this when
+   * it starts, so that this work overlaps with compiling and fitting on another core instead of adding to
+   * the wait at the end.
+   */
+  public static void prepareInBackground() {
+    Thread t = new Thread(() -> {
+      try {
+        int n = 1500;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] sd = new double[n];
+        double[] bx = new double[2 * n];
+        double[] by = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+          x[i] = i;
+          y[i] = Math.sin(i / 40.0) + 0.3 * Math.sin(i * 1.7);
+          sd[i] = 0.2;
+          bx[i] = i;
+          by[i] = y[i] + 0.4;
+          bx[2 * n - 1 - i] = i;
+          by[2 * n - 1 - i] = y[i] - 0.4;
+        }
+        XYChart xy = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("warm-up").xAxisTitle("x").yAxisTitle("y").build();
+        XYSeries s = xy.addSeries("observed", x, y, sd);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setMarkerColor(new Color(200, 60, 40, 160));
+        XYSeries band = xy.addSeries("band", bx, by);
+        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        band.setFillColor(new Color(70, 130, 180, 70));
+        band.setMarker(SeriesMarkers.NONE);
+        xy.addSeries("line", x, y).setMarker(SeriesMarkers.NONE);
+        xy.getStyler().setMarkerSize(5);
+        png(xy);
+        CategoryChart bars = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("warm-up").build();
+        bars.addSeries("a", List.of("x", "y"), List.of(1.0, 0.5));
+        png(bars);
+        png(correlationChart(List.of("a", "b"), new double[][] {{1, 0.5}, {0.5, 1}}));
+      } catch (IOException | RuntimeException e) {
+        // only a warm-up: a real problem shows when the plots are drawn
+      }
+    }, "phloem-plot-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
+  }
 
   /** A plot and the file name it should get. */
   public record Png(String fileName, byte[] bytes) {}
 
-  /**
-   * One plot per observe statement whose index space is one-dimensional: the observations with their
-   * sds as error bars, the modelled values at the optimum, and a ±2σ posterior band around them. The x
-   * axis is the dimension's labels where they are all numbers (years, days), else the element index.
-   */
   /**
    * What to draw as the model: when the observed expression is a declared output over the same dim
    * ({@code nee[d]} of {@code output nee[day]}), that output on every element, so the line runs through
@@ -67,87 +164,115 @@ public final class Plots {
     return onObserved;
   }
 
+  /**
+   * One plot per observe statement whose index space is one-dimensional: the observations with their
+   * sds as error bars, the modelled values at the optimum, and a ±2σ posterior band around them. The x
+   * axis is the dimension's labels where they are all numbers (years, days), else the element index.
+   */
   public static List<Png> observationSeries(FitReport r) throws IOException {
-    ModelInfo info = r.info();
     List<Png> out = new ArrayList<>();
-    for (int k = 0; k < info.observations().size(); k++) {
-      ObservationInfo obs = info.observations().get(k);
-      OutputInfo model = info.outputs().get(obs.modelOutput());
-      if (model.dims().size() != 1) {
-        continue;
+    for (int k = 0; k < r.info().observations().size(); k++) {
+      Png png = observationSeries(r, k);
+      if (png != null) {
+        out.add(png);
       }
-      OutputSd modelled = wholeSeries(r, obs, model);
-      if (modelled == null) {
-        continue;
-      }
-      double[] x = axis(info.dim(model.dims().get(0)));
-      List<Double> mx = new ArrayList<>();
-      List<Double> my = new ArrayList<>();
-      List<Double> lo = new ArrayList<>();
-      List<Double> hi = new ArrayList<>();
-      for (int e = 0; e < x.length; e++) {
-        if (!Double.isNaN(modelled.value()[e])) {
-          mx.add(x[e]);
-          my.add(modelled.value()[e]);
-          double s = Double.isNaN(modelled.sd()[e]) ? 0 : modelled.sd()[e];
-          lo.add(modelled.value()[e] - 2 * s);
-          hi.add(modelled.value()[e] + 2 * s);
-        }
-      }
-      List<Double> ox = new ArrayList<>();
-      List<Double> oy = new ArrayList<>();
-      List<Double> oe = new ArrayList<>();
-      for (ResidualRow row : r.residuals()) {
-        if (row.observation().equals(obs.label())) {
-          ox.add(x[row.index()]);
-          oy.add(row.observed());
-          oe.add(row.sd());
-        }
-      }
-      if (mx.isEmpty()) {
-        continue;
-      }
-      XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(obs.label() + ": observed and modelled")
-          .xAxisTitle(model.dims().get(0)).yAxisTitle(model.unit().isEmpty() ? obs.label() : obs.label() + " [" + model.unit() + "]").build();
-      // Observations first, so the model and its band are drawn over them and stay visible.
-      if (!ox.isEmpty()) {
-        XYSeries observed = chart.addSeries("observed ±1σ", ox, oy, oe);
-        observed.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        observed.setMarker(SeriesMarkers.CIRCLE);
-        observed.setMarkerColor(new Color(200, 60, 40, 160));
-      }
-      // the band as one polygon: along the upper edge, back along the lower one
-      List<Double> bx = new ArrayList<>(mx);
-      List<Double> by = new ArrayList<>(hi);
-      for (int i = mx.size() - 1; i >= 0; i--) {
-        bx.add(mx.get(i));
-        by.add(lo.get(i));
-      }
-      XYSeries band = chart.addSeries("modelled ±2σ (posterior)", bx, by);
-      band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-      band.setFillColor(new Color(70, 130, 180, 70));
-      band.setLineColor(new Color(70, 130, 180, 0));
-      band.setMarker(SeriesMarkers.NONE);
-      XYSeries line = chart.addSeries("modelled", mx, my);
-      line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-      line.setLineColor(new Color(20, 60, 120));
-      line.setLineWidth(2f);
-      line.setMarker(SeriesMarkers.NONE);
-      chart.getStyler().setErrorBarsColor(new Color(200, 60, 40, 120));
-      chart.getStyler().setMarkerSize(5);
-      out.add(new Png("observation_" + (k + 1) + "_" + safe(obs.label()) + ".png", png(chart)));
     }
     return out;
   }
 
-  /** Posterior sd relative to prior sd for every slot with a prior (1 = the data taught nothing); null when no slot has a prior. */
+  /** The plot of observe statement {@code k} (see {@link #observationSeries(FitReport)}), or null when it has none. */
+  public static Png observationSeries(FitReport r, int k) throws IOException {
+    ModelInfo info = r.info();
+    ObservationInfo obs = info.observations().get(k);
+    OutputInfo model = info.outputs().get(obs.modelOutput());
+    if (model.dims().size() != 1) {
+      return null;
+    }
+    OutputSd modelled = wholeSeries(r, obs, model);
+    if (modelled == null) {
+      return null;
+    }
+    double[] x = axis(info.dim(model.dims().get(0)));
+    Series m = new Series();
+    for (int e = 0; e < x.length; e++) {
+      if (!Double.isNaN(modelled.value()[e])) {
+        double s = Double.isNaN(modelled.sd()[e]) ? 0 : modelled.sd()[e];
+        m.add(x[e], modelled.value()[e], s);
+      }
+    }
+    Series o = new Series();
+    for (ResidualRow row : r.residuals()) {
+      if (row.observation().equals(obs.label())) {
+        o.add(x[row.index()], row.observed(), row.sd());
+      }
+    }
+    if (m.size() == 0) {
+      return null;
+    }
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(obs.label() + ": observed and modelled")
+        .xAxisTitle(model.dims().get(0)).yAxisTitle(model.unit().isEmpty() ? obs.label() : obs.label() + " [" + model.unit() + "]").build();
+    // Observations first, so the model and its band are drawn over them and stay visible. Where there
+    // are more points than the plot has pixels, only what can be seen is drawn (SeriesThinning).
+    if (o.size() > 0) {
+      double[] ox = o.x();
+      double[] oy = o.y();
+      int[] shown = SeriesThinning.extremes(ox, oy, SCATTER_COLUMNS);
+      String label = shown.length < o.size() ? "observed ±1σ (highest and lowest per 2 px)" : "observed ±1σ";
+      XYSeries observed = chart.addSeries(label, Series.pick(ox, shown), Series.pick(oy, shown), Series.pick(o.sd(), shown));
+      observed.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      observed.setMarker(SeriesMarkers.CIRCLE);
+      observed.setMarkerColor(new Color(200, 60, 40, 160));
+    }
+    // the band as one polygon: along the upper edge, back along the lower one
+    double[] mx = m.x();
+    double[] my = m.y();
+    double[] msd = m.sd();
+    double[] upper = new double[m.size()];
+    double[] lower = new double[m.size()];
+    for (int i = 0; i < m.size(); i++) {
+      upper[i] = my[i] + 2 * msd[i];
+      lower[i] = my[i] - 2 * msd[i];
+    }
+    int[] top = SeriesThinning.line(mx, upper, LINE_COLUMNS);
+    int[] bottom = SeriesThinning.line(mx, lower, LINE_COLUMNS);
+    double[] bx = new double[top.length + bottom.length];
+    double[] by = new double[bx.length];
+    for (int i = 0; i < top.length; i++) {
+      bx[i] = mx[top[i]];
+      by[i] = upper[top[i]];
+    }
+    for (int i = 0; i < bottom.length; i++) {
+      int j = bottom[bottom.length - 1 - i];
+      bx[top.length + i] = mx[j];
+      by[top.length + i] = lower[j];
+    }
+    XYSeries band = chart.addSeries("modelled ±2σ (posterior)", bx, by);
+    band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+    band.setFillColor(new Color(70, 130, 180, 70));
+    band.setLineColor(new Color(70, 130, 180, 0));
+    band.setMarker(SeriesMarkers.NONE);
+    int[] path = SeriesThinning.line(mx, my, LINE_COLUMNS);
+    XYSeries line = chart.addSeries("modelled", Series.pick(mx, path), Series.pick(my, path));
+    line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    line.setLineColor(new Color(20, 60, 120));
+    line.setLineWidth(2f);
+    line.setMarker(SeriesMarkers.NONE);
+    chart.getStyler().setErrorBarsColor(new Color(200, 60, 40, 120));
+    chart.getStyler().setMarkerSize(5);
+    return new Png("observation_" + (k + 1) + "_" + safe(obs.label()) + ".png", png(chart));
+  }
+
+  /**
+   * Posterior sd relative to prior sd for every slot with a prior that the fit did not hold on a bound
+   * (1 = the data taught nothing); null when there is none.
+   */
   public static Png parameterSds(FitReport r) throws IOException {
     Posterior post = r.posterior();
     List<String> names = new ArrayList<>();
     List<Double> prior = new ArrayList<>();
     List<Double> posterior = new ArrayList<>();
     for (int i = 0; i < post.names().size(); i++) {
-      if (Double.isFinite(post.priorSd()[i])) {
+      if (Double.isFinite(post.priorSd()[i]) && !post.held()[i]) {
         names.add(post.names().get(i));
         prior.add(1.0);
         posterior.add(post.sd()[i] / post.priorSd()[i]);

@@ -6,6 +6,7 @@ import org.phloem.runtime.DimInfo;
 import org.phloem.runtime.ModelInfo;
 import org.phloem.runtime.OutputInfo;
 import org.phloem.runtime.ParamInfo;
+import org.phloem.runtime.fit.Bound;
 import org.phloem.runtime.fit.IterationRecord;
 import org.phloem.runtime.posterior.OutputSd;
 import org.phloem.runtime.posterior.Posterior;
@@ -15,20 +16,23 @@ public final class ReportTables {
   private ReportTables() {}
 
   /**
-   * parameters.csv: name, prior_mean, prior_sd, posterior, posterior_sd, uncertainty_reduction, unit,
-   * note. A flat-prior slot has NA prior and reduction; note says "undetermined" when the slot
-   * dominates a direction where the Hessian is not positive definite.
+   * parameters.csv: name, prior_mean, prior_sd, posterior, posterior_sd, uncertainty_reduction, bound,
+   * unit, note. A flat-prior slot has NA prior and reduction; bound is "lower" or "upper" for a slot the
+   * fit held on that bound (NA sd and reduction: the posterior is conditional on it), empty otherwise;
+   * note says "undetermined" when the slot dominates a direction where the Hessian is not positive definite.
    */
   public static String parameters(FitReport r) {
-    Csv csv = new Csv().row("name", "prior_mean", "prior_sd", "posterior", "posterior_sd", "uncertainty_reduction", "unit", "note");
+    Csv csv = new Csv().row("name", "prior_mean", "prior_sd", "posterior", "posterior_sd", "uncertainty_reduction", "bound", "unit", "note");
     Posterior post = r.posterior();
     ModelInfo info = r.info();
     double[] mean = info.priorMeans();
     for (int i = 0; i < post.names().size(); i++) {
       ParamInfo p = info.paramAt(i);
       boolean prior = Double.isFinite(post.priorSd()[i]);
+      Bound bound = r.fit().verdict() == null ? Bound.NONE : r.fit().bounds().get(i);
       csv.row(post.names().get(i), prior ? mean[i] : Double.NaN, prior ? post.priorSd()[i] : Double.NaN, r.fit().parameters()[i],
-          post.sd()[i], post.uncertaintyReduction()[i], p.unit(), post.undetermined()[i] ? "undetermined" : "");
+          bound.isActive() ? Double.NaN : post.sd()[i], bound.isActive() ? Double.NaN : post.uncertaintyReduction()[i], bound.label(),
+          p.unit(), post.undetermined()[i] ? "undetermined" : "");
     }
     return csv.toString();
   }

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes a fit report into a folder: parameters.csv, correlation.csv, outputs.csv, residuals.csv,
@@ -36,19 +41,57 @@ public final class ReportWriter {
     writeText(dir.resolve("iterations.csv"), ReportTables.iterations(report), written);
     writeText(dir.resolve("summary.txt"), preamble + SummaryTable.format(report), written);
     if (plots) {
-      List<Plots.Png> pngs = new ArrayList<>(Plots.observationSeries(report));
-      Plots.Png sds = Plots.parameterSds(report);
-      if (sds != null) {
-        pngs.add(sds);
-      }
-      pngs.add(Plots.correlation(report));
-      for (Plots.Png png : pngs) {
+      for (Plots.Png png : renderAll(report)) {
         Path p = dir.resolve(png.fileName());
         AtomicFiles.write(p, png.bytes());
         written.add(p);
       }
     }
     return written;
+  }
+
+  /**
+   * Every plot, rendered on all cores at once (each chart is independent; most of a plot's time is
+   * drawing and PNG encoding), returned in a fixed order: the observation series, the sd ratios, the
+   * correlation matrix.
+   */
+  static List<Plots.Png> renderAll(FitReport report) throws IOException {
+    List<Callable<Plots.Png>> jobs = new ArrayList<>();
+    for (int k = 0; k < report.info().observations().size(); k++) {
+      int observation = k;
+      jobs.add(() -> Plots.observationSeries(report, observation));
+    }
+    jobs.add(() -> Plots.parameterSds(report));
+    jobs.add(() -> Plots.correlation(report));
+    int threads = Math.min(jobs.size(), Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "phloem-plots");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Plots.Png> out = new ArrayList<>();
+      for (Future<Plots.Png> f : pool.invokeAll(jobs)) {
+        Plots.Png png = f.get();
+        if (png != null) {
+          out.add(png);
+        }
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while drawing the plots", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static void writeText(Path p, String text, List<Path> written) throws IOException {

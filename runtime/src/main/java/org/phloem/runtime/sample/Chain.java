@@ -1,7 +1,8 @@
 package org.phloem.runtime.sample;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,6 +17,8 @@ final class Chain {
   static final int START_TRIES = 100;
   /** Starting points are drawn uniformly in (−START_RANGE, START_RANGE) on every search variable. */
   static final double START_RANGE = 2;
+
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   private final int index;
   private final LogDensity target;
@@ -49,27 +52,26 @@ final class Chain {
           + " random starting points within two prior sds of the prior means; check the model at its prior means with "
           + "'phloem run' and 'phloem check'");
     }
-    double[] inverseMetric = new double[n];
-    Arrays.fill(inverseMetric, 1);
-    double eps = StepSizeSearch.find(target, x, g, lp, inverseMetric, 1, rng);
+    Metric metric = Metric.unit(n, options.denseMetric());
+    double eps = StepSizeSearch.find(target, x, g, lp, metric, 1, rng);
     DualAveraging adaptation = new DualAveraging(options.targetAccept(), eps);
-    WarmupSchedule schedule = new WarmupSchedule(options.warmup(), n);
-    return iterate(0, rng, eps, inverseMetric, x, g, lp, adaptation, schedule, 0, new ArrayList<>());
+    WarmupSchedule schedule = new WarmupSchedule(options.warmup(), n, options.denseMetric());
+    return iterate(0, rng, eps, metric, x, g, lp, adaptation, schedule, 0, new ArrayList<>());
   }
 
   /** Goes on from a saved state. */
   ChainDraws resume(ChainState s) {
     int n = target.dimension();
-    if (s.x().length != n || s.inverseMetric().length != n) {
+    if (s.x().length != n || s.inverseMetric().length != (options.denseMetric() ? n * n : n)) {
       throw new SampleException("the saved state of chain " + (index + 1) + " has " + s.x().length + " variables, the model " + n);
     }
     double[] g = new double[n];
     double[] x = s.x().clone();
     double lp = target.logDensity(x, g);
     DualAveraging adaptation = new DualAveraging(options.targetAccept(), s.dualAveraging());
-    WarmupSchedule schedule = new WarmupSchedule(options.warmup(), n);
+    WarmupSchedule schedule = new WarmupSchedule(options.warmup(), n, options.denseMetric());
     schedule.restore(s.schedule());
-    return iterate(s.iteration(), Rng.restore(s.rng()), s.stepSize(), s.inverseMetric().clone(), x, g, lp, adaptation, schedule,
+    return iterate(s.iteration(), Rng.restore(s.rng()), s.stepSize(), Metric.fromFlat(n, s.inverseMetric()), x, g, lp, adaptation, schedule,
         s.warmupLeapfrogs(), new ArrayList<>(s.kept()));
   }
 
@@ -85,8 +87,9 @@ final class Chain {
     return true;
   }
 
-  private ChainDraws iterate(int from, Rng rng, double eps, double[] inverseMetric, double[] x, double[] g, double lp,
+  private ChainDraws iterate(int from, Rng rng, double eps, Metric metric, double[] x, double[] g, double lp,
                              DualAveraging adaptation, WarmupSchedule schedule, long warmupLeapfrogs, List<ChainState.KeptDraw> kept) {
+    long cpuStart = CPU.getCurrentThreadCpuTime();
     int warmup = options.warmup();
     int total = warmup + options.draws();
     int divergences = 0;
@@ -94,15 +97,17 @@ final class Chain {
       divergences += d.divergent() ? 1 : 0;
     }
     for (int it = from; it < total; it++) {
-      Nuts.Transition t = Nuts.transition(target, x, g, lp, inverseMetric, eps, options.maxTreeDepth(), rng);
+      Nuts.Transition t = Nuts.transition(target, x, g, lp, metric, eps, options.maxTreeDepth(), rng);
       x = t.x();
       g = t.gradient();
       lp = t.logDensity();
       if (it < warmup) {
         warmupLeapfrogs += t.leapfrogs();
         eps = adaptation.learn(t.acceptStat());
-        if (schedule.observe(x, inverseMetric)) {
-          eps = StepSizeSearch.find(target, x, g, lp, inverseMetric, eps, rng);
+        double[] estimated = schedule.observe(x);
+        if (estimated != null) {
+          metric = Metric.fromFlat(x.length, estimated);
+          eps = StepSizeSearch.find(target, x, g, lp, metric, eps, rng);
           adaptation.restart(eps);
         }
         if (it == warmup - 1) {
@@ -115,14 +120,15 @@ final class Chain {
       int done = it + 1;
       listener.progress(index, done, warmup, total, divergences);
       if (done % SAVE_EVERY == 0 || done == warmup || done == total) {
-        checkpoint.save(new ChainState(index, done, rng.save(), eps, inverseMetric.clone(), x.clone(), adaptation.save(),
+        checkpoint.save(new ChainState(index, done, rng.save(), eps, metric.flat(), x.clone(), adaptation.save(),
             schedule.save(), warmupLeapfrogs, List.copyOf(kept)));
       }
     }
-    return collect(kept, eps, inverseMetric, warmupLeapfrogs);
+    return collect(kept, eps, metric.flat(), warmupLeapfrogs, (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9);
   }
 
-  private ChainDraws collect(List<ChainState.KeptDraw> kept, double eps, double[] inverseMetric, long warmupLeapfrogs) {
+  private ChainDraws collect(List<ChainState.KeptDraw> kept, double eps, double[] inverseMetric, long warmupLeapfrogs,
+                             double cpuSeconds) {
     int m = kept.size();
     double[][] xs = new double[m][];
     double[] lps = new double[m];
@@ -141,6 +147,7 @@ final class Chain {
       divergent[k] = d.divergent();
       energy[k] = d.energy();
     }
-    return new ChainDraws(index, xs, lps, accept, depth, leapfrogs, divergent, energy, eps, inverseMetric, warmupLeapfrogs);
+    return new ChainDraws(index, xs, lps, accept, depth, leapfrogs, divergent, energy, eps, inverseMetric, warmupLeapfrogs,
+        cpuSeconds);
   }
 }

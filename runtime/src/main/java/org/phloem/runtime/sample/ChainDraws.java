@@ -13,11 +13,13 @@ package org.phloem.runtime.sample;
  * @param divergent whether each transition diverged
  * @param energy the Hamiltonian at each draw (for E-BFMI)
  * @param stepSize the adapted step size
- * @param inverseMetric the adapted diagonal inverse metric
+ * @param inverseMetric the adapted inverse metric, flat: n variances (diagonal) or the n×n covariance row-major (dense)
  * @param warmupLeapfrogs leapfrog steps spent in warm-up
+ * @param cpuSeconds CPU time of the chain's thread in this process (a resumed chain counts only its resumed part)
  */
 public record ChainDraws(int chain, double[][] x, double[] logDensity, double[] acceptStat, int[] treeDepth, int[] leapfrogs,
-                         boolean[] divergent, double[] energy, double stepSize, double[] inverseMetric, long warmupLeapfrogs) {
+                         boolean[] divergent, double[] energy, double stepSize, double[] inverseMetric, long warmupLeapfrogs,
+                         double cpuSeconds) {
 
   /** Number of kept draws. */
   public int size() {

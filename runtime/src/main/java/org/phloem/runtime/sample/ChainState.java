@@ -11,7 +11,7 @@ import java.util.List;
  * @param iteration iterations completed (warm-up and sampling)
  * @param rng the random stream's state ({@link Rng#save()})
  * @param stepSize the current step size
- * @param inverseMetric the current diagonal inverse metric
+ * @param inverseMetric the current inverse metric, flat (n numbers diagonal, n² dense)
  * @param x the current position
  * @param dualAveraging the step-size adaptation's state ({@link DualAveraging#save()})
  * @param schedule the warm-up schedule's state ({@link WarmupSchedule#save()})

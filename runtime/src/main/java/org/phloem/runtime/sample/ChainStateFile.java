@@ -37,7 +37,7 @@ public final class ChainStateFile {
     b.append("slots ").append(String.join(" ", run.slots())).append('\n');
     SampleOptions o = run.options();
     b.append("options ").append(o.chains()).append(' ').append(o.draws()).append(' ').append(o.warmup()).append(' ').append(o.seed())
-        .append(' ').append(o.maxTreeDepth()).append(' ').append(o.targetAccept()).append('\n');
+        .append(' ').append(o.maxTreeDepth()).append(' ').append(o.targetAccept()).append(' ').append(o.denseMetric() ? 1 : 0).append('\n');
     b.append("chain ").append(s.chain()).append('\n');
     b.append("iteration ").append(s.iteration()).append('\n');
     b.append("rng ").append(s.rng()).append('\n');
@@ -85,12 +85,13 @@ public final class ChainStateFile {
       throw new SampleException(file + " is a saved run of model '" + model + "' with " + slots.size()
           + " parameter slots, not of model '" + expected.model() + "' with " + expected.slots().size());
     }
-    double[] o = r.numbers("options", 6);
+    double[] o = r.numbers("options", 7);
     SampleOptions e = expected.options();
     if (o[0] != e.chains() || o[1] != e.draws() || o[2] != e.warmup() || o[3] != e.seed() || o[4] != e.maxTreeDepth()
-        || o[5] != e.targetAccept()) {
+        || o[5] != e.targetAccept() || (o[6] != 0) != e.denseMetric()) {
       throw new SampleException(String.format(Locale.ROOT, "%s was saved with --chains %d --draws %d --warmup %d --seed %d --max-depth %d "
-          + "--target-accept %s; resume with the same options", file, (long) o[0], (long) o[1], (long) o[2], (long) o[3], (long) o[4], o[5]));
+          + "--target-accept %s --metric %s; resume with the same options", file, (long) o[0], (long) o[1], (long) o[2], (long) o[3], (long) o[4],
+          o[5], o[6] != 0 ? "dense" : "diag"));
     }
     int savedChain = (int) r.integer("chain", chain, chain);
     int total = e.warmup() + e.draws();
@@ -103,15 +104,16 @@ public final class ChainStateFile {
     }
     double stepSize = r.positive("stepsize");
     int n = slots.size();
-    double[] metric = r.numbers("metric", n);
-    for (double m : metric) {
-      if (!(m > 0) || Double.isInfinite(m)) {
-        throw r.error("a metric value is not a positive number");
+    double[] metric = r.numbers("metric", e.denseMetric() ? n * n : n);
+    for (int k = 0; k < metric.length; k++) {
+      boolean diagonal = !e.denseMetric() || k / n == k % n;
+      if (!Double.isFinite(metric[k]) || diagonal && !(metric[k] > 0)) {
+        throw r.error("a metric value is not " + (diagonal ? "a positive number" : "finite"));
       }
     }
     double[] x = r.finiteNumbers("x", n);
     double[] dual = r.numbers("dual", 4);
-    double[] schedule = r.numbers("schedule", 4 + 2 * n);
+    double[] schedule = r.numbers("schedule", 4 + n + (e.denseMetric() ? n * n : n));
     long warmupLeapfrogs = r.integer("warmup-leapfrogs", 0, Long.MAX_VALUE);
     int kept = (int) r.integer("kept", Math.max(0, iteration - e.warmup()), Math.max(0, iteration - e.warmup()));
     List<ChainState.KeptDraw> draws = new ArrayList<>(kept);

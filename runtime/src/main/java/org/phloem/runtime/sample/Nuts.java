@@ -2,7 +2,7 @@ package org.phloem.runtime.sample;
 
 /**
  * One transition of the No-U-Turn Sampler with multinomial sampling of the trajectory (Hoffman &amp;
- * Gelman 2014; Betancourt 2017, appendix A; the form of Stan's {@code base_nuts}) and a diagonal metric.
+ * Gelman 2014; Betancourt 2017, appendix A; the form of Stan's {@code base_nuts}) and a diagonal or dense metric.
  *
  * <p>The trajectory is doubled forwards or backwards in time until it makes a U-turn or reaches
  * {@code 2^maxDepth} steps. Within a new subtree a point is chosen in proportion to its weight
@@ -25,7 +25,7 @@ final class Nuts {
   private record Segment(PhasePoint minus, PhasePoint plus, double[] rho, PhasePoint proposal, double logWeight) {}
 
   private final LogDensity target;
-  private final double[] inverseMetric;
+  private final Metric metric;
   private final double stepSize;
   private final int maxDepth;
   private final Rng rng;
@@ -33,9 +33,9 @@ final class Nuts {
   private double sumAcceptProbability;
   private boolean divergent;
 
-  private Nuts(LogDensity target, double[] inverseMetric, double stepSize, int maxDepth, Rng rng) {
+  private Nuts(LogDensity target, Metric metric, double stepSize, int maxDepth, Rng rng) {
     this.target = target;
-    this.inverseMetric = inverseMetric;
+    this.metric = metric;
     this.stepSize = stepSize;
     this.maxDepth = maxDepth;
     this.rng = rng;
@@ -44,25 +44,16 @@ final class Nuts {
   /**
    * One transition from {@code x} (with its gradient and log density already evaluated).
    *
-   * @param inverseMetric the diagonal of M⁻¹ (the posterior variances the warm-up estimated)
+   * @param metric the metric (its inverse: the posterior covariance the warm-up estimated)
    */
-  static Transition transition(LogDensity target, double[] x, double[] gradient, double logDensity, double[] inverseMetric,
+  static Transition transition(LogDensity target, double[] x, double[] gradient, double logDensity, Metric metric,
                                double stepSize, int maxDepth, Rng rng) {
-    return new Nuts(target, inverseMetric, stepSize, maxDepth, rng).run(x, gradient, logDensity);
-  }
-
-  /** A momentum drawn from N(0, M). */
-  static double[] drawMomentum(double[] inverseMetric, Rng rng) {
-    double[] r = new double[inverseMetric.length];
-    for (int i = 0; i < r.length; i++) {
-      r[i] = rng.nextGaussian() / Math.sqrt(inverseMetric[i]);
-    }
-    return r;
+    return new Nuts(target, metric, stepSize, maxDepth, rng).run(x, gradient, logDensity);
   }
 
   private Transition run(double[] x, double[] gradient, double logDensity) {
-    PhasePoint start = new PhasePoint(x, drawMomentum(inverseMetric, rng), gradient, logDensity);
-    double h0 = start.hamiltonian(inverseMetric);
+    PhasePoint start = new PhasePoint(x, metric.drawMomentum(rng), gradient, logDensity);
+    double h0 = start.hamiltonian(metric);
     Segment trajectory = new Segment(start, start, start.r().clone(), start, 0);
     PhasePoint sample = start;
     int depth = 0;
@@ -86,15 +77,15 @@ final class Nuts {
       }
     }
     return new Transition(sample.x(), sample.gradient(), sample.logDensity(), sumAcceptProbability / Math.max(leapfrogs, 1), depth,
-        leapfrogs, divergent, sample.hamiltonian(inverseMetric));
+        leapfrogs, divergent, sample.hamiltonian(metric));
   }
 
   /** A subtree of 2^depth steps from {@code edge} in {@code direction}; null when it diverged or turned. */
   private Segment build(int depth, PhasePoint edge, int direction, double h0) {
     if (depth == 0) {
-      PhasePoint z = edge.leapfrog(target, inverseMetric, direction * stepSize);
+      PhasePoint z = edge.leapfrog(target, metric, direction * stepSize);
       leapfrogs++;
-      double energyError = z.hamiltonian(inverseMetric) - h0;
+      double energyError = z.hamiltonian(metric) - h0;
       sumAcceptProbability += energyError > 0 ? Math.exp(-energyError) : 1;
       if (!(energyError <= MAX_ENERGY_ERROR)) {
         divergent = true;
@@ -130,7 +121,7 @@ final class Nuts {
   }
 
   private boolean continues(PhasePoint minus, PhasePoint plus, double[] rho) {
-    return dot(minus.velocity(inverseMetric), rho) > 0 && dot(plus.velocity(inverseMetric), rho) > 0;
+    return dot(minus.velocity(metric), rho) > 0 && dot(plus.velocity(metric), rho) > 0;
   }
 
   private static double[] add(double[] a, double[] b) {

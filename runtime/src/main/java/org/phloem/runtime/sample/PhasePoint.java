@@ -6,28 +6,15 @@ package org.phloem.runtime.sample;
  */
 record PhasePoint(double[] x, double[] r, double[] gradient, double logDensity) {
 
-  /** Kinetic energy ½ rᵀ M⁻¹ r for the diagonal inverse metric {@code inverseMetric}. */
-  double kinetic(double[] inverseMetric) {
-    double k = 0;
-    for (int i = 0; i < r.length; i++) {
-      k += inverseMetric[i] * r[i] * r[i];
-    }
-    return 0.5 * k;
-  }
-
   /** The Hamiltonian H = −log π(x) + ½ rᵀ M⁻¹ r (+∞ where log π is not finite). */
-  double hamiltonian(double[] inverseMetric) {
-    double h = -logDensity + kinetic(inverseMetric);
+  double hamiltonian(Metric metric) {
+    double h = -logDensity + metric.kinetic(r);
     return Double.isNaN(h) ? Double.POSITIVE_INFINITY : h;
   }
 
   /** M⁻¹ r, the velocity ("p sharp" in Stan), which the no-U-turn criterion uses. */
-  double[] velocity(double[] inverseMetric) {
-    double[] v = new double[r.length];
-    for (int i = 0; i < r.length; i++) {
-      v[i] = inverseMetric[i] * r[i];
-    }
-    return v;
+  double[] velocity(Metric metric) {
+    return metric.velocity(r);
   }
 
   /**
@@ -35,13 +22,16 @@ record PhasePoint(double[] x, double[] r, double[] gradient, double logDensity) 
    *
    * @param target the log density (its gradient is evaluated once, at the new position)
    */
-  PhasePoint leapfrog(LogDensity target, double[] inverseMetric, double eps) {
+  PhasePoint leapfrog(LogDensity target, Metric metric, double eps) {
     int n = x.length;
     double[] rHalf = new double[n];
-    double[] xNew = new double[n];
     for (int i = 0; i < n; i++) {
       rHalf[i] = r[i] + 0.5 * eps * gradient[i];
-      xNew[i] = x[i] + eps * inverseMetric[i] * rHalf[i];
+    }
+    double[] v = metric.velocity(rHalf);
+    double[] xNew = new double[n];
+    for (int i = 0; i < n; i++) {
+      xNew[i] = x[i] + eps * v[i];
     }
     double[] g = new double[n];
     double lp = target.logDensity(xNew, g);

@@ -14,8 +14,10 @@ package org.phloem.runtime.sample;
  * @param maxTreeDepth the trajectory has at most 2^maxTreeDepth leapfrog steps
  * @param targetAccept the mean acceptance statistic the step size is adapted to (0 &lt; δ &lt; 1)
  * @param threads how many chains run at once
+ * @param denseMetric whether the warm-up estimates a dense metric (the whole posterior covariance) instead of a diagonal one
  */
-public record SampleOptions(int chains, int draws, int warmup, long seed, int maxTreeDepth, double targetAccept, int threads) {
+public record SampleOptions(int chains, int draws, int warmup, long seed, int maxTreeDepth, double targetAccept, int threads,
+                            boolean denseMetric) {
 
   /** Checks the ranges (the message names the option). */
   public SampleOptions {
@@ -41,41 +43,46 @@ public record SampleOptions(int chains, int draws, int warmup, long seed, int ma
 
   /** Stan's defaults with seed 1, on as many threads as there are cores (at most one per chain). */
   public static SampleOptions defaults() {
-    return new SampleOptions(4, 1000, 1000, 1, 10, 0.8, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    return new SampleOptions(4, 1000, 1000, 1, 10, 0.8, Math.min(4, Runtime.getRuntime().availableProcessors()), false);
   }
 
   /** These options with {@code chains} chains. */
   public SampleOptions withChains(int c) {
-    return new SampleOptions(c, draws, warmup, seed, maxTreeDepth, targetAccept, threads);
+    return new SampleOptions(c, draws, warmup, seed, maxTreeDepth, targetAccept, threads, denseMetric);
   }
 
   /** These options with {@code d} kept draws per chain. */
   public SampleOptions withDraws(int d) {
-    return new SampleOptions(chains, d, warmup, seed, maxTreeDepth, targetAccept, threads);
+    return new SampleOptions(chains, d, warmup, seed, maxTreeDepth, targetAccept, threads, denseMetric);
   }
 
   /** These options with {@code w} warm-up iterations per chain. */
   public SampleOptions withWarmup(int w) {
-    return new SampleOptions(chains, draws, w, seed, maxTreeDepth, targetAccept, threads);
+    return new SampleOptions(chains, draws, w, seed, maxTreeDepth, targetAccept, threads, denseMetric);
   }
 
   /** These options with seed {@code s}. */
   public SampleOptions withSeed(long s) {
-    return new SampleOptions(chains, draws, warmup, s, maxTreeDepth, targetAccept, threads);
+    return new SampleOptions(chains, draws, warmup, s, maxTreeDepth, targetAccept, threads, denseMetric);
   }
 
   /** These options with the tree-depth limit {@code d}. */
   public SampleOptions withMaxTreeDepth(int d) {
-    return new SampleOptions(chains, draws, warmup, seed, d, targetAccept, threads);
+    return new SampleOptions(chains, draws, warmup, seed, d, targetAccept, threads, denseMetric);
   }
 
   /** These options with target acceptance {@code a}. */
   public SampleOptions withTargetAccept(double a) {
-    return new SampleOptions(chains, draws, warmup, seed, maxTreeDepth, a, threads);
+    return new SampleOptions(chains, draws, warmup, seed, maxTreeDepth, a, threads, denseMetric);
   }
 
   /** These options running {@code t} chains at once. */
   public SampleOptions withThreads(int t) {
-    return new SampleOptions(chains, draws, warmup, seed, maxTreeDepth, targetAccept, t);
+    return new SampleOptions(chains, draws, warmup, seed, maxTreeDepth, targetAccept, t, denseMetric);
+  }
+
+  /** These options with a dense ({@code true}) or diagonal metric. */
+  public SampleOptions withDenseMetric(boolean dense) {
+    return new SampleOptions(chains, draws, warmup, seed, maxTreeDepth, targetAccept, threads, dense);
   }
 }

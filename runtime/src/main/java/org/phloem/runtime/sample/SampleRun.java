@@ -118,6 +118,15 @@ public record SampleRun(List<String> names, List<ChainDraws> chains, double[][][
     return d;
   }
 
+  /** CPU seconds of the chains' threads, summed (machine load does not change it, unlike wall time). */
+  public double cpuSeconds() {
+    double s = 0;
+    for (ChainDraws c : chains) {
+      s += c.cpuSeconds();
+    }
+    return s;
+  }
+
   /** Gradient evaluations (leapfrog steps) of warm-up and sampling, over all chains. */
   public long gradientEvaluations() {
     long s = 0;

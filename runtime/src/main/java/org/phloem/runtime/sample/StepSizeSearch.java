@@ -13,14 +13,14 @@ final class StepSizeSearch {
   private StepSizeSearch() {}
 
   /** A step size near which one leapfrog step is accepted with probability about 0.8. */
-  static double find(LogDensity target, double[] x, double[] gradient, double logDensity, double[] inverseMetric, double start,
+  static double find(LogDensity target, double[] x, double[] gradient, double logDensity, Metric metric, double start,
                      Rng rng) {
     double eps = start;
     int direction = 0;
     for (int tries = 0; tries < MAX_TRIES; tries++) {
-      PhasePoint z = new PhasePoint(x, Nuts.drawMomentum(inverseMetric, rng), gradient, logDensity);
-      double h0 = z.hamiltonian(inverseMetric);
-      double h = z.leapfrog(target, inverseMetric, eps).hamiltonian(inverseMetric);
+      PhasePoint z = new PhasePoint(x, metric.drawMomentum(rng), gradient, logDensity);
+      double h0 = z.hamiltonian(metric);
+      double h = z.leapfrog(target, metric, eps).hamiltonian(metric);
       double deltaH = h0 - h;
       boolean accepted = deltaH > LOG_TARGET;
       if (direction == 0) {

@@ -5,8 +5,8 @@ package org.phloem.runtime.sample;
  * chain into the typical set; then slow windows of 25, 50, 100, ... iterations each estimate the
  * posterior variances for the diagonal metric (the last window stretched to the end); a last fast
  * stretch (50) adapts the step size to the final metric. Short warm-ups are split 15 % / 75 % / 10 %.
- * Variances are estimated with Welford's algorithm and shrunk towards 1e-3 as Stan does:
- * (n/(n+5))·var + 1e-3·(5/(n+5)).
+ * Variances (or, for a dense metric, the whole covariance) are estimated with Welford's algorithm and
+ * shrunk towards 1e-3 as Stan does: (n/(n+5))·Σ + 1e-3·(5/(n+5))·I.
  */
 final class WarmupSchedule {
   static final int INIT_BUFFER = 75;
@@ -14,6 +14,7 @@ final class WarmupSchedule {
   static final int BASE_WINDOW = 25;
 
   private final int warmup;
+  private final boolean dense;
   private final int initBuffer;
   private final int termBuffer;
   private int windowSize;
@@ -23,9 +24,10 @@ final class WarmupSchedule {
   private double[] mean;
   private double[] m2;
 
-  /** The schedule for {@code warmup} iterations of {@code dimension} variables. */
-  WarmupSchedule(int warmup, int dimension) {
+  /** The schedule for {@code warmup} iterations of {@code dimension} variables, estimating a dense or diagonal metric. */
+  WarmupSchedule(int warmup, int dimension, boolean dense) {
     this.warmup = warmup;
+    this.dense = dense;
     if (warmup < 20) {
       // too short to estimate variances: adapt the step size only
       initBuffer = warmup;
@@ -42,12 +44,12 @@ final class WarmupSchedule {
     }
     nextWindowEnd = initBuffer + windowSize - 1;
     mean = new double[dimension];
-    m2 = new double[dimension];
+    m2 = new double[dense ? dimension * dimension : dimension];
   }
 
-  /** The state to save: counter, window size, next window end, n, then means and M2 sums. */
+  /** The state to save: counter, window size, next window end, n, then means and the sums of squares (n or n² of them). */
   double[] save() {
-    double[] s = new double[4 + 2 * mean.length];
+    double[] s = new double[4 + mean.length + m2.length];
     s[0] = counter;
     s[1] = windowSize;
     s[2] = nextWindowEnd;
@@ -72,31 +74,43 @@ final class WarmupSchedule {
   }
 
   /**
-   * Records the warm-up draw {@code x}; when a slow window ends, writes the new inverse metric into
-   * {@code inverseMetric} and returns true (the caller then restarts the step-size adaptation).
+   * Records the warm-up draw {@code x}; when a slow window ends, returns the new metric's flat form
+   * (see {@link Metric#flat()}; the caller then restarts the step-size adaptation), else null.
    */
-  boolean observe(double[] x, double[] inverseMetric) {
+  double[] observe(double[] x) {
+    int d = x.length;
     if (inSlowWindow()) {
       n++;
-      for (int i = 0; i < x.length; i++) {
-        double d = x[i] - mean[i];
-        mean[i] += d / n;
-        m2[i] += d * (x[i] - mean[i]);
+      double[] before = new double[d];
+      for (int i = 0; i < d; i++) {
+        before[i] = x[i] - mean[i];
+        mean[i] += before[i] / n;
+      }
+      for (int i = 0; i < d; i++) {
+        if (dense) {
+          for (int j = 0; j < d; j++) {
+            m2[i * d + j] += before[i] * (x[j] - mean[j]);
+          }
+        } else {
+          m2[i] += before[i] * (x[i] - mean[i]);
+        }
       }
     }
-    boolean windowEnds = windowSize > 0 && counter == nextWindowEnd && counter != warmup;
-    if (windowEnds) {
+    double[] metric = null;
+    if (windowSize > 0 && counter == nextWindowEnd && counter != warmup) {
       nextWindow();
-      for (int i = 0; i < x.length; i++) {
-        double variance = n > 1 ? m2[i] / (n - 1) : 1;
-        inverseMetric[i] = (n / (n + 5.0)) * variance + 1e-3 * (5.0 / (n + 5.0));
+      metric = new double[m2.length];
+      for (int k = 0; k < m2.length; k++) {
+        boolean diagonal = !dense || k / d == k % d;
+        double estimate = n > 1 ? m2[k] / (n - 1) : diagonal ? 1 : 0;
+        metric[k] = (n / (n + 5.0)) * estimate + (diagonal ? 1e-3 * (5.0 / (n + 5.0)) : 0);
       }
       n = 0;
       java.util.Arrays.fill(mean, 0);
       java.util.Arrays.fill(m2, 0);
     }
     counter++;
-    return windowEnds;
+    return metric;
   }
 
   private void nextWindow() {

@@ -42,8 +42,11 @@ class CheckpointResumeTest {
     assertTrue(whole.status().isConverged(), whole.summary());
     int lbfgsIterations = (int) whole.iterations().stream().filter(r -> r.method().equals("lbfgs")).count() - 1;
     assertTrue(lbfgsIterations >= 5, "enough iterations to interrupt: " + lbfgsIterations);
-    assertEquals(lbfgsIterations + 1, saved.size(), "one state at the start and one after every iteration");
-    assertTrue(saved.stream().anyMatch(s -> ((MinimizerState.LbfgsState) s.minimizer()).s().size() >= 3), "states carry the memory");
+    assertEquals(lbfgsIterations + 1, saved.stream().filter(s -> s.minimizer() instanceof MinimizerState.LbfgsState).count(),
+        "one state at the start and one after every iteration of L-BFGS");
+    assertTrue(saved.get(saved.size() - 1).minimizer() instanceof MinimizerState.TrustRegionState, "then the trust-region phase's");
+    assertTrue(saved.stream().anyMatch(s -> s.minimizer() instanceof MinimizerState.LbfgsState l && l.s().size() >= 3),
+        "states carry the memory");
     for (FitState state : saved) {
       List<IterationRecord> heard = new ArrayList<>();
       FitResult resumed = Fitter.resume(TestModels.mixed(), throughText(state), heard::add, FitCheckpoint.NONE);
@@ -72,9 +75,9 @@ class CheckpointResumeTest {
 
   @Test
   void stoppedAtTheIterationLimit_resumedWithAHigherLimit_continuesToTheOptimumOfOneLongRun() {
-    FitOptions options = FitOptions.defaults().withMethod(FitOptions.Method.LBFGS).withNewtonSteps(0);
+    FitOptions options = FitOptions.defaults().withMethod(FitOptions.Method.LBFGS);
     List<FitState> saved = new ArrayList<>();
-    FitResult shortRun = fitSaving(TestModels.rosenbrock(), options.withMaxIterations(5), saved);
+    FitResult shortRun = fitSaving(TestModels.rosenbrock(), options.withMaxIterations(5).withNewtonIterations(0), saved);
     assertEquals(FitStatus.MAX_ITERATIONS, shortRun.status());
     FitState last = throughText(saved.get(saved.size() - 1));
     assertEquals(FitStatus.MAX_ITERATIONS, last.minimizer().status());
@@ -95,7 +98,8 @@ class CheckpointResumeTest {
     List<IterationRecord> heard = new ArrayList<>();
     FitResult again = Fitter.resume(fresh, done, heard::add, FitCheckpoint.NONE);
     assertSameFit(whole, again);
-    assertTrue(heard.stream().allMatch(r -> r.method().equals("newton")), "only the polish runs again: " + heard);
+    assertTrue(done.minimizer() instanceof MinimizerState.TrustRegionState, "the last state is the trust-region phase's");
+    assertTrue(heard.isEmpty(), "nothing runs again: " + heard);
   }
 
   @Test

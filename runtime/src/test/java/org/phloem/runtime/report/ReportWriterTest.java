@@ -57,7 +57,8 @@ class ReportWriterTest {
   void parametersCsv_holdsTheFitAndPosteriorExactly(@TempDir Path dir) throws IOException {
     ReportWriter.write(report, dir, false);
     List<String[]> rows = read(dir.resolve("parameters.csv"));
-    assertArrayEquals(new String[] {"name", "prior_mean", "prior_sd", "posterior", "posterior_sd", "uncertainty_reduction", "unit", "note"},
+    assertArrayEquals(new String[] {"name", "prior_mean", "prior_sd", "posterior", "posterior_sd", "uncertainty_reduction", "bound", "unit",
+        "note"},
         rows.get(0));
     assertEquals(6, rows.size());
     for (int i = 0; i < 5; i++) {
@@ -65,7 +66,8 @@ class ReportWriterTest {
       assertEquals(report.posterior().names().get(i), r[0]);
       assertEquals(fit.parameters()[i], num(r[3]), 0, "shortest round-trip form reads back exactly");
       assertEquals(report.posterior().sd()[i], num(r[4]), 0);
-      assertEquals("u_" + r[0], r[6]);
+      assertEquals("", r[6], "no slot of this fit ends on a bound");
+      assertEquals("u_" + r[0], r[7]);
     }
     assertEquals("NA", rows.get(4)[2], "flat prior: no prior sd");
     assertEquals("NA", rows.get(4)[5], "flat prior: no reduction");
@@ -143,7 +145,7 @@ class ReportWriterTest {
   @Test
   void summary_listsEveryParameterAndTheStatus() {
     String s = SummaryTable.format(report);
-    assertTrue(s.startsWith("Fit of mixed (lbfgs+newton): CONVERGED_"), s);
+    assertTrue(s.startsWith("Fit of mixed (lbfgs+newton): CONVERGED\n"), s);
     for (String name : List.of("a", "k", "f", "c", "d")) {
       assertTrue(s.lines().anyMatch(l -> l.startsWith("  " + name + " ")), name + "\n" + s);
     }

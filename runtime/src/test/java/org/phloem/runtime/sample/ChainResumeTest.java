@@ -28,12 +28,22 @@ class ChainResumeTest {
 
   @Test
   void resumedChainsGiveTheUninterruptedDraws() throws Exception {
+    resumesExactly(OPTIONS, RUN);
+  }
+
+  @Test
+  void resumedChainsWithADenseMetricToo() throws Exception {
+    SampleOptions dense = OPTIONS.withDenseMetric(true);
+    resumesExactly(dense, new ChainStateFile.RunIdentity("gauss", List.of("a", "b"), dense));
+  }
+
+  private void resumesExactly(SampleOptions options, ChainStateFile.RunIdentity run) throws Exception {
     GaussianTarget target = new GaussianTarget(MEAN, PRECISION);
-    List<ChainDraws> whole = Sampler.sample(target, OPTIONS, SampleListener.NONE, c -> ChainCheckpoint.NONE);
+    List<ChainDraws> whole = Sampler.sample(target, options, SampleListener.NONE, c -> ChainCheckpoint.NONE);
     for (int stopAt : new int[] {100, 200}) {
       // keep the state saved at iteration stopAt, as a killed run would have left it
       List<ChainState> saved = new ArrayList<>(List.of(dummy(0), dummy(1)));
-      Sampler.sample(target, OPTIONS, SampleListener.NONE, c -> s -> {
+      Sampler.sample(target, options, SampleListener.NONE, c -> s -> {
         if (s.iteration() == stopAt) {
           saved.set(c, s);
         }
@@ -41,10 +51,10 @@ class ChainResumeTest {
       List<ChainState> read = new ArrayList<>();
       for (int c = 0; c < 2; c++) {
         Path f = ChainStateFile.of(folder, c);
-        ChainStateFile.write(f, RUN, saved.get(c));
-        read.add(ChainStateFile.read(f, RUN, c));
+        ChainStateFile.write(f, run, saved.get(c));
+        read.add(ChainStateFile.read(f, run, c));
       }
-      List<ChainDraws> resumed = Sampler.resume(target, OPTIONS, read, SampleListener.NONE, c -> ChainCheckpoint.NONE);
+      List<ChainDraws> resumed = Sampler.resume(target, options, read, SampleListener.NONE, c -> ChainCheckpoint.NONE);
       for (int c = 0; c < 2; c++) {
         assertEquals(whole.get(c).size(), resumed.get(c).size());
         for (int k = 0; k < whole.get(c).size(); k++) {

@@ -48,8 +48,24 @@ class NutsGaussianTest {
 
   @Test
   void momentsOfACorrelatedGaussianMatchWithinMonteCarloError() {
+    checkMoments(false);
+  }
+
+  @Test
+  void withADenseMetricTooAndItLearnsTheCovariance() {
+    List<ChainDraws> chains = checkMoments(true);
+    for (ChainDraws d : chains) {
+      // the adapted dense metric approximates the whole covariance, off-diagonal included
+      assertEquals(9, d.inverseMetric().length);
+      assertEquals(1.8, d.inverseMetric()[1], 0.8);
+      assertEquals(1.8, d.inverseMetric()[3], 0.8);
+    }
+  }
+
+  private static List<ChainDraws> checkMoments(boolean dense) {
     GaussianTarget target = new GaussianTarget(MEAN, inverse3(COVARIANCE));
-    SampleOptions options = SampleOptions.defaults().withChains(4).withDraws(1000).withWarmup(500).withSeed(7).withThreads(2);
+    SampleOptions options = SampleOptions.defaults().withChains(4).withDraws(1000).withWarmup(500).withSeed(7).withThreads(2)
+        .withDenseMetric(dense);
     List<ChainDraws> chains = Sampler.sample(target, options, SampleListener.NONE, c -> ChainCheckpoint.NONE);
     for (int i = 0; i < 3; i++) {
       double[][] draws = column(chains, i);
@@ -97,8 +113,9 @@ class NutsGaussianTest {
       }
       // the adapted metric approximates the marginal variances
       assertEquals(4, d.inverseMetric()[0], 2.0);
-      assertEquals(0.25, d.inverseMetric()[2], 0.15);
+      assertEquals(0.25, d.inverseMetric()[dense ? 8 : 2], 0.15);
     }
+    return chains;
   }
 
   @Test

@@ -1,6 +1,6 @@
 package org.phloem.tests.fit;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -23,33 +23,29 @@ import org.phloem.tests.nist.NistReference;
 /**
  * The fit of every NIST StRD model ({@code models/nist/}) from both of NIST's starting points, as a
  * user runs it ({@code Fitter.fit} with the default options, then {@link LeastSquaresCovariance}),
- * against NIST's certified values: at least {@value #VALUE_DIGITS} significant digits on every
- * parameter and {@value #SD_DIGITS} on every standard deviation, counted as McCullough's log relative
- * error, −log10(|x − c| / |c|).
+ * judged by the rule of issue 10: a fit whose verdict is {@code CONVERGED} must reproduce NIST's
+ * certified values to at least {@value #VALUE_DIGITS} significant digits and the certified standard
+ * deviations to at least {@value #SD_DIGITS} (McCullough's log relative error, −log10(|x − c| / |c|));
+ * every other fit must end with a verdict that is not {@code CONVERGED} (so {@code phloem fit} exits
+ * non-zero). Zero false "converged". The starts that do not converge are listed in
+ * {@link #NOT_CONVERGED} with the reason, so that a change in either direction is noticed.
  *
- * <p>Closest margins (all others reach 8 or more digits on values and sds): Lanczos3 from start 1, 6.8
- * digits on values and sds; Lanczos1, 3.1 digits on the sds from either start. Lanczos1's data are exact
- * model values rounded to 13 digits, so its certified RSS (1.43e-25) is rounding noise, reproduced in
- * doubles to about three digits; the sds scale with √RSS and inherit that. Its values reach 10.5 digits.
- *
- * <p>A start may fail only if {@link #KNOWN_FAILURES} documents why; the test then checks that it
- * still fails (so the documentation stays true) and that the other start of that problem passes.
+ * <p>One documented exception to the sd digits: Lanczos1's data are exact model values rounded to 13
+ * digits, so its certified RSS (1.43e-25) is rounding noise, reproduced in doubles to about three
+ * digits; the sds scale with √RSS and inherit that ({@link #LANCZOS1_SD_DIGITS}). Its values reach 10.5.
  */
 class NistStartingPointsTest {
 
   static final double VALUE_DIGITS = 6;
-  static final double SD_DIGITS = 3;
+  static final double SD_DIGITS = 4;
+  static final double LANCZOS1_SD_DIGITS = 2.5;
 
-  /**
-   * Starts that do not reach the certified solution, by problem and start (1 or 2), with the reason.
-   */
-  static final Map<String, Map<Integer, String>> KNOWN_FAILURES = Map.of("MGH17", Map.of(1,
+  /** Starts whose verdict is not CONVERGED, by problem and start (1 or 2), with the reason. */
+  static final Map<String, Map<Integer, String>> NOT_CONVERGED = Map.of("MGH17", Map.of(1,
       "Start 1 (b4, b5 = 1, 2; the solution is 0.0129, 0.0221) leads Levenberg-Marquardt into a valley where the two "
-          + "exponentials nearly coincide. It stops there, at 2J = 7.98e-5 against the certified 5.46e-5, with a gradient "
-          + "1e-11 of the start's and the search-space Hessian singular to rounding (eigenvalues spanning 17 orders). The "
-          + "valley does lead down to the solution (LM with its gradient tolerance at 1e-20 walks it in about 500 more "
-          + "iterations), but a restart there makes no progress: neither a fresh LM nor L-BFGS finds a step that lowers the "
-          + "cost. Start 2 (b4, b5 = 0.01, 0.02) reaches the certified solution to 10 digits."));
+          + "exponentials nearly coincide, 2J = 7.98e-5 against the certified 5.46e-5. There the Hessian is singular to "
+          + "rounding (smallest/largest eigenvalue about -1e-13): the verdict is UNDETERMINED, exit 1. Start 2 reaches the "
+          + "certified solution to 10 digits."));
 
   static Stream<Arguments> fits() {
     List<Arguments> out = new ArrayList<>();
@@ -62,33 +58,29 @@ class NistStartingPointsTest {
 
   @ParameterizedTest(name = "{0} start {1}")
   @MethodSource("fits")
-  void fit_reproducesCertifiedValuesAndStandardDeviations(NistProblem problem, int start) {
-    String excuse = KNOWN_FAILURES.getOrDefault(problem.name(), Map.of()).get(start);
-    Outcome outcome = Outcome.of(problem, start);
-    if (excuse == null) {
-      assertTrue(outcome.passes(), outcome.describe());
-    } else {
-      assertFalse(outcome.passes(), problem + " start " + start + " is documented as failing but now reproduces the certified "
-          + "values; remove it from KNOWN_FAILURES.\n" + outcome.describe());
-      int other = 3 - start;
-      assertFalse(KNOWN_FAILURES.get(problem.name()).containsKey(other), "only one start of a problem may fail");
+  void fit_convergedOnlyWithTheCertifiedValues_andEveryOtherStartSaysSo(NistProblem problem, int start) {
+    Outcome outcome = Outcome.of(problem, start, NistModels.compiled(problem));
+    String excuse = NOT_CONVERGED.getOrDefault(problem.name(), Map.of()).get(start);
+    if (outcome.fit().status().isConverged()) {
+      assertTrue(outcome.passes(), "a false CONVERGED:\n" + outcome.describe());
     }
+    assertEquals(excuse == null, outcome.fit().status().isConverged(), (excuse == null ? "expected CONVERGED"
+        : "documented as not converging but now converges; update NOT_CONVERGED") + "\n" + outcome.describe());
   }
 
   @Test
-  void knownFailures_nameRealProblemsAndStarts() {
+  void notConverged_namesRealProblemsAndStarts() {
     List<String> names = NistReference.load(NistModels.dataRoot()).stream().map(NistProblem::name).toList();
-    KNOWN_FAILURES.forEach((name, starts) -> {
+    NOT_CONVERGED.forEach((name, starts) -> {
       assertTrue(names.contains(name), name);
       assertTrue(starts.keySet().stream().allMatch(s -> s == 1 || s == 2), name);
     });
   }
 
   /** What one fit reached, in certified digits. */
-  private record Outcome(NistProblem problem, int start, FitResult fit, double[] sd, String covarianceProblem) {
+  record Outcome(NistProblem problem, int start, FitResult fit, double[] sd, String covarianceProblem) {
 
-    static Outcome of(NistProblem problem, int start) {
-      CompiledModel model = NistModels.compiled(problem);
+    static Outcome of(NistProblem problem, int start, CompiledModel model) {
       FitResult fit = Fitter.fit(model, FitOptions.defaults().withStart(start == 1 ? problem.start1() : problem.start2()));
       try {
         return new Outcome(problem, start, fit, LeastSquaresCovariance.at(model, fit.parameters()).sd(), null);
@@ -103,7 +95,8 @@ class NistStartingPointsTest {
       }
       for (int k = 0; k < sd.length; k++) {
         NistProblem.Parameter c = problem.parameters().get(k);
-        if (!(digits(fit.parameters()[k], c.value()) >= VALUE_DIGITS && digits(sd[k], c.sd()) >= SD_DIGITS)) {
+        double sdDigits = problem.name().equals("Lanczos1") ? LANCZOS1_SD_DIGITS : SD_DIGITS;
+        if (!(digits(fit.parameters()[k], c.value()) >= VALUE_DIGITS && digits(sd[k], c.sd()) >= sdDigits)) {
           return false;
         }
       }
@@ -125,6 +118,7 @@ class NistStartingPointsTest {
         }
         sb.append('\n');
       }
+      sb.append(String.join("\n", fit.verdict().conditions())).append('\n');
       return sb.append(String.join("\n", fit.notes())).toString();
     }
   }

@@ -1,4 +1,4 @@
-package org.phloem.runtime.posterior;
+package org.phloem.runtime.fit;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -10,9 +10,10 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * Eigenvalues and unit eigenvectors of a symmetric matrix, largest eigenvalue first, each vector
  * signed so that its largest component is positive (so results are reproducible).
  */
-record SymmetricEigen(double[] values, double[][] vectors) {
+public record SymmetricEigen(double[] values, double[][] vectors) {
 
-  static SymmetricEigen of(DMatrixRMaj a) {
+  /** The decomposition of the symmetric matrix {@code a}. */
+  public static SymmetricEigen of(DMatrixRMaj a) {
     int n = a.numRows;
     EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
     if (!eig.decompose(a.copy())) {

@@ -1,0 +1,124 @@
+package org.phloem.compiler.driver;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * An output folder owned by one run. Claiming it creates it, checks that files can be written in it
+ * (before any work, so a read-only folder is named at once) and takes a lock file holding this
+ * process's id; a second run claiming the same folder is refused while the first is alive, and a lock
+ * left by a run that was killed (its process no longer exists) is taken over with a note. The lock is
+ * released when the run ends ({@link #close}, or a shutdown hook when the JVM exits otherwise).
+ */
+final class OutputFolder implements AutoCloseable {
+  /** The lock file's name. */
+  static final String LOCK = ".phloem-lock";
+
+  private final Path folder;
+  private final Path lock;
+  private final String token;
+  private final Thread releaseOnExit;
+
+  private OutputFolder(Path folder, Path lock, String token) {
+    this.folder = folder;
+    this.lock = lock;
+    this.token = token;
+    this.releaseOnExit = new Thread(this::release, "phloem-release-lock");
+    Runtime.getRuntime().addShutdownHook(releaseOnExit);
+  }
+
+  /** The folder. */
+  Path path() {
+    return folder;
+  }
+
+  /**
+   * Creates {@code folder} if needed, checks it is writable and locks it for this run.
+   *
+   * @throws UserErrors.UserException when it cannot be created or written, or another live run holds it
+   */
+  static OutputFolder claim(Path folder) throws UserErrors.UserException {
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UserErrors.UserException("cannot use the output folder " + folder + ": " + UserErrors.reason(e));
+    }
+    if (!Files.isDirectory(folder)) {
+      throw new UserErrors.UserException("the output folder " + folder + " is not a folder");
+    }
+    if (!Files.isWritable(folder)) {
+      throw new UserErrors.UserException("the output folder " + folder + " is not writable (permission denied); choose another with --out");
+    }
+    Path lock = folder.resolve(LOCK);
+    long pid = ProcessHandle.current().pid();
+    String token = pid + " " + Instant.now() + " " + System.nanoTime();
+    for (int attempt = 0; attempt < 2; attempt++) {
+      try {
+        Files.writeString(lock, token + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        org.phloem.runtime.report.AtomicFiles.removeLeftovers(folder); // of a run killed while writing
+        return new OutputFolder(folder, lock, token);
+      } catch (FileAlreadyExistsException held) {
+        Optional<String> holder = holder(lock);
+        if (holder.isPresent()) {
+          throw new UserErrors.UserException("the output folder " + folder + " is in use by another Phloem run ("
+              + holder.get() + "); wait for it to finish or choose another folder with --out");
+        }
+        System.err.println("note: " + folder + " held a lock from a Phloem run that no longer runs (killed?); taking it over");
+        try {
+          Files.deleteIfExists(lock);
+        } catch (IOException e) {
+          throw new UserErrors.UserException("cannot remove the stale lock " + lock + ": " + UserErrors.reason(e));
+        }
+      } catch (IOException e) {
+        throw new UserErrors.UserException("cannot write in the output folder " + folder + ": " + UserErrors.reason(e));
+      }
+    }
+    throw new UserErrors.UserException("the output folder " + folder + " was claimed by another Phloem run just now; choose another with --out");
+  }
+
+  /** "process 1234, started 2026-...", when the lock's process is alive; empty when the lock is stale. */
+  private static Optional<String> holder(Path lock) throws UserErrors.UserException {
+    String text;
+    try {
+      text = Files.readString(lock, StandardCharsets.UTF_8).trim();
+    } catch (IOException e) {
+      return Optional.of("its lock file " + lock + " cannot be read");
+    }
+    String[] parts = text.split("\\s+");
+    long pid;
+    try {
+      pid = Long.parseLong(parts[0]);
+    } catch (NumberFormatException e) {
+      return Optional.empty(); // not a lock Phloem wrote whole (a kill while writing it): stale
+    }
+    boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    return alive ? Optional.of("process " + pid + (parts.length > 1 ? ", started " + parts[1] : "")) : Optional.empty();
+  }
+
+  /** Releases the lock (only if it is still this run's). */
+  @Override
+  public void close() {
+    release();
+    try {
+      Runtime.getRuntime().removeShutdownHook(releaseOnExit);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or about to: it releases
+    }
+  }
+
+  private synchronized void release() {
+    try {
+      if (Files.exists(lock) && Files.readString(lock, StandardCharsets.UTF_8).trim().equals(token)) {
+        Files.delete(lock);
+      }
+    } catch (IOException e) {
+      // a lock that cannot be removed is stale once this process ends; the next run takes it over
+    }
+  }
+}

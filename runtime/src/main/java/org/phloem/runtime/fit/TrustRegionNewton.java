@@ -1,0 +1,347 @@
+package org.phloem.runtime.fit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A trust-region Newton method on the exact Hessian-vector products (Nocedal &amp; Wright, Algorithm 4.1
+ * with the Steihaug–Toint subproblem solver {@link SteihaugCg}), in the search space x, with an active
+ * set for the bounds: the final phase of a fit after L-BFGS or Levenberg–Marquardt, or a minimizer on
+ * its own.
+ *
+ * <p>Each iteration: slots that are within 1e-3 of their scale from a bound with the gradient pushing
+ * them out are moved onto it (to 1e-10 of their scale, where the transform to x still resolves them)
+ * when that does not raise the cost, and held there while the gradient keeps pushing (see
+ * {@link BoundProximity}); the step solves the trust-region subproblem on the other slots to a residual
+ * of {@value #CG_TOLERANCE} of the gradient (at most 2n + 10 products); the radius follows the ratio ρ of actual to predicted
+ * decrease (¼ ‖p‖ below ρ = ¼, doubled above ¾ when the step reached the boundary). Negative curvature
+ * takes the step to the boundary, so a saddle is left along its descent direction; when the model
+ * predicts nothing more (a zero gradient), the smallest eigenpair of the free Hessian is checked and a
+ * negative one is followed.
+ *
+ * <p>When the decrease the model predicts is below the rounding of the cost, the step is taken if it
+ * at least halves the gradient (quadratic convergence shows there, not in the cost). Stops, handed to
+ * the {@link Verdict}: {@link FitStatus#GRADIENT_SMALL} when such a step no longer halves the gradient,
+ * or three iterations in a row lowered the cost by no more than rounding; {@link FitStatus#NO_PROGRESS} when the radius shrank to nothing; the iteration limit;
+ * non-finite cost or gradient at the start. After every iteration the state goes to the checkpoint.
+ */
+public final class TrustRegionNewton {
+
+  /** How close (in scale units) a slot pushed outward must be to a bound to be moved onto it. */
+  static final double SNAP_WITHIN = 1e-3;
+  /** Where (in scale units inside the bound) a slot moved onto its bound is put. */
+  static final double SNAP_TO = 1e-10;
+  /** Where a slot counts as held on its bound (the verdict's default tolerance). */
+  static final double HELD_WITHIN = 1e-6;
+
+  /**
+   * The CG solve runs to this residual relative to the gradient (in at most 2n + 10 products): a final
+   * phase needs the Newton step itself, and on ill-conditioned problems a loose inexact-Newton forcing
+   * term stops after the stiff directions and leaves the soft ones, where the optimum is, untouched.
+   */
+  static final double CG_TOLERANCE = 1e-10;
+  /** The cost's rounding band, in ulps of the cost: sums of many terms round to far more than one ulp. */
+  static final double ROUNDING_ULPS = 64;
+
+  private final int maxIterations;
+
+  /** A minimizer allowed {@code maxIterations} iterations. */
+  public TrustRegionNewton(int maxIterations) {
+    this.maxIterations = maxIterations;
+  }
+
+  /**
+   * Minimizes f from x0 (space gives the bounds and scales; null for none), after a phase that left
+   * {@code earlier} iterations, stopped with {@code handedOver} and used {@code earlierEvaluations}.
+   * The result's evaluations count this phase's only.
+   */
+  public MinimizerResult minimize(Objective f, SearchSpace space, double[] x0, List<IterationRecord> earlier, FitStatus handedOver,
+      String firstMethod, int earlierEvaluations, IterationListener listener, Consumer<MinimizerState.TrustRegionState> checkpoint) {
+    Run run = new Run(f, space, listener, checkpoint, earlier, handedOver, firstMethod, earlierEvaluations);
+    run.x = x0.clone();
+    run.radius = 1;
+    if (!run.evaluate()) {
+      run.record(0);
+      return run.stop(Double.isFinite(run.fx) ? FitStatus.NON_FINITE_GRADIENT : FitStatus.NON_FINITE_COST);
+    }
+    run.record(0);
+    return run.iterate();
+  }
+
+  /** Continues from a saved state; one that had stopped is returned as it was unless its iteration limit is raised. */
+  public MinimizerResult resume(Objective f, SearchSpace space, MinimizerState.TrustRegionState state, IterationListener listener,
+      Consumer<MinimizerState.TrustRegionState> checkpoint) {
+    Run run = new Run(f, space, listener, checkpoint, List.of(), state.handedOver(), state.firstMethod(), state.earlierEvaluations());
+    run.log.addAll(state.log());
+    run.x = state.x();
+    run.radius = state.radius();
+    run.iteration = state.iteration();
+    run.evaluations = state.evaluations();
+    run.stalls = state.stalls();
+    boolean finite = run.evaluate();
+    run.evaluations = state.evaluations();
+    boolean raised = state.status() == FitStatus.MAX_ITERATIONS && state.iteration() < maxIterations;
+    if (!finite || (state.status() != null && !raised)) {
+      return new MinimizerResult(run.x, run.fx, run.gnorm, state.status() != null ? state.status() : FitStatus.NON_FINITE_COST,
+          run.iteration, run.evaluations, run.log);
+    }
+    return run.iterate();
+  }
+
+  /** One minimization in progress. */
+  private final class Run {
+    final Objective f;
+    final SearchSpace space;
+    final IterationListener listener;
+    final Consumer<MinimizerState.TrustRegionState> checkpoint;
+    final FitStatus handedOver;
+    final String firstMethod;
+    final int earlierEvaluations;
+    final int n;
+    final List<IterationRecord> log = new ArrayList<>();
+    double[] x;
+    double[] g;
+    double fx;
+    double gnorm;
+    double radius;
+    int iteration;
+    int evaluations;
+    int stalls;
+    int escapes;
+
+    Run(Objective f, SearchSpace space, IterationListener listener, Consumer<MinimizerState.TrustRegionState> checkpoint,
+        List<IterationRecord> earlier, FitStatus handedOver, String firstMethod, int earlierEvaluations) {
+      this.earlierEvaluations = earlierEvaluations;
+      this.f = f;
+      this.space = space;
+      this.listener = listener;
+      this.checkpoint = checkpoint;
+      this.handedOver = handedOver;
+      this.firstMethod = firstMethod;
+      this.n = f.dimension();
+      this.g = new double[n];
+      log.addAll(earlier);
+    }
+
+    boolean evaluate() {
+      fx = f.valueAndGradient(x, g);
+      evaluations++;
+      gnorm = Vectors.norm(g);
+      return Double.isFinite(fx) && Vectors.allFinite(g);
+    }
+
+    MinimizerResult iterate() {
+      FitStatus status = null;
+      while (status == null) {
+        if (iteration >= maxIterations) {
+          status = FitStatus.MAX_ITERATIONS;
+          break;
+        }
+        boolean[] free = holdBounds();
+        double[] gf = new double[n];
+        for (int i = 0; i < n; i++) {
+          gf[i] = free[i] ? g[i] : 0;
+        }
+        double gfree = Vectors.norm(gf);
+        double band = ROUNDING_ULPS * Math.ulp(Math.abs(fx));
+        int freeCount = 0;
+        for (boolean b : free) {
+          freeCount += b ? 1 : 0;
+        }
+        SteihaugCg.Step step = gfree == 0 ? null
+            : SteihaugCg.solve(g, (v, hv) -> f.hessianVector(x, v, hv), radius, free, CG_TOLERANCE * gfree, 2 * freeCount + 10);
+        if (step != null) {
+          evaluations += step.products();
+        }
+        if (step == null) {
+          double[] escape = escapeDirection(free);
+          if (escape == null) {
+            status = FitStatus.GRADIENT_SMALL;
+            break;
+          }
+          step = new SteihaugCg.Step(escape, band, true, true, 0);
+        }
+        double[] xt = new double[n];
+        Vectors.axpy(x, 1, step.p(), xt);
+        double[] gt = new double[n];
+        double ft = f.valueAndGradient(xt, gt);
+        evaluations++;
+        double predicted = step.predicted();
+        double actual = fx - ft;
+        double length = Vectors.norm(step.p());
+        boolean finite = Double.isFinite(ft) && Vectors.allFinite(gt);
+        double gtFree = 0;
+        for (int i = 0; i < n; i++) {
+          gtFree += free[i] ? gt[i] * gt[i] : 0;
+        }
+        gtFree = Math.sqrt(gtFree);
+        boolean decreased = finite && predicted > band && actual / predicted > 1e-4;
+        // below the cost's rounding noise the ratio means nothing: a step that halves the gradient without
+        // raising the cost by more than the model says is at stake is Newton's quadratic convergence
+        boolean halved = finite && gtFree <= 0.5 * gfree && ft <= fx + Math.max(band, 2 * predicted);
+        boolean accepted = decreased || halved;
+        if (!finite || (!halved && actual / predicted < 0.25)) {
+          radius = 0.25 * length;
+        } else if (decreased && actual / predicted > 0.75 && step.boundary()) {
+          radius = Math.min(2 * radius, 1e10);
+        }
+        stalls = accepted && (actual > 4 * band || halved) ? 0 : stalls + 1;
+        if (accepted) {
+          iteration++;
+          x = xt;
+          g = gt;
+          fx = ft;
+          gnorm = Vectors.norm(g);
+          record(length);
+        } else if (predicted <= band) {
+          double[] escape = escapeDirection(free);
+          if (escape == null) {
+            status = FitStatus.GRADIENT_SMALL;
+            break;
+          }
+          Vectors.axpy(x, 1, escape, xt);
+          ft = f.valueAndGradient(xt, gt);
+          evaluations++;
+          if (Double.isFinite(ft) && Vectors.allFinite(gt) && ft < fx) {
+            iteration++;
+            x = xt.clone();
+            g = gt.clone();
+            fx = ft;
+            gnorm = Vectors.norm(g);
+            record(Vectors.norm(escape));
+            stalls = 0;
+          }
+        }
+        if (stalls >= 3) {
+          status = FitStatus.GRADIENT_SMALL;
+        } else if (!(radius > 1e-14 * (1 + Vectors.norm(x)))) {
+          status = FitStatus.NO_PROGRESS;
+        }
+        if (status == null) {
+          save(null);
+        }
+      }
+      return stop(status);
+    }
+
+    /**
+     * Moves slots pushed against a bound onto it (when the cost does not rise) and returns the free
+     * slots: all but those held on a bound with the gradient pushing them there.
+     */
+    boolean[] holdBounds() {
+      boolean[] free = new boolean[n];
+      java.util.Arrays.fill(free, true);
+      if (space == null) {
+        return free;
+      }
+      double[] xt = x.clone();
+      boolean moved = false;
+      for (int i = 0; i < n; i++) {
+        Bound b = BoundProximity.at(space, i, x[i], g[i], SNAP_WITHIN, 0);
+        if (b.isActive() && !BoundProximity.at(space, i, x[i], g[i], HELD_WITHIN, 0).isActive()) {
+          xt[i] = BoundProximity.inside(space, i, b, x[i], SNAP_TO);
+          moved |= xt[i] != x[i];
+        }
+      }
+      if (moved) {
+        double[] gt = new double[n];
+        double ft = f.valueAndGradient(xt, gt);
+        evaluations++;
+        if (Double.isFinite(ft) && Vectors.allFinite(gt) && ft <= fx) {
+          x = xt;
+          g = gt;
+          fx = ft;
+          gnorm = Vectors.norm(g);
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        free[i] = !BoundProximity.at(space, i, x[i], g[i], HELD_WITHIN, 0).isActive();
+      }
+      return free;
+    }
+
+    /**
+     * When the model predicts nothing more: the eigenvector of the free Hessian's most negative
+     * eigenvalue, scaled to the radius and signed downhill, or null when there is none (at most ten
+     * escapes per run, so rounding cannot make it cycle).
+     */
+    double[] escapeDirection(boolean[] free) {
+      if (escapes >= 10 || !f.hasHessianVector()) {
+        return null;
+      }
+      List<Integer> idx = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (free[i]) {
+          idx.add(i);
+        }
+      }
+      int m = idx.size();
+      if (m == 0) {
+        return null;
+      }
+      double[] e = new double[n];
+      double[] hv = new double[n];
+      org.ejml.data.DMatrixRMaj h = new org.ejml.data.DMatrixRMaj(m, m);
+      for (int c = 0; c < m; c++) {
+        e[idx.get(c)] = 1;
+        f.hessianVector(x, e, hv);
+        e[idx.get(c)] = 0;
+        for (int r = 0; r < m; r++) {
+          h.set(r, c, hv[idx.get(r)]);
+        }
+      }
+      evaluations += m;
+      for (int r = 0; r < m; r++) {
+        for (int c = r + 1; c < m; c++) {
+          double mean = 0.5 * (h.get(r, c) + h.get(c, r));
+          h.set(r, c, mean);
+          h.set(c, r, mean);
+        }
+      }
+      for (double v : h.getData()) {
+        if (!Double.isFinite(v)) {
+          return null;
+        }
+      }
+      SymmetricEigen eig = SymmetricEigen.of(h);
+      double largest = 0;
+      for (double l : eig.values()) {
+        largest = Math.max(largest, Math.abs(l));
+      }
+      double smallest = eig.values()[m - 1];
+      if (!(smallest < -Verdict.SADDLE * largest)) {
+        return null;
+      }
+      escapes++;
+      double[] d = new double[n];
+      double slope = 0;
+      for (int r = 0; r < m; r++) {
+        d[idx.get(r)] = radius * eig.vectors()[m - 1][r];
+        slope += g[idx.get(r)] * d[idx.get(r)];
+      }
+      if (slope > 0) {
+        for (int i = 0; i < n; i++) {
+          d[i] = -d[i];
+        }
+      }
+      return d;
+    }
+
+    void record(double step) {
+      IterationRecord r = new IterationRecord("newton", iteration, fx, gnorm, step, evaluations);
+      log.add(r);
+      listener.onIteration(r);
+    }
+
+    void save(FitStatus status) {
+      checkpoint.accept(new MinimizerState.TrustRegionState(x, radius, stalls, handedOver, firstMethod, iteration, evaluations,
+          earlierEvaluations, log, status));
+    }
+
+    MinimizerResult stop(FitStatus status) {
+      save(status);
+      return new MinimizerResult(x, fx, gnorm, status, iteration, evaluations, log);
+    }
+  }
+}
