@@ -26,6 +26,7 @@ import org.phloem.runtime.multistart.StartOutcome;
 import org.phloem.runtime.report.AtomicFiles;
 import org.phloem.runtime.report.FitReport;
 import org.phloem.runtime.report.OutputNetCdf;
+import org.phloem.runtime.report.OutputSelection;
 import org.phloem.runtime.report.MultiStartReport;
 import org.phloem.runtime.report.Plots;
 import org.phloem.runtime.report.ReportTables;
@@ -45,7 +46,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "fit", mixinStandardHelpOptions = true,
     description = "Fit the parameters to the observations and write the posterior, outputs, residuals and plots.",
-    footer = {"", "Writes parameters.csv, correlation.csv, outputs.csv, residuals.csv, iterations.csv, summary.txt, PNG plots",
+    footer = {"", "Writes parameters.csv, correlation.csv, outputs.csv, residuals.csv (see --outputs), iterations.csv, summary.txt, PNG plots",
         "and " + SavedFit.FILE + " (rewritten after every iteration; continue a stopped fit with --resume DIR);",
         "with --starts N also starts.csv (every start: status, where it began and ended) and optima.csv (the distinct optima).",
         "Exit 0 when the fit converged: the scaled projected gradient, the Newton decrement and the Hessian on the free",
@@ -109,6 +110,22 @@ final class FitCommand implements Callable<Integer> {
 
   @Option(names = "--no-plots", description = "do not draw the PNG plots (faster)")
   boolean noPlots;
+
+  /** The long tables of the report, as the command line names them. */
+  enum Outputs {
+    none(OutputSelection.NONE), observed(OutputSelection.OBSERVED), all(OutputSelection.ALL);
+
+    final OutputSelection value;
+
+    Outputs(OutputSelection value) {
+      this.value = value;
+    }
+  }
+
+  @Option(names = "--outputs", paramLabel = "none|observed|all",
+      description = "which long tables to write: all (outputs.csv, residuals.csv and outputs.nc, default), observed (residuals.csv only: "
+          + "every observation with the modelled value and its sd), none")
+  Outputs outputs = Outputs.all;
 
   @Option(names = "--starts", paramLabel = "N",
       description = "fit from N starts: the default start (start 0) and N-1 drawn from the prior, fitted in parallel; reports the "
@@ -367,8 +384,8 @@ final class FitCommand implements Callable<Integer> {
     }
     System.out.print(SummaryTable.format(report));
     List<Path> files = new java.util.ArrayList<>(written);
-    files.addAll(ReportWriter.write(report, folder, !noPlots, preamble));
-    Path netCdf = OutputNetCdf.write(report, folder);
+    files.addAll(ReportWriter.write(report, folder, !noPlots, preamble, outputs.value));
+    Path netCdf = outputs.value.outputs() ? OutputNetCdf.write(report, folder) : null;
     if (netCdf != null) {
       files.add(netCdf);
     }
