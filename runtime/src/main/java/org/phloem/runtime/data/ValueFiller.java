@@ -64,6 +64,7 @@ final class ValueFiller {
     Arrays.fill(out, Double.NaN);
     BitSet seen = new BitSet(total);
     boolean oneDim = n == 1;
+    int[] firstRow = oneDim ? new int[total] : null;
     rows:
     for (int r = 0; r < t.rows(); r++) {
       int flat = 0;
@@ -84,7 +85,11 @@ final class ValueFiller {
         // A 1-D input may be read from a long table that repeats it (a station's latitude on every
         // month's row): identical repeats are fine there. Anything else is ambiguous.
         boolean same = Double.doubleToLongBits(v) == Double.doubleToLongBits(out[flat]);
-        if (!oneDim || !same) {
+        if (oneDim && !same) {
+          notAnIndex(s, dims.get(0), keys[0], flat, firstRow[flat], r);
+          return null;
+        }
+        if (!oneDim) {
           log.addRow("duplicate", t.display, t.lineOf(r), s.column(), "a second row for "
               + keyText(dims, flat) + (oneDim ? " with a different value (" + v + " vs " + out[flat] + ")" : "")
               + "; each element must appear once", s.input().line());
@@ -92,6 +97,9 @@ final class ValueFiller {
         continue;
       }
       seen.set(flat);
+      if (oneDim) {
+        firstRow[flat] = r;
+      }
       out[flat] = v;
       checkMissing(s, values, r, v);
     }
@@ -103,6 +111,24 @@ final class ValueFiller {
       }
     }
     return out;
+  }
+
+  /**
+   * One problem, instead of one per row, for a 1-D input whose dim column repeats its labels with
+   * different values: typically a dim named like a column that is not an index (`dim day` over a table
+   * whose `day` is the day of the month), which makes that column the dim's labels.
+   */
+  private void notAnIndex(InputSource s, DimPlan d, LabelColumn key, int flat, int first, int second) {
+    CsvTable t = s.table();
+    String column = s.dimColumns().get(0);
+    String label = d.labels().get(flat);
+    log.add(t.display, t.lineOf(second), column, String.format(java.util.Locale.ROOT,
+        "column '%s' is not an index of dim '%s': its %,d distinct values repeat over %,d rows with different '%s' values "
+            + "(%s='%s' on lines %d and %d). A dim named like a column of the table takes that column as its element labels. "
+            + "If every row is one element, rename the dim (e.g. `dim %s_index`, or `dim date`) so that the rows are read "
+            + "in order; if '%s' should label the elements, each label may appear only once.",
+        column, d.name(), key.distinct.size(), t.rows(), s.column(), column, label, t.lineOf(first), t.lineOf(second), d.name(),
+        column), s.input().line());
   }
 
   private void unknownElement(InputSource s, DimPlan d, String label, int row) {
