@@ -29,6 +29,9 @@ public final class Plots {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
+    // PNGs are encoded into memory: without this, ImageIO buffers each one in a temporary file, and a
+    // JVM that exits while one is being written prints the error of its shutdown hook closing that file.
+    javax.imageio.ImageIO.setUseCache(false);
   }
 
   private static final int WIDTH = 900;
