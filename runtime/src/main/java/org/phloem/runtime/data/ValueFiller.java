@@ -2,12 +2,16 @@ package org.phloem.runtime.data;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Fills one input's array from its source, once every dim's size and labels are known. */
 final class ValueFiller {
   private final ProblemLog log;
+  /** Tables and dims already told that their dim column is not an index (once per pair, not per input). */
+  private final Set<String> notAnIndexReported = new HashSet<>();
 
   ValueFiller(ProblemLog log) {
     this.log = log;
@@ -64,7 +68,9 @@ final class ValueFiller {
     Arrays.fill(out, Double.NaN);
     BitSet seen = new BitSet(total);
     boolean oneDim = n == 1;
-    int[] firstRow = oneDim ? new int[total] : null;
+    int[] rowOf = oneDim ? new int[total] : null;
+    int repeats = 0;
+    int firstRepeat = -1;
     rows:
     for (int r = 0; r < t.rows(); r++) {
       int flat = 0;
@@ -86,10 +92,9 @@ final class ValueFiller {
         // month's row): identical repeats are fine there. Anything else is ambiguous.
         boolean same = Double.doubleToLongBits(v) == Double.doubleToLongBits(out[flat]);
         if (oneDim && !same) {
-          notAnIndex(s, dims.get(0), keys[0], flat, firstRow[flat], r);
-          return null;
-        }
-        if (!oneDim) {
+          repeats++;
+          firstRepeat = firstRepeat < 0 ? r : firstRepeat;
+        } else if (!oneDim) {
           log.addRow("duplicate", t.display, t.lineOf(r), s.column(), "a second row for "
               + keyText(dims, flat) + (oneDim ? " with a different value (" + v + " vs " + out[flat] + ")" : "")
               + "; each element must appear once", s.input().line());
@@ -98,10 +103,14 @@ final class ValueFiller {
       }
       seen.set(flat);
       if (oneDim) {
-        firstRow[flat] = r;
+        rowOf[flat] = r;
       }
       out[flat] = v;
       checkMissing(s, values, r, v);
+    }
+    if (repeats > 0) {
+      notAnIndex(s, dims.get(0), keys[0], values, rowOf, firstRepeat, repeats);
+      return null;
     }
     if (!s.input().allowMissing() && seen.cardinality() < total) {
       for (int f = seen.nextClearBit(0); f < total; f = seen.nextClearBit(f + 1)) {
@@ -114,21 +123,25 @@ final class ValueFiller {
   }
 
   /**
-   * One problem, instead of one per row, for a 1-D input whose dim column repeats its labels with
-   * different values: typically a dim named like a column that is not an index (`dim day` over a table
-   * whose `day` is the day of the month), which makes that column the dim's labels.
+   * A 1-D input aligned by a column named like its dim, whose rows repeat elements with different
+   * values: the column is data (a day of the month), not the rows' index. Said once per table and dim,
+   * with the rename that fixes it.
    */
-  private void notAnIndex(InputSource s, DimPlan d, LabelColumn key, int flat, int first, int second) {
+  private void notAnIndex(InputSource s, DimPlan d, LabelColumn key, NumberColumn values, int[] rowOf, int row,
+      int repeats) {
     CsvTable t = s.table();
-    String column = s.dimColumns().get(0);
-    String label = d.labels().get(flat);
-    log.add(t.display, t.lineOf(second), column, String.format(java.util.Locale.ROOT,
-        "column '%s' is not an index of dim '%s': its %,d distinct values repeat over %,d rows with different '%s' values "
-            + "(%s='%s' on lines %d and %d). A dim named like a column of the table takes that column as its element labels. "
-            + "If every row is one element, rename the dim (e.g. `dim %s_index`, or `dim date`) so that the rows are read "
-            + "in order; if '%s' should label the elements, each label may appear only once.",
-        column, d.name(), key.distinct.size(), t.rows(), s.column(), column, label, t.lineOf(first), t.lineOf(second), d.name(),
-        column), s.input().line());
+    if (!notAnIndexReported.add(t.display + '\u0000' + d.name())) {
+      return;
+    }
+    int flat = d.elementOf(key.distinct.get(key.code(row)), d.labelIndex());
+    int earlier = rowOf[flat];
+    log.add(t.display, t.lineOf(row), d.name(), "dim '" + d.name() + "' is aligned by this table's column '"
+        + d.name() + "' (" + key.distinct.size() + " distinct values in " + t.rows() + " rows), but the rows repeat "
+        + "its values: " + repeats + " row(s) fall on an element an earlier row has (this line repeats " + d.name()
+        + "='" + key.distinct.get(key.code(row)) + "' of line " + t.lineOf(earlier) + ", with " + s.column() + " "
+        + values.get(row) + " vs " + values.get(earlier) + "). Column '" + d.name() + "' is data, not the index "
+        + "of the rows: rename the dim (e.g. `dim " + d.name() + "_index` or `dim date`) so that the rows are read "
+        + "in order, or give each element one row", s.input().line());
   }
 
   private void unknownElement(InputSource s, DimPlan d, String label, int row) {
