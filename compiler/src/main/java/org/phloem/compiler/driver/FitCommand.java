@@ -373,8 +373,11 @@ final class FitCommand implements Callable<Integer> {
       return true;
     }
     System.out.print(report.format());
-    System.out.println("The gradient check at the start failed, so the fit would follow wrong derivatives. "
-        + "Run 'phloem check MODEL --random 5' to see where; --no-check fits anyway.");
+    System.out.println("The gradient check at the start failed, so the fit would follow wrong derivatives. Likely causes, most likely first:");
+    for (String c : CheckAdvice.causes(report, m.info(), p0)) {
+      System.out.println("  - " + c);
+    }
+    System.out.println("Run 'phloem check MODEL --random 5' to see where; --no-check fits anyway.");
     return false;
   }
 
