@@ -90,6 +90,10 @@ public record ModelInfo(
 
   /** Label of flat element {@code e} of an array over {@code dimNames}: "3", "ryo,5", ... */
   public String elementLabel(List<String> dimNames, int e) {
+    if (dimNames.size() == 1) { // the common case, without joining
+      DimInfo dim = dim(dimNames.get(0));
+      return dim.labels().get(e % dim.size());
+    }
     String[] parts = new String[dimNames.size()];
     int rest = e;
     for (int d = dimNames.size() - 1; d >= 0; d--) {

@@ -20,7 +20,9 @@ import org.phloem.compiler.syntax.Parsing;
 
 /**
  * Replaces each {@code include} by the items of the file it names, recursively. A path is relative to
- * the including file and must stay inside the main model's folder tree; a file already merged is not
+ * the including file and must stay inside the main model's folder tree, or inside the tree of the
+ * nearest enclosing folder that holds a {@value #LIBRARY_MARKER} file (so models in sibling folders of a
+ * library such as the repository's {@code models/} can share files); a file already merged is not
  * merged again (so two files may share a common include); an include that leads back to a file still
  * being merged is a cycle.
  */
@@ -32,9 +34,15 @@ final class IncludeResolver {
   private final Set<Path> merged = new HashSet<>();
   private boolean unparsed;
 
-  /** @param root the main model's folder (real path), or null when there is none */
-  IncludeResolver(Path root, Diagnostics diagnostics) {
-    this.root = root;
+  /**
+   * The file whose presence in a folder lets every model below that folder include any file below it.
+   * Without one, a model's includes stay inside its own folder.
+   */
+  static final String LIBRARY_MARKER = "phloem-include-root";
+
+  /** @param folder the main model's folder (real path), or null when there is none */
+  IncludeResolver(Path folder, Diagnostics diagnostics) {
+    this.root = folder == null ? null : libraryRoot(folder);
     this.diagnostics = diagnostics;
   }
 
@@ -133,6 +141,16 @@ final class IncludeResolver {
           .append(chain.get(i + 1)).append("'");
     }
     return text.append(", which includes '").append(chain.get(0)).append("' again").toString();
+  }
+
+  /** The nearest folder at or above {@code folder} holding the marker file; {@code folder} when none does. */
+  private static Path libraryRoot(Path folder) {
+    for (Path p = folder; p != null; p = p.getParent()) {
+      if (Files.isRegularFile(p.resolve(LIBRARY_MARKER))) {
+        return p;
+      }
+    }
+    return folder;
   }
 
   private String folderName() {

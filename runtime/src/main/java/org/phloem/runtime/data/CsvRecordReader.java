@@ -3,8 +3,7 @@ package org.phloem.runtime.data;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Splits CSV text into records: comma-separated fields, optional double quotes (a doubled quote inside
@@ -24,6 +23,8 @@ final class CsvRecordReader implements Closeable {
   }
 
   private static final int EOF = -1;
+  /** {@link #nextRecord()} at the end of the text. */
+  static final int END = -1;
   private final Reader in;
   private final char[] buffer = new char[1 << 16];
   private int pos;
@@ -31,7 +32,12 @@ final class CsvRecordReader implements Closeable {
   private int line = 1;
   private int recordLine;
   private boolean first = true;
-  private final StringBuilder field = new StringBuilder();
+  /** The current record's field characters, one field after the other; fields are ranges of it. */
+  private char[] text = new char[256];
+  private int textLength;
+  private int[] starts = new int[16];
+  private int[] ends = new int[16];
+  private int fields;
 
   CsvRecordReader(Reader in) {
     this.in = in;
@@ -71,11 +77,31 @@ final class CsvRecordReader implements Closeable {
   }
 
   /**
-   * The next record's fields, an empty array for an empty line, or null at the end of the text.
+   * The next record's fields as Strings, an empty array for an empty line, or null at the end of the
+   * text (for the header; data rows are read with {@link #nextRecord()} without a String per field).
    *
    * @throws SyntaxError when a quoted field is malformed; the rest of that record is skipped
    */
   String[] next() throws IOException, SyntaxError {
+    int n = nextRecord();
+    if (n == END) {
+      return null;
+    }
+    String[] out = new String[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = field(i);
+    }
+    return out;
+  }
+
+  /**
+   * Reads the next record: its fields are then {@link #chars()} from {@link #start(int)} to
+   * {@link #end(int)}.
+   *
+   * @return the number of fields, 0 for an empty line, {@link #END} at the end of the text
+   * @throws SyntaxError when a quoted field is malformed; the rest of that record is skipped
+   */
+  int nextRecord() throws IOException, SyntaxError {
     int c = read();
     if (first) {
       first = false;
@@ -83,35 +109,37 @@ final class CsvRecordReader implements Closeable {
         c = read();
       }
     }
+    fields = 0;
+    textLength = 0;
     if (c == EOF) {
-      return null;
+      return END;
     }
     recordLine = line;
     if (c == '\n' || c == '\r') {
       endLine(c);
-      return new String[0];
+      return 0;
     }
-    List<String> fields = new ArrayList<>();
     while (true) {
-      field.setLength(0);
+      int start = textLength;
       if (c == '"') {
         c = readQuoted();
+        addField(start, textLength);
       } else {
         while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
-          field.append((char) c);
+          append((char) c);
           c = read();
         }
-        fields.add(field.toString().strip());
-        if (c == ',') {
-          c = read();
-          continue;
+        // unquoted fields are trimmed of surrounding white space
+        int from = start;
+        int to = textLength;
+        while (from < to && Character.isWhitespace(text[from])) {
+          from++;
         }
-        if (c != EOF) {
-          endLine(c);
+        while (to > from && Character.isWhitespace(text[to - 1])) {
+          to--;
         }
-        return fields.toArray(new String[0]);
+        addField(from, to);
       }
-      fields.add(field.toString());
       if (c == ',') {
         c = read();
         continue;
@@ -119,11 +147,46 @@ final class CsvRecordReader implements Closeable {
       if (c != EOF) {
         endLine(c);
       }
-      return fields.toArray(new String[0]);
+      return fields;
     }
   }
 
-  /** Reads a quoted field into {@code field}; returns the character after it (comma, line end or EOF). */
+  /** The characters the current record's fields are ranges of (valid until the next read). */
+  char[] chars() {
+    return text;
+  }
+
+  int start(int field) {
+    return starts[field];
+  }
+
+  int end(int field) {
+    return ends[field];
+  }
+
+  /** Field {@code i} of the current record as a String. */
+  String field(int i) {
+    return new String(text, starts[i], ends[i] - starts[i]);
+  }
+
+  private void append(char c) {
+    if (textLength == text.length) {
+      text = Arrays.copyOf(text, text.length * 2);
+    }
+    text[textLength++] = c;
+  }
+
+  private void addField(int from, int to) {
+    if (fields == starts.length) {
+      starts = Arrays.copyOf(starts, fields * 2);
+      ends = Arrays.copyOf(ends, fields * 2);
+    }
+    starts[fields] = from;
+    ends[fields] = to;
+    fields++;
+  }
+
+  /** Reads a quoted field into the record's text; returns the character after it (comma, line end or EOF). */
   private int readQuoted() throws IOException, SyntaxError {
     int startLine = line;
     while (true) {
@@ -134,7 +197,7 @@ final class CsvRecordReader implements Closeable {
       if (c == '"') {
         if (peek() == '"') {
           read();
-          field.append('"');
+          append('"');
           continue;
         }
         int after = read();
@@ -150,10 +213,10 @@ final class CsvRecordReader implements Closeable {
       }
       if (c == '\n' || c == '\r') {
         endLine(c);
-        field.append('\n');
+        append('\n');
         continue;
       }
-      field.append((char) c);
+      append((char) c);
     }
   }
 

@@ -26,6 +26,8 @@ final class CsvTable {
   /** Which rows the model sees ({@code data t = "..." where COND}); null for every row. */
   RowSelection selection;
   private int rows;
+  /** True when the table was not read because it does not fit in the heap (reported already). */
+  boolean tooLarge;
   /** Row indices where the gap between row index and line number changes, and the new line numbers. */
   private int[] jumpRows = new int[0];
   private int[] jumpLines = new int[0];
@@ -50,6 +52,11 @@ final class CsvTable {
       return new CsvTable(file, display, Arrays.asList(h));
     } catch (CsvRecordReader.SyntaxError e) {
       log.add(display, e.line, "", "cannot read the header: " + e.getMessage(), modelLine);
+      return null;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      int line = TextFile.firstInvalidUtf8Line(file);
+      log.add(display, line, "", (line > 0 ? "this line is" : "the file is") + " not valid UTF-8; save the table as UTF-8 text",
+          modelLine);
       return null;
     } catch (IOException e) {
       log.add(display, 0, "", "cannot read the file: " + e, modelLine);
@@ -89,51 +96,76 @@ final class CsvTable {
    * @param maxCells refuse (with a problem) tables whose requested cells exceed this
    */
   void load(Map<String, Integer> numberColumns, Map<String, Integer> labelColumns, long maxCells, ProblemLog log) {
+    load(numberColumns, labelColumns, maxCells, HeapBudget.availableHeap(), log);
+  }
+
+  /** {@link #load} with the free heap given (for tests). */
+  void load(Map<String, Integer> numberColumns, Map<String, Integer> labelColumns, long maxCells, long availableHeap, ProblemLog log) {
+    int modelLine = numberColumns.values().stream().findFirst().orElse(0);
+    try {
+      String refusal = HeapBudget.refusal(display, Files.size(file), HeapBudget.estimatedRows(file), numberColumns.size(),
+          labelColumns.size(), availableHeap, Runtime.getRuntime().maxMemory());
+      if (refusal != null) {
+        tooLarge = true;
+        log.add(display, 0, "", refusal, modelLine);
+        return;
+      }
+      read(numberColumns, labelColumns, maxCells, log);
+    } catch (OutOfMemoryError e) {
+      int read = rows;
+      numbers.clear();
+      labels.clear();
+      rows = 0;
+      tooLarge = true;
+      log.add(display, 0, "", HeapBudget.outOfMemory(read, Runtime.getRuntime().maxMemory()), modelLine);
+    } catch (IOException e) {
+      log.add(display, 0, "", "cannot read the file: " + e, modelLine);
+    }
+  }
+
+  private void read(Map<String, Integer> numberColumns, Map<String, Integer> labelColumns, long maxCells, ProblemLog log) {
     List<String> names = new ArrayList<>();
-    List<Object> sinks = new ArrayList<>();
-    List<Integer> positions = new ArrayList<>();
+    List<Object> sinkList = new ArrayList<>();
+    List<Integer> positionList = new ArrayList<>();
     List<Integer> modelLines = new ArrayList<>();
     numberColumns.forEach((name, line) -> {
       NumberColumn c = new NumberColumn();
       numbers.put(name, c);
       names.add(name);
-      sinks.add(c);
-      positions.add(columnIndex(name));
+      sinkList.add(c);
+      positionList.add(columnIndex(name));
       modelLines.add(line);
     });
     labelColumns.forEach((name, line) -> {
       LabelColumn c = new LabelColumn();
       labels.put(name, c);
       names.add(name);
-      sinks.add(c);
-      positions.add(columnIndex(name));
+      sinkList.add(c);
+      positionList.add(columnIndex(name));
       modelLines.add(line);
     });
     int firstLine = modelLines.isEmpty() ? 0 : modelLines.get(0);
+    Object[] sinks = sinkList.toArray();
+    int[] positions = positionList.stream().mapToInt(Integer::intValue).toArray();
     long maxRows = names.isEmpty() ? Long.MAX_VALUE : maxCells / names.size();
     List<int[]> jumps = new ArrayList<>();
     try (CsvRecordReader r = reader(file)) {
       skipHeader(r);
       int pendingBlank = 0;
       while (true) {
-        String[] rec;
-        boolean broken = false;
+        int fields;
         try {
-          rec = r.next();
+          fields = r.nextRecord();
         } catch (CsvRecordReader.SyntaxError e) {
           log.add(display, e.line, "", e.getMessage(), firstLine);
-          rec = null;
-          broken = true;
-        }
-        if (broken) {
           // Keep the row (positions after it stay right) but as unusable, not as missing values.
-          addRow(null, r.recordLine(), jumps, positions, sinks, names, modelLines, log);
+          addBrokenRow(r.recordLine(), jumps, sinks);
           continue;
         }
-        if (rec == null) {
+        if (fields == CsvRecordReader.END) {
           break;
         }
-        if (rec.length == 0) {
+        if (fields == 0) {
           // An empty line is a blank value in a one-column table (unless trailing); elsewhere it is skipped.
           if (header.size() == 1) {
             pendingBlank++;
@@ -141,7 +173,7 @@ final class CsvTable {
           continue;
         }
         for (; pendingBlank > 0; pendingBlank--) {
-          addRow(new String[] {""}, r.recordLine() - pendingBlank, jumps, positions, sinks, names, modelLines, log);
+          addBlankRow(r.recordLine() - pendingBlank, jumps, sinks, names, modelLines, log);
         }
         if (rows >= maxRows) {
           log.add(display, r.recordLine(), "", "the file has more than " + maxRows + " data rows, which with "
@@ -149,12 +181,16 @@ final class CsvTable {
               + " values; raise the element limit if this size is intended", firstLine);
           break;
         }
-        if (rec.length != header.size()) {
+        if (fields != header.size()) {
           log.addRow("fields", display, r.recordLine(), "", "expected " + header.size()
-              + " comma-separated fields as in the header, found " + rec.length, firstLine);
+              + " comma-separated fields as in the header, found " + fields, firstLine);
         }
-        addRow(rec, r.recordLine(), jumps, positions, sinks, names, modelLines, log);
+        addRow(r, fields, jumps, positions, sinks, names, modelLines, log);
       }
+    } catch (java.nio.charset.CharacterCodingException e) {
+      int line = TextFile.firstInvalidUtf8Line(file);
+      log.add(display, line, "", (line > 0 ? "this line is" : "the file is") + " not valid UTF-8; save the table as UTF-8 text",
+          firstLine);
     } catch (IOException e) {
       log.add(display, 0, "", "cannot read the file: " + e, firstLine);
     }
@@ -195,48 +231,77 @@ final class CsvTable {
     }
   }
 
-  /** Adds one data row; {@code rec} null for a row that could not be split (already reported). */
-  private void addRow(String[] rec, int line, List<int[]> jumps, List<Integer> positions, List<Object> sinks,
+  /** Adds the current record of {@code r} as one data row. */
+  private void addRow(CsvRecordReader r, int fields, List<int[]> jumps, int[] positions, Object[] sinks,
       List<String> names, List<Integer> modelLines, ProblemLog log) {
-    if (lineOf(rows, jumps) != line) {
-      jumps.add(new int[] {rows, line});
-    }
-    for (int k = 0; k < sinks.size(); k++) {
-      int p = positions.get(k);
-      Object sink = sinks.get(k);
-      if (rec == null) {
-        if (sink instanceof NumberColumn num) {
-          num.bad.set(num.size());
-          num.add(Double.NaN);
-        } else {
-          ((LabelColumn) sink).add("");
-        }
-        continue;
-      }
-      String text = p < rec.length ? rec[p] : "";
+    int line = r.recordLine();
+    noteLine(line, jumps);
+    char[] c = r.chars();
+    for (int k = 0; k < sinks.length; k++) {
+      int p = positions[k];
+      int from = p < fields ? r.start(p) : 0;
+      int to = p < fields ? r.end(p) : 0;
+      Object sink = sinks[k];
       if (sink instanceof NumberColumn num) {
-        readNumber(num, text, line, names.get(k), modelLines.get(k), log);
+        readNumber(num, c, from, to, line, names.get(k), modelLines.get(k), log);
       } else {
         LabelColumn lab = (LabelColumn) sink;
-        if (text.isEmpty()) {
+        if (from == to) {
           log.addRow("blank label", display, line, names.get(k),
               "blank cell in a dimension column; every row needs the element it belongs to", modelLines.get(k));
         }
-        lab.add(text);
+        lab.add(c, from, to);
       }
     }
     rows++;
   }
 
-  private void readNumber(NumberColumn num, String text, int line, String column, int modelLine, ProblemLog log) {
-    switch (Cells.kind(text)) {
+  /** Adds the blank row an empty line stands for in a one-column table. */
+  private void addBlankRow(int line, List<int[]> jumps, Object[] sinks, List<String> names, List<Integer> modelLines,
+      ProblemLog log) {
+    noteLine(line, jumps);
+    for (int k = 0; k < sinks.length; k++) {
+      if (sinks[k] instanceof NumberColumn num) {
+        num.add(Double.NaN);
+      } else {
+        log.addRow("blank label", display, line, names.get(k),
+            "blank cell in a dimension column; every row needs the element it belongs to", modelLines.get(k));
+        ((LabelColumn) sinks[k]).add("");
+      }
+    }
+    rows++;
+  }
+
+  /** Adds a row that could not be split (already reported): unusable, not merely missing. */
+  private void addBrokenRow(int line, List<int[]> jumps, Object[] sinks) {
+    noteLine(line, jumps);
+    for (Object sink : sinks) {
+      if (sink instanceof NumberColumn num) {
+        num.bad.set(num.size());
+        num.add(Double.NaN);
+      } else {
+        ((LabelColumn) sink).add("");
+      }
+    }
+    rows++;
+  }
+
+  private void noteLine(int line, List<int[]> jumps) {
+    if (lineOf(rows, jumps) != line) {
+      jumps.add(new int[] {rows, line});
+    }
+  }
+
+  private void readNumber(NumberColumn num, char[] c, int from, int to, int line, String column, int modelLine,
+      ProblemLog log) {
+    switch (Cells.kind(c, from, to)) {
       case NUMBER -> {
-        double v = Cells.number(text);
+        double v = Cells.number(c, from, to);
         if (Double.isInfinite(v)) { // 1e999: refused like a literal Inf
           num.bad.set(num.size());
           num.add(Double.NaN);
-          log.addRow("infinite", display, line, column, "'" + abbreviate(text) + "' overflows to infinity (the largest"
-              + " number is about 1.8e308)", modelLine);
+          log.addRow("infinite", display, line, column, "'" + abbreviate(new String(c, from, to - from))
+              + "' overflows to infinity (the largest number is about 1.8e308)", modelLine);
         } else {
           num.add(v);
         }
@@ -245,13 +310,14 @@ final class CsvTable {
       case INFINITE -> {
         num.bad.set(num.size());
         num.add(Double.NaN);
-        log.addRow("infinite", display, line, column, "'" + text + "' is not a finite number", modelLine);
+        log.addRow("infinite", display, line, column, "'" + new String(c, from, to - from) + "' is not a finite number",
+            modelLine);
       }
       case TEXT -> {
         num.bad.set(num.size());
         num.add(Double.NaN);
-        log.addRow("text", display, line, column, "expected a number, found the text '" + abbreviate(text)
-            + "' (missing values are written as a blank, NA or NaN)", modelLine);
+        log.addRow("text", display, line, column, "expected a number, found the text '"
+            + abbreviate(new String(c, from, to - from)) + "' (missing values are written as a blank, NA or NaN)", modelLine);
       }
     }
   }

@@ -80,6 +80,9 @@ public final class DataBinder {
     }
     Set<CsvTable> unselectable = loadTables(sources, maxElements, log);
     sources.removeIf(s -> unselectable.contains(s.table())); // their sizes would only add confusing messages
+    if (sources.stream().anyMatch(s -> s.table().tooLarge)) {
+      log.throwIfAny(); // nothing can be bound from a table that was not read
+    }
 
     Map<String, DimPlan> plans = DimPlan.resolve(dims, inputs, sources, netCdf.claims(), maxElements, log);
     if (refuseAbsurdSizes(sources, plans, maxElements, log)) {

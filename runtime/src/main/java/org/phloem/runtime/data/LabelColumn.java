@@ -18,17 +18,39 @@ final class LabelColumn {
   final List<String> distinct = new ArrayList<>();
   private final Map<String, Integer> codeOf = new HashMap<>();
 
+  /** The text of the previous non-blank cell and its code: tables often repeat a label row after row. */
+  private char[] previous = new char[0];
+  private int previousLength = -1;
+  private int previousCode = -1;
+
   void add(String text) {
+    add(text.toCharArray(), 0, text.length());
+  }
+
+  /** Adds the cell {@code c[from, to)}; a String is made only for a label not seen in the row before. */
+  void add(char[] c, int from, int to) {
     int code = -1;
-    if (!text.isEmpty()) {
-      String label = Cells.canonicalLabel(text);
-      Integer known = codeOf.get(label);
-      if (known == null) {
-        known = distinct.size();
-        distinct.add(label);
-        codeOf.put(label, known);
+    int n = to - from;
+    if (n > 0) {
+      if (n == previousLength && Arrays.equals(c, from, to, previous, 0, n)) {
+        code = previousCode;
+      } else {
+        String text = new String(c, from, n);
+        String label = Cells.isInteger(c, from, to) ? Long.toString(Long.parseLong(text)) : text;
+        Integer known = codeOf.get(label);
+        if (known == null) {
+          known = distinct.size();
+          distinct.add(label);
+          codeOf.put(label, known);
+        }
+        code = known;
+        if (previous.length < n) {
+          previous = new char[Math.max(n, 2 * previous.length)];
+        }
+        System.arraycopy(c, from, previous, 0, n);
+        previousLength = n;
+        previousCode = code;
       }
-      code = known;
     }
     if (size == codes.length) {
       codes = Arrays.copyOf(codes, codes.length * 2);

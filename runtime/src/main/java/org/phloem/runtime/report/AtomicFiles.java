@@ -1,7 +1,12 @@
 package org.phloem.runtime.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.StandardOpenOption;
@@ -20,17 +25,50 @@ import java.nio.file.StandardCopyOption;
 public final class AtomicFiles {
   private AtomicFiles() {}
 
+  /** What writes a text file's content, streaming, into the writer it is given. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(Writer out) throws IOException;
+  }
+
   /** Writes {@code bytes} to {@code target}, creating its folder if needed. */
   public static void write(Path target, byte[] bytes) throws IOException {
+    write(target, out -> {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) {
+        out.write(buffer);
+      }
+    });
+  }
+
+  /**
+   * Writes the text {@code content} produces to {@code target} as UTF-8 through a large buffer, so a
+   * long table goes to disk as it is formatted instead of as one String first.
+   */
+  public static void stream(Path target, Content content) throws IOException {
+    write(target, channel -> {
+      // not closed here: closing the writer would close the channel before it is synced
+      Writer out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8), 1 << 16);
+      try {
+        content.writeTo(out);
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+      out.flush();
+    });
+  }
+
+  private interface ChannelWriter {
+    void write(FileChannel out) throws IOException;
+  }
+
+  private static void write(Path target, ChannelWriter writer) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
     try {
       try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          out.write(buffer);
-        }
+        writer.write(out);
         out.force(true); // on the disk before the rename makes it the file: a crash leaves old or new, never empty
       }
       try {

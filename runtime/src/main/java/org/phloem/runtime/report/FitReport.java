@@ -1,7 +1,9 @@
 package org.phloem.runtime.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.phloem.runtime.CompiledModel;
 import org.phloem.runtime.ModelInfo;
 import org.phloem.runtime.ObservationInfo;
@@ -39,12 +41,15 @@ public record FitReport(ModelInfo info, FitResult fit, Posterior posterior, List
    */
   public static FitReport analyze(CompiledModel model, FitResult fit) {
     boolean allFlat = LeastSquaresReport.allFlat(model);
-    if (allFlat && !LeastSquaresReport.sdsDependOnParameters(model, fit.parameters())) {
+    // the compiler knows each observation's likelihood and whether its sd is fitted; the probe also
+    // catches models built without that knowledge
+    boolean sumOfSquares = org.phloem.runtime.fit.ObservationElements.sumOfSquares(model.info());
+    if (allFlat && sumOfSquares && !LeastSquaresReport.sdsDependOnParameters(model, fit.parameters())) {
       return LeastSquaresReport.analyze(model, fit);
     }
     Posterior posterior = PosteriorAnalysis.at(model, fit.parameters(), held(fit));
     List<OutputSd> outputs = OutputUncertainty.compute(model, fit.parameters(), posterior.covariance(), false);
-    return of(model, fit, posterior, outputs, CovarianceStatement.laplace(allFlat));
+    return of(model, fit, posterior, outputs, CovarianceStatement.laplace(allFlat, sumOfSquares));
   }
 
   /** A report of a fit without a posterior (none could be computed): the fit and its iterations only. */
@@ -65,16 +70,17 @@ public record FitReport(ModelInfo info, FitResult fit, Posterior posterior, List
   static FitReport of(CompiledModel model, FitResult fit, Posterior posterior, List<OutputSd> outputs, CovarianceStatement covariance) {
     ModelInfo info = model.info();
     model.cost(fit.parameters());
-    List<ResidualRow> rows = new ArrayList<>();
-    for (ObservationElements.Element e : ObservationElements.read(model)) {
+    Map<Integer, OutputSd> sdOf = new HashMap<>();
+    for (OutputSd o : outputs) {
+      sdOf.put(o.output(), o); // the last one, as a search through the list would find
+    }
+    List<ObservationElements.Element> elements = ObservationElements.read(model);
+    List<ResidualRow> rows = new ArrayList<>(elements.size());
+    for (ObservationElements.Element e : elements) {
       ObservationInfo obs = info.observations().get(e.observation());
       double modelled = model.output(e.modelOutput())[e.index()];
-      double modelledSd = Double.NaN;
-      for (OutputSd o : outputs) {
-        if (o.output() == e.modelOutput()) {
-          modelledSd = o.sd()[e.index()];
-        }
-      }
+      OutputSd o = sdOf.get(e.modelOutput());
+      double modelledSd = o == null ? Double.NaN : o.sd()[e.index()];
       String element = info.elementLabel(info.outputs().get(e.modelOutput()).dims(), e.index());
       rows.add(new ResidualRow(obs.label(), e.index(), element, modelled, modelledSd, e.observed(), e.sd(), e.residual(modelled)));
     }

@@ -61,6 +61,13 @@ public final class ReportTables {
    * outputs; the modelled observations are in residuals.csv.
    */
   public static String outputs(FitReport r) {
+    StringBuilder sb = new StringBuilder();
+    outputs(r, sb);
+    return sb.toString();
+  }
+
+  /** {@link #outputs(FitReport)} written into {@code out} row by row. */
+  public static void outputs(FitReport r, Appendable out) {
     ModelInfo info = r.info();
     List<OutputSd> declared = r.outputs().stream()
         .filter(o -> info.outputs().get(o.output()).role() == OutputInfo.Role.OUTPUT).toList();
@@ -71,33 +78,37 @@ public final class ReportTables {
       header.add("label" + d);
     }
     header.addAll(List.of("value", "sd", "unit"));
-    Csv csv = new Csv().row(header);
+    Csv csv = new Csv(out).row(header);
     for (OutputSd o : declared) {
       String unit = info.outputs().get(o.output()).unit();
       for (int e = 0; e < o.value().length; e++) {
-        List<Object> row = new ArrayList<>(List.of(o.name(), e));
+        csv.cell(o.name()).cell(e);
         String[] labels = labels(info, o.dims(), e);
         for (int d = 0; d < rank; d++) {
-          row.add(d < o.dims().size() ? o.dims().get(d) : null);
-          row.add(d < o.dims().size() ? labels[d] : null);
+          csv.cell(d < o.dims().size() ? o.dims().get(d) : null);
+          csv.cell(d < o.dims().size() ? labels[d] : null);
         }
-        row.add(o.value()[e]);
-        row.add(o.sd()[e]);
-        row.add(unit);
-        csv.row(row);
+        csv.cell(o.value()[e]).cell(o.sd()[e]).cell(unit).end();
       }
     }
-    return csv.toString();
+    csv.flush();
   }
 
   /** residuals.csv: observation, index, element, modelled, modelled_sd, observed, sd, normalized_residual. */
   public static String residuals(FitReport r) {
-    Csv csv = new Csv().row("observation", "index", "element", "modelled", "modelled_sd", "observed", "sd", "normalized_residual");
+    StringBuilder sb = new StringBuilder();
+    residuals(r, sb);
+    return sb.toString();
+  }
+
+  /** {@link #residuals(FitReport)} written into {@code out} row by row. */
+  public static void residuals(FitReport r, Appendable out) {
+    Csv csv = new Csv(out).row("observation", "index", "element", "modelled", "modelled_sd", "observed", "sd", "normalized_residual");
     for (ResidualRow row : r.residuals()) {
-      csv.row(row.observation(), row.index(), row.element(), row.modelled(), row.modelledSd(), row.observed(), row.sd(),
-          row.normalizedResidual());
+      csv.cell(row.observation()).cell(row.index()).cell(row.element()).cell(row.modelled()).cell(row.modelledSd())
+          .cell(row.observed()).cell(row.sd()).cell(row.normalizedResidual()).end();
     }
-    return csv.toString();
+    csv.flush();
   }
 
   /** iterations.csv: method, iteration, cost, gradient_norm, step_length, evaluations. */

@@ -11,8 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Writes a fit report into a folder: parameters.csv, correlation.csv, outputs.csv, residuals.csv,
- * iterations.csv, summary.txt, and the PNG plots (one per one-dimensional observe statement,
+ * Writes a fit report into a folder: parameters.csv, correlation.csv, outputs.csv and residuals.csv (as
+ * selected), iterations.csv, summary.txt, and the PNG plots (one per one-dimensional observe statement,
  * parameter_sd.png when any slot has a prior, correlation.png). Each file is written atomically.
  */
 public final class ReportWriter {
@@ -25,7 +25,7 @@ public final class ReportWriter {
    * @return the files written, in order
    */
   public static List<Path> write(FitReport report, Path dir, boolean plots) throws IOException {
-    return write(report, dir, plots, "");
+    return write(report, dir, plots, "", OutputSelection.ALL);
   }
 
   /**
@@ -33,11 +33,24 @@ public final class ReportWriter {
    * multi-start fit found before the report of its best start).
    */
   public static List<Path> write(FitReport report, Path dir, boolean plots, String preamble) throws IOException {
+    return write(report, dir, plots, preamble, OutputSelection.ALL);
+  }
+
+  /**
+   * As {@link #write(FitReport, Path, boolean, String)}, writing outputs.csv and residuals.csv as
+   * {@code tables} selects (streamed to disk through a buffer).
+   */
+  public static List<Path> write(FitReport report, Path dir, boolean plots, String preamble, OutputSelection tables)
+      throws IOException {
     List<Path> written = new ArrayList<>();
     writeText(dir.resolve("parameters.csv"), ReportTables.parameters(report), written);
     writeText(dir.resolve("correlation.csv"), ReportTables.correlation(report), written);
-    writeText(dir.resolve("outputs.csv"), ReportTables.outputs(report), written);
-    writeText(dir.resolve("residuals.csv"), ReportTables.residuals(report), written);
+    if (tables.outputs()) {
+      stream(dir.resolve("outputs.csv"), out -> ReportTables.outputs(report, out), written);
+    }
+    if (tables.residuals()) {
+      stream(dir.resolve("residuals.csv"), out -> ReportTables.residuals(report, out), written);
+    }
     writeText(dir.resolve("iterations.csv"), ReportTables.iterations(report), written);
     writeText(dir.resolve("summary.txt"), preamble + SummaryTable.format(report), written);
     if (plots) {
@@ -48,6 +61,11 @@ public final class ReportWriter {
       }
     }
     return written;
+  }
+
+  private static void stream(Path p, AtomicFiles.Content content, List<Path> written) throws IOException {
+    AtomicFiles.stream(p, content);
+    written.add(p);
   }
 
   /**

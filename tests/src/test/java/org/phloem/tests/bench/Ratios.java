@@ -45,6 +45,10 @@ final class Ratios {
       lines.add(new Line("4. SparseGradient / adjoint", SitesBenchmark.class, "sparseGradient", "adjoint", n, ""));
       lines.add(new Line("4. central differences / adjoint", SitesBenchmark.class, "centralDifferences", "adjoint", n, "grows with n"));
     }
+    for (String n : List.of("4", "8")) {
+      lines.add(new Line("multi-start: N starts on 2 threads / one fit (DALEC oregon)", MultiStartBenchmark.class, "multiStart",
+          "singleFit", n, ""));
+    }
     return lines;
   }
 

@@ -85,6 +85,27 @@ class IncludeContainmentTest {
     assertFalse(e.getMessage().contains(SECRET), e.getMessage());
   }
 
+  /** A marker file makes its folder the include root: a model in a sibling folder may include from it. */
+  @Test
+  void aSiblingFolder_isReadBelowAnIncludeRootMarker() throws Exception {
+    Path library = Files.createDirectories(root.resolve("library"));
+    Files.writeString(library.resolve("phloem-include-root"), "include root\n");
+    Files.createDirectories(library.resolve("shared"));
+    Files.writeString(library.resolve("shared/leaf.phl"), "const leaf = 2\n");
+    Path model = Files.createDirectories(library.resolve("site")).resolve("main.phl");
+    Files.writeString(model, "model sibling \"includes a sibling\"\ninclude \"../shared/leaf.phl\"\noutput y\ny = leaf\n");
+    Pipeline.compile(model, false);
+  }
+
+  /** Below a marker, a path leaving the marked tree is still refused. */
+  @Test
+  void aPathLeavingTheMarkedTree_isRefused() throws Exception {
+    Files.writeString(project.resolve("phloem-include-root"), "include root\n");
+    Path inner = Files.createDirectories(project.resolve("inner")).resolve("main.phl");
+    Files.writeString(inner, "model contained \"includes stay inside\"\ninclude \"../../secret.phl\"\noutput y\n");
+    assertRefused(inner, 2);
+  }
+
   private void assertRefused(Path model, int line) {
     CompileException e = assertThrows(CompileException.class, () -> Pipeline.compile(model, false));
     Diagnostic d = e.diagnostics().get(0);
