@@ -95,8 +95,8 @@ statement
     | LET ID ASSIGN expr                                                        #LetStmt
     | ID (LBRACK exprList RBRACK)? op=(ASSIGN | PLUS_ASSIGN) expr               #AssignStmt
     | ifStatement                                                               #IfStmt
-    | OBSERVE expr TILDE NORMAL LPAREN expr COMMA expr RPAREN
-          (FOR loopIndex (COMMA loopIndex)*)? (IF expr)?                        #ObserveStmt
+    | OBSERVE modelled=expr TILDE dist=(NORMAL | ID) LPAREN args+=expr (COMMA args+=expr)* RPAREN
+          (FOR loopIndex (COMMA loopIndex)*)? (IF where=expr)?                  #ObserveStmt
     | RETURN expr                                                               #ReturnStmt
     ;
 

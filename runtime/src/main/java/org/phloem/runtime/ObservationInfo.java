@@ -10,5 +10,30 @@ package org.phloem.runtime;
  * @param valueOutput index of the observed values
  * @param sdOutput index of the observation sds
  * @param line the line of the statement in the model file
+ * @param likelihood the distribution the statement states
+ * @param nu the degrees of freedom of a {@link Likelihood#STUDENT_T} (NaN for the others)
+ * @param sdFitted whether the sd depends on the parameters (its log is then part of the cost, and the
+ *     cost is no longer a sum of squares)
  */
-public record ObservationInfo(String label, int modelOutput, int valueOutput, int sdOutput, int line) {}
+public record ObservationInfo(String label, int modelOutput, int valueOutput, int sdOutput, int line, Likelihood likelihood, double nu,
+    boolean sdFitted) {
+
+  /** A normal observation with a fixed sd. */
+  public ObservationInfo(String label, int modelOutput, int valueOutput, int sdOutput, int line) {
+    this(label, modelOutput, valueOutput, sdOutput, line, Likelihood.NORMAL, Double.NaN, false);
+  }
+
+  /**
+   * True when the cost of this observation is ½ Σ residual² with residuals that do not depend on the
+   * parameters through their sds: a normal or lognormal with a fixed sd. Levenberg–Marquardt and the
+   * least-squares covariance need every observation to be one.
+   */
+  public boolean sumOfSquares() {
+    return likelihood != Likelihood.STUDENT_T && !sdFitted;
+  }
+
+  /** This observation with {@code fitted} as its {@link #sdFitted}. */
+  public ObservationInfo withSdFitted(boolean fitted) {
+    return new ObservationInfo(label, modelOutput, valueOutput, sdOutput, line, likelihood, nu, fitted);
+  }
+}

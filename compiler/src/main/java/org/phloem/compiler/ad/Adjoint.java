@@ -44,6 +44,11 @@ import org.phloem.runtime.ModelLayout;
  * again); a loop whose bounds read anything else pushes them. Intermediate values of one right-hand
  * side are recomputed in the reverse sweep from its restored operands rather than stored. Stores into
  * adjoint arrays that nothing reads afterwards are dropped ({@link DeadAdjointStores}).
+ *
+ * <p>An assignment whose partials are computed has its reverse code guarded by {@code if (y$b != 0)}:
+ * an element whose adjoint is exactly zero contributes nothing, even where a partial is NaN (0 × NaN
+ * would otherwise make the whole gradient NaN). The Hessian-vector transform widens the guard to
+ * {@code y$b != 0 || y$b$d != 0} ({@link Tangent.Spec#zeroGuarded}).
  */
 public final class Adjoint {
 
@@ -345,7 +350,32 @@ public final class Adjoint {
       if (targetHoldsValue && reads.remove(targetName)) {
         readsAfter = Set.of(targetName);
       }
+      if (needsZeroGuard(lin)) {
+        code = List.of(new Stmt.If(nonZero(yb), code, List.of(), s.line()));
+      }
       return new Reverse(code, Collections.unmodifiableSet(reads), readsAfter);
+    }
+
+    /**
+     * True when some partial is computed (not a literal): at an element whose adjoint is exactly zero
+     * such a partial may be NaN or infinite (an output that is NaN where no observation uses it, e.g.
+     * a missing night-time temperature), and 0 × NaN would poison the gradient. The reverse code then
+     * runs only when the adjoint is non-zero: an element with a zero adjoint contributes nothing, as
+     * it does mathematically, and the partials are not even computed there. Literal partials (sums,
+     * copies) need no test.
+     */
+    private static boolean needsZeroGuard(Linearizer.Linear lin) {
+      for (Linearizer.Term t : lin.terms()) {
+        if (!(t.coefficient() instanceof Expr.Num)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** {@code yb != 0}: the guard of a reverse block; {@link Tangent} recognises it by the adjoint's name. */
+    static Cond nonZero(Ref yb) {
+      return new Cond.Compare(Cond.CmpOp.NE, new Expr.Get(yb), Expr.num(0));
     }
 
     private static boolean isCall(Expr e, Prim p) {

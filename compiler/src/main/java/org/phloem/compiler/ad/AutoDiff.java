@@ -99,7 +99,8 @@ public final class AutoDiff {
     out = addArrays(out, adjoint.newArrays()).withFunction(adjoint.function());
 
     Tangent.Result hessian = Tangent.transform(out, adjoint.function(),
-        new Tangent.Spec("hessianVector", Map.of(p, v, g, hv), Set.of(p), Set.of(g), false, Set.of(g)), rules);
+        new Tangent.Spec("hessianVector", Map.of(p, v, g, hv), Set.of(p), Set.of(g), false, Set.of(g),
+            Set.copyOf(adjoint.adjointOf().values())), rules);
     out = addArrays(out, hessian.newArrays()).withFunction(hessian.function());
     if (!options.enabled()) {
       return out;
@@ -112,7 +113,8 @@ public final class AutoDiff {
     }
     out = addArrays(out, ckpt.result().newArrays()).withFunction(ckpt.result().function());
     Tangent.Result hessianCkpt = Tangent.transform(out, ckpt.result().function(),
-        new Tangent.Spec(HESSIAN_VECTOR_CHECKPOINTED, Map.of(p, v, g, hv), Set.of(p), Set.of(g), false, Set.of(g)), rules);
+        new Tangent.Spec(HESSIAN_VECTOR_CHECKPOINTED, Map.of(p, v, g, hv), Set.of(p), Set.of(g), false, Set.of(g),
+            Set.copyOf(ckpt.result().adjointOf().values())), rules);
     out = addArrays(out, hessianCkpt.newArrays()).withFunction(hessianCkpt.function());
     return out.withFunction(useCheckpoints(ckpt.tripCounts(), options.threshold()));
   }

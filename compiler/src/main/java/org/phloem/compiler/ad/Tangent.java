@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.phloem.compiler.analysis.Activity;
 import org.phloem.compiler.analysis.Reads;
+import org.phloem.compiler.ir.Cond;
 import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.IrFunction;
 import org.phloem.compiler.ir.IrProgram;
@@ -41,6 +42,10 @@ public final class Tangent {
    * @param returnResultTangents whether the results' tangents are returned after the results
    * @param discarded array arguments whose primal values are not wanted: their stores are dropped, so
    *     the new function does not take them (only their tangents). Nothing else may read them.
+   * @param zeroGuarded when differentiating an adjoint: its adjoint variables, whose reverse blocks
+   *     run only where the adjoint is non-zero ({@code if (y$b != 0)}, see {@link Adjoint}). Such a
+   *     guard becomes {@code y$b != 0 || y$b$d != 0}: where the adjoint is zero only at this point (a
+   *     residual of exactly 0) its tangent still carries second-order terms. Empty otherwise.
    */
   public record Spec(
       String name,
@@ -48,12 +53,20 @@ public final class Tangent {
       Set<String> independents,
       Set<String> dependents,
       boolean returnResultTangents,
-      Set<String> discarded) {
+      Set<String> discarded,
+      Set<String> zeroGuarded) {
     public Spec {
       argumentTangents = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(argumentTangents));
       independents = Set.copyOf(independents);
       dependents = Set.copyOf(dependents);
       discarded = Set.copyOf(discarded);
+      zeroGuarded = Set.copyOf(zeroGuarded);
+    }
+
+    /** A spec for a function that is not an adjoint (no zero guards). */
+    public Spec(String name, Map<String, String> argumentTangents, Set<String> independents, Set<String> dependents,
+        boolean returnResultTangents, Set<String> discarded) {
+      this(name, argumentTangents, independents, dependents, returnResultTangents, discarded, Set.of());
     }
   }
 
@@ -194,7 +207,7 @@ public final class Tangent {
         out.add(new Stmt.For(l.index(), l.from(), l.to(), l.descending(), block(l.body()), l.line()));
       } else if (s instanceof Stmt.If) {
         Stmt.If i = (Stmt.If) s;
-        out.add(new Stmt.If(i.cond(), block(i.then()), block(i.otherwise()), i.line()));
+        out.add(new Stmt.If(widenZeroGuard(i.cond()), block(i.then()), block(i.otherwise()), i.line()));
       } else if (s instanceof Stmt.Push && tapeActive) {
         Linearizer.Linear lin = linearizer.linearize(((Stmt.Push) s).value(), active(s));
         emitTemps(lin, out);
@@ -219,6 +232,16 @@ public final class Tangent {
       } else {
         out.add(s); // integer statements, and tape operations when no derivative goes through the tape
       }
+    }
+
+    /** {@code y$b != 0} on a zero-guarded adjoint with a tangent becomes {@code y$b != 0 || y$b$d != 0}; other conditions stay. */
+    private Cond widenZeroGuard(Cond c) {
+      if (c instanceof Cond.Compare cmp && cmp.op() == Cond.CmpOp.NE && cmp.a() instanceof Expr.Get get
+          && spec.zeroGuarded().contains(get.ref().name()) && tan.containsKey(get.ref().name())
+          && cmp.b() instanceof Expr.Num zero && zero.value() == 0) {
+        return new Cond.Or(c, new Cond.Compare(Cond.CmpOp.NE, new Expr.Get(tangent(get.ref())), Expr.num(0)));
+      }
+      return c;
     }
 
     private void assign(Stmt.Assign s, List<Stmt> out) {

@@ -339,8 +339,13 @@ final class ExprChecker {
       return (DimDecl) ((Ref.DeclRef) r).decl();
     }
     if (r == null) {
-      ctx.hinted(ErrorKind.UNKNOWN_DIM, name.span(),
-          Suggestions.hint(name.name(), ctx.globals.namesOf(DeclKind.DIM)), name.name());
+      java.util.Collection<String> dims = ctx.globals.namesOf(DeclKind.DIM);
+      String hint = Suggestions.hint(name.name(), dims);
+      if (hint == null) { // no plausible typo: say which dims there are
+        hint = dims.isEmpty() ? "No dim is declared; declare it with 'dim " + name.name() + "'."
+            : "The declared dims are: " + String.join(", ", dims.stream().limit(12).toList()) + (dims.size() > 12 ? ", ..." : "") + ".";
+      }
+      ctx.hinted(ErrorKind.UNKNOWN_DIM, name.span(), hint, name.name());
     } else {
       ctx.error(ErrorKind.NOT_A_DIM, name.span(), name.name(), r.describe());
     }

@@ -16,6 +16,7 @@ import org.phloem.compiler.ast.StateDecl;
 import org.phloem.compiler.ast.Stmt;
 import org.phloem.compiler.ast.VarDecl;
 import org.phloem.compiler.diag.ErrorKind;
+import org.phloem.runtime.Likelihood;
 
 /**
  * Checks statements: scopes of lets and loop indices, what may be assigned, where observe and return
@@ -129,17 +130,41 @@ final class StmtChecker {
     }
     Scope inner = exprs.loopScope(indices, scope, place.fn());
     exprs.number(o.modelled(), inner, place.fn());
-    exprs.number(o.observed(), inner, place.fn());
-    exprs.number(o.sd(), inner, place.fn());
+    for (org.phloem.compiler.ast.Expr a : o.args()) {
+      exprs.number(a, inner, place.fn());
+    }
     if (o.where() != null) {
       exprs.condition(o.where(), inner, place.fn(), "The condition after 'if' in 'observe'");
+    }
+    Likelihood likelihood = o.likelihood();
+    if (likelihood == null) {
+      ctx.error(ErrorKind.OBSERVE_UNKNOWN_DISTRIBUTION, o.distribution().span(), o.distribution().name());
+      return;
+    }
+    if (o.args().size() != likelihood.arity()) {
+      int n = o.args().size();
+      ctx.error(ErrorKind.OBSERVE_ARGUMENT_COUNT, o.distribution().span(), likelihood.keyword(), likelihood.arity(), likelihood.usage(), n,
+          n == 1 ? "was" : "were");
+      return;
     }
     UnitValue model = exprs.unit(o.modelled());
     UnitRules.requireSame(ctx, o.observed().span(),
         "The observed value is in '%2$s', but the modelled value is in '%1$s'", model,
         exprs.unit(o.observed()));
-    UnitRules.requireSame(ctx, o.sd().span(),
-        "The observation sd is in '%2$s', but the modelled value is in '%1$s'", model,
-        exprs.unit(o.sd()));
+    if (likelihood == Likelihood.LOGNORMAL) {
+      // the sd of a logarithm is a pure number
+      UnitRules.requireSame(ctx, o.sd().span(), "The sd of lognormal is the sd of the log, a pure number, but it is in '%2$s'",
+          UnitValue.DIMENSIONLESS, exprs.unit(o.sd()));
+    } else {
+      UnitRules.requireSame(ctx, o.sd().span(),
+          "The observation sd is in '%2$s', but the modelled value is in '%1$s'", model,
+          exprs.unit(o.sd()));
+    }
+    if (o.nu() != null) {
+      ConstEvaluator.Num nu = ctx.constants.eval(o.nu(), "The degrees of freedom of student_t");
+      if (nu != null && !(nu.value() > 0 && Double.isFinite(nu.value()))) {
+        ctx.error(ErrorKind.OBSERVE_NU, o.nu().span(), String.format(java.util.Locale.ROOT, "%.6g", nu.value()));
+      }
+    }
   }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
  * Celsius temperature (degC, kept apart from K because it has an offset a scale cannot express).
  * Carbon mass is apart from plain mass: a gram of carbon is not a gram of biomass, and converting
  * between them is science, not a unit change. Symbols the table does not know are each their own
- * base dimension.
+ * base dimension, unless they are one edit from a known symbol of two letters or more: then they are
+ * refused as a typo with a "did you mean" ({@code dya}, {@code Day}, {@code degc}).
  */
 final class UnitTable {
   private static final double DAY = 86400;
@@ -68,7 +69,7 @@ final class UnitTable {
    * The unit of a symbol. A symbol not in the table that ends in digits is read as a power ({@code m2}
    * = m², {@code cm3} = cm³); any other unknown symbol is its own base dimension.
    */
-  static Unit lookup(String symbol) {
+  static Unit lookup(String symbol) throws UnitParser.UnitSyntaxException {
     Unit known = KNOWN.get(symbol);
     if (known != null) {
       return known;
@@ -81,6 +82,43 @@ final class UnitTable {
       int power = Integer.parseInt(symbol.substring(i));
       return lookup(symbol.substring(0, i)).pow(power).writtenAs(symbol);
     }
+    String typo = typoOf(symbol);
+    if (typo != null) {
+      throw new UnitParser.UnitSyntaxException("'" + symbol + "' is not a known unit symbol; did you mean '" + typo
+          + "'? (An unknown symbol is its own dimension, but one this close to a known symbol is taken for a typo)");
+    }
     return Unit.of(Map.of(symbol, 1), 1, symbol);
+  }
+
+  /**
+   * The known symbol an unknown one is a plausible typo of, or null: the same letters in another case
+   * ({@code Day}, {@code degc}), two neighbours swapped ({@code dya}, {@code yaer}), or, for symbols of
+   * four letters or more, one letter added, dropped or changed ({@code mnth}, {@code yeer}). Short
+   * symbols are held to the first two only, since many are one letter apart ({@code CO} is not
+   * {@code cm}); symbols of one letter are never compared.
+   */
+  private static String typoOf(String symbol) {
+    if (symbol.length() < 2) {
+      return null;
+    }
+    for (String k : KNOWN.keySet().stream().filter(k -> k.length() >= 2).sorted().toList()) {
+      if (k.equalsIgnoreCase(symbol) || swapOfNeighbours(symbol, k)
+          || (symbol.length() >= 4 && Suggestions.distance(symbol, k) == 1)) {
+        return k;
+      }
+    }
+    return null;
+  }
+
+  private static boolean swapOfNeighbours(String a, String b) {
+    if (a.length() != b.length()) {
+      return false;
+    }
+    for (int i = 0; i + 1 < a.length(); i++) {
+      if (a.charAt(i) != b.charAt(i)) {
+        return a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i) && a.substring(i + 2).equals(b.substring(i + 2));
+      }
+    }
+    return false;
   }
 }

@@ -83,6 +83,10 @@ public enum ErrorKind {
   // ---- observe
   OBSERVE_NOT_TOP_LEVEL("'observe' must be at the top level of the file, not inside %s."),
   OBSERVE_RANGE_INDEX("An observe runs over dimensions; '%s' must be 'for %s in <dim>', not a range."),
+  OBSERVE_UNKNOWN_DISTRIBUTION("'%s' is not a distribution 'observe' knows: write normal(OBSERVED, SD), lognormal(OBSERVED, SD_LOG) "
+      + "or student_t(NU, OBSERVED, SD)."),
+  OBSERVE_ARGUMENT_COUNT("%s takes %d arguments, as in %s, but %d %s given."),
+  OBSERVE_NU("The degrees of freedom of student_t must be a positive number (4 is robust to outliers), but it is %s."),
 
   // ---- constants, dims, priors, initial values
   DIM_SIZE("The size of dim '%s' must be a positive integer constant, but %s."),

@@ -73,12 +73,18 @@ final class CheckCommand implements Callable<Integer> {
       points.add(drawn.get(k));
     }
     List<String> failed = new ArrayList<>();
+    List<String> causes = new ArrayList<>();
     for (int k = 0; k < points.size(); k++) {
       CheckReport report = ModelCheck.run(m, points.get(k), CheckOptions.defaults());
       System.out.println("== at " + where.get(k));
       System.out.print(report.format());
       if (!report.passed()) {
         failed.add(where.get(k));
+        for (String c : CheckAdvice.causes(report, m.info(), points.get(k))) {
+          if (!causes.contains(c)) {
+            causes.add(c);
+          }
+        }
       }
     }
     if (points.size() > 1) {
@@ -86,8 +92,10 @@ final class CheckCommand implements Callable<Integer> {
           : "FAIL at " + failed.size() + " of " + points.size() + " points: " + String.join("; ", failed) + ".");
     }
     if (!failed.isEmpty()) {
-      System.out.println("A flagged adjoint or Hessian-vector row means the derivative code disagrees with the model: "
-          + "report it with the model file. Near a kink (min, max, abs, if) finite differences are unreliable; check elsewhere with --random.");
+      System.out.println("Likely cause" + (causes.size() > 1 ? "s" : "") + ", most likely first:");
+      for (String c : causes) {
+        System.out.println("  - " + c);
+      }
     }
     return failed.isEmpty();
   }

@@ -32,8 +32,8 @@ final class DemoCommand implements Callable<Integer> {
     }
     say("",
         "Step 2 of 2: minimize the Bayesian cost J(p) = prior misfit + observation misfit with L-BFGS on the",
-        "adjoint gradient, polish with Newton steps on the exact Hessian, and invert the Hessian for the",
-        "posterior uncertainties. One line per iteration:");
+        "adjoint gradient, finish with trust-region Newton steps on the exact Hessian, check the conditions of a",
+        "minimum, and invert the Hessian for the posterior uncertainties. One line per iteration:");
     int fit = Main.execute("fit", model.toString(), "--no-check", "--out", out.toString(), "--overwrite");
     Path table = out.resolve("parameters.csv");
     if (Files.isRegularFile(table)) {
@@ -48,11 +48,17 @@ final class DemoCommand implements Callable<Integer> {
     java.util.List<String> header = java.util.Arrays.asList(lines.get(0).split(","));
     int name = header.indexOf("name");
     int reduction = header.indexOf("uncertainty_reduction");
+    int bound = header.indexOf("bound");
     java.util.List<String> constrained = new java.util.ArrayList<>();
     java.util.List<String> unseen = new java.util.ArrayList<>();
+    java.util.List<String> held = new java.util.ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
       String[] cells = line.split(",", -1);
-      double r = cells[reduction].isEmpty() ? Double.NaN : Double.parseDouble(cells[reduction]);
+      if (bound >= 0 && !cells[bound].isEmpty()) {
+        held.add(cells[name] + " (" + cells[bound] + ")");
+        continue;
+      }
+      double r = cells[reduction].isEmpty() || cells[reduction].equals("NA") ? Double.NaN : Double.parseDouble(cells[reduction]);
       if (r >= 0.5) {
         constrained.add(cells[name]);
       } else if (r < 0.1) {
@@ -64,6 +70,8 @@ final class DemoCommand implements Callable<Integer> {
         "the rates searched on a log scale).",
         "The observations constrain " + list(constrained) + " (reduction of 50 % or more);",
         list(unseen) + " keep about their prior uncertainty: the data cannot see them.",
+        held.isEmpty() ? "No parameter ends on a bound." : list(held) + " ends on its bound: the data pull it beyond, so it is held there, "
+            + "with no sd and no reduction (the posterior of the others is conditional on it).",
         "The report, the correlations and the plots (each observed series with the fitted model) are in",
         "  " + out.toAbsolutePath().normalize());
   }

@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.phloem.compiler.diag.CompileException;
+import org.phloem.compiler.diag.Diagnostic;
 
 /**
  * {@code phloem watch MODEL}: compiles and checks the model, then again every time the model file or a
@@ -49,7 +51,7 @@ final class WatchCommand implements Callable<Integer> {
     files.add(model);
     for (int round = 1; ; round++) {
       Map<Path, Stamp> before = stamps(files);
-      files = once();
+      files = once(files);
       // files first seen in this round (new includes) are compared from now on
       Map<Path, Stamp> seen = stamps(files);
       for (Map.Entry<Path, Stamp> e : before.entrySet()) {
@@ -74,8 +76,12 @@ final class WatchCommand implements Callable<Integer> {
     }
   }
 
-  /** One round: compile, bind, check, print. Returns the files the model was read from (the main file at least). */
-  private Set<Path> once() {
+  /**
+   * One round: compile, bind, check, print. Returns the files to watch: those the model was read from
+   * (the main file at least); after a compile error, also the files watched before and every file an
+   * error points into, so that fixing an included file is noticed.
+   */
+  private Set<Path> once(Set<Path> watched) {
     Set<Path> files = new LinkedHashSet<>();
     files.add(model);
     long start = System.nanoTime();
@@ -94,6 +100,15 @@ final class WatchCommand implements Callable<Integer> {
       boolean passed = CheckCommand.run(m, "prior", 0, 1);
       System.out.printf("[%s] check %s%n", LocalTime.now().format(CLOCK), passed ? "passed" : "FAILED");
     } catch (Exception e) {
+      if (e instanceof CompileException) {
+        files.addAll(watched);
+        for (Diagnostic d : ((CompileException) e).diagnostics()) {
+          Path location = d.span().file().location();
+          if (location != null) {
+            files.add(location);
+          }
+        }
+      }
       System.out.printf("[%s] %s: not checked%n", LocalTime.now().format(CLOCK), model);
       System.out.flush();
       PrintWriter err = new PrintWriter(System.err, true);

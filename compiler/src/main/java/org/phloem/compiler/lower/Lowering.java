@@ -106,6 +106,11 @@ public final class Lowering {
     for (int k = 0; k < observes.size(); k++) {
       observe.lower(observes.get(k), observeArrays.get(k), cost, body);
     }
+    boolean[] fitted = new boolean[observes.size()];
+    body = FittedSds.prune(body, observe.logSdTerms(), PARAMS, cost, fitted);
+    for (int k = 0; k < observes.size(); k++) {
+      observations.set(k, observations.get(k).withSdFitted(fitted[k]));
+    }
     IrFunction forward = new IrFunction("forward", List.of(PARAMS), List.of(cost), names.locals(), body);
     String title = model.description() == null ? "" : model.description();
     return new IrProgram(model.name(), title, model.mainFile().displayPath(), tables, dims, inputs, params,
@@ -197,10 +202,23 @@ public final class Lowering {
       outputs.add(new IrOutput(label + " (modelled)", unit, OutputInfo.Role.OBSERVATION_MODEL, base + "model", null));
       outputs.add(new IrOutput(label + " (observed)", unit, OutputInfo.Role.OBSERVATION_VALUE, base + "value", null));
       outputs.add(new IrOutput(label + " (sd)", unit, OutputInfo.Role.OBSERVATION_SD, base + "sd", null));
-      observations.add(new ObservationInfo(label, modelIndex, modelIndex + 1, modelIndex + 2, o.span().startLine()));
+      observations.add(new ObservationInfo(label, modelIndex, modelIndex + 1, modelIndex + 2, o.span().startLine(), o.likelihood(),
+          constantOrNaN(o.nu()), false));
       all.add(new ObserveLowering.Arrays(base + "model", base + "value", base + "sd", dims));
     }
     return all;
+  }
+
+  /** A number or a scalar const's value (the degrees of freedom of a student_t, for the report); NaN otherwise. */
+  private double constantOrNaN(org.phloem.compiler.ast.Expr e) {
+    if (e instanceof org.phloem.compiler.ast.NumberLit n) {
+      return n.value();
+    }
+    if (e != null && model.ref(e) instanceof org.phloem.compiler.check.Ref.DeclRef d && d.decl() instanceof ConstDecl c
+        && c.dims().isEmpty()) {
+      return model.constValue(c).scalar();
+    }
+    return Double.NaN;
   }
 
   private void local(ArrayDecl d, String name) {

@@ -8,25 +8,50 @@ import org.phloem.compiler.ast.ObserveStmt;
 import org.phloem.compiler.ir.Cond;
 import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.IExpr;
+import org.phloem.compiler.ir.Prim;
 import org.phloem.compiler.ir.Ref;
 import org.phloem.compiler.ir.Stmt;
+import org.phloem.runtime.Likelihood;
 
 /**
- * Lowers {@code observe Y ~ normal(O, S) for i in d, ...}: for every element, when neither O nor S is
- * missing (NaN), adds ½((Y − O)/S)² to the cost J and records Y, O and S in the observation's three
- * arrays; when one is missing, records NaN in all three and adds nothing.
+ * Lowers {@code observe Y ~ DIST(..., O, S) for i in d, ...}: for every element, when neither O nor S is
+ * missing (NaN), adds the element's negative log-likelihood to the cost J (see {@link Likelihood}:
+ * ½((Y − O)/S)² for a normal, ½((log Y − log O)/S)² for a lognormal, (ν+1)/2·log(1 + ((Y − O)/S)²/ν) for
+ * a student_t) and records Y, O and S in the observation's three arrays; when one is missing, records
+ * NaN in all three and adds nothing.
+ *
+ * <p>Each element also adds log S, the normalizing term that keeps a fitted sd from running away. It
+ * is emitted always and listed in {@link #logSdTerms()}; {@link Lowering} then drops those whose S does
+ * not depend on the parameters (a constant, so the optimum and the Hessian are the same without it).
  */
 final class ObserveLowering {
   /** The IR names of one observation's arrays. */
   record Arrays(String model, String value, String sd, List<DimDecl> dims) {}
 
+  /**
+   * One {@code J += log S} statement, to keep only if S depends on the parameters there.
+   *
+   * @param observation the observe statement's number (0-based)
+   * @param statement the statement itself (kept or dropped by identity)
+   * @param sd the local holding S
+   */
+  record LogSdTerm(int observation, Stmt statement, String sd) {}
+
   private final ExprLowering exprs;
+  private final List<LogSdTerm> logSdTerms = new ArrayList<>();
+  private int observation = -1;
 
   ObserveLowering(ExprLowering exprs) {
     this.exprs = exprs;
   }
 
+  /** The log S statements emitted so far. */
+  List<LogSdTerm> logSdTerms() {
+    return logSdTerms;
+  }
+
   void lower(ObserveStmt o, Arrays arrays, String cost, List<Stmt> out) {
+    observation++;
     int line = o.span().startLine();
     List<LoopIndex> indices = o.indices();
     if (indices.isEmpty()) {
@@ -65,10 +90,24 @@ final class ObserveLowering {
     use.add(new Stmt.Assign(new Ref.Elem(arrays.model(), flat), Expr.local(modelled), line));
     use.add(new Stmt.Assign(new Ref.Elem(arrays.value(), flat), Expr.local(obs), line));
     use.add(new Stmt.Assign(new Ref.Elem(arrays.sd(), flat), Expr.local(sd), line));
-    use.add(new Stmt.Assign(new Ref.Local(residual),
-        Expr.div(Expr.sub(Expr.local(modelled), Expr.local(obs)), Expr.local(sd)), line));
-    use.add(new Stmt.Assign(new Ref.Local(cost),
-        Expr.add(Expr.local(cost), Expr.mul(Expr.num(0.5), Expr.mul(Expr.local(residual), Expr.local(residual)))), line));
+    Likelihood likelihood = o.likelihood();
+    Expr difference = likelihood == Likelihood.LOGNORMAL
+        ? Expr.sub(Expr.call(Prim.LOG, Expr.local(modelled)), Expr.call(Prim.LOG, Expr.local(obs)))
+        : Expr.sub(Expr.local(modelled), Expr.local(obs));
+    use.add(new Stmt.Assign(new Ref.Local(residual), Expr.div(difference, Expr.local(sd)), line));
+    Expr square = Expr.mul(Expr.local(residual), Expr.local(residual));
+    Expr term;
+    if (likelihood == Likelihood.STUDENT_T) {
+      Expr nu = exprs.real(o.nu(), use); // a constant (the checker makes sure)
+      term = Expr.mul(Expr.div(Expr.add(nu, Expr.num(1)), Expr.num(2)),
+          Expr.call(Prim.LOG, Expr.add(Expr.num(1), Expr.div(square, nu))));
+    } else {
+      term = Expr.mul(Expr.num(0.5), square);
+    }
+    use.add(new Stmt.Assign(new Ref.Local(cost), Expr.add(Expr.local(cost), term), line));
+    Stmt logSd = new Stmt.Assign(new Ref.Local(cost), Expr.add(Expr.local(cost), Expr.call(Prim.LOG, Expr.local(sd))), line);
+    use.add(logSd);
+    logSdTerms.add(new LogSdTerm(observation, logSd, sd));
     out.add(new Stmt.If(missing, skip, use, line));
   }
 }

@@ -364,9 +364,12 @@ final class AstBuilder extends PhloemBaseVisitor<Item> {
 
   @Override
   public Item visitObserveStmt(PhloemParser.ObserveStmtContext ctx) {
-    return new ObserveStmt(exprs.build(ctx.expr(0)), exprs.build(ctx.expr(1)),
-        exprs.build(ctx.expr(2)), exprs.loopIndices(ctx.loopIndex()),
-        ctx.IF() == null ? null : exprs.build(ctx.expr(3)), spans.of(ctx));
+    List<org.phloem.compiler.ast.Expr> args = new ArrayList<>();
+    for (PhloemParser.ExprContext a : ctx.args) {
+      args.add(exprs.build(a));
+    }
+    return new ObserveStmt(exprs.build(ctx.modelled), new Ident(ctx.dist.getText(), spans.of(ctx.dist)), args,
+        exprs.loopIndices(ctx.loopIndex()), ctx.where == null ? null : exprs.build(ctx.where), spans.of(ctx));
   }
 
   @Override

@@ -85,6 +85,20 @@ class UnitAlgebraTest {
     assertEquals(Map.of("amount", 1), u("umol").dimensions());
   }
 
+  /** A symbol that is a plausible typo of a known one is refused with the known one named; others are their own dimension. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"dya|day", "gC/m2/Day|day", "yaer|year", "mnth|month", "degc|degC", "umlo|umol"})
+  void typoOfAKnownSymbol_isRefusedWithADidYouMean(String text, String meant) {
+    UnitParser.UnitSyntaxException e = assertThrows(UnitParser.UnitSyntaxException.class, () -> UnitParser.parse(text));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("did you mean '" + meant + "'"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"leaf", "CO2", "tree", "cells", "individuals"})
+  void anUnknownSymbolFarFromAnyKnownOne_isItsOwnDimension(String text) throws Exception {
+    org.junit.jupiter.api.Assertions.assertNotNull(UnitParser.parse(text));
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {"''", "gC/", "m^", "2/day", "gC**m", "(m", "m$"})
   void parse_malformed_throws(String text) {

@@ -1,6 +1,7 @@
 package org.phloem.compiler.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,8 +72,11 @@ class CheckCommandTest {
         """);
     Cli.Run r = check(model);
     assertEquals(1, r.exit(), r.all());
-    assertTrue(r.out().matches("(?s).*\\n  b1 .*<-- FAIL.*"), r.out());
+    assertTrue(r.out().matches("(?s).*\\n  b1 .*<-- FAIL \\(the model jumps here\\).*"), r.out());
     assertTrue(r.out().contains("FAIL:"), r.out());
+    // the cause is the model's jump, not the derivative code: no bug report is asked for
+    assertTrue(r.out().contains("The model jumps at this point"), r.out());
+    assertFalse(r.out().contains("bug in Phloem"), r.out());
   }
 
   @Test

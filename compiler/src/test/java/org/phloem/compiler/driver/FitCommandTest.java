@@ -117,6 +117,25 @@ class FitCommandTest {
   }
 
   @Test
+  void restartFromTheWrittenParameters_convergesAtOnce_exitZero() throws Exception {
+    // issue 10: a restart from a converged parameters.csv said NO_PROGRESS with exit 1
+    Path model = Cli.misra1a(dir);
+    Path first = dir.resolve("first");
+    Cli.Run a = fit(model, first, "--no-plots");
+    assertEquals(0, a.exit(), a.all());
+    Path again = dir.resolve("again");
+    Cli.Run b = fit(model, again, "--no-plots", "--start", first.resolve("parameters.csv").toString());
+    assertEquals(0, b.exit(), b.all());
+    assertTrue(b.out().contains("): CONVERGED") && b.out().contains("(a) projected gradient") && b.out().contains("(c) Hessian"), b.out());
+    List<String[]> p = Cli.csv(first.resolve("parameters.csv"));
+    List<String[]> q = Cli.csv(again.resolve("parameters.csv"));
+    for (String name : List.of("b1", "b2")) {
+      assertEquals(Cli.cell(p, name, "posterior"), Cli.cell(q, name, "posterior"), 1e-9 * Math.abs(Cli.cell(p, name, "posterior")), name);
+    }
+    assertTrue(Cli.csv(again.resolve("iterations.csv")).size() <= 8, "a few iterations, not a new fit");
+  }
+
+  @Test
   void stoppedAtTheIterationLimit_exitOne_thenResumed_reachesTheUninterruptedOptimum() throws Exception {
     Path model = Cli.misra1a(dir);
     Path whole = dir.resolve("whole");

@@ -73,6 +73,44 @@ class WatchCommandTest {
     assertTrue(!all.contains("\tat org."), all);
   }
 
+  /** After a compile error in an included file, saving that file alone starts the next round. */
+  @Test
+  void aMistakeInAnIncludedFile_keepsTheIncludeWatched() throws Exception {
+    Path include = Cli.write(dir, "curve.phl", "fn curve(c1, c2, t) = c1 * (1 - exp(-c2 * tt))\n");
+    String model = Files.readString(Cli.misra1a(dir))
+        .replace("dim obs", "include \"curve.phl\"\ndim obs")
+        .replace("b1 * (1 - exp(-b2 * x[i]))", "curve(b1, b2, x[i])");
+    Path file = Cli.write(dir, "watched.phl", model);
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
+    System.setOut(both);
+    System.setErr(both);
+    Thread watcher = null;
+    try {
+      CompletableFuture<Integer> result = new CompletableFuture<>();
+      watcher = new Thread(() -> result.complete(Main.execute("watch", file.toString(), "--data=" + Cli.data(), "--rounds", "2",
+          "--poll-ms", "20")));
+      watcher.start();
+      Supplier<String> text = () -> captured.toString(StandardCharsets.UTF_8);
+      awaitRounds(text, 1);
+      awaitText(text, "Unknown name 'tt'");
+      awaitText(text, "watching 2 file(s)");
+      assertTrue(text.get().contains("watching 2 file(s)"), text.get());
+      save(include, "fn curve(c1, c2, t) = c1 * (1 - exp(-c2 * t))\n");
+      assertEquals(0, result.get(60, TimeUnit.SECONDS));
+    } finally {
+      if (watcher != null) {
+        watcher.interrupt();
+        watcher.join(10_000);
+      }
+      System.setOut(out);
+      System.setErr(err);
+    }
+    assertTrue(captured.toString(StandardCharsets.UTF_8).contains("check passed"), captured.toString(StandardCharsets.UTF_8));
+  }
+
   /** Waits until {@code expected} has been printed (the round's last line may come before its message). */
   private static void awaitText(Supplier<String> text, String expected) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));

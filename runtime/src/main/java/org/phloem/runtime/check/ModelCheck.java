@@ -12,9 +12,11 @@ import org.phloem.runtime.OutputInfo;
  * against each other. What is checked is the model's own observation cost and outputs: the prior and
  * the search-space transforms are the runtime's and are tested with it.
  *
- * <p>Step rule: slot i has a typical magnitude sᵢ = |pᵢ|, or its prior sd when pᵢ = 0, or 1; the
- * central-difference step is hᵢ = ε^⅓·sᵢ (ε the machine epsilon, so truncation and rounding errors
- * balance), shrunk to half the distance to a bound so the model is never evaluated outside its bounds.
+ * <p>Step rule: slot i has a typical magnitude sᵢ from its value and bounds ({@link #typicalMagnitude}),
+ * never from its prior sd (a vague prior, sd 1e6, says nothing of the scale on which the model
+ * changes); the central-difference step is hᵢ = ε^⅓·sᵢ (ε the machine epsilon, so truncation and
+ * rounding errors balance), shrunk to half the distance to a bound so the model is never evaluated
+ * outside its bounds.
  * Random directions are vᵢ = uᵢ·sᵢ with uᵢ uniform in (−1, 1). A relative error is measured against
  * max(|reference|, |checked|, noise), noise = 100·ε·|J|/h being the rounding level of the difference,
  * so derivatives that are zero up to rounding are not flagged.
@@ -24,6 +26,11 @@ import org.phloem.runtime.OutputInfo;
  * tolerance <em>and</em> the gap between the derivative code and the difference is larger than ten times
  * that estimate: a wrong derivative is caught, while the rounding error of a parameter whose effect on
  * the cost is tiny (a turnover rate of 2e-6 per day) is not mistaken for one.
+ *
+ * <p>A row that still disagrees is examined with one-sided differences ({@link Kinks}): when the slope
+ * changes within the stencil and the derivative code agrees with the side the point is on, the row is a
+ * {@link NonSmooth#KINK} (min, max, abs, a ramp): noted, not a failure. When the function itself jumps
+ * at the point, the row stays a failure marked {@link NonSmooth#JUMP}, which names the model as the cause.
  */
 public final class ModelCheck {
 
@@ -60,7 +67,13 @@ public final class ModelCheck {
       double noise = 100 * EPS * Math.abs(j0) / h;
       double err = relative(g[i], fd, noise);
       boolean flagged = !(err <= options.gradientTolerance()) && !(Math.abs(g[i] - fd) <= 10 * r.error()[0]);
-      rows.add(new GradientRow(names.get(i), p[i], start, g[i], fd, err, flagged));
+      NonSmooth found = NonSmooth.NONE;
+      if (!(err <= options.gradientTolerance())) { // also when within Ridders' error: that may be a jump
+        found = nonSmooth(Kinks.examine(t -> new double[] {model.cost(shiftedSlot(p, slot, t))}, new double[] {g[i]},
+            new boolean[] {true}, start, true), false);
+        flagged = found == NonSmooth.JUMP || (flagged && found != NonSmooth.KINK);
+      }
+      rows.add(new GradientRow(names.get(i), p[i], start, g[i], fd, err, flagged, found));
     }
 
     List<DirectionRow> dirs = new ArrayList<>();
@@ -109,8 +122,8 @@ public final class ModelCheck {
     for (int k : chosen) {
       tangents.add(model.outputTangent(k).clone());
     }
-    Ridders.Result r = Ridders.derivative(t -> concat(outputsAt(model, shifted(p, v, t), chosen)),
-        Math.min(RIDDERS_START, 0.5 * roomAlong(p, v, model.info().lowerBounds(), model.info().upperBounds())));
+    double start = Math.min(RIDDERS_START, 0.5 * roomAlong(p, v, model.info().lowerBounds(), model.info().upperBounds()));
+    Ridders.Result r = Ridders.derivative(t -> concat(outputsAt(model, shifted(p, v, t), chosen)), start);
     double[] values = concat(outputsAt(model, p, chosen));
     double[] tangent = concat(tangents);
     double worst = 0;
@@ -118,6 +131,8 @@ public final class ModelCheck {
     double worstActual = 0;
     int worstAt = -1;
     boolean flagged = false;
+    boolean[] bads = new boolean[tangent.length];
+    boolean[] suspect = new boolean[tangent.length]; // above tolerance, perhaps within Ridders' error
     for (int e = 0; e < tangent.length; e++) {
       double t = tangent[e];
       double fd = r.derivative()[e];
@@ -132,6 +147,7 @@ public final class ModelCheck {
       // the exact tangent does not see: gaps below 1e-9 of the value are that rounding, not a wrong rule.
       boolean bad = !(err <= options.outputTolerance()) && !(Math.abs(t - fd) <= 10 * r.error()[e])
           && !(Math.abs(t - fd) <= 1e-9 * Math.abs(values[e]));
+      suspect[e] = !(err <= options.outputTolerance()) && !(Math.abs(t - fd) <= 1e-9 * Math.abs(values[e]));
       // Report the worst element that fails, or else the worst element.
       if ((bad && !flagged) || (bad == flagged && err > worst) || (worst == 0 && worstRef == 0)) {
         worst = err;
@@ -140,9 +156,19 @@ public final class ModelCheck {
         worstAt = e;
       }
       flagged |= bad;
+      bads[e] = bad;
     }
     String label = worstAt < 0 ? "outputs (worst)" : "output " + elementName(model.info(), chosen, worstAt);
-    return new DirectionRow(label, d, worstRef, worstActual, worst, flagged);
+    NonSmooth found = NonSmooth.NONE;
+    if (flagged) {
+      found = nonSmooth(Kinks.examine(t -> concat(outputsAt(model, shifted(p, v, t), chosen)), tangent, bads, start, false), false);
+      flagged = found != NonSmooth.KINK;
+    } else if (any(suspect)) {
+      // within Ridders' own error: a kink is worth a note, a jump is a failure of the model
+      found = nonSmooth(Kinks.examine(t -> concat(outputsAt(model, shifted(p, v, t), chosen)), tangent, suspect, start, false), false);
+      flagged = found == NonSmooth.JUMP;
+    }
+    return new DirectionRow(label, d, worstRef, worstActual, worst, flagged, found);
   }
 
   private static DirectionRow hessianVsFiniteDifferences(CompiledModel model, double[] p, double[] g, double j0, double[] v, double h, int d,
@@ -167,7 +193,41 @@ public final class ModelCheck {
     }
     double noise = 100 * EPS * Math.max(Math.sqrt(gNorm), Math.abs(j0)) / h;
     double err = Math.sqrt(diff) / Math.max(Math.max(Math.sqrt(refNorm), Math.sqrt(hvNorm)), Math.max(noise, Double.MIN_NORMAL));
-    return new DirectionRow("hessian·v (norm)", d, Math.sqrt(refNorm), Math.sqrt(hvNorm), err, !(err <= options.hessianTolerance()));
+    boolean flagged = !(err <= options.hessianTolerance());
+    NonSmooth found = NonSmooth.NONE;
+    if (flagged) {
+      // a cost that jumps along v is the model's fault; one whose slope jumps (a kink) is noted
+      double gv = 0;
+      for (int i = 0; i < n; i++) {
+        gv += g[i] * v[i];
+      }
+      if (Kinks.examine(t -> new double[] {model.cost(shifted(p, v, t))}, new double[] {gv}, new boolean[] {true}, h, true)
+          == Kinks.Finding.JUMP) {
+        found = NonSmooth.JUMP;
+      } else {
+        boolean[] all = new boolean[n];
+        java.util.Arrays.fill(all, true);
+        found = nonSmooth(Kinks.examine(t -> {
+          double[] gt = new double[n];
+          model.gradient(shifted(p, v, t), gt);
+          return gt;
+        }, hv, all, h, true), true);
+      }
+      flagged = found != NonSmooth.KINK;
+    }
+    return new DirectionRow("hessian·v (norm)", d, Math.sqrt(refNorm), Math.sqrt(hvNorm), err, flagged, found);
+  }
+
+  /**
+   * The finding as reported. For a gradient (the Hessian-vector check differences gradients) a kink of
+   * the cost is a jump: both are the cost's kink.
+   */
+  private static NonSmooth nonSmooth(Kinks.Finding f, boolean ofGradient) {
+    return switch (f) {
+      case NONE -> NonSmooth.NONE;
+      case KINK -> NonSmooth.KINK;
+      case JUMP -> ofGradient ? NonSmooth.KINK : NonSmooth.JUMP;
+    };
   }
 
   /** "nee[day=17]" for flat position {@code at} of the concatenated outputs {@code chosen}. */
@@ -180,6 +240,15 @@ public final class ModelCheck {
       at -= o.size();
     }
     return "?";
+  }
+
+  private static boolean any(boolean[] a) {
+    for (boolean b : a) {
+      if (b) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static double[] shiftedSlot(double[] p, int i, double t) {
@@ -231,10 +300,33 @@ public final class ModelCheck {
   }
 
   private static double[] typicalMagnitudes(ModelInfo info, double[] p) {
-    double[] sd = info.priorSds();
+    double[] lo = info.lowerBounds();
+    double[] hi = info.upperBounds();
     double[] s = new double[p.length];
     for (int i = 0; i < p.length; i++) {
-      s[i] = p[i] != 0 ? Math.abs(p[i]) : (Double.isFinite(sd[i]) && sd[i] > 0 ? sd[i] : 1);
+      s[i] = typicalMagnitude(p[i], lo[i], hi[i]);
+    }
+    return s;
+  }
+
+  /**
+   * The scale on which a parameter's effect is differenced: |p| when p ≠ 0; at p = 0, the smallest of
+   * 1, a tenth of the bounds' width and the distance to a finite non-zero bound. Not the prior sd: a
+   * vague prior (sd 1e6 on a value of 0) would give steps of about 6 and differences of nothing local.
+   */
+  static double typicalMagnitude(double p, double lo, double hi) {
+    if (p != 0) {
+      return Math.abs(p);
+    }
+    double s = 1;
+    if (Double.isFinite(lo) && Double.isFinite(hi) && hi > lo) {
+      s = Math.min(s, 0.1 * (hi - lo));
+    }
+    if (Double.isFinite(lo) && lo != 0) {
+      s = Math.min(s, Math.abs(lo));
+    }
+    if (Double.isFinite(hi) && hi != 0) {
+      s = Math.min(s, Math.abs(hi));
     }
     return s;
   }

@@ -53,6 +53,11 @@ final class CsvTable {
     } catch (CsvRecordReader.SyntaxError e) {
       log.add(display, e.line, "", "cannot read the header: " + e.getMessage(), modelLine);
       return null;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      int line = TextFile.firstInvalidUtf8Line(file);
+      log.add(display, line, "", (line > 0 ? "this line is" : "the file is") + " not valid UTF-8; save the table as UTF-8 text",
+          modelLine);
+      return null;
     } catch (IOException e) {
       log.add(display, 0, "", "cannot read the file: " + e, modelLine);
       return null;
@@ -182,6 +187,10 @@ final class CsvTable {
         }
         addRow(r, fields, jumps, positions, sinks, names, modelLines, log);
       }
+    } catch (java.nio.charset.CharacterCodingException e) {
+      int line = TextFile.firstInvalidUtf8Line(file);
+      log.add(display, line, "", (line > 0 ? "this line is" : "the file is") + " not valid UTF-8; save the table as UTF-8 text",
+          firstLine);
     } catch (IOException e) {
       log.add(display, 0, "", "cannot read the file: " + e, firstLine);
     }

@@ -242,7 +242,7 @@ final class NetCdfInputs implements AutoCloseable {
       return new int[0];
     }
     if (dims.size() != v.dims().size()) {
-      log.add(file, 0, "", "input '" + in.name() + dims + " has " + dims.size() + " dim(s), but variable "
+      log.add(file, 0, "", "input '" + in.name() + "' over " + dims + " has " + dims.size() + " dim(s), but variable "
           + v.describe() + " has " + v.dims().size() + "; declare the input over one dim per dimension, in the "
           + "file's order", in.line());
       return null;
@@ -253,7 +253,7 @@ final class NetCdfInputs implements AutoCloseable {
       perm[k] = byName ? v.dims().indexOf(dims.get(k)) : k;
       int j = v.dims().indexOf(dims.get(k));
       if (!byName && j >= 0 && j != k) {
-        log.add(file, 0, "", "input '" + in.name() + dims + "': dim '" + dims.get(k) + "' is dimension " + (j + 1)
+        log.add(file, 0, "", "input '" + in.name() + "' over " + dims + ": dim '" + dims.get(k) + "' is dimension " + (j + 1)
             + " of variable " + v.describe() + " but dim " + (k + 1) + " of the input. Dims are matched by "
             + "position, or by name when the input names every dimension of the variable", in.line());
         return null;

@@ -92,6 +92,48 @@ public final class TextFile {
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
+  /**
+   * The line of the first byte in {@code file} that is not valid UTF-8, read in blocks (a table may be
+   * large); 0 when the whole file is valid. Used to position a decoding error a buffered reader met
+   * somewhere ahead of the line it had reached.
+   */
+  public static int firstInvalidUtf8Line(Path file) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.allocate(1 << 16);
+    CharBuffer out = CharBuffer.allocate(1 << 16);
+    int line = 1;
+    try (java.io.InputStream stream = Files.newInputStream(file)) {
+      boolean end = false;
+      while (true) {
+        int n = end ? -1 : stream.read(in.array(), in.position(), in.remaining());
+        if (n < 0) {
+          end = true;
+        } else {
+          in.position(in.position() + n);
+        }
+        in.flip();
+        CoderResult r = decoder.decode(in, out, end);
+        out.flip();
+        while (out.hasRemaining()) {
+          if (out.get() == '\n') {
+            line++;
+          }
+        }
+        out.clear();
+        if (r.isError()) {
+          return line;
+        }
+        in.compact();
+        if (end && !r.isOverflow()) {
+          return 0;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
   private static int lineOf(byte[] bytes, int offset) {
     int line = 1;
     for (int i = 0; i < offset && i < bytes.length; i++) {

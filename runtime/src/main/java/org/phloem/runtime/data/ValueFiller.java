@@ -2,12 +2,16 @@ package org.phloem.runtime.data;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Fills one input's array from its source, once every dim's size and labels are known. */
 final class ValueFiller {
   private final ProblemLog log;
+  /** Tables and dims already told that their dim column is not an index (once per pair, not per input). */
+  private final Set<String> notAnIndexReported = new HashSet<>();
 
   ValueFiller(ProblemLog log) {
     this.log = log;
@@ -64,6 +68,9 @@ final class ValueFiller {
     Arrays.fill(out, Double.NaN);
     BitSet seen = new BitSet(total);
     boolean oneDim = n == 1;
+    int[] rowOf = oneDim ? new int[total] : null;
+    int repeats = 0;
+    int firstRepeat = -1;
     rows:
     for (int r = 0; r < t.rows(); r++) {
       int flat = 0;
@@ -84,7 +91,10 @@ final class ValueFiller {
         // A 1-D input may be read from a long table that repeats it (a station's latitude on every
         // month's row): identical repeats are fine there. Anything else is ambiguous.
         boolean same = Double.doubleToLongBits(v) == Double.doubleToLongBits(out[flat]);
-        if (!oneDim || !same) {
+        if (oneDim && !same) {
+          repeats++;
+          firstRepeat = firstRepeat < 0 ? r : firstRepeat;
+        } else if (!oneDim) {
           log.addRow("duplicate", t.display, t.lineOf(r), s.column(), "a second row for "
               + keyText(dims, flat) + (oneDim ? " with a different value (" + v + " vs " + out[flat] + ")" : "")
               + "; each element must appear once", s.input().line());
@@ -92,8 +102,15 @@ final class ValueFiller {
         continue;
       }
       seen.set(flat);
+      if (oneDim) {
+        rowOf[flat] = r;
+      }
       out[flat] = v;
       checkMissing(s, values, r, v);
+    }
+    if (repeats > 0) {
+      notAnIndex(s, dims.get(0), keys[0], values, rowOf, firstRepeat, repeats);
+      return null;
     }
     if (!s.input().allowMissing() && seen.cardinality() < total) {
       for (int f = seen.nextClearBit(0); f < total; f = seen.nextClearBit(f + 1)) {
@@ -103,6 +120,28 @@ final class ValueFiller {
       }
     }
     return out;
+  }
+
+  /**
+   * A 1-D input aligned by a column named like its dim, whose rows repeat elements with different
+   * values: the column is data (a day of the month), not the rows' index. Said once per table and dim,
+   * with the rename that fixes it.
+   */
+  private void notAnIndex(InputSource s, DimPlan d, LabelColumn key, NumberColumn values, int[] rowOf, int row,
+      int repeats) {
+    CsvTable t = s.table();
+    if (!notAnIndexReported.add(t.display + '\u0000' + d.name())) {
+      return;
+    }
+    int flat = d.elementOf(key.distinct.get(key.code(row)), d.labelIndex());
+    int earlier = rowOf[flat];
+    log.add(t.display, t.lineOf(row), d.name(), "dim '" + d.name() + "' is aligned by this table's column '"
+        + d.name() + "' (" + key.distinct.size() + " distinct values in " + t.rows() + " rows), but the rows repeat "
+        + "its values: " + repeats + " row(s) fall on an element an earlier row has (this line repeats " + d.name()
+        + "='" + key.distinct.get(key.code(row)) + "' of line " + t.lineOf(earlier) + ", with " + s.column() + " "
+        + values.get(row) + " vs " + values.get(earlier) + "). Column '" + d.name() + "' is data, not the index "
+        + "of the rows: rename the dim (e.g. `dim " + d.name() + "_index` or `dim date`) so that the rows are read "
+        + "in order, or give each element one row", s.input().line());
   }
 
   private void unknownElement(InputSource s, DimPlan d, String label, int row) {

@@ -61,7 +61,7 @@ public final class Fitter {
       case LEVENBERG_MARQUARDT -> "lm";
       case LBFGS -> "lbfgs";
       case NEWTON -> "";
-      case AUTO -> space.allFlat() ? "lm" : "lbfgs";
+      case AUTO -> space.allFlat() && ObservationElements.sumOfSquares(model.info()) ? "lm" : "lbfgs";
     };
     if (resumeFrom != null) {
       String saved = resumeFrom instanceof MinimizerState.LmState ? "lm" : resumeFrom instanceof MinimizerState.LbfgsState ? "lbfgs"

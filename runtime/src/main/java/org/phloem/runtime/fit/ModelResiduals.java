@@ -7,7 +7,7 @@ import org.phloem.runtime.CompiledModel;
 
 /**
  * The Bayesian cost written as residuals, so that ½‖r‖² equals {@link BayesianCost}: one normalized
- * residual (y − y0)/σ per non-missing observation element (read from the model's observation arrays),
+ * residual (y − y0)/σ (for a lognormal (log y − log y0)/σ) per non-missing observation element (read from the model's observation arrays),
  * then one (q − q0)/σq per slot with a prior. The Jacobian in x comes from n tangent sweeps of the
  * model, each in the direction p'ⱼ·eⱼ, so column j is directly ∂r/∂xⱼ.
  *
@@ -29,6 +29,10 @@ public final class ModelResiduals implements Residuals {
     this.model = model;
     this.space = space;
     int n = space.dimension();
+    if (!ObservationElements.sumOfSquares(model.info())) {
+      throw new FitException("Levenberg-Marquardt needs a cost that is a sum of squares with fixed sds, but " + notSumOfSquares(model)
+          + "; fit with --method lbfgs");
+    }
     model.cost(space.start());
     elements = ObservationElements.read(model);
     List<Integer> prior = new ArrayList<>();
@@ -41,6 +45,17 @@ public final class ModelResiduals implements Residuals {
     p = new double[n];
     dp = new double[n];
     direction = new double[n];
+  }
+
+  /** "the observe on line 12 uses student_t" or "... has an sd that depends on the parameters". */
+  private static String notSumOfSquares(CompiledModel model) {
+    for (org.phloem.runtime.ObservationInfo o : model.info().observations()) {
+      if (!o.sumOfSquares()) {
+        return "the observe on line " + o.line() + (o.sdFitted() ? " has an sd that depends on the parameters (its log is in the cost)"
+            : " uses " + o.likelihood().keyword());
+      }
+    }
+    return "?";
   }
 
   @Override
@@ -84,7 +99,7 @@ public final class ModelResiduals implements Residuals {
       direction[j] = 0;
       int k = 0;
       for (ObservationElements.Element el : elements) {
-        jac.set(k++, j, model.outputTangent(el.modelOutput())[el.index()] / el.sd());
+        jac.set(k++, j, model.outputTangent(el.modelOutput())[el.index()] * el.residualSlope(model.output(el.modelOutput())[el.index()]));
       }
     }
     double[] q = new double[3];

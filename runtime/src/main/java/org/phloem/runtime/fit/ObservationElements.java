@@ -3,6 +3,8 @@ package org.phloem.runtime.fit;
 import java.util.ArrayList;
 import java.util.List;
 import org.phloem.runtime.CompiledModel;
+import org.phloem.runtime.Likelihood;
+import org.phloem.runtime.ModelInfo;
 import org.phloem.runtime.ObservationInfo;
 
 /**
@@ -19,13 +21,29 @@ public final class ObservationElements {
    * @param modelOutput index of the output holding the modelled values
    * @param index flat element index within that output
    * @param observed the observed value
-   * @param sd the observation 1-σ
+   * @param sd the observation 1-σ (for a lognormal: of the log)
+   * @param likelihood the distribution its observe states
    */
-  public record Element(int observation, int modelOutput, int index, double observed, double sd) {
-    /** The normalized residual (modelled − observed)/sd for a modelled value. */
-    public double residual(double modelled) {
-      return (modelled - observed) / sd;
+  public record Element(int observation, int modelOutput, int index, double observed, double sd, Likelihood likelihood) {
+    /** A normal observation's element. */
+    public Element(int observation, int modelOutput, int index, double observed, double sd) {
+      this(observation, modelOutput, index, observed, sd, Likelihood.NORMAL);
     }
+
+    /** The normalized residual (modelled − observed)/sd, or (log modelled − log observed)/sd for a lognormal. */
+    public double residual(double modelled) {
+      return likelihood.residual(modelled, observed, sd);
+    }
+
+    /** ∂residual/∂modelled at {@code modelled}. */
+    public double residualSlope(double modelled) {
+      return likelihood.residualSlope(modelled, sd);
+    }
+  }
+
+  /** True when every observation of {@code info} is a sum of squares with fixed sds ({@link ObservationInfo#sumOfSquares}). */
+  public static boolean sumOfSquares(ModelInfo info) {
+    return info.observations().stream().allMatch(ObservationInfo::sumOfSquares);
   }
 
   private ObservationElements() {}
@@ -43,7 +61,7 @@ public final class ObservationElements {
       double[] sds = model.output(obs.sdOutput());
       for (int e = 0; e < values.length; e++) {
         if (!Double.isNaN(values[e]) && !Double.isNaN(sds[e])) {
-          out.add(new Element(k, obs.modelOutput(), e, values[e], sds[e]));
+          out.add(new Element(k, obs.modelOutput(), e, values[e], sds[e], obs.likelihood()));
         }
       }
     }

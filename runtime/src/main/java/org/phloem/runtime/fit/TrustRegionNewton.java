@@ -239,7 +239,7 @@ public final class TrustRegionNewton {
       boolean moved = false;
       for (int i = 0; i < n; i++) {
         Bound b = BoundProximity.at(space, i, x[i], g[i], SNAP_WITHIN, 0);
-        if (b.isActive() && !BoundProximity.at(space, i, x[i], g[i], HELD_WITHIN, 0).isActive()) {
+        if (b.isActive() && !BoundProximity.at(space, i, x[i], g[i], 10 * SNAP_TO, 0).isActive()) {
           xt[i] = BoundProximity.inside(space, i, b, x[i], SNAP_TO);
           moved |= xt[i] != x[i];
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.phloem.runtime.CompiledModel;
+import org.phloem.runtime.ModelFault;
 import org.phloem.runtime.fit.FitException;
 import org.phloem.runtime.fit.FitOptions;
 import org.phloem.runtime.fit.FitResult;
@@ -26,8 +27,9 @@ import org.phloem.runtime.fit.SearchSpace;
  * <p>The starts ({@link StartDraws}) are drawn before anything runs; each is fitted by {@link Fitter#fit}
  * with the given options on its own {@link CompiledModel#copy() copy} of the model, {@code threads} at a
  * time. Start 0 runs with the options exactly as given, so it is the fit a single {@code fit} makes.
- * A start from which no fit can be run (a {@link FitException}: the cost cannot be evaluated there) is
- * kept with its reason; any other exception is a bug and ends the whole run.
+ * A start from which no fit can be run (a {@link FitException}: the cost cannot be evaluated there; or a
+ * {@link ModelFault}: the model itself fails there, e.g. an observation sd reaches zero) is kept with
+ * its reason; any other exception is a bug and ends the whole run.
  */
 public final class MultiStart {
   private MultiStart() {}
@@ -110,7 +112,9 @@ public final class MultiStart {
     try {
       FitResult result = Fitter.fit(model, o);
       return new StartOutcome(index, start, result, last.get(), null, (System.nanoTime() - t0) * 1e-9);
-    } catch (FitException e) {
+    } catch (FitException | ModelFault e) {
+      // the model cannot be fitted from this start (a cost that cannot be evaluated, an sd that became
+      // zero): a property of the start, reported with it; the other starts go on
       return new StartOutcome(index, start, null, null, e.getMessage(), (System.nanoTime() - t0) * 1e-9);
     }
   }

@@ -54,7 +54,7 @@ final class SiteInfo {
       }
       for (ObservationInfo ob : site.observations()) {
         observations.add(new ObservationInfo(ob.label() + "@" + label, base + ob.modelOutput(), base + ob.valueOutput(),
-            base + ob.sdOutput(), ob.line()));
+            base + ob.sdOutput(), ob.line(), ob.likelihood(), ob.nu(), ob.sdFitted()));
       }
     }
     return new ModelInfo(first.name(), first.title() + " (sum over " + sites.size() + " sites)", first.sourceFile(),

@@ -75,7 +75,7 @@ public final class LeastSquaresCovariance {
       dp[free[j]] = 0;
       for (int i = 0; i < m; i++) {
         ObservationElements.Element e = elements.get(i);
-        jac.set(i, j, model.outputTangent(e.modelOutput())[e.index()] / e.sd());
+        jac.set(i, j, model.outputTangent(e.modelOutput())[e.index()] * e.residualSlope(model.output(e.modelOutput())[e.index()]));
       }
     }
     double[] colNorm = new double[n];

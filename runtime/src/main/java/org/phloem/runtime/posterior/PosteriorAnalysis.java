@@ -13,6 +13,7 @@ import org.phloem.runtime.fit.FitException;
 import org.phloem.runtime.fit.Hessians;
 import org.phloem.runtime.fit.SearchSpace;
 import org.phloem.runtime.fit.SymmetricEigen;
+import org.phloem.runtime.fit.Verdict;
 
 /**
  * Computes the {@link Posterior} at an optimum.
@@ -124,9 +125,14 @@ public final class PosteriorAnalysis {
         // eigenvalues all above the floor but Cholesky failed in rounding: same treatment, flagged
         positiveDefinite = false;
       }
-      warnings.add("The Hessian is not positive definite at the optimum (" + weak.size() + " eigenvalue(s) of the "
-          + "prior-scaled Hessian at or below " + String.format(Locale.ROOT, "%.3g", floor) + "). The covariance uses the "
-          + "positive part only; sds of the parameters below are too small, since the data and priors do not determine them:");
+      double saddle = -Verdict.SADDLE * largest;
+      boolean negative = weak.stream().anyMatch(d -> d.eigenvalue() < saddle);
+      warnings.add((negative
+          ? "The Hessian has negative curvature here (not a minimum): "
+          : "The Hessian is singular to rounding here: the data and priors do not determine ")
+          + weak.size() + " direction(s) (eigenvalues of the prior-scaled Hessian at or below " + String.format(Locale.ROOT, "%.3g", floor)
+          + ", the largest being " + String.format(Locale.ROOT, "%.3g", largest) + "). The sds of the parameters in these directions "
+          + "(marked undetermined) come from the other directions only and are not uncertainties, however large or small they look:");
       for (Direction d : weak) {
         warnings.add("  eigenvalue " + d.describe());
       }

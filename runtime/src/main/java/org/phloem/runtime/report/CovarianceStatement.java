@@ -36,10 +36,21 @@ public record CovarianceStatement(Kind kind, String sentence) {
    * @param allFlat whether every parameter has a flat prior (then the observation sds depend on parameters)
    */
   static CovarianceStatement laplace(boolean allFlat) {
-    String why = allFlat
-        ? "; the priors are flat but observation sds depend on parameters, so the cost is a likelihood and the least-squares "
-            + "s^2 (J'J)^-1 does not apply"
-        : "";
+    return laplace(allFlat, true);
+  }
+
+  /**
+   * The inverse Hessian, and why the least-squares covariance does not apply.
+   *
+   * @param sumOfSquares whether every observation is a normal or lognormal (else a student_t, or an sd
+   *     fitted with the parameters, makes the cost a likelihood that is no sum of squares)
+   */
+  static CovarianceStatement laplace(boolean allFlat, boolean sumOfSquares) {
+    String why = !allFlat ? ""
+        : sumOfSquares ? "; the priors are flat but observation sds depend on parameters, so the cost is a likelihood and the "
+            + "least-squares s^2 (J'J)^-1 does not apply"
+        : "; the priors are flat but the cost is a likelihood that is no sum of squares with fixed sds (a student_t observation, "
+            + "or an sd fitted with the parameters), so the least-squares s^2 (J'J)^-1 does not apply";
     return new CovarianceStatement(Kind.LAPLACE, "Covariance: the inverse Hessian of the cost J at the optimum (the Laplace "
         + "approximation of the posterior), which takes the stated observation sds and priors at face value" + why + ".");
   }

@@ -41,12 +41,15 @@ public record FitReport(ModelInfo info, FitResult fit, Posterior posterior, List
    */
   public static FitReport analyze(CompiledModel model, FitResult fit) {
     boolean allFlat = LeastSquaresReport.allFlat(model);
-    if (allFlat && !LeastSquaresReport.sdsDependOnParameters(model, fit.parameters())) {
+    // the compiler knows each observation's likelihood and whether its sd is fitted; the probe also
+    // catches models built without that knowledge
+    boolean sumOfSquares = org.phloem.runtime.fit.ObservationElements.sumOfSquares(model.info());
+    if (allFlat && sumOfSquares && !LeastSquaresReport.sdsDependOnParameters(model, fit.parameters())) {
       return LeastSquaresReport.analyze(model, fit);
     }
     Posterior posterior = PosteriorAnalysis.at(model, fit.parameters(), held(fit));
     List<OutputSd> outputs = OutputUncertainty.compute(model, fit.parameters(), posterior.covariance(), false);
-    return of(model, fit, posterior, outputs, CovarianceStatement.laplace(allFlat));
+    return of(model, fit, posterior, outputs, CovarianceStatement.laplace(allFlat, sumOfSquares));
   }
 
   /** A report of a fit without a posterior (none could be computed): the fit and its iterations only. */

@@ -67,7 +67,16 @@ public record GoodnessOfFit(double observationCost, int degreesOfFreedom, double
     }
     int nu = Math.max(1, report.residuals().size() - flatFree);
     double[] band = band(nu);
-    return new GoodnessOfFit(report.fit().observationCost(), nu, band[0] / 2, band[1] / 2, statements);
+    // With a fitted sd (its log is in J) or a student_t, J_obs is no half sum of squared residuals:
+    // the test takes the normalized residuals' ½ Σ r² instead (equal to J_obs otherwise).
+    double observationCost = report.fit().observationCost();
+    if (!org.phloem.runtime.fit.ObservationElements.sumOfSquares(report.info())) {
+      observationCost = 0;
+      for (ResidualRow row : report.residuals()) {
+        observationCost += 0.5 * row.normalizedResidual() * row.normalizedResidual();
+      }
+    }
+    return new GoodnessOfFit(observationCost, nu, band[0] / 2, band[1] / 2, statements);
   }
 
   /** The central band of χ²_ν. */

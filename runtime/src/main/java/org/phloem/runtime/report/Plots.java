@@ -92,9 +92,8 @@ public final class Plots {
    * Starts preparing the chart library on a background thread by drawing, and throwing away, one
    * full-size chart of each kind with as many points as a typical series plot. Most of the first plots'
    * cost in a fresh JVM is not drawing but loading Java2D and its fonts and JIT-compiling the rasterizer
-   * (measured: five plots of 1,095 points with error bars, band and line cost 3.3 s of process CPU in a
-   * fresh JVM, mostly C2 compilation, since with the JIT limited to C1 they cost 1.2 s; in a warm JVM
-   * about 0.07 s each). A command that will draw plots calls this when
+   * (with the JIT limited to C1 the same plots cost less than half the CPU; drawn again in a warm JVM, a
+   * small fraction: see tests/BENCHMARKS.md, "Plots"). A command that will draw plots calls this when
    * it starts, so that this work overlaps with compiling and fitting on another core instead of adding to
    * the wait at the end.
    */

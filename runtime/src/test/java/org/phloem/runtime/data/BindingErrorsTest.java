@@ -159,6 +159,31 @@ class BindingErrorsTest {
   }
 
   @Test
+  void aDimNamedLikeARepeatingColumnSaysSoOnceAndSuggestsARename() {
+    StringBuilder text = new StringBuilder("year,month,day,tair\n");
+    for (int month = 1; month <= 3; month++) {
+      for (int day = 1; day <= 28; day++) {
+        text.append("2000,").append(month).append(',').append(day).append(',').append(month * 100 + day).append('\n');
+      }
+    }
+    TestData.write(root, "daily.csv", text.toString());
+    DataProblem p = only(fails(List.of(new TableSpec("hyde", "daily.csv", 2)), List.of(TestData.dim("day")),
+        List.of(TestData.input("tair", List.of("day"), "hyde", "tair", false, 4))));
+    assertEquals(30, p.row(), "the first repeat: day 1 of the second month");
+    assertEquals(4, p.modelLine());
+    assertTrue(p.message().contains("28 distinct values in 84 rows") && p.message().contains("day='1' of line 2")
+        && p.message().contains("rename the dim"), p.message());
+  }
+
+  @Test
+  void aOneDimInputMayRepeatAnIdenticalValue() throws DataException {
+    TestData.write(root, "long.csv", "station,month,lat,co2\na,1,10,400\na,2,10,401\nb,1,-5,399\n");
+    BoundData b = DataBinder.bind(root, List.of(new TableSpec("long", "long.csv", 1)), List.of(TestData.dim("station")),
+        List.of(TestData.input("lat", List.of("station"), "long", "lat", false, 2)));
+    assertEquals(List.of(10.0, -5.0), java.util.Arrays.stream(b.inputs().get("lat")).boxed().toList());
+  }
+
+  @Test
   void absentCombinationsAreMissingWhenAllowed() throws DataException {
     TestData.write(root, "h.csv", "cell,month,h\n0,0,1\n0,1,2\n1,0,3\n");
     BoundData b = DataBinder.bind(root, List.of(new TableSpec("h", "h.csv", 1)),

@@ -131,7 +131,8 @@ class NetCdfInputTest {
   void aWrongRankSaysBothRanks() {
     DataProblem p = fails("fields_cdf2.nc", List.of(TestData.dim("t"), TestData.dim("l")),
         in("field", "field", false, "t", "l"));
-    assertTrue(p.message().contains("has 2 dim(s), but variable field(time=2, lev=3, lat=4) has 3"), p.describe());
+    assertTrue(p.message().contains("input 'field' over [t, l] has 2 dim(s), but variable field(time=2, lev=3, lat=4) has 3"),
+        p.describe());
   }
 
   @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * NIST StRD certified values reproduced by both minimizers (each followed by the Newton polish), from
+ * NIST StRD certified values reproduced by both minimizers (each followed by the trust-region Newton phase), from
  * both starts, and cross-checked against commons-math3's Levenberg–Marquardt.
  */
 class NistFitTest {

@@ -111,6 +111,24 @@ class MultiStartTest {
   }
 
   @Test
+  void aStartWhereTheModelFails_isKeptWithItsReason_andTheOthersGoOn() {
+    // the twin wells with the model failing wherever a < −1: starts in the −2 well fail, the +2 well is found
+    FaultyModel m = new FaultyModel(TwoWells.model(), -1);
+    MultiStartResult r = MultiStart.run(m, FitOptions.defaults(), MultiStartOptions.of(12, 7).withThreads(2), StartProgress.NONE);
+    long failed = r.outcomes().stream().filter(o -> o.result() == null).count();
+    assertTrue(failed >= 1, "some start runs into a < -1");
+    for (StartOutcome o : r.outcomes()) {
+      if (o.result() == null) {
+        assertEquals("ERROR", o.statusName());
+        assertTrue(o.error().contains("became 0"), o.error());
+      }
+    }
+    assertEquals(1, r.optima().size());
+    assertEquals(2, r.optima().get(0).parameters()[0], 0.01);
+    assertTrue(r.notConverged().containsKey("ERROR"));
+  }
+
+  @Test
   void oneStart_isJustTheDefaultFit() {
     MultiStartResult r = run(TestModels.mixed(), 1, 9, 4);
     assertEquals(1, r.outcomes().size());

@@ -41,7 +41,12 @@ class GeneratedModelPropertiesTest {
   }
 
   private static void check(Program program, int point) {
-    Generated g = compile(program.toString());
+    check(program.toString(), point);
+  }
+
+  /** Every property of the class for the model {@code text} at point {@code point}. */
+  static void check(String text, int point) {
+    Generated g = compile(text);
     assertEquals("", Bytecode.problems(g.classFile()), "CheckClassAdapter on the generated class");
     CompiledModel m = g.model();
     double[] p = Points.at(m.info(), point);

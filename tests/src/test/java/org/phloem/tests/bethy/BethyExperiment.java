@@ -66,6 +66,9 @@ public final class BethyExperiment {
     sb.append(String.format(Locale.ROOT, "- fit: %s, %s, %d evaluations, cost %.2f (observations %.2f, prior %.2f), |grad| %.2e%n",
         o.fit().method(), o.fit().status(), o.fit().evaluations(), o.fit().cost(), o.fit().observationCost(), o.fit().priorCost(),
         o.fit().gradientNorm()));
+    for (String c : o.fit().verdict().conditions()) {
+      sb.append("  - ").append(c).append('\n');
+    }
     sb.append(String.format(Locale.ROOT, "- time: compile %.1f s, fit %.1f s, posterior %.1f s%n", compileMillis / 1e3,
         o.fitMillis() / 1e3, o.posteriorMillis() / 1e3));
     sb.append(String.format(Locale.ROOT, "- NEE RMSE 2000-2009: prior %.3f, posterior %.3f g C m-2 d-1%n", o.rmseFitPrior(), o.rmseFit()));
@@ -86,6 +89,12 @@ public final class BethyExperiment {
       double ur = BethySite.uncertaintyReduction(info, p, i);
       if (Math.abs(ur) < 1e-6 && Math.abs(p.optimum()[i] - o.priorMean()[i]) <= 1e-9 * Math.abs(o.priorMean()[i])) {
         untouched++; // slots no term of the site model uses (other PFTs, C4, offset) keep their priors
+        continue;
+      }
+      String bound = o.fit().bounds().get(i).label();
+      if (!bound.isEmpty()) { // held on its bound: no sd, no uncertainty reduction (the posterior is conditional on it)
+        sb.append(String.format(Locale.ROOT, "| %s%s | %s | %s | %s (%s bound) | – | – |%n", p.names().get(i), info.logScale()[i] ? " (log)" : "",
+            g(o.priorMean()[i]), g(p.priorSd()[i]), g(p.optimum()[i]), bound));
         continue;
       }
       sb.append(String.format(Locale.ROOT, "| %s%s | %s | %s | %s | %s | %.0f %% |%n", p.names().get(i), info.logScale()[i] ? " (log)" : "",

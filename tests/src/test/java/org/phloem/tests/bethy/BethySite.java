@@ -78,7 +78,12 @@ public final class BethySite {
     double rmseFitPrior = scalar(model, "rmse_nee_fit");
     double rmseHeldoutPrior = scalar(model, "rmse_nee_heldout");
     long t1 = System.nanoTime();
-    Posterior posterior = PosteriorAnalysis.at(model, fit.parameters());
+    // the posterior conditional on the slots the fit holds on a bound (fs at 0 in the NEE fits)
+    boolean[] held = new boolean[fit.parameters().length];
+    for (int i = 0; i < held.length; i++) {
+      held[i] = fit.bounds().get(i).isActive();
+    }
+    Posterior posterior = PosteriorAnalysis.at(model, fit.parameters(), held);
     long t2 = System.nanoTime();
     model.cost(fit.parameters());
     return new Outcome(model.info().name(), prior, fit, posterior, rmseFitPrior, scalar(model, "rmse_nee_fit"), rmseHeldoutPrior,
@@ -143,6 +148,15 @@ public final class BethySite {
       return 1 - p.sd()[i] / p.priorSd()[i];
     }
     return 1 - (p.sd()[i] / p.optimum()[i]) / (p.priorSd()[i] / info.priorMeans()[i]);
+  }
+
+  /** The flat slot of {@code name} in a list of slot names. */
+  public static int slot(List<String> names, String name) {
+    int i = names.indexOf(name);
+    if (i < 0) {
+      throw new IllegalArgumentException("no parameter slot " + name);
+    }
+    return i;
   }
 
   /** The flat slot of {@code name} ("vm[4]", "q10f", ...). */

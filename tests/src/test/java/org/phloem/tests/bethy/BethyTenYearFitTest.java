@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.phloem.runtime.fit.Bound;
 
 /**
  * The CO2 experiment of models/bethy/README.md ("Results"): both arms fitted to the NEE of 2000-2009
@@ -26,8 +27,13 @@ class BethyTenYearFitTest {
     assertEquals(0.6696, r.fixed().rmseFit(), 0.001);
     assertEquals(0.6723, r.varying().rmseHeldout(), 0.001);
     assertEquals(0.6865, r.fixed().rmseHeldout(), 0.001);
-    // no respiration can be negative in this closure; fs ends on its lower bound 0 in both arms
+    // no respiration can be negative in this closure; fs ends held on its lower bound 0 in both arms
     assertTrue(r.varying().rslowAnnual() >= 0 && r.fixed().rslowAnnual() >= 0);
+    for (BethySite.Outcome o : java.util.List.of(r.varying(), r.fixed())) {
+      assertTrue(o.fit().status().isConverged(), o.fit().summary());
+      assertEquals(Bound.LOWER, o.fit().bounds().get(BethySite.slot(o.posterior().names(), "fs")), o.model() + ": fs");
+      assertEquals(1, o.fit().verdict().onBounds(), o.model() + ": slots on a bound");
+    }
   }
 
   @Test
@@ -42,5 +48,7 @@ class BethyTenYearFitTest {
     assertEquals(0.7153, r.fixed().rmseHeldout(), 0.001);
     assertEquals(-48, r.varying().rslowAnnual(), 2, "slow-pool respiration, g C m-2 yr-1");
     assertEquals(-48, r.fixed().rslowAnnual(), 2, "slow-pool respiration, g C m-2 yr-1");
+    assertTrue(r.varying().fit().status().isConverged(), r.varying().fit().summary());
+    assertTrue(r.fixed().fit().status().isConverged(), r.fixed().fit().summary());
   }
 }

@@ -69,11 +69,12 @@ class DalecTwinCoverageTest {
       Files.writeString(model, String.join("\n",
           "model dalec_twin_sample \"DALEC sampled against the synthetic twin observations\"",
           "data \"dalec_oregon/drivers.csv\"",
-          "data nee = \"twin" + seed + "/nee.csv\"",
-          "data lai = \"twin" + seed + "/lai.csv\"",
+          // table names other than the model's outputs nee and lai
+          "data syn_nee = \"twin" + seed + "/nee.csv\"",
+          "data syn_lai = \"twin" + seed + "/lai.csv\"",
           "include \"dalec_core.phl\"",
-          "input nee_syn[day] = nee.nee_syn missing unit gC/m2/day",
-          "input lai_syn[day] = lai.lai_syn missing",
+          "input nee_syn[day] = syn_nee.nee_syn missing unit gC/m2/day",
+          "input lai_syn[day] = syn_lai.lai_syn missing",
           "observe nee[d] ~ normal(nee_syn[d], 0.5) for d in day if d < 730",
           "observe lai[d] ~ normal(lai_syn[d], 0.1) for d in day if d < 730",
           ""));

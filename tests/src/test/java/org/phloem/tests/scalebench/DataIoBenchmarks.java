@@ -1,6 +1,7 @@
 package org.phloem.tests.scalebench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ import org.phloem.tests.support.Repo;
 class DataIoBenchmarks {
   private static final int ROWS = Integer.getInteger("iobench.rows", 1_000_000);
   private static final int N = Integer.getInteger("iobench.n", 100_000);
-  private static final int REPEATS = 6;
+  private static final int REPEATS = 5;
 
   @Test
   void readAndFit() throws Exception {
@@ -47,7 +48,7 @@ class DataIoBenchmarks {
     Map<String, String> p = phases.first("phases");
     double total = 0;
     StringBuilder each = new StringBuilder();
-    for (String phase : List.of("compile", "read", "check", "minimize", "posterior", "write")) {
+    for (String phase : List.of("compile", "read", "check", "minimize", "posterior", "write", "plots")) {
       double s = Double.parseDouble(p.get(phase + "_wall_s"));
       total += s;
       each.append(String.format(Locale.ROOT, " %s %.3f s (CPU %s);", phase, s, p.get(phase + "_cpu_s")));
@@ -59,9 +60,10 @@ class DataIoBenchmarks {
     long t0 = System.nanoTime();
     ChildJvm.Run cli = ChildJvm.run(DataIoBench.class, 1024, List.of("cli", "" + N, out.resolve("phases").toString()), false);
     double wall = (System.nanoTime() - t0) / 1e9;
-    assertEquals(0, cli.exitCode(), String.join("\n", cli.output()));
-    lines.add(String.format(Locale.ROOT, "phloem fit at n = %d, the whole command in a fresh JVM (JVM start included, plots included): %.2f s wall, load %s",
-        N, wall, Clock.loadAverage()));
+    // exit 1 is a fit judged not converged (the report is written all the same); the time is what is measured
+    assertTrue(cli.exitCode() == 0 || cli.exitCode() == 1, String.join("\n", cli.output()));
+    lines.add(String.format(Locale.ROOT, "phloem fit at n = %d, the whole command in a fresh JVM (JVM start included, plots included): %.2f s wall, "
+        + "exit %d, load %s", N, wall, cli.exitCode(), Clock.loadAverage()));
     Files.write(out.resolve("results.md"), lines);
     lines.forEach(System.out::println);
   }
