@@ -20,6 +20,7 @@ import org.phloem.runtime.fit.FitState;
 import org.phloem.runtime.fit.Fitter;
 import org.phloem.runtime.fit.IterationRecord;
 import org.phloem.runtime.fit.SearchSpace;
+import org.phloem.runtime.parallel.TaskFailures;
 
 /**
  * Fits a model from many starts at once and groups where they end into distinct optima.
@@ -89,14 +90,7 @@ public final class MultiStart {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("multi-start fit interrupted", e);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
+      throw TaskFailures.rethrow(e);
     } finally {
       futures.forEach(f -> f.cancel(true));
       pool.shutdownNow();

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import org.phloem.runtime.parallel.TaskFailures;
 
 /**
  * Runs the chains of a sampling run, up to {@link SampleOptions#threads()} at once, each with its own
@@ -60,14 +61,7 @@ public final class Sampler {
       Thread.currentThread().interrupt();
       throw new SampleException("sampling was interrupted");
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
+      throw TaskFailures.rethrow(e);
     } finally {
       pool.shutdownNow();
     }
