@@ -3,11 +3,8 @@ package org.phloem.tests.fit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phloem.compiler.driver.Main;
 import org.phloem.runtime.CompiledModel;
+import org.phloem.tests.support.CsvColumns;
 import org.phloem.tests.support.Repo;
 
 /**
@@ -46,8 +44,8 @@ class DalecTwinTest {
         "--noise-seed", Integer.toString(NOISE_SEED), "--out", out.toString(), "--data",
         Repo.dataRoot(Repo.model("dalec/twin.phl")).toString());
     assertEquals(0, exit, "phloem twin exit code");
-    parameters = columns(out.resolve("twin_parameters.csv"));
-    cost = columns(out.resolve("twin_cost.csv"));
+    parameters = CsvColumns.read(out.resolve("twin_parameters.csv"));
+    cost = CsvColumns.read(out.resolve("twin_cost.csv"));
   }
 
   @Test
@@ -83,8 +81,8 @@ class DalecTwinTest {
     double[] nee = model.output(model.info().outputIndex("nee"));
     double[] lai = model.output(model.info().outputIndex("lai"));
     List<Double> z = new ArrayList<>();
-    z.addAll(standardizedNoise(columns(out.resolve("synthetic_nee_syn.csv")), "nee_syn", nee, 0.5));
-    z.addAll(standardizedNoise(columns(out.resolve("synthetic_lai_syn.csv")), "lai_syn", lai, 0.1));
+    z.addAll(standardizedNoise(CsvColumns.read(out.resolve("synthetic_nee_syn.csv")), "nee_syn", nee, 0.5));
+    z.addAll(standardizedNoise(CsvColumns.read(out.resolve("synthetic_lai_syn.csv")), "lai_syn", lai, 0.1));
     int m = z.size();
     assertEquals(Integer.parseInt(cost.get("observations").get(0)), m);
     double mean = z.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
@@ -114,7 +112,7 @@ class DalecTwinTest {
 
   /** Days among the first 730 with a measured NEE in the observation table. */
   private static int measuredNeeDays() throws Exception {
-    Map<String, List<String>> obs = columns(Repo.dataRoot(Repo.model("dalec/twin.phl")).resolve("dalec_oregon/observations.csv"));
+    Map<String, List<String>> obs = CsvColumns.read(Repo.dataRoot(Repo.model("dalec/twin.phl")).resolve("dalec_oregon/observations.csv"));
     int n = 0;
     for (int r = 0; r < ASSIMILATED_DAYS; r++) {
       n += obs.get("nee").get(r).isEmpty() ? 0 : 1;
@@ -122,19 +120,4 @@ class DalecTwinTest {
     return n;
   }
 
-  private static Map<String, List<String>> columns(Path csv) throws IOException {
-    List<String> lines = Files.readAllLines(csv);
-    String[] header = lines.get(0).split(",", -1);
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    for (String h : header) {
-      out.put(h, new ArrayList<>());
-    }
-    for (String line : lines.subList(1, lines.size())) {
-      String[] cells = line.split(",", -1);
-      for (int c = 0; c < header.length; c++) {
-        out.get(header[c]).add(c < cells.length ? cells[c] : "");
-      }
-    }
-    return out;
-  }
 }

@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phloem.compiler.driver.Main;
+import org.phloem.tests.support.CsvColumns;
 import org.phloem.tests.support.Repo;
 
 /**
@@ -30,21 +29,6 @@ class DalecTwinCoverageTest {
 
   @TempDir Path folder;
 
-  private static Map<String, List<String>> columns(Path csv) throws Exception {
-    List<String> lines = Files.readAllLines(csv);
-    String[] header = lines.get(0).split(",");
-    Map<String, List<String>> cols = new HashMap<>();
-    for (String h : header) {
-      cols.put(h, new ArrayList<>());
-    }
-    for (String line : lines.subList(1, lines.size())) {
-      String[] cells = line.split(",", -1);
-      for (int i = 0; i < header.length; i++) {
-        cols.get(header[i]).add(cells[i]);
-      }
-    }
-    return cols;
-  }
 
   @Test
   void sampledNinetyPercentIntervalsCoverTheTruthAtTheExpectedRate() throws Exception {
@@ -82,8 +66,8 @@ class DalecTwinCoverageTest {
       int exit = Main.execute("sample", model.toString(), "--data", data.toString(), "--out", out.toString(), "--chains", "4",
           "--warmup", "500", "--draws", "500", "--seed", Integer.toString(seed), "--no-plots", "--no-laplace", "--outputs", "none");
       assertTrue(exit == 0 || exit == 1, "sample exit " + exit);
-      Map<String, List<String>> truth = columns(twin.resolve("twin_parameters.csv"));
-      Map<String, List<String>> summary = columns(out.resolve("summary.csv"));
+      Map<String, List<String>> truth = CsvColumns.read(twin.resolve("twin_parameters.csv"));
+      Map<String, List<String>> summary = CsvColumns.read(out.resolve("summary.csv"));
       for (int i = 0; i < summary.get("name").size(); i++) {
         String name = summary.get("name").get(i);
         double t = Double.parseDouble(truth.get("truth").get(truth.get("name").indexOf(name)));

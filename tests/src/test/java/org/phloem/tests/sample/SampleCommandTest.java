@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phloem.compiler.driver.Main;
+import org.phloem.tests.support.CsvColumns;
 
 /**
  * {@code phloem sample} end to end on a model whose posterior is known exactly: a straight line
@@ -64,21 +63,6 @@ class SampleCommandTest {
         "--chains", "4", "--draws", "1000", "--warmup", "500", "--seed", "5", "--no-plots");
   }
 
-  private static Map<String, List<String>> columns(Path csv) throws Exception {
-    List<String> lines = Files.readAllLines(csv);
-    String[] header = lines.get(0).split(",");
-    Map<String, List<String>> cols = new HashMap<>();
-    for (String h : header) {
-      cols.put(h, new ArrayList<>());
-    }
-    for (String line : lines.subList(1, lines.size())) {
-      String[] cells = line.split(",", -1);
-      for (int i = 0; i < header.length; i++) {
-        cols.get(header[i]).add(cells[i]);
-      }
-    }
-    return cols;
-  }
 
   private static double[] row(Map<String, List<String>> summary, String name) {
     int i = summary.get("name").indexOf(name);
@@ -97,7 +81,7 @@ class SampleCommandTest {
   @Test
   void theSampledPosteriorIsTheExactOne() throws Exception {
     assertEquals(0, exit, "exit code");
-    Map<String, List<String>> summary = columns(out.resolve("summary.csv"));
+    Map<String, List<String>> summary = CsvColumns.read(out.resolve("summary.csv"));
     // posterior precision of (a, b): prior precision diag(1/4, 1) + XᵀX/σ²
     double w = 1 / (NOISE * NOISE);
     double sx = 0;
@@ -134,10 +118,10 @@ class SampleCommandTest {
     assertEquals(4001, Files.readAllLines(out.resolve("draws.csv")).size());
     assertEquals("name,mean,sd,q5,q50,q95,rhat,ess_bulk,ess_tail", Files.readAllLines(out.resolve("summary.csv")).get(0));
     assertEquals("name,laplace_mode,laplace_sd,sampled_mean,sampled_sd,sd_ratio", Files.readAllLines(out.resolve("laplace.csv")).get(0));
-    Map<String, List<String>> outputs = columns(out.resolve("output_quantiles.csv"));
+    Map<String, List<String>> outputs = CsvColumns.read(out.resolve("output_quantiles.csv"));
     assertEquals(X.length + 1, outputs.get("output").size());
     // every kept draw of s lies inside its bounds
-    Map<String, List<String>> draws = columns(out.resolve("draws.csv"));
+    Map<String, List<String>> draws = CsvColumns.read(out.resolve("draws.csv"));
     for (String v : draws.get("s")) {
       double s = Double.parseDouble(v);
       assertTrue(s > 0 && s < 1, "s = " + s);
