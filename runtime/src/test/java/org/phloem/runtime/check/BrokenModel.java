@@ -1,28 +1,17 @@
 package org.phloem.runtime.check;
 
 import org.phloem.runtime.CompiledModel;
-import org.phloem.runtime.ModelInfo;
+import org.phloem.runtime.ForwardingModel;
 
 /** A correct model with one deliberately broken derivative, as a wrong adjoint rule would give. */
-class BrokenModel implements CompiledModel {
+class BrokenModel extends ForwardingModel {
   enum Fault { NONE, GRADIENT_SLOT_1, HESSIAN_SCALED, OUTPUT_TANGENT }
 
-  private final CompiledModel inner;
   private final Fault fault;
 
   BrokenModel(CompiledModel inner, Fault fault) {
-    this.inner = inner;
+    super(inner);
     this.fault = fault;
-  }
-
-  @Override
-  public ModelInfo info() {
-    return inner.info();
-  }
-
-  @Override
-  public double cost(double[] p) {
-    return inner.cost(p);
   }
 
   @Override
@@ -35,11 +24,6 @@ class BrokenModel implements CompiledModel {
   }
 
   @Override
-  public double tangent(double[] p, double[] dp) {
-    return inner.tangent(p, dp);
-  }
-
-  @Override
   public double hessianVector(double[] p, double[] v, double[] hv) {
     double j = inner.hessianVector(p, v, hv);
     if (fault == Fault.HESSIAN_SCALED) {
@@ -48,16 +32,6 @@ class BrokenModel implements CompiledModel {
       }
     }
     return j;
-  }
-
-  @Override
-  public double lastCost() {
-    return inner.lastCost();
-  }
-
-  @Override
-  public double[] output(int k) {
-    return inner.output(k);
   }
 
   @Override

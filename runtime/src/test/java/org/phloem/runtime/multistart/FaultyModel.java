@@ -1,16 +1,15 @@
 package org.phloem.runtime.multistart;
 
 import org.phloem.runtime.CompiledModel;
+import org.phloem.runtime.ForwardingModel;
 import org.phloem.runtime.ModelFault;
-import org.phloem.runtime.ModelInfo;
 
 /** A model that fails as a model fault (an sd that became zero, say) wherever its first parameter is below {@code limit}. */
-final class FaultyModel implements CompiledModel {
-  private final CompiledModel inner;
+final class FaultyModel extends ForwardingModel {
   private final double limit;
 
   FaultyModel(CompiledModel inner, double limit) {
-    this.inner = inner;
+    super(inner);
     this.limit = limit;
   }
 
@@ -18,11 +17,6 @@ final class FaultyModel implements CompiledModel {
     if (p[0] < limit) {
       throw new ModelFault("the sd of observe y became 0 at a = " + p[0]);
     }
-  }
-
-  @Override
-  public ModelInfo info() {
-    return inner.info();
   }
 
   @Override
@@ -38,29 +32,9 @@ final class FaultyModel implements CompiledModel {
   }
 
   @Override
-  public double tangent(double[] p, double[] dp) {
-    return inner.tangent(p, dp);
-  }
-
-  @Override
   public double hessianVector(double[] p, double[] v, double[] hv) {
     check(p);
     return inner.hessianVector(p, v, hv);
-  }
-
-  @Override
-  public double lastCost() {
-    return inner.lastCost();
-  }
-
-  @Override
-  public double[] output(int k) {
-    return inner.output(k);
-  }
-
-  @Override
-  public double[] outputTangent(int k) {
-    return inner.outputTangent(k);
   }
 
   @Override

@@ -1,26 +1,15 @@
 package org.phloem.runtime.multistart;
 
 import org.phloem.runtime.CompiledModel;
-import org.phloem.runtime.ModelInfo;
+import org.phloem.runtime.ForwardingModel;
 
 /** A model that takes at least {@code millis} per gradient, so that a run lasts long enough to be watched. */
-final class SlowModel implements CompiledModel {
-  private final CompiledModel inner;
+final class SlowModel extends ForwardingModel {
   private final long millis;
 
   SlowModel(CompiledModel inner, long millis) {
-    this.inner = inner;
+    super(inner);
     this.millis = millis;
-  }
-
-  @Override
-  public ModelInfo info() {
-    return inner.info();
-  }
-
-  @Override
-  public double cost(double[] p) {
-    return inner.cost(p);
   }
 
   @Override
@@ -31,31 +20,6 @@ final class SlowModel implements CompiledModel {
       Thread.currentThread().interrupt();
     }
     return inner.gradient(p, g);
-  }
-
-  @Override
-  public double tangent(double[] p, double[] dp) {
-    return inner.tangent(p, dp);
-  }
-
-  @Override
-  public double hessianVector(double[] p, double[] v, double[] hv) {
-    return inner.hessianVector(p, v, hv);
-  }
-
-  @Override
-  public double lastCost() {
-    return inner.lastCost();
-  }
-
-  @Override
-  public double[] output(int k) {
-    return inner.output(k);
-  }
-
-  @Override
-  public double[] outputTangent(int k) {
-    return inner.outputTangent(k);
   }
 
   @Override
