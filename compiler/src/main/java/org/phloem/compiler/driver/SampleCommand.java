@@ -15,6 +15,7 @@ import org.phloem.runtime.fit.SearchSpace;
 import org.phloem.runtime.posterior.Posterior;
 import org.phloem.runtime.posterior.PosteriorAnalysis;
 import org.phloem.runtime.report.AtomicFiles;
+import org.phloem.runtime.report.FitReport;
 import org.phloem.runtime.report.Plots;
 import org.phloem.runtime.sample.ChainCheckpoint;
 import org.phloem.runtime.sample.ChainDraws;
@@ -232,7 +233,8 @@ final class SampleCommand implements Callable<Integer> {
       return null;
     }
     try {
-      return PosteriorAnalysis.at(m, fit.parameters());
+      // the same posterior fit reports: conditional on the slots held on a bound (no Laplace sd for those)
+      return PosteriorAnalysis.at(m, fit.parameters(), FitReport.held(fit));
     } catch (RuntimeException e) {
       System.out.println("No Laplace comparison: " + e.getMessage());
       return null;
