@@ -66,9 +66,7 @@ final class WatchCommand implements Callable<Integer> {
       System.out.printf("[%s] watching %d file(s); save one to check again, Ctrl-C to stop.%n", LocalTime.now().format(CLOCK),
           files.size());
       try {
-        while (stamps(files).equals(seen)) {
-          Thread.sleep(pollMillis);
-        }
+        awaitSettledChange(files, seen);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return 0;
@@ -118,6 +116,28 @@ final class WatchCommand implements Callable<Integer> {
     System.out.flush();
     return files;
   }
+
+  /**
+   * Waits for a save, then until the files stop moving for one poll: editors (and Files.writeString)
+   * truncate first and write after, and a round started on the half-written file would report an
+   * error the user never made.
+   */
+  private void awaitSettledChange(Set<Path> files, Map<Path, Stamp> seen) throws InterruptedException {
+    Map<Path, Stamp> now = stamps(files);
+    while (now.equals(seen)) {
+      Thread.sleep(pollMillis);
+      now = stamps(files);
+    }
+    Map<Path, Stamp> settled;
+    do {
+      settled = now;
+      Thread.sleep(Math.max(pollMillis, SETTLE_MILLIS));
+      now = stamps(files);
+    } while (!now.equals(settled));
+  }
+
+  /** The shortest quiet time after a change before a round starts. */
+  private static final long SETTLE_MILLIS = 100;
 
   /** What tells a saved file: its modification time and size (null for a file that is missing). */
   private record Stamp(FileTime modified, long size) {}

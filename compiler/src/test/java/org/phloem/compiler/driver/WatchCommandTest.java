@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,6 +112,48 @@ class WatchCommandTest {
     assertTrue(captured.toString(StandardCharsets.UTF_8).contains("check passed"), captured.toString(StandardCharsets.UTF_8));
   }
 
+  /**
+   * An editor that truncates the file and writes it a moment later: the watcher waits for the save to
+   * settle and checks the finished file once, never the empty one in between.
+   */
+  @Test
+  void aSaveWrittenInTwoSteps_isCheckedOnceWhenComplete() throws Exception {
+    String model = Files.readString(Cli.misra1a(dir));
+    Path file = Cli.write(dir, "watched.phl", model);
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
+    System.setOut(both);
+    System.setErr(both);
+    Thread watcher = null;
+    try {
+      CompletableFuture<Integer> result = new CompletableFuture<>();
+      watcher = new Thread(() -> result.complete(Main.execute("watch", file.toString(), "--data=" + Cli.data(), "--rounds", "2",
+          "--poll-ms", "20")));
+      watcher.start();
+      Supplier<String> text = () -> captured.toString(StandardCharsets.UTF_8);
+      awaitRounds(text, 1);
+      FileTime before = Files.getLastModifiedTime(file);
+      Files.writeString(file, "");
+      Files.setLastModifiedTime(file, FileTime.fromMillis(before.toMillis() + 2000));
+      Thread.sleep(50); // within the settling time: several polls see the empty file
+      Files.writeString(file, model.replace("normal(y[i], 1)", "normal(y[i], 2)"));
+      Files.setLastModifiedTime(file, FileTime.fromMillis(before.toMillis() + 4000));
+      assertEquals(0, result.get(60, TimeUnit.SECONDS));
+    } finally {
+      if (watcher != null) {
+        watcher.interrupt();
+        watcher.join(10_000);
+      }
+      System.setOut(out);
+      System.setErr(err);
+    }
+    String all = captured.toString(StandardCharsets.UTF_8);
+    assertEquals(2, all.split("check passed", -1).length - 1, all);
+    assertTrue(!all.contains("no 'model' declaration"), all);
+  }
+
   /** Waits until {@code expected} has been printed (the round's last line may come before its message). */
   private static void awaitText(Supplier<String> text, String expected) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
@@ -133,10 +176,16 @@ class WatchCommandTest {
     throw new AssertionError("round " + n + " did not finish:\n" + text.get());
   }
 
-  /** Writes and moves the modification time on, so that even a coarse file-system clock sees a change. */
+  /**
+   * Saves in one step (write beside, then rename over), its modification time moved on so that even a
+   * coarse file-system clock sees a change: one save, one round. The watcher's own settling is tested by
+   * {@link #aSaveWrittenInTwoSteps_isCheckedOnceWhenComplete}.
+   */
   private static void save(Path file, String text) throws Exception {
     FileTime before = Files.getLastModifiedTime(file);
-    Files.writeString(file, text);
-    Files.setLastModifiedTime(file, FileTime.fromMillis(Math.max(System.currentTimeMillis(), before.toMillis() + 2000)));
+    Path beside = file.resolveSibling(file.getFileName() + ".saving");
+    Files.writeString(beside, text);
+    Files.setLastModifiedTime(beside, FileTime.fromMillis(Math.max(System.currentTimeMillis(), before.toMillis() + 2000)));
+    Files.move(beside, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }
