@@ -137,7 +137,7 @@ class WatchCommandTest {
       FileTime before = Files.getLastModifiedTime(file);
       Files.writeString(file, "");
       Files.setLastModifiedTime(file, FileTime.fromMillis(before.toMillis() + 2000));
-      Thread.sleep(50); // within the settling time: several polls see the empty file
+      Thread.sleep(15); // within the settling time (50 ms): polls see the empty file
       Files.writeString(file, model.replace("normal(y[i], 1)", "normal(y[i], 2)"));
       Files.setLastModifiedTime(file, FileTime.fromMillis(before.toMillis() + 4000));
       assertEquals(0, result.get(60, TimeUnit.SECONDS));
