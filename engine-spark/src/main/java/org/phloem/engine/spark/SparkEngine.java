@@ -65,6 +65,11 @@ public final class SparkEngine implements Engine {
 
   @Override
   public CompiledModel siteSum(ModelCode code, List<BoundData> sites, List<String> labels) {
+    return siteSum(code, sites, labels, Math.min(sites.size(), spark.defaultParallelism()));
+  }
+
+  /** The same, with the sites cut into {@code partitions} tasks (the results do not depend on it). */
+  CompiledModel siteSum(ModelCode code, List<BoundData> sites, List<String> labels, int partitions) {
     if (sites.isEmpty()) {
       throw new IllegalArgumentException("a site sum needs at least one site");
     }
@@ -76,7 +81,7 @@ public final class SparkEngine implements Engine {
     for (BoundData d : sites) {
       shippedData.add(spark.broadcast(d));
     }
-    return SparkSiteSum.create(spark, code, shippedCode, sites, shippedData, labels, traffic);
+    return SparkSiteSum.create(spark, code, shippedCode, sites, shippedData, labels, partitions, traffic);
   }
 
   @Override

@@ -62,7 +62,7 @@ final class SparkSiteSum implements CompiledModel {
   }
 
   static SparkSiteSum create(JavaSparkContext spark, ModelCode code, Broadcast<ModelCode> shippedCode, List<BoundData> sites,
-      List<Broadcast<BoundData>> shippedData, List<String> labels, Traffic traffic) {
+      List<Broadcast<BoundData>> shippedData, List<String> labels, int partitions, Traffic traffic) {
     List<ModelInfo> infos = new ArrayList<>();
     for (BoundData d : sites) {
       infos.add(code.bind(d).info()); // the instance is dropped: the driver keeps only what it reports
@@ -82,7 +82,6 @@ final class SparkSiteSum implements CompiledModel {
         outputIndex[k++] = o;
       }
     }
-    int partitions = Math.min(sites.size(), spark.defaultParallelism());
     return new SparkSiteSum(spark, code, shippedCode, List.copyOf(sites), spark.parallelize(refs, partitions), info, outputSite,
         outputIndex, traffic);
   }

@@ -30,6 +30,18 @@ public final class Traffic extends SparkListener {
     }
   }
 
+  /**
+   * Waits until Spark has told this listener about every event so far (listeners hear of a task's end
+   * after the job's result is back).
+   */
+  public void settle(org.apache.spark.api.java.JavaSparkContext spark) {
+    try {
+      spark.sc().listenerBus().waitUntilEmpty();
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("Spark's listener bus did not empty", e);
+    }
+  }
+
   /** Adds {@code bytes} sent to the executors. */
   void sent(long bytes) {
     sentBytes.addAndGet(bytes);
