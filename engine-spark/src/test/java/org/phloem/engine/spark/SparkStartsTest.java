@@ -21,12 +21,12 @@ import org.phloem.runtime.multistart.StartProgress;
 /** The starts of a multi-start fit, run as Spark tasks, end where the local engine's end, bit for bit. */
 class SparkStartsTest {
 
-  /** Runs DALEC (Oregon) from 3 starts on the local engine and on {@code master}; asserts the outcomes are the same. */
+  /** Runs DALEC (Oregon) from 2 starts on the local engine and on {@code master}; asserts the outcomes are the same. */
   static void sameAsLocal(String master) throws Exception {
     PortableModel portable = TestModels.portable("dalec/oregon.phl");
     CompiledModel model = portable.bind();
     FitOptions base = FitOptions.defaults();
-    MultiStartOptions options = MultiStartOptions.of(3, 5).withThreads(2).withHeartbeat(Duration.ofMinutes(10));
+    MultiStartOptions options = MultiStartOptions.of(2, 5).withThreads(2).withHeartbeat(Duration.ofMinutes(10));
     MultiStartResult local = new LocalEngine(2).multiStart(model, portable, base, options, StartProgress.NONE);
     List<Integer> told = new ArrayList<>();
     MultiStartResult remote = SharedSpark.engine(master).multiStart(model, portable, base, options, new StartProgress() {
@@ -39,9 +39,9 @@ class SparkStartsTest {
       public void stillRunning(int finished, int total, List<Running> running, Duration elapsed) {
       }
     });
-    assertEquals(3, told.size(), "one progress line per start");
+    assertEquals(2, told.size(), "one progress line per start");
     assertEquals(local.optima().size(), remote.optima().size());
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 2; k++) {
       StartOutcome a = local.outcomes().get(k);
       StartOutcome b = remote.outcomes().get(k);
       assertArrayEquals(a.start(), b.start(), "start " + k + " begins at the same draw");

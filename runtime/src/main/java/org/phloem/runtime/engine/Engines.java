@@ -19,7 +19,8 @@ public final class Engines {
    */
   public static Engine open(String name, String master, int threads) {
     List<String> known = new ArrayList<>();
-    for (EngineProvider p : ServiceLoader.load(EngineProvider.class, Engines.class.getClassLoader())) {
+    // the context class loader: under spark-submit, engine-spark arrives with --jars in a loader below this class's
+    for (EngineProvider p : ServiceLoader.load(EngineProvider.class)) {
       if (p.name().equals(name)) {
         return p.open(master, threads);
       }
