@@ -3,6 +3,7 @@ package org.phloem.engine.spark;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.phloem.runtime.CompiledModel;
@@ -32,7 +33,8 @@ final class SiteTask implements FlatMapFunction<Iterator<SiteRef>, SiteRow> {
     List<SiteRow> rows = new ArrayList<>();
     while (sites.hasNext()) {
       SiteRef site = sites.next();
-      long key = site.data().id();
+      // broadcast ids restart with every application; an executor JVM (in local mode, this one) may see several
+      String key = SparkEnv.get().conf().getAppId() + "/" + site.data().id();
       CompiledModel m = ExecutorModels.take(key, () -> code.value().bind(site.data().value()));
       try {
         rows.add(evaluate(m, site.index()));
