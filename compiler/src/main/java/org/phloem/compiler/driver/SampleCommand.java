@@ -22,6 +22,7 @@ import org.phloem.runtime.sample.ChainDraws;
 import org.phloem.runtime.sample.ChainState;
 import org.phloem.runtime.sample.ChainStateFile;
 import org.phloem.runtime.sample.OutputQuantiles;
+import org.phloem.runtime.sample.OutputSamples;
 import org.phloem.runtime.sample.PosteriorDensity;
 import org.phloem.runtime.sample.SampleException;
 import org.phloem.runtime.sample.SampleOptions;
@@ -53,7 +54,7 @@ import picocli.CommandLine.Parameters;
 final class SampleCommand implements Callable<Integer> {
 
   /** Which output posteriors to compute and write. */
-  enum Outputs { none, quantiles }
+  enum Outputs { none, quantiles, draws }
 
   /** The metric the warm-up estimates. */
   enum MetricKind { diag, dense }
@@ -93,8 +94,9 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "T", description = "chains run at once (default: the number of cores, at most --chains)")
   Integer threads;
 
-  @Option(names = "--outputs", paramLabel = "none|quantiles", defaultValue = "quantiles",
-      description = "posterior of every declared output from the model run at up to --output-draws draws (default: ${DEFAULT-VALUE})")
+  @Option(names = "--outputs", paramLabel = "none|quantiles|draws", defaultValue = "quantiles",
+      description = "posterior of every declared output from the model run at up to --output-draws draws: quantiles "
+          + "(output_quantiles.csv), or draws (output_draws.csv as well, one row per draw used) (default: ${DEFAULT-VALUE})")
   Outputs outputs;
 
   @Option(names = "--output-draws", paramLabel = "N", defaultValue = "1000",
@@ -190,8 +192,12 @@ final class SampleCommand implements Callable<Integer> {
     if (laplace != null) {
       written.add(write(folder.resolve("laplace.csv"), SampleTables.laplace(laplace, summary)));
     }
-    if (outputs == Outputs.quantiles) {
-      written.add(write(folder.resolve("output_quantiles.csv"), SampleTables.outputs(OutputQuantiles.of(m, run, outputDraws))));
+    if (outputs != Outputs.none) {
+      OutputSamples samples = OutputSamples.of(m, run, outputDraws);
+      written.add(write(folder.resolve("output_quantiles.csv"), SampleTables.outputs(OutputQuantiles.of(samples))));
+      if (outputs == Outputs.draws) {
+        written.add(write(folder.resolve("output_draws.csv"), SampleTables.outputDraws(samples)));
+      }
     }
     written.add(write(folder.resolve("summary.txt"), table + verdict));
     if (!noPlots) {

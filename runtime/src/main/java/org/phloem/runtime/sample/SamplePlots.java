@@ -87,12 +87,12 @@ public final class SamplePlots {
       chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
       chart.getStyler().setMarkerSize(3);
       chart.getStyler().setLegendVisible(false);
-      List<double[]> draws = OutputQuantiles.thinned(run, MAX_POINTS);
+      List<OutputSamples.Pick> draws = OutputSamples.thinned(run, MAX_POINTS);
       double[] xs = new double[draws.size()];
       double[] ys = new double[draws.size()];
       for (int k = 0; k < xs.length; k++) {
-        xs[k] = draws.get(k)[p[0]];
-        ys[k] = draws.get(k)[p[1]];
+        xs[k] = draws.get(k).physical()[p[0]];
+        ys[k] = draws.get(k).physical()[p[1]];
       }
       chart.addSeries("draws", xs, ys);
       out.add(new Plots.Png("pair_" + safe(a) + "_" + safe(b) + ".png", BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG)));

@@ -59,6 +59,32 @@ public final class SampleTables {
   }
 
   /**
+   * output_draws.csv: chain, draw (both from 1, as in draws.csv, so rows join), then one column per
+   * declared output element, named {@code output[labels]}; one row per draw used.
+   */
+  public static String outputDraws(OutputSamples samples) {
+    List<Object> header = new ArrayList<>(List.of("chain", "draw"));
+    for (int o = 0; o < samples.outputs().size(); o++) {
+      for (int e = 0; e < samples.outputs().get(o).size(); e++) {
+        header.add(samples.column(o, e));
+      }
+    }
+    Csv csv = new Csv().row(header);
+    for (int d = 0; d < samples.picks().size(); d++) {
+      List<Object> row = new ArrayList<>(header.size());
+      row.add(samples.picks().get(d).chain() + 1);
+      row.add(samples.picks().get(d).draw() + 1);
+      for (double[][] output : samples.values()) {
+        for (double[] element : output) {
+          row.add(element[d]);
+        }
+      }
+      csv.row(row);
+    }
+    return csv.toString();
+  }
+
+  /**
    * laplace.csv: name, laplace_mode, laplace_sd, sampled_mean, sampled_sd, sd_ratio (sampled/Laplace):
    * where the Gaussian approximation at the optimum holds, the ratio is near 1 and the mean near the mode.
    */

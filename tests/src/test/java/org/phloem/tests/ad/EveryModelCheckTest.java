@@ -69,6 +69,13 @@ class EveryModelCheckTest {
       "bethy_lite/", "synthetic global climate generated in memory; derivatives checked in BethyLiteModelTest",
       "transport/", "fluxes written by the transport tests; adjoint = transpose checked in the transport tests");
 
+  /** Models too slow for this sweep's hundreds of costs in the default suite: checked by their own tests. */
+  private static final Map<String, String> OWN_TESTS = Map.of(
+      "ccdas/pulse.phl", "2-D transport, 24 months x 198 steps (~0.05-0.1 s CPU a cost, hundreds of them): dot-product test and differences"
+          + " in tests/.../ccdas/TransportPulseTest",
+      "ccdas/fossil_gradient.phl", "2-D transport over 1980-2003 (seconds a cost): checked through pulse.phl, which"
+          + " runs the same include, and in tests/.../ccdas/TransportLongTest");
+
   private static String reason(Map<String, String> byFolder, String relative) {
     return byFolder.entrySet().stream().filter(e -> relative.startsWith(e.getKey())).map(Map.Entry::getValue)
         .findFirst().orElse(null);
@@ -83,6 +90,7 @@ class EveryModelCheckTest {
   /** Compiles, verifies the class and binds {@code relative} once per run. */
   private static CompiledModel load(String relative) {
     Assumptions.assumeTrue(reason(GENERATED_DATA, relative) == null, () -> reason(GENERATED_DATA, relative));
+    Assumptions.assumeTrue(reason(OWN_TESTS, relative) == null, () -> reason(OWN_TESTS, relative));
     return LOADED.computeIfAbsent(relative, r -> {
       try {
         Path file = Repo.model(r);

@@ -136,8 +136,42 @@ class SampleCommandTest {
     assertEquals(1, again, "a saved run is not silently replaced");
     Path second = folder.resolve("second");
     assertEquals(0, Main.execute("sample", folder.resolve("line.phl").toString(), "--data", folder.toString(), "--out", second.toString(),
-        "--chains", "4", "--draws", "1000", "--warmup", "500", "--seed", "5", "--no-plots", "--no-laplace", "--threads", "1"));
+        "--chains", "4", "--draws", "1000", "--warmup", "500", "--seed", "5", "--no-plots", "--no-laplace", "--threads", "1",
+        "--outputs", "draws", "--output-draws", "300"));
     assertEquals(Files.readString(out.resolve("draws.csv")), Files.readString(second.resolve("draws.csv")),
         "same seed and chains, other thread count: same draws");
+    outputDrawsAreTheModelAtTheirDraws(second);
+  }
+
+  /** output_draws.csv: 300 rows, each joined by (chain, draw) to draws.csv, holding fit = a + b·x and unseen = s·k there. */
+  private static void outputDrawsAreTheModelAtTheirDraws(Path run) throws Exception {
+    List<String> lines = Files.readAllLines(run.resolve("output_draws.csv"));
+    String[] header = lines.get(0).split(",");
+    assertEquals("chain", header[0]);
+    assertEquals("draw", header[1]);
+    assertEquals(2 + X.length + 1, header.length, lines.get(0));
+    assertTrue(header[2].startsWith("fit[") && header[header.length - 1].equals("unseen"), lines.get(0));
+    assertEquals(301, lines.size(), "one row per draw used (--output-draws 300)");
+    Map<String, List<String>> draws = CsvColumns.read(run.resolve("draws.csv"));
+    java.util.Set<String> distinct = new java.util.HashSet<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] v = line.split(",");
+      assertTrue(distinct.add(v[0] + "/" + v[1]), "a draw used twice: " + line);
+      int row = -1;
+      for (int i = 0; i < draws.get("chain").size(); i++) {
+        if (draws.get("chain").get(i).equals(v[0]) && draws.get("draw").get(i).equals(v[1])) {
+          row = i;
+        }
+      }
+      assertTrue(row >= 0, "no such draw in draws.csv: " + line);
+      double a = Double.parseDouble(draws.get("a").get(row));
+      double b = Double.parseDouble(draws.get("b").get(row));
+      for (int i = 0; i < X.length; i++) {
+        assertEquals(a + b * X[i], Double.parseDouble(v[2 + i]), 1e-9 * (1 + Math.abs(a + b * X[i])), line);
+      }
+      double sk = Double.parseDouble(draws.get("s").get(row)) * Double.parseDouble(draws.get("k").get(row));
+      assertEquals(sk, Double.parseDouble(v[2 + X.length]), 1e-9 * (1 + sk), line);
+    }
+    assertTrue(distinct.stream().map(k -> k.split("/")[0]).distinct().count() == 4, "draws from every chain");
   }
 }
