@@ -34,9 +34,16 @@ final class IndexRanges {
       return false;
     }
     boolean lowOk = low.offset >= 0; // a dim size is never negative
-    boolean highOk = limit.dim == null
-        ? high.dim == null && high.offset < limit.offset
-        : limit.dim.equals(high.dim) && high.offset < limit.offset;
+    boolean highOk;
+    if (limit.dim == null) {
+      highOk = high.dim == null && high.offset < limit.offset;
+    } else if (limit.dim.equals(high.dim)) {
+      highOk = high.offset < limit.offset;
+    } else {
+      // A constant against a bound size: the dim may be taken to have at least one element, since with
+      // none the array is empty and any access of it is refused by the JVM's own bounds check.
+      highOk = high.dim == null && high.offset <= limit.offset;
+    }
     return lowOk && highOk;
   }
 

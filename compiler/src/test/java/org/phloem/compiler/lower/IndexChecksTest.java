@@ -53,12 +53,30 @@ class IndexChecksTest {
   }
 
   @Test
+  void aConstantAgainstADimBoundFromTheData_isCheckedUnlessZero() throws Exception {
+    String head = "model m \"index checks\"\n"
+        + "data \"t.csv\"\n"
+        + "dim row\n"
+        + "dim u = 3\n"
+        + "param a = 0.5 sd 1\n"
+        + "var w[u, row]\n"
+        + "output z[u]\n";
+    assertEquals(0, checks(head, "for i in u { z[i] = w[i, 0] }\n", ""), "index 0 of a dim with no elements is the JVM's");
+    assertEquals(1, checks(head, "for i in u { z[i] = w[i, 1] }\n", ""), "the data may give 'row' one element");
+    assertEquals(1, checks(head, "for i in u { for r in 0..4 { z[i] = w[i, r] } }\n", ""));
+  }
+
+  @Test
   void oneDimArraysAndFirstIndices_areLeftToTheJvm() throws Exception {
     assertEquals(0, checks("for i in t, j in u { if i > 0 { z[i, j] = w[i - 1, j] + x[i - 1] } }\n"));
   }
 
   private static int checks(String statements) throws Exception {
-    String ir = IrPrinter.print(Pipeline.compile("m.phl", HEAD + statements + TAIL, null, false).forward());
+    return checks(HEAD, statements, TAIL);
+  }
+
+  private static int checks(String head, String statements, String tail) throws Exception {
+    String ir = IrPrinter.print(Pipeline.compile("m.phl", head + statements + tail, null, false).forward());
     Matcher m = Pattern.compile("within\\(").matcher(ir);
     int n = 0;
     while (m.find()) {

@@ -18,8 +18,10 @@ import org.phloem.tests.support.Repo;
 
 /**
  * What the run-time per-dim index checks cost (issue 12): the adjoint gradient of DALEC (oregon.phl),
- * BETHY (hyytiala.phl) and the East-Asian network (network.phl, whose LAI climatology indexes months
- * through integer lets and keeps 4 checks), each compiled three ways in this JVM — no checks
+ * BETHY (hyytiala.phl), the East-Asian network (network.phl, whose LAI climatology indexes months
+ * through integer lets and keeps 4 checks) and the CCDAS pulse on the 2-D MALTA transport (pulse.phl,
+ * whose loops run over constants 0..tr_nb - 1 while its dims are sized by the NetCDF files, so its time
+ * loop keeps its checks), each compiled three ways in this JVM — no checks
  * ({@link IndexChecks#NONE}), as {@code phloem} compiles ({@link IndexChecks#UNPROVEN}) and every inner
  * index checked ({@link IndexChecks#EVERY_INNER}) — and measured side by side: {@value #ROUNDS} rounds,
  * each timing a block of gradients of every variant in turn (the order rotates), by this thread's CPU
@@ -35,7 +37,7 @@ class IndexCheckCostBenchmark {
 
   @Test
   void indexChecks_costOfTheGradient() throws Exception {
-    for (String model : new String[] {"dalec/oregon.phl", "bethy/hyytiala.phl", "eastasia/network.phl"}) {
+    for (String model : new String[] {"dalec/oregon.phl", "bethy/hyytiala.phl", "eastasia/network.phl", "ccdas/pulse.phl"}) {
       IndexChecks[] variants = IndexChecks.values();
       CompiledModel[] models = new CompiledModel[variants.length];
       int[] checks = new int[variants.length];

@@ -81,7 +81,7 @@ class SafetyFuzzTest {
     corruptedTable(seed);
   }
 
-  @Property(tries = 2_000, afterFailure = net.jqwik.api.AfterFailureMode.RANDOM_SEED)
+  @Property(tries = 600, afterFailure = net.jqwik.api.AfterFailureMode.RANDOM_SEED)
   @Tag("long")
   void longRun_corruptedTable_runsOrIsRefusedWithAMessage(@ForAll long seed) throws Exception {
     corruptedTable(seed);
@@ -178,7 +178,7 @@ class SafetyFuzzTest {
     corruptedState(seed);
   }
 
-  @Property(tries = 1_000, afterFailure = net.jqwik.api.AfterFailureMode.RANDOM_SEED)
+  @Property(tries = 300, afterFailure = net.jqwik.api.AfterFailureMode.RANDOM_SEED)
   @Tag("long")
   void longRun_corruptedState_resumesOrIsRefusedWithAMessage(@ForAll long seed) throws Exception {
     corruptedState(seed);
@@ -246,7 +246,7 @@ class SafetyFuzzTest {
     randomDataPath(seed);
   }
 
-  @Property(tries = 20_000, afterFailure = net.jqwik.api.AfterFailureMode.RANDOM_SEED)
+  @Property(tries = 10_000, afterFailure = net.jqwik.api.AfterFailureMode.RANDOM_SEED)
   @Tag("long")
   void longRun_randomDataPath_neverReadsOutsideTheDataFolder(@ForAll long seed) throws Exception {
     randomDataPath(seed);
@@ -309,7 +309,7 @@ class SafetyFuzzTest {
     concurrentFits(seed);
   }
 
-  @Property(tries = 300, afterFailure = net.jqwik.api.AfterFailureMode.RANDOM_SEED)
+  @Property(tries = 60, afterFailure = net.jqwik.api.AfterFailureMode.RANDOM_SEED)
   @Tag("long")
   void longRun_concurrentFitsIntoOneFolder_loseNoResult(@ForAll long seed) throws Exception {
     concurrentFits(seed);
