@@ -83,7 +83,7 @@ class IndexCheckCostBenchmark {
           + " rounds of %d);", model, unchecked[ROUNDS / 2] * 1e3, ROUNDS, block));
       for (int v = 1; v < variants.length; v++) {
         Arrays.sort(ratios[v]);
-        line.append(String.format(Locale.ROOT, " %s (%d checks in the gradient code) / unchecked = %.3f [%.3f .. %.3f];", variants[v],
+        line.append(String.format(Locale.ROOT, " %s (%d checks in the generated code, all sweeps) / unchecked = %.3f [%.3f .. %.3f];", variants[v],
             checks[v], ratios[v][ROUNDS / 2], ratios[v][0], ratios[v][ROUNDS - 1]));
       }
       System.out.println(line);
