@@ -10,11 +10,12 @@ import org.phloem.runtime.engine.PortableModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The {@code --engine} and {@code --master} options: where independent units of work (the starts of a fit) run. */
+/** The {@code --engine} and {@code --master} options: where independent units of work (the starts of a fit, the chains of sample) run. */
 final class EngineOptions {
   @Option(names = "--engine", paramLabel = "local|spark",
-      description = "where the starts of --starts run: local (this JVM's cores, default) or spark (Apache Spark executors, see --master; "
-          + "./phloem adds the engine-spark module for it). Results are the same bit for bit")
+      description = "where the independent units of work run (the starts of fit --starts, the chains of sample): local (this JVM's "
+          + "cores, default) or spark (Apache Spark executors, see --master; ./phloem adds the engine-spark module for it). Results are "
+          + "the same bit for bit")
   String engine = Engines.LOCAL;
 
   @Option(names = "--master", paramLabel = "URL",

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.phloem.runtime.CompiledModel;
+import org.phloem.runtime.engine.Engine;
 import org.phloem.runtime.fit.FitOptions;
 import org.phloem.runtime.fit.FitResult;
 import org.phloem.runtime.fit.Fitter;
@@ -18,7 +19,6 @@ import org.phloem.runtime.report.AtomicFiles;
 import org.phloem.runtime.report.FitReport;
 import org.phloem.runtime.report.Plots;
 import org.phloem.runtime.sample.ChainCheckpoint;
-import org.phloem.runtime.sample.ChainDraws;
 import org.phloem.runtime.sample.ChainState;
 import org.phloem.runtime.sample.ChainStateFile;
 import org.phloem.runtime.sample.OutputQuantiles;
@@ -118,6 +118,8 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--resume", paramLabel = "DIR", description = "continue the stopped run saved in DIR, with the same options")
   Path resume;
 
+  @Mixin EngineOptions engine = new EngineOptions();
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -133,6 +135,10 @@ final class SampleCommand implements Callable<Integer> {
     if (outputDraws < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--output-draws must be at least 1, got " + outputDraws);
     }
+    if (resume != null && !engine.local()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--resume goes on with the local engine only (a chain on a Spark"
+          + " executor saves its state on the driver only when it ends); leave out --engine and --master");
+    }
     CompiledModel m = data.load(model, true);
     Fittable.require(m.info(), "sample");
     String name = m.info().name();
@@ -146,28 +152,28 @@ final class SampleCommand implements Callable<Integer> {
     PosteriorDensity target = new PosteriorDensity(m, space);
     ChainStateFile.RunIdentity identity = new ChainStateFile.RunIdentity(name, m.info().slotNames(), options);
 
-    System.out.printf(Locale.ROOT, "Sampling %s: %d parameters, %d chain(s) of %d warm-up and %d kept draws (seed %d, %s metric), %d at "
-        + "once.%n", name, m.info().parameterCount(), chains, warmup, draws, seed, metric == MetricKind.dense ? "dense" : "diagonal",
-        options.threads());
     Progress progress = new Progress(options.chains());
     long start = System.nanoTime();
-    List<ChainDraws> result;
-    try {
+    SampleRun run;
+    try (Engine e = engine.open(spec.commandLine(), threads)) {
+      String where = engine.local() ? options.threads() + " at once" : "one Spark task each on " + e.description()
+          + "; a line per chain as it ends";
+      System.out.printf(Locale.ROOT, "Sampling %s: %d parameters, %d chain(s) of %d warm-up and %d kept draws (seed %d, %s metric), %s.%n",
+          name, m.info().parameterCount(), chains, warmup, draws, seed, metric == MetricKind.dense ? "dense" : "diagonal", where);
       if (resume != null) {
         List<ChainState> states = new ArrayList<>();
         for (int c = 0; c < chains; c++) {
           states.add(ChainStateFile.read(ChainStateFile.of(folder, c), identity, c));
         }
         System.out.println("Resuming from the states saved in " + folder + ".");
-        result = Sampler.resume(target, options, states, progress, c -> saver(folder, identity, c));
+        run = SampleRun.of(space, Sampler.resume(target, options, states, progress, c -> saver(folder, identity, c)), options);
       } else {
-        result = Sampler.sample(target, options, progress, c -> saver(folder, identity, c));
+        run = e.sample(m, EngineOptions.portable(m), options, progress, c -> saver(folder, identity, c));
       }
     } catch (SampleException e) {
       throw new UserErrors.UserException("sampling stopped: " + e.getMessage());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    SampleRun run = SampleRun.of(space, result, options);
     List<SummaryRow> summary = run.summary();
 
     Posterior laplace = noLaplace ? null : laplace(m.copy());

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -17,10 +18,14 @@ import org.phloem.runtime.fit.FitOptions;
 import org.phloem.runtime.multistart.MultiStartOptions;
 import org.phloem.runtime.multistart.MultiStartResult;
 import org.phloem.runtime.multistart.StartProgress;
+import org.phloem.runtime.sample.ChainCheckpoint;
+import org.phloem.runtime.sample.SampleListener;
+import org.phloem.runtime.sample.SampleOptions;
+import org.phloem.runtime.sample.SampleRun;
 
 /**
- * Apache Spark as the engine: the sites of a site sum and the starts of a multi-start fit run as Spark
- * tasks on the executors; the driver (this JVM) runs the minimizer and adds the sites' terms in the
+ * Apache Spark as the engine: the sites of a site sum, the starts of a multi-start fit and the chains of a
+ * sampling run run as Spark tasks on the executors; the driver (this JVM) runs the minimizer and adds the sites' terms in the
  * fixed pairwise order. Models cross as class bytes ({@link ModelCode}), data as broadcasts of what the
  * driver bound (see the module's README for why).
  */
@@ -88,6 +93,12 @@ public final class SparkEngine implements Engine {
   public MultiStartResult multiStart(CompiledModel model, PortableModel portable, FitOptions base, MultiStartOptions options,
       StartProgress progress) {
     return SparkStarts.run(spark, portable, base, options, progress);
+  }
+
+  @Override
+  public SampleRun sample(CompiledModel model, PortableModel portable, SampleOptions options, SampleListener listener,
+      IntFunction<ChainCheckpoint> checkpoints) {
+    return SparkChains.run(spark, model.info(), portable, options, listener, checkpoints);
   }
 
   @Override

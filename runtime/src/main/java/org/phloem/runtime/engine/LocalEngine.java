@@ -2,16 +2,27 @@ package org.phloem.runtime.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.phloem.runtime.CompiledModel;
 import org.phloem.runtime.data.BoundData;
+import org.phloem.runtime.fit.SearchSpace;
 import org.phloem.runtime.fit.FitOptions;
 import org.phloem.runtime.multistart.MultiStart;
 import org.phloem.runtime.multistart.MultiStartOptions;
 import org.phloem.runtime.multistart.MultiStartResult;
 import org.phloem.runtime.multistart.StartProgress;
 import org.phloem.runtime.parallel.SiteSum;
+import org.phloem.runtime.sample.ChainCheckpoint;
+import org.phloem.runtime.sample.PosteriorDensity;
+import org.phloem.runtime.sample.SampleListener;
+import org.phloem.runtime.sample.SampleOptions;
+import org.phloem.runtime.sample.SampleRun;
+import org.phloem.runtime.sample.Sampler;
 
-/** This JVM's cores: sites on a fork/join pool ({@link SiteSum}), starts on a thread pool ({@link MultiStart}). */
+/**
+ * This JVM's cores: sites on a fork/join pool ({@link SiteSum}), starts on a thread pool ({@link MultiStart}), chains on
+ * threads ({@link Sampler}).
+ */
 public final class LocalEngine implements Engine {
   private final int threads;
 
@@ -38,6 +49,14 @@ public final class LocalEngine implements Engine {
   public MultiStartResult multiStart(CompiledModel model, PortableModel portable, FitOptions base, MultiStartOptions options,
       StartProgress progress) {
     return MultiStart.run(model, base, options, progress);
+  }
+
+  /** The chains run on {@code options.threads()} threads of this JVM, each on its own copy of the model. */
+  @Override
+  public SampleRun sample(CompiledModel model, PortableModel portable, SampleOptions options, SampleListener listener,
+      IntFunction<ChainCheckpoint> checkpoints) {
+    SearchSpace space = SearchSpace.of(model.info(), null);
+    return SampleRun.of(space, Sampler.sample(new PosteriorDensity(model, space), options, listener, checkpoints), options);
   }
 
   @Override

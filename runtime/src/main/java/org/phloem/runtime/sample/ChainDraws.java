@@ -1,5 +1,7 @@
 package org.phloem.runtime.sample;
 
+import java.io.Serializable;
+
 /**
  * The kept draws of one chain, in the search space x, with the sampler's per-draw diagnostics (as
  * Stan's {@code lp__, accept_stat__, treedepth__, n_leapfrog__, divergent__, energy__}).
@@ -19,7 +21,8 @@ package org.phloem.runtime.sample;
  */
 public record ChainDraws(int chain, double[][] x, double[] logDensity, double[] acceptStat, int[] treeDepth, int[] leapfrogs,
                          boolean[] divergent, double[] energy, double stepSize, double[] inverseMetric, long warmupLeapfrogs,
-                         double cpuSeconds) {
+                         double cpuSeconds) implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** Number of kept draws. */
   public int size() {

@@ -1,5 +1,6 @@
 package org.phloem.runtime.sample;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -19,7 +20,8 @@ import java.util.List;
  * @param kept the kept draws so far
  */
 public record ChainState(int chain, int iteration, String rng, double stepSize, double[] inverseMetric, double[] x,
-                         double[] dualAveraging, double[] schedule, long warmupLeapfrogs, List<KeptDraw> kept) {
+                         double[] dualAveraging, double[] schedule, long warmupLeapfrogs, List<KeptDraw> kept) implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   /**
    * One kept draw with its diagnostics.
@@ -33,5 +35,7 @@ public record ChainState(int chain, int iteration, String rng, double stepSize, 
    * @param energy the Hamiltonian at the draw
    */
   public record KeptDraw(double[] x, double logDensity, double acceptStat, int treeDepth, int leapfrogs, boolean divergent,
-                         double energy) {}
+                         double energy) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
 }

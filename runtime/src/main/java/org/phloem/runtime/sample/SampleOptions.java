@@ -1,5 +1,7 @@
 package org.phloem.runtime.sample;
 
+import java.io.Serializable;
+
 /**
  * Settings of a sampling run, with Stan's defaults: 4 chains of 1,000 warm-up and 1,000 kept draws,
  * target acceptance 0.8, tree depth at most 10. Starting points are drawn, per chain, uniformly in
@@ -17,7 +19,8 @@ package org.phloem.runtime.sample;
  * @param denseMetric whether the warm-up estimates a dense metric (the whole posterior covariance) instead of a diagonal one
  */
 public record SampleOptions(int chains, int draws, int warmup, long seed, int maxTreeDepth, double targetAccept, int threads,
-                            boolean denseMetric) {
+                            boolean denseMetric) implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** Checks the ranges (the message names the option). */
   public SampleOptions {

@@ -29,6 +29,16 @@ public final class Sampler {
   }
 
   /**
+   * Runs chain {@code index} (0-based) from its fresh start on {@code target} itself (not a copy), in this
+   * thread: what an engine that runs the chains elsewhere calls once per chain. Its draws are those
+   * {@link #sample} gives that chain, bit for bit.
+   */
+  public static ChainDraws chain(LogDensity target, SampleOptions options, int index, SampleListener listener,
+                                 ChainCheckpoint checkpoint) {
+    return new Chain(index, target, options, listener, checkpoint).run();
+  }
+
+  /**
    * Goes on from saved chain states (one per chain, in chain order); a chain whose state is complete
    * only has its draws collected.
    */
