@@ -87,26 +87,11 @@ class TransportPulseTest {
   void dotProductTest() {
     // cost = ½ Σ surface²: its gradient is Jᵀ r with r = the surface field; the tangent gives J v.
     Random rnd = new Random(20261205);
-    double[] p = new double[BANDS + 1];
-    double[] v = new double[BANDS + 1];
-    for (int i = 0; i <= BANDS; i++) {
-      p[i] = rnd.nextGaussian();
-      v[i] = rnd.nextGaussian();
-    }
-    double[] g = new double[BANDS + 1];
-    model.gradient(p, g);
-    model.cost(p);
-    double[] r = model.output(surface).clone();
-    model.tangent(p, v);
-    double[] jv = model.outputTangent(surface);
-    double left = 0;
-    double right = 0;
-    for (int i = 0; i < r.length; i++) {
-      left += r[i] * jv[i];
-    }
-    for (int i = 0; i <= BANDS; i++) {
-      right += g[i] * v[i];
-    }
+    double[] p = DotProduct.gaussian(rnd, BANDS + 1);
+    double[] v = DotProduct.gaussian(rnd, BANDS + 1);
+    double[] sides = DotProduct.sides(model, surface, p, v);
+    double left = sides[0];
+    double right = sides[1];
     System.out.printf("dot-product test: <r, J v> = %.17g, <J^T r, v> = %.17g%n", left, right);
     assertEquals(left, right, 1e-12 * Math.abs(left));
   }
@@ -115,12 +100,8 @@ class TransportPulseTest {
   void tangentEqualsDifferences() {
     // Linear model: y(p + v) - y(p) = J v exactly up to rounding, for any step.
     Random rnd = new Random(5);
-    double[] p = new double[BANDS + 1];
-    double[] v = new double[BANDS + 1];
-    for (int i = 0; i <= BANDS; i++) {
-      p[i] = rnd.nextGaussian();
-      v[i] = rnd.nextGaussian();
-    }
+    double[] p = DotProduct.gaussian(rnd, BANDS + 1);
+    double[] v = DotProduct.gaussian(rnd, BANDS + 1);
     model.tangent(p, v);
     double[] jv = model.outputTangent(surface).clone();
     model.cost(p);

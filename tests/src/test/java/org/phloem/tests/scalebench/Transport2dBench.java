@@ -9,7 +9,7 @@ import org.phloem.tests.support.Repo;
 
 /**
  * Issue 13, item 6 (the transport's half): one forward run and one gradient of the 2-D transport over
- * the whole period, 1980-2003 (288 months x 186 steps, 522 boxes), through
+ * the whole period, 1980-2003 (288 months x 198 steps, 522 boxes), through
  * models/ccdas/fossil_gradient.phl (18 parameters, 5,184 observed monthly surface values). Alternates
  * cost and gradient {@code --reps} times in one JVM after {@code --warmup} pairs, and prints wall and
  * thread-CPU time of each, the tape's high-water mark and the largest heap after a collection.
