@@ -34,7 +34,7 @@ final class SiteTask implements FlatMapFunction<Iterator<SiteRef>, SiteRow> {
     while (sites.hasNext()) {
       SiteRef site = sites.next();
       // broadcast ids restart with every application; an executor JVM (in local mode, this one) may see several
-      String key = SparkEnv.get().conf().getAppId() + "/" + site.data().id();
+      String key = SparkEnv.get().conf().get("spark.app.id", "") + "/" + site.data().id();
       CompiledModel m = ExecutorModels.take(key, () -> code.value().bind(site.data().value()));
       try {
         rows.add(evaluate(m, site.index()));
