@@ -1,13 +1,10 @@
 package org.phloem.runtime.data;
 
-import java.io.Serializable;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.RandomAccess;
 
 /**
  * A dim after the data has been looked at: its size and how a dim column's cell finds its element.
@@ -47,30 +44,7 @@ record DimPlan(String name, int size, List<String> labels, boolean byLabel, Stri
 
   /** "0".."n-1", computed on demand so a large fixed dim costs nothing. */
   static List<String> indexLabels(int n) {
-    return new IndexLabels(n);
-  }
-
-  /** The labels "0".."n-1"; serializable, since bound data crosses to other JVMs (engine-spark). */
-  private static final class IndexLabels extends AbstractList<String> implements RandomAccess, Serializable {
-    private static final long serialVersionUID = 1L;
-    private final int n;
-
-    IndexLabels(int n) {
-      this.n = n;
-    }
-
-    @Override
-    public String get(int i) {
-      if (i < 0 || i >= n) {
-        throw new IndexOutOfBoundsException(i);
-      }
-      return Integer.toString(i);
-    }
-
-    @Override
-    public int size() {
-      return n;
-    }
+    return org.phloem.runtime.DimInfo.indexLabels(n);
   }
 
   /** Decides every dim's size and labels from the declarations and the resolved inputs. */
