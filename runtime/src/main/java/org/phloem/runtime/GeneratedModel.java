@@ -160,7 +160,7 @@ public abstract class GeneratedModel implements CompiledModel {
     checkLength("p", p);
     try {
       lastCost = runForward(p);
-    } catch (ArrayIndexOutOfBoundsException e) {
+    } catch (IndexOutOfBoundsException e) {
       throw new IndexFault(this, p, e);
     }
     checkUncertainties();
@@ -174,7 +174,7 @@ public abstract class GeneratedModel implements CompiledModel {
     tape.reset();
     try {
       lastCost = checkpointing() ? runGradientCheckpointed(p, g) : runGradient(p, g);
-    } catch (ArrayIndexOutOfBoundsException e) {
+    } catch (IndexOutOfBoundsException e) {
       throw new IndexFault(this, p, e);
     }
     checkUncertainties();
@@ -188,7 +188,7 @@ public abstract class GeneratedModel implements CompiledModel {
     double[] result = new double[2];
     try {
       runTangent(p, dp, result);
-    } catch (ArrayIndexOutOfBoundsException e) {
+    } catch (IndexOutOfBoundsException e) {
       throw new IndexFault(this, p, e);
     }
     checkUncertainties();
@@ -204,7 +204,7 @@ public abstract class GeneratedModel implements CompiledModel {
     tape.reset();
     try {
       lastCost = checkpointing() ? runHessianVectorCheckpointed(p, v, hv) : runHessianVector(p, v, hv);
-    } catch (ArrayIndexOutOfBoundsException e) {
+    } catch (IndexOutOfBoundsException e) {
       throw new IndexFault(this, p, e);
     }
     checkUncertainties();
