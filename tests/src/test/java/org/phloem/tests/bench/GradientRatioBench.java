@@ -29,6 +29,8 @@ import org.phloem.tests.support.Repo;
  * mvn -q -B -pl tests -am test-compile
  * java -Xss16m -Dphloem.repo=$PWD -cp $CP org.phloem.tests.bench.GradientRatioBench --reps 15
  * </pre>
+ * Options: {@code --warmup S} seconds of thread CPU per model (20), {@code --batch-ms M} of forward
+ * runs per measurement (50), {@code --only "BETHY,sites"} models whose names start so.
  */
 public final class GradientRatioBench {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -45,6 +47,8 @@ public final class GradientRatioBench {
     }
     int reps = Integer.parseInt(args.getOrDefault("reps", "15"));
     int warmupSeconds = Integer.parseInt(args.getOrDefault("warmup", "20"));
+    double batchMillis = Double.parseDouble(args.getOrDefault("batch-ms", "50"));
+    List<String> only = List.of(args.getOrDefault("only", "").split(","));
     List<Case> cases = new ArrayList<>();
     add(cases, "DALEC+obs", BenchModels.dalecWithObservations(), false);
     add(cases, "BETHY site", BethySite.load("hyytiala.phl"), false);
@@ -56,9 +60,12 @@ public final class GradientRatioBench {
     if (Files.exists(transport) && !args.getOrDefault("transport", "on").equals("off")) {
       add(cases, "2-D transport", Pipeline.compile(transport, true).bind(Repo.dataRoot(transport)), false);
     }
+    if (!only.equals(List.of(""))) {
+      cases.removeIf(k -> only.stream().noneMatch(o -> k.name().startsWith(o)));
+    }
     int[] batch = new int[cases.size()];
     for (int c = 0; c < cases.size(); c++) {
-      batch[c] = warmUp(cases.get(c), warmupSeconds);
+      batch[c] = warmUp(cases.get(c), warmupSeconds, batchMillis);
     }
     double[][] ratios = new double[cases.size()][reps];
     for (int r = 0; r < reps; r++) {
@@ -95,8 +102,8 @@ public final class GradientRatioBench {
     cases.add(new Case(name, m, p, new double[p.length]));
   }
 
-  /** Runs pairs for {@code seconds} of thread CPU; returns the batch size that takes about 50 ms of forward. */
-  private static int warmUp(Case k, int seconds) {
+  /** Runs pairs for {@code seconds} of thread CPU; returns the batch size that takes about {@code millis} of forward. */
+  private static int warmUp(Case k, int seconds, double millis) {
     long start = THREADS.getCurrentThreadCpuTime();
     long forward = 0;
     int pairs = 0;
@@ -108,7 +115,7 @@ public final class GradientRatioBench {
       pairs++;
     }
     double perForward = (double) forward / pairs;
-    return (int) Math.max(1, Math.round(50e6 / perForward));
+    return (int) Math.max(1, Math.round(millis * 1e6 / perForward));
   }
 
   private static long cpu(Runnable work) {
