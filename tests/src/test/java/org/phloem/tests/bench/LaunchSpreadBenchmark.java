@@ -46,9 +46,12 @@ class LaunchSpreadBenchmark {
         + LaunchProbe.load() + ", JVM options " + ChildJvm.JVM_OPTIONS + JVM_OPTIONS);
     report.add("");
     for (String model : MODELS) {
-      ChildJvm.Run compiled = ChildJvm.run(LaunchProbe.class, 1024, List.of("-XX:+PrintCompilation"), probeArgs(model), false);
-      List<String> refused = compiled.output().stream().filter(l -> l.contains("org.phloem.generated") && l.contains("COMPILE SKIPPED")).toList();
-      report.add("- " + model + ": generated methods C2 refused to compile: " + (refused.isEmpty() ? "none" : refused));
+      // the compilation log goes to a file, not into the RESULT lines on stdout
+      Path log = out.resolve("launch-spread-compilation-" + model.replace('/', '-') + ".log");
+      ChildJvm.Run compiled = ChildJvm.run(LaunchProbe.class, 1024, List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+PrintCompilation",
+          "-XX:-DisplayVMOutput", "-XX:+LogVMOutput", "-XX:LogFile=" + log), probeArgs(model), false);
+      List<String> refused = Files.readAllLines(log).stream().filter(l -> l.contains("org.phloem.generated") && l.contains("COMPILE SKIPPED")).toList();
+      report.add("- " + model + ": generated methods C2 refused to compile: " + (refused.isEmpty() ? "none" : refused) + " (log: " + log + ")");
       assertEquals(0, compiled.exitCode(), String.join("\n", compiled.output()));
       assertTrue(refused.isEmpty(), model + ": " + refused);
     }
