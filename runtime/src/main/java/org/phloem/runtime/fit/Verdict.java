@@ -42,7 +42,7 @@ import java.util.Locale;
  * @param note a sentence on anything that kept the conditions from being evaluated ("" when none)
  */
 public record Verdict(FitStatus status, double gradient, double gradientNoise, boolean atNoiseFloor, double decrement, double eigenvalueRatio, ConvergenceTolerances tolerances,
-    List<Bound> bounds, String weakest, int hessianProducts, String note) {
+    List<Bound> bounds, String weakest, int hessianProducts, String note) implements java.io.Serializable {
 
   /**
    * A negative eigenvalue counts as negative curvature (a saddle) only below minus this fraction of the
