@@ -74,7 +74,14 @@ class EveryModelCheckTest {
       "ccdas/pulse.phl", "2-D transport, 24 months x 186 steps (0.4 s a cost): dot-product test and differences"
           + " in tests/.../ccdas/TransportPulseTest",
       "ccdas/fossil_gradient.phl", "2-D transport over 1980-2003 (seconds a cost): checked through pulse.phl, which"
-          + " runs the same include, and in tests/.../ccdas/TransportLongTest");
+          + " runs the same include, and in tests/.../ccdas/TransportLongTest",
+      "ccdas/response.phl", "2-D transport over 1990-1993, 216 pulse parameters: the file it makes is checked against"
+          + " it by CcdasResponseTest; the transport's derivatives through pulse.phl",
+      "ccdas/background.phl", "2-D transport over 1980-2003 and no parameters: the file it makes is checked against it"
+          + " by CcdasDataTest",
+      "ccdas/ccdas.phl", "the experiment over 1980-2003 (70 parameters, a fraction of a second a cost): the same"
+          + " model over 1980-1981 (ccdas/ccdas_short.phl) is checked here, and CcdasGradientTest checks this one",
+      "ccdas/ccdas_fixed_co2.phl", "as ccdas/ccdas.phl: the arm differs only in the CO2 photosynthesis sees, data");
 
   private static String reason(Map<String, String> byFolder, String relative) {
     return byFolder.entrySet().stream().filter(e -> relative.startsWith(e.getKey())).map(Map.Entry::getValue)
