@@ -81,7 +81,10 @@ class EveryModelCheckTest {
           + " by CcdasDataTest",
       "ccdas/ccdas.phl", "the experiment over 1980-2003 (70 parameters, a fraction of a second a cost): the same"
           + " model over 1980-1981 (ccdas/ccdas_short.phl) is checked here, and CcdasGradientTest checks this one",
-      "ccdas/ccdas_fixed_co2.phl", "as ccdas/ccdas.phl: the arm differs only in the CO2 photosynthesis sees, data");
+      "ccdas/ccdas_fixed_co2.phl", "as ccdas/ccdas.phl: the arm differs only in the CO2 photosynthesis sees, data",
+      "ccdas/direct.phl", "the experiment with the 2-D transport of every flux over 1980-2003 (seconds a cost, no"
+          + " observations): a forward check of jacobian.phl, run by CcdasStudy; its parts are checked in"
+          + " ccdas/ccdas_short.phl and through pulse.phl");
 
   private static String reason(Map<String, String> byFolder, String relative) {
     return byFolder.entrySet().stream().filter(e -> relative.startsWith(e.getKey())).map(Map.Entry::getValue)
