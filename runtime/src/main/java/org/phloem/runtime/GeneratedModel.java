@@ -158,7 +158,7 @@ public abstract class GeneratedModel implements CompiledModel {
     checkLength("p", p);
     try {
       lastCost = runForward(p);
-    } catch (ArrayIndexOutOfBoundsException e) {
+    } catch (IndexOutOfBoundsException e) {
       throw new IndexFault(this, p, e);
     }
     checkUncertainties();
@@ -172,7 +172,7 @@ public abstract class GeneratedModel implements CompiledModel {
     tape.reset();
     try {
       lastCost = checkpointing() ? runGradientCheckpointed(p, g) : runGradient(p, g);
-    } catch (ArrayIndexOutOfBoundsException e) {
+    } catch (IndexOutOfBoundsException e) {
       throw new IndexFault(this, p, e);
     }
     checkUncertainties();
@@ -186,7 +186,7 @@ public abstract class GeneratedModel implements CompiledModel {
     double[] result = new double[2];
     try {
       runTangent(p, dp, result);
-    } catch (ArrayIndexOutOfBoundsException e) {
+    } catch (IndexOutOfBoundsException e) {
       throw new IndexFault(this, p, e);
     }
     checkUncertainties();
@@ -202,7 +202,7 @@ public abstract class GeneratedModel implements CompiledModel {
     tape.reset();
     try {
       lastCost = checkpointing() ? runHessianVectorCheckpointed(p, v, hv) : runHessianVector(p, v, hv);
-    } catch (ArrayIndexOutOfBoundsException e) {
+    } catch (IndexOutOfBoundsException e) {
       throw new IndexFault(this, p, e);
     }
     checkUncertainties();

@@ -11,4 +11,13 @@ public final class Kernels {
   public static void fill(double[] a, double value) {
     java.util.Arrays.fill(a, value);
   }
+
+  /**
+   * {@code index} when 0 &lt;= index &lt; size, else an {@link IndexOutOfBoundsException}: the check of one
+   * index of a multi-dim array against its own dim (the flat array's bounds let an index spill into the
+   * next row). {@code Objects.checkIndex} is a JIT intrinsic, so the check costs a compare and a branch.
+   */
+  public static int checkIndex(int index, int size) {
+    return java.util.Objects.checkIndex(index, size);
+  }
 }

@@ -32,7 +32,7 @@ public record ModelLayout(
     List<ArraySlot> arrays,
     List<ParamLayout> params,
     List<OutputLayout> outputs,
-    List<ObservationInfo> observations) {
+    List<ObservationInfo> observations) implements java.io.Serializable {
 
   public ModelLayout {
     tables = List.copyOf(tables);
@@ -62,7 +62,7 @@ public record ModelLayout(
    * @param fill how it is filled
    * @param values the values of a constant array (row-major), else null
    */
-  public record ArraySlot(String name, List<String> dims, Fill fill, double[] values) {
+  public record ArraySlot(String name, List<String> dims, Fill fill, double[] values) implements java.io.Serializable {
     public ArraySlot {
       dims = List.copyOf(dims);
     }
@@ -82,7 +82,7 @@ public record ModelLayout(
       boolean logScale,
       String unit,
       String description,
-      int line) {
+      int line) implements java.io.Serializable {
     public ParamLayout {
       dims = List.copyOf(dims);
     }
@@ -99,7 +99,7 @@ public record ModelLayout(
    * @param description the declaration's description text, or ""
    */
   public record OutputLayout(String name, String unit, OutputInfo.Role role, int valueArray, int tangentArray,
-      String description) {
+      String description) implements java.io.Serializable {
     /** An output without a description. */
     public OutputLayout(String name, String unit, OutputInfo.Role role, int valueArray, int tangentArray) {
       this(name, unit, role, valueArray, tangentArray, "");

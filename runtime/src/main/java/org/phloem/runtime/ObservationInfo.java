@@ -16,7 +16,7 @@ package org.phloem.runtime;
  *     cost is no longer a sum of squares)
  */
 public record ObservationInfo(String label, int modelOutput, int valueOutput, int sdOutput, int line, Likelihood likelihood, double nu,
-    boolean sdFitted) {
+    boolean sdFitted) implements java.io.Serializable {
 
   /** A normal observation with a fixed sd. */
   public ObservationInfo(String label, int modelOutput, int valueOutput, int sdOutput, int line) {

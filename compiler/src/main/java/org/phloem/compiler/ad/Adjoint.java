@@ -187,7 +187,7 @@ public final class Adjoint {
       results.set(0, result);
       Set<String> adjointArrays = new LinkedHashSet<>();
       newArrays.forEach(a -> adjointArrays.add(a.name()));
-      List<Stmt> live = DeadAdjointStores.remove(body, adjointArrays);
+      List<Stmt> live = DeadAdjointStores.remove(body, adjointArrays, this::dimsOf);
       return new Result(new IrFunction(name, List.of(parameters, gradient), results, locals, live), newArrays, adj);
     }
 
@@ -198,7 +198,7 @@ public final class Adjoint {
      */
     private ToBeRecorded analyzeRecording() {
       if (checkpoints == null) {
-        return ToBeRecorded.analyze(f.body(), this::reverseReads, this::reverseReadsAfter, regenerated);
+        return ToBeRecorded.analyze(f.body(), this::reverseReads, this::reverseReadsAfter, regenerated, this::dimsOf);
       }
       Map<Stmt, Set<String>> standIns = new IdentityHashMap<>();
       List<Stmt> analysed = new ArrayList<>();
@@ -214,7 +214,16 @@ public final class Adjoint {
         }
       }
       return ToBeRecorded.analyze(analysed, s -> standIns.containsKey(s) ? standIns.get(s) : reverseReads(s),
-          s -> standIns.containsKey(s) ? Set.of() : reverseReadsAfter(s), regenerated);
+          s -> standIns.containsKey(s) ? Set.of() : reverseReadsAfter(s), regenerated, this::dimsOf);
+    }
+
+    /** An array's dims, the adjoint arrays' included (none for the parameter vector and other arguments). */
+    private List<String> dimsOf(String array) {
+      ModelLayout.ArraySlot slot = program.array(array);
+      if (slot == null) {
+        slot = newArrays.stream().filter(a -> a.name().equals(array)).findFirst().orElse(null);
+      }
+      return slot == null ? List.of() : slot.dims();
     }
 
     private String adjointVariable(String v) {

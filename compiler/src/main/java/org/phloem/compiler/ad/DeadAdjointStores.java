@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.phloem.compiler.analysis.DataFlow;
+import org.phloem.compiler.analysis.ElementNames;
+import org.phloem.compiler.analysis.IterationPrivate;
 import org.phloem.compiler.analysis.NameSetAnalysis;
 import org.phloem.compiler.analysis.Reads;
 import org.phloem.compiler.ir.Expr;
@@ -20,7 +23,10 @@ import org.phloem.compiler.ir.Stmt;
  * argument are kept as they are.
  *
  * <p>Liveness is by whole array, backwards: a store is dead when no statement that may run after it
- * reads the array before a {@code Fill} replaces all of it. Reads by a dead store do not count (so a
+ * reads the array before a {@code Fill} replaces all of it. Inside a loop an array is private to
+ * ({@link IterationPrivate}: each iteration touches one element of its own, like {@code flux$b[d * n + s]}
+ * in the loop over {@code s}) it is followed element by element ({@link ElementNames}), so the zeroing of
+ * an element after its last read in the reverse sweep goes too. Reads by a dead store do not count (so a
  * chain of dead stores goes at once). Adjoint values are read only by assignments and pushes (never by
  * a branch condition or a loop bound), which is all the analysis looks at.
  */
@@ -28,11 +34,16 @@ final class DeadAdjointStores {
 
   private DeadAdjointStores() {}
 
-  /** {@code body} without the dead stores into {@code adjointArrays}. */
-  static List<Stmt> remove(List<Stmt> body, Set<String> adjointArrays) {
+  /**
+   * {@code body} without the dead stores into {@code adjointArrays}.
+   *
+   * @param dimsOf the dims of an array (see {@link IterationPrivate#analyze})
+   */
+  static List<Stmt> remove(List<Stmt> body, Set<String> adjointArrays, Function<String, List<String>> dimsOf) {
     List<Stmt> distinct = copy(body); // the analysis keys statements by identity; the sweeps may share some
-    DataFlow.Result<Set<String>> live = DataFlow.run(distinct, new Live(adjointArrays));
-    return block(distinct, live, adjointArrays);
+    Live analysis = new Live(adjointArrays, new ElementNames(IterationPrivate.analyze(distinct, dimsOf)));
+    DataFlow.Result<Set<String>> live = DataFlow.run(distinct, analysis);
+    return block(distinct, live, analysis);
   }
 
   /** A copy of {@code body} in which every statement is a new object. */
@@ -67,7 +78,7 @@ final class DeadAdjointStores {
     return out;
   }
 
-  private static List<Stmt> block(List<Stmt> body, DataFlow.Result<Set<String>> live, Set<String> arrays) {
+  private static List<Stmt> block(List<Stmt> body, DataFlow.Result<Set<String>> live, Live arrays) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : body) {
       if (s instanceof Stmt.For) {
@@ -83,7 +94,7 @@ final class DeadAdjointStores {
         if (!then.isEmpty() || !otherwise.isEmpty()) {
           out.add(new Stmt.If(i.cond(), then, otherwise, i.line()));
         }
-      } else if (!dead(s, live.after(s), arrays)) {
+      } else if (!arrays.dead(s, live.after(s))) {
         out.add(s);
       }
     }
@@ -101,23 +112,36 @@ final class DeadAdjointStores {
     return name != null && arrays.contains(name) ? name : null;
   }
 
-  private static boolean dead(Stmt s, Set<String> liveAfter, Set<String> arrays) {
-    String w = written(s, arrays);
-    return w != null && !liveAfter.contains(w);
-  }
-
-  /** Backward: the adjoint arrays some later statement may read. */
+  /** Backward: the adjoint arrays (or their elements, see {@link ElementNames}) some later statement may read. */
   private static final class Live extends NameSetAnalysis {
     private final Set<String> arrays;
+    private final ElementNames names;
 
-    Live(Set<String> arrays) {
+    Live(Set<String> arrays, ElementNames names) {
       super(false, Set.of());
       this.arrays = arrays;
+      this.names = names;
+    }
+
+    /** True when {@code s} stores into an adjoint array (or element) nothing later reads. */
+    boolean dead(Stmt s, Set<String> liveAfter) {
+      String w = written(s, arrays);
+      return w != null && !liveAfter.contains(w) && !liveAfter.contains(names.of(s, w));
+    }
+
+    @Override
+    public Set<String> nextIteration(Stmt.For loop, Set<String> state) {
+      return names.nextIteration(loop, state);
+    }
+
+    @Override
+    public Set<String> leaveLoop(Stmt.For loop, Set<String> head) {
+      return names.leaveLoop(loop, head);
     }
 
     @Override
     public Set<String> transfer(Stmt s, Set<String> after) {
-      if (dead(s, after, arrays)) {
+      if (dead(s, after)) {
         return after;
       }
       Expr read = null;
@@ -133,16 +157,20 @@ final class DeadAdjointStores {
       if (read == null) {
         return after;
       }
-      Set<String> out = null;
-      for (String n : Reads.all(read)) {
-        if (arrays.contains(n) && !after.contains(n)) {
-          if (out == null) {
-            out = new HashSet<>(after);
-          }
-          out.add(n);
+      Set<String> out = new HashSet<>(after);
+      String w = written(s, arrays);
+      if (w != null) {
+        String element = names.of(s, w);
+        if (!element.equals(w)) {
+          out.remove(element); // this iteration's own element is replaced whole
         }
       }
-      return out == null ? after : out;
+      for (String n : Reads.all(read)) {
+        if (arrays.contains(n)) {
+          out.add(names.of(s, n));
+        }
+      }
+      return out.equals(after) ? after : out;
     }
   }
 }

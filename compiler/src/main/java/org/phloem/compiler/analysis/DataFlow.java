@@ -9,7 +9,9 @@ import org.phloem.compiler.ir.Stmt;
  * The one data-flow engine: runs a {@link FlowAnalysis} over structured IR. Blocks are walked in
  * order (or reverse order for a backward analysis); an {@code if} joins the states of its two
  * branches; a {@code for} is iterated until the state at its head stops changing (the body may run
- * zero or more times, so the head joins the state reaching the loop with the state leaving the body).
+ * zero or more times, so the head joins the state reaching the loop with the state leaving the body,
+ * passed through {@link FlowAnalysis#nextIteration}; the state after the loop is the head's, passed
+ * through {@link FlowAnalysis#leaveLoop}).
  * Statements are keyed by identity, since equal records may sit at different places; so a body must
  * not hold one statement object at two places (the derivative transforms copy their input first).
  */
@@ -98,16 +100,16 @@ public final class DataFlow {
       Stmt.If i = (Stmt.If) s;
       out = a.join(forwardBlock(i.then(), in, a, r), forwardBlock(i.otherwise(), in, a, r));
     } else if (s instanceof Stmt.For) {
-      List<Stmt> body = ((Stmt.For) s).body();
+      Stmt.For l = (Stmt.For) s;
       S head = in;
       while (true) {
-        S next = a.join(in, forwardBlock(body, head, a, r));
+        S next = a.join(in, a.nextIteration(l, forwardBlock(l.body(), head, a, r)));
         if (next.equals(head)) {
           break;
         }
         head = next;
       }
-      out = head;
+      out = a.leaveLoop(l, head);
     } else {
       out = a.transfer(s, in);
     }
@@ -130,16 +132,16 @@ public final class DataFlow {
       Stmt.If i = (Stmt.If) s;
       in = a.join(backwardBlock(i.then(), out, a, r), backwardBlock(i.otherwise(), out, a, r));
     } else if (s instanceof Stmt.For) {
-      List<Stmt> body = ((Stmt.For) s).body();
+      Stmt.For l = (Stmt.For) s;
       S head = out;
       while (true) {
-        S next = a.join(out, backwardBlock(body, head, a, r));
+        S next = a.join(out, a.nextIteration(l, backwardBlock(l.body(), head, a, r)));
         if (next.equals(head)) {
           break;
         }
         head = next;
       }
-      in = head;
+      in = a.leaveLoop(l, head);
     } else {
       in = a.transfer(s, out);
     }

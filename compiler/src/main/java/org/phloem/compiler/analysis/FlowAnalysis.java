@@ -29,4 +29,18 @@ public interface FlowAnalysis<S> {
    * @return the state on its outgoing side
    */
   S transfer(Stmt simple, S state);
+
+  /**
+   * The state carried from the end of one iteration of {@code loop} to the start of the next (in the
+   * analysis direction), before it joins the state reaching the loop. The identity unless an analysis
+   * tells one iteration's facts from another's.
+   */
+  default S nextIteration(Stmt.For loop, S state) {
+    return state;
+  }
+
+  /** The state leaving {@code loop}, from the state at its head. The identity unless {@link #nextIteration} is not. */
+  default S leaveLoop(Stmt.For loop, S head) {
+    return head;
+  }
 }

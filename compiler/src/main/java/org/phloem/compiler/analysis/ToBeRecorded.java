@@ -1,6 +1,7 @@
 package org.phloem.compiler.analysis;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -19,14 +20,24 @@ import org.phloem.compiler.ir.Stmt;
  * <p>Loop indices are not tracked: the reverse sweep regenerates them by running the loop backwards.
  * Neither are other names the caller says the reverse sweep sets itself (locals it computes again,
  * {@link Recomputable}).
+ *
+ * <p>An array is one variable, except inside a loop it is private to ({@link IterationPrivate}: every
+ * iteration touches one element of its own, such as {@code gpp[d]} in the loop over {@code d}). There
+ * the analysis follows the current iteration's element alone, so a write records its old value only
+ * when reverse code of the same iteration (or of code before the loop) reads it, not because another
+ * iteration's element is needed: a per-step output whose old value is the initial zero is not pushed.
+ * When the iteration ends, that element joins "earlier iterations' elements", which become the whole
+ * array again when the loop is left.
  */
 public final class ToBeRecorded {
   private final DataFlow.Result<Set<String>> needed;
   private final Function<Stmt, Set<String>> reverseReads;
+  private final ElementNames elements;
 
-  private ToBeRecorded(DataFlow.Result<Set<String>> needed, Function<Stmt, Set<String>> reverseReads) {
+  private ToBeRecorded(DataFlow.Result<Set<String>> needed, Function<Stmt, Set<String>> reverseReads, ElementNames elements) {
     this.needed = needed;
     this.reverseReads = reverseReads;
+    this.elements = elements;
   }
 
   /** As {@link #analyze(List, Function, Function, Set)} for reverse code that reads only values from before its statement. */
@@ -47,9 +58,20 @@ public final class ToBeRecorded {
    */
   public static ToBeRecorded analyze(List<Stmt> body, Function<Stmt, Set<String>> reverseReads,
       Function<Stmt, Set<String>> reverseReadsAfter, Set<String> regenerated) {
-    Function<Stmt, Set<String>> reads = s -> without(reverseReads.apply(s), regenerated);
-    Function<Stmt, Set<String>> readsAfter = s -> without(reverseReadsAfter.apply(s), regenerated);
-    return new ToBeRecorded(DataFlow.run(body, new Needed(reads, readsAfter, regenerated)), reads);
+    return analyze(body, reverseReads, reverseReadsAfter, regenerated, a -> List.of());
+  }
+
+  /**
+   * As {@link #analyze(List, Function, Function, Set)}, knowing the dims of the arrays ({@code dimsOf}),
+   * so that an element stepped by a dim size per iteration ({@code a[d * size(site) + s]}) is followed
+   * element by element too.
+   */
+  public static ToBeRecorded analyze(List<Stmt> body, Function<Stmt, Set<String>> reverseReads,
+      Function<Stmt, Set<String>> reverseReadsAfter, Set<String> regenerated, Function<String, List<String>> dimsOf) {
+    ElementNames elements = new ElementNames(IterationPrivate.analyze(body, dimsOf));
+    Function<Stmt, Set<String>> reads = s -> elements.of(s, without(reverseReads.apply(s), regenerated));
+    Function<Stmt, Set<String>> readsAfter = s -> elements.of(s, without(reverseReadsAfter.apply(s), regenerated));
+    return new ToBeRecorded(DataFlow.run(body, new Needed(reads, readsAfter, regenerated, elements)), reads, elements);
   }
 
   private static Set<String> without(Set<String> names, Set<String> drop) {
@@ -67,7 +89,9 @@ public final class ToBeRecorded {
     if (target == null) {
       return false;
     }
-    return needed.before(s).contains(target) || reverseReads.apply(s).contains(target);
+    Set<String> before = needed.before(s);
+    String element = elements.of(s, target);
+    return before.contains(element) || before.contains(target) || reverseReads.apply(s).contains(element);
   }
 
   /**
@@ -76,7 +100,11 @@ public final class ToBeRecorded {
    * were there).
    */
   public Set<String> neededBefore(Stmt s) {
-    return java.util.Collections.unmodifiableSet(needed.before(s));
+    Set<String> names = new HashSet<>();
+    for (String n : needed.before(s)) {
+      names.add(ElementNames.variable(n));
+    }
+    return java.util.Collections.unmodifiableSet(names);
   }
 
   private static String target(Stmt s) {
@@ -98,11 +126,24 @@ public final class ToBeRecorded {
     private final Function<Stmt, Set<String>> readsAfter;
     private final Set<String> regenerated;
 
-    Needed(Function<Stmt, Set<String>> reads, Function<Stmt, Set<String>> readsAfter, Set<String> regenerated) {
+    private final ElementNames elements;
+
+    Needed(Function<Stmt, Set<String>> reads, Function<Stmt, Set<String>> readsAfter, Set<String> regenerated, ElementNames elements) {
       super(true, Set.of());
       this.reads = reads;
       this.readsAfter = readsAfter;
       this.regenerated = regenerated;
+      this.elements = elements;
+    }
+
+    @Override
+    public Set<String> nextIteration(Stmt.For loop, Set<String> state) {
+      return elements.nextIteration(loop, state);
+    }
+
+    @Override
+    public Set<String> leaveLoop(Stmt.For loop, Set<String> head) {
+      return elements.leaveLoop(loop, head);
     }
 
 
@@ -117,11 +158,16 @@ public final class ToBeRecorded {
       }
       Set<String> out = new HashSet<>(in);
       out.addAll(reads.apply(s));
-      boolean recorded = out.contains(target);
+      String element = elements.of(s, target);
+      boolean recorded = out.contains(target) || out.contains(element);
       if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Ref.Elem) {
         if (recorded) {
           // the pop needs the element's index
           out.addAll(without(Reads.index(((Stmt.Assign) s).target()), regenerated));
+        }
+        // this iteration's own element is replaced like a scalar: its old value is restored by the pop
+        if (!element.equals(target)) {
+          out.remove(element);
         }
       } else {
         out.remove(target); // scalars and whole-array fills are replaced: their old value is restored by the pop

@@ -28,6 +28,13 @@ public final class ClassEmitter {
    * {@code phloem.methodBudget} overrides it. Below the JIT limit, leaving room for misestimates.
    */
   public static final int DEFAULT_BUDGET = 6000;
+  /**
+   * The most argument slots ({@code this} included) a generated helper method takes. HotSpot's C2
+   * refuses ("unsupported incoming calling sequence") a method whose arguments overflow its register
+   * masks (55 reference arguments on x86-64 JDK 17; the bound is platform-dependent, so this stays
+   * well below), and the method then runs as C1 code for the rest of the JVM's life.
+   */
+  public static final int MAX_HELPER_ARGUMENTS = 32;
   /** A budget meaning: never split (one method per sweep, whatever its size). */
   public static final int NO_SPLITTING = Integer.MAX_VALUE;
   /** The smallest budget the emitter falls back to when measured methods are still over the JIT limit. */

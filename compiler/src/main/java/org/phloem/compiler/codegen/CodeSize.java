@@ -95,7 +95,8 @@ final class CodeSize {
     if (e instanceof IExpr.Const) {
       return pushInt(((IExpr.Const) e).value());
     } else if (e instanceof IExpr.Bin) {
-      return of(((IExpr.Bin) e).a()) + of(((IExpr.Bin) e).b()) + 1;
+      IExpr.Bin b = (IExpr.Bin) e;
+      return of(b.a()) + of(b.b()) + (b.op() == IExpr.IOp.WITHIN ? 3 : 1); // invokestatic or one arithmetic op
     }
     return LOCAL; // an int local or a dim size held in a local
   }

@@ -5,9 +5,12 @@ import java.util.List;
 
 /**
  * The arguments of a helper method outlined from a sweep: the frames, every array it (or a helper it
- * calls) indexes, the tape and the dim sizes, so that it loads nothing from fields. A method takes at
- * most 255 argument slots; a helper that would need more takes only the frames and the sweep's own
- * array arguments, and loads the rest from the model's fields as the sweep's method does.
+ * calls) indexes, the tape and the dim sizes, so that it loads nothing from fields. A helper that
+ * would need more than {@link ClassEmitter#MAX_HELPER_ARGUMENTS} argument slots takes only the frames
+ * and the sweep's own array arguments, and loads the rest from the model's fields as the sweep's
+ * method does: HotSpot's C2 cannot compile a method (nor a call to it) whose arguments do not fit its
+ * register masks, about 54 reference arguments on x86-64, and then runs it as C1 code, 1.5x slower
+ * (DALEC's gradient helper took 56 arguments; see tests/BENCHMARKS.md, launch-to-launch spread).
  *
  * @param realFrame whether it takes the {@code double[]} frame
  * @param intFrame whether it takes the {@code int[]} frame
@@ -16,9 +19,6 @@ import java.util.List;
  * @param dims the dims whose sizes it takes, in order
  */
 record HelperSignature(boolean realFrame, boolean intFrame, List<String> arrays, boolean tape, List<String> dims) {
-  /** The JVM's limit on argument slots, {@code this} included. */
-  private static final int MAX_SLOTS = 255;
-
   HelperSignature {
     arrays = List.copyOf(arrays);
     dims = List.copyOf(dims);
@@ -29,7 +29,7 @@ record HelperSignature(boolean realFrame, boolean intFrame, List<String> arrays,
     boolean reals = frame.reals() > 0;
     boolean ints = frame.ints() > 0;
     HelperSignature all = new HelperSignature(reals, ints, new ArrayList<>(used.arrays), used.tape, new ArrayList<>(used.dims));
-    if (all.slots() < MAX_SLOTS) {
+    if (all.slots() <= ClassEmitter.MAX_HELPER_ARGUMENTS) {
       return all;
     }
     List<String> passed = new ArrayList<>();

@@ -206,6 +206,7 @@ final class StatementEmitter {
         case SUB: mv.visitInsn(ISUB); break;
         case MUL: mv.visitInsn(IMUL); break;
         case MOD: mv.visitInsn(IREM); break;
+        case WITHIN: mv.visitMethodInsn(INVOKESTATIC, KERNELS, "checkIndex", "(II)I", false); break;
         default: throw new AssertionError(b.op());
       }
     }

@@ -19,7 +19,7 @@ import org.phloem.runtime.fit.FitState;
 import org.phloem.runtime.fit.Fitter;
 import org.phloem.runtime.fit.IterationListener;
 import org.phloem.runtime.fit.IterationRecord;
-import org.phloem.runtime.multistart.MultiStart;
+import org.phloem.runtime.engine.Engine;
 import org.phloem.runtime.multistart.MultiStartOptions;
 import org.phloem.runtime.multistart.MultiStartResult;
 import org.phloem.runtime.multistart.StartOutcome;
@@ -143,6 +143,8 @@ final class FitCommand implements Callable<Integer> {
       description = "how many of the --starts run at once (default: the number of cores); the results do not depend on it")
   Integer threads;
 
+  @Mixin EngineOptions engine = new EngineOptions();
+
   @Option(names = "--resume", paramLabel = "DIR",
       description = "continue the fit saved in DIR (an earlier fit's report folder) from its last iteration; --max-iter may raise its limit")
   Path resume;
@@ -172,6 +174,10 @@ final class FitCommand implements Callable<Integer> {
     }
     if ((seed != null || threads != null) && starts == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--seed and --threads apply to a multi-start fit; add --starts N");
+    }
+    if ((!engine.local() || engine.master != null) && starts == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--engine and --master say where the starts of a multi-start fit run;"
+          + " add --starts N");
     }
     ConvergenceTolerances tolerances;
     try {
@@ -289,10 +295,14 @@ final class FitCommand implements Callable<Integer> {
     if (threads != null) {
       ms = ms.withThreads(threads);
     }
-    System.out.printf("Fitting %s from %d starts (start 0 the default, the others drawn from the prior with seed %d), %d at a time: "
-        + "%d parameters, %d observe statement(s). One line per finished start:%n", m.info().name(), ms.starts(), ms.seed(),
-        Math.min(ms.threads(), ms.starts()), m.info().parameterCount(), m.info().observations().size());
-    MultiStartResult all = MultiStart.run(m, options, ms, new StartProgressLines(System.out));
+    MultiStartResult all;
+    try (Engine e = engine.open(spec.commandLine(), threads)) {
+      String where = engine.local() ? Math.min(ms.threads(), ms.starts()) + " at a time" : "on " + e.description();
+      System.out.printf("Fitting %s from %d starts (start 0 the default, the others drawn from the prior with seed %d), %s: "
+          + "%d parameters, %d observe statement(s). One line per finished start:%n", m.info().name(), ms.starts(), ms.seed(),
+          where, m.info().parameterCount(), m.info().observations().size());
+      all = e.multiStart(m, EngineOptions.portable(m), options, ms, new StartProgressLines(System.out));
+    }
     String block = MultiStartReport.text(all, m.info());
     System.out.println();
     System.out.print(block);

@@ -14,6 +14,7 @@ import org.phloem.compiler.diag.CompileException;
 import org.phloem.compiler.diag.Diagnostic;
 import org.phloem.compiler.diag.ErrorKind;
 import org.phloem.compiler.ir.IrProgram;
+import org.phloem.compiler.lower.IndexChecks;
 import org.phloem.compiler.lower.Lowering;
 import org.phloem.compiler.source.SourceFile;
 import org.phloem.compiler.source.Span;
@@ -39,6 +40,14 @@ public final class Pipeline {
     });
   }
 
+  /**
+   * Compiles {@code modelFile} with the given run-time index checks instead of the usual ones
+   * ({@link IndexChecks#UNPROVEN}): for measuring what the checks cost, not for running models.
+   */
+  public static Compilation compile(Path modelFile, boolean derivatives, IndexChecks checks) throws CompileException {
+    return LargeStack.run(() -> fromChecked(Frontend.analyze(modelFile), derivatives, checks));
+  }
+
   /** Compiles model text (tests, the random-program generator). */
   public static Compilation compile(String displayName, String text, Path folder, boolean derivatives) throws CompileException {
     return LargeStack.run(() -> {
@@ -51,7 +60,11 @@ public final class Pipeline {
   }
 
   private static Compilation fromChecked(CheckedModel checked, boolean derivatives) throws CompileException {
-    IrProgram forward = Lowering.lower(checked);
+    return fromChecked(checked, derivatives, IndexChecks.UNPROVEN);
+  }
+
+  private static Compilation fromChecked(CheckedModel checked, boolean derivatives, IndexChecks checks) throws CompileException {
+    IrProgram forward = Lowering.lower(checked, checks);
     IrProgram program = derivatives ? AutoDiff.differentiate(forward) : forward;
     LoadedModel loaded;
     try {

@@ -13,6 +13,7 @@ import org.phloem.compiler.diagnose.IndexFaults;
 import org.phloem.runtime.IndexFault;
 import org.phloem.runtime.ModelFault;
 import org.phloem.runtime.data.DataException;
+import org.phloem.runtime.engine.EngineException;
 import org.phloem.runtime.fit.FitException;
 import picocli.CommandLine;
 
@@ -58,7 +59,7 @@ final class UserErrors {
       for (var problem : ((DataException) e).problems()) {
         err.println("  " + problem.describe());
       }
-    } else if (e instanceof UserException || e instanceof FitException) {
+    } else if (e instanceof UserException || e instanceof FitException || e instanceof EngineException) {
       err.println(e.getMessage());
     } else if (fileProblem(e) != null) {
       err.println(fileProblem(e));

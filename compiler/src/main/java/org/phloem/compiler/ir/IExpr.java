@@ -15,9 +15,13 @@ public sealed interface IExpr permits IExpr.Const, IExpr.Local, IExpr.Bin, IExpr
   /** The bound size of a dim. */
   record DimSize(String dim) implements IExpr {}
 
-  /** Integer operators. */
+  /**
+   * Integer operators. {@code WITHIN} is an index check: {@code a within b} is {@code a} when
+   * 0 &lt;= a &lt; b and otherwise stops the run with an {@link IndexOutOfBoundsException}; it guards an
+   * index of a multi-dim array against its own dim, which the flat array's bounds cannot do.
+   */
   enum IOp {
-    ADD("+"), SUB("-"), MUL("*"), MOD("%");
+    ADD("+"), SUB("-"), MUL("*"), MOD("%"), WITHIN("within");
     private final String symbol;
 
     IOp(String symbol) {
@@ -36,6 +40,7 @@ public sealed interface IExpr permits IExpr.Const, IExpr.Local, IExpr.Bin, IExpr
         case SUB: return a - b;
         case MUL: return a * b;
         case MOD: return a % b;
+        case WITHIN: return java.util.Objects.checkIndex(a, b);
         default: throw new AssertionError(this);
       }
     }
@@ -47,6 +52,11 @@ public sealed interface IExpr permits IExpr.Const, IExpr.Local, IExpr.Bin, IExpr
 
   static IExpr local(String name) {
     return new Local(name);
+  }
+
+  /** {@code index}, checked to lie in 0 .. size - 1 when it runs. */
+  static IExpr within(IExpr index, IExpr size) {
+    return new Bin(IOp.WITHIN, index, size);
   }
 
   /** a + b, folding literal zeros so flat offsets stay readable. */

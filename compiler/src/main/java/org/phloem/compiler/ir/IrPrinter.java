@@ -169,6 +169,9 @@ public final class IrPrinter {
       return "size(" + ((IExpr.DimSize) e).dim() + ")";
     }
     IExpr.Bin b = (IExpr.Bin) e;
+    if (b.op() == IExpr.IOp.WITHIN) {
+      return "within(" + iexpr(b.a(), 0) + ", " + iexpr(b.b(), 0) + ")";
+    }
     int level = b.op() == IExpr.IOp.ADD || b.op() == IExpr.IOp.SUB ? 1 : 2;
     String text = iexpr(b.a(), level) + " " + b.op().symbol() + " " + iexpr(b.b(), level + 1);
     return context > level ? "(" + text + ")" : text;

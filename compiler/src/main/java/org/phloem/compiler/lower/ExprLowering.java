@@ -240,14 +240,13 @@ final class ExprLowering {
    */
   Stmt loops(List<LoopIndex> indices, int line, java.util.function.Consumer<List<Stmt>> body) {
     List<String> vars = new ArrayList<>();
+    List<IExpr[]> bounds = new ArrayList<>();
     for (LoopIndex index : indices) {
       String v = names.integer(index.var().name());
       env.loops.put(index, v);
       vars.add(v);
     }
-    List<Stmt> inner = new ArrayList<>();
-    body.accept(inner);
-    for (int k = indices.size() - 1; k >= 0; k--) {
+    for (int k = 0; k < indices.size(); k++) {
       LoopIndex index = indices.get(k);
       IExpr from;
       IExpr to;
@@ -259,7 +258,13 @@ final class ExprLowering {
         from = integer(range.from());
         to = IExpr.plus(integer(range.to()), IExpr.of(1)); // ranges are inclusive
       }
-      inner = List.of(new Stmt.For(vars.get(k), from, to, false, inner, line));
+      bounds.add(new IExpr[] {from, to});
+      indexing.ranges().loop(vars.get(k), from, to);
+    }
+    List<Stmt> inner = new ArrayList<>();
+    body.accept(inner);
+    for (int k = indices.size() - 1; k >= 0; k--) {
+      inner = List.of(new Stmt.For(vars.get(k), bounds.get(k)[0], bounds.get(k)[1], false, inner, line));
     }
     return inner.get(0);
   }

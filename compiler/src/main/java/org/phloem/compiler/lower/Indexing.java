@@ -5,12 +5,31 @@ import org.phloem.compiler.ast.DimDecl;
 import org.phloem.compiler.check.CheckedModel;
 import org.phloem.compiler.ir.IExpr;
 
-/** Sizes of dims and flat row-major offsets, with fixed sizes folded in as constants. */
+/**
+ * Sizes of dims and flat row-major offsets, with fixed sizes folded in as constants, and the run-time
+ * checks that keep each index of a multi-dim array inside its own dim.
+ */
 final class Indexing {
   private final CheckedModel model;
+  private final IndexRanges ranges = new IndexRanges();
+  private IndexChecks checks = IndexChecks.UNPROVEN;
 
   Indexing(CheckedModel model) {
     this.model = model;
+  }
+
+  /** The loop bounds the index proofs use. */
+  IndexRanges ranges() {
+    return ranges;
+  }
+
+  /**
+   * Which inner indices get a run-time check. {@link IndexChecks#NONE} serves the lowering the
+   * index-fault diagnosis interprets: it checks every index against its dim itself and must see the
+   * offending access rather than a check's throw.
+   */
+  void checks(IndexChecks policy) {
+    checks = policy;
   }
 
   /** The size of {@code dim}: a constant when declared with one, else the bound size. */
@@ -28,14 +47,26 @@ final class Indexing {
     return n;
   }
 
-  /** The flat offset of element {@code indices} of an array over {@code dims} (Horner's scheme). */
+  /**
+   * The flat offset of element {@code indices} of an array over {@code dims} (Horner's scheme). Every
+   * index after the first is checked against its dim unless the loop bounds prove it inside: an inner
+   * index one past its dim would otherwise read the next row's element, and the array's own bounds
+   * check cannot see it. The first index needs no check of its own: with the inner ones inside their
+   * dims, it leaves its dim exactly when the flat offset leaves the array, which the JVM checks.
+   */
   IExpr flat(List<DimDecl> dims, List<IExpr> indices) {
     if (dims.isEmpty()) {
       return IExpr.of(0);
     }
     IExpr offset = indices.get(0);
     for (int k = 1; k < dims.size(); k++) {
-      offset = IExpr.plus(IExpr.times(offset, size(dims.get(k))), indices.get(k));
+      IExpr size = size(dims.get(k));
+      IExpr index = indices.get(k);
+      boolean check = checks == IndexChecks.EVERY_INNER || checks == IndexChecks.UNPROVEN && !ranges.provenWithin(index, size);
+      if (check) {
+        index = IExpr.within(index, size);
+      }
+      offset = IExpr.plus(IExpr.times(offset, size), index);
     }
     return offset;
   }

@@ -61,6 +61,13 @@ public final class Lowering {
     return new Lowering(model).program();
   }
 
+  /** The forward IR of {@code model} with the given run-time index checks (to measure what they cost). */
+  public static IrProgram lower(CheckedModel model, IndexChecks checks) {
+    Lowering l = new Lowering(model);
+    l.exprs.indexing().checks(checks);
+    return l.program();
+  }
+
   /**
    * The forward IR of {@code model}, recording in {@code accesses} (an identity map) every element
    * reference of a model variable with its per-dim indices (for the index-fault diagnosis).
@@ -68,6 +75,7 @@ public final class Lowering {
   public static IrProgram lower(CheckedModel model, Map<Ref.Elem, ElementAccess> accesses) {
     Lowering l = new Lowering(model);
     l.exprs.recordAccesses(accesses);
+    l.exprs.indexing().checks(IndexChecks.NONE);
     return l.program();
   }
 

@@ -16,7 +16,7 @@ import java.util.List;
  *     variable's {@code units} attribute
  */
 public record InputSpec(String name, List<String> dims, String table, String column, boolean allowMissing, int line,
-    String unit) {
+    String unit) implements java.io.Serializable {
   public InputSpec {
     dims = List.copyOf(dims);
     if (column == null) {

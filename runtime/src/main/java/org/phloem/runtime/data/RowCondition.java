@@ -9,7 +9,7 @@ import java.util.Set;
  * Comparisons and logical operators give 1 (true) or 0 (false); a missing value makes a comparison
  * false, so a row with a blank year is never selected by {@code year >= 2005}.
  */
-public sealed interface RowCondition {
+public sealed interface RowCondition extends java.io.Serializable {
   /** The value of this condition (or term) on one row, given the row's column values. */
   double eval(Row row);
 

@@ -13,7 +13,7 @@ import java.util.Locale;
  * @param along the NetCDF dimension the files of a series are joined along, or null
  * @param where the row condition ({@code where year >= 2005}) of a CSV table, or null for every row
  */
-public record TableSpec(String name, String path, int line, String along, RowCondition where) {
+public record TableSpec(String name, String path, int line, String along, RowCondition where) implements java.io.Serializable {
 
   /** A plain table: every row, one file. */
   public TableSpec(String name, String path, int line) {

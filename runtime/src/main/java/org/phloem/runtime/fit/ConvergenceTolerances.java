@@ -15,7 +15,7 @@ package org.phloem.runtime.fit;
  * @param bound a parameter within this many scale units of a bound, with the gradient pushing it there,
  *     is on the bound: held there, excluded from (a)–(c) and from the posterior
  */
-public record ConvergenceTolerances(double gradient, double decrement, double eigenvalue, double bound) {
+public record ConvergenceTolerances(double gradient, double decrement, double eigenvalue, double bound) implements java.io.Serializable {
 
   public ConvergenceTolerances {
     check("gradient", gradient);

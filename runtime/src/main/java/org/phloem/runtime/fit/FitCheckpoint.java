@@ -10,7 +10,7 @@ package org.phloem.runtime.fit;
 public interface FitCheckpoint {
 
   /** Saves nothing. */
-  FitCheckpoint NONE = state -> { };
+  FitCheckpoint NONE = (FitCheckpoint & java.io.Serializable) state -> { };
 
   /** Called after every iteration with the state to save. */
   void save(FitState state);

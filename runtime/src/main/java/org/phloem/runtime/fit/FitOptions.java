@@ -16,7 +16,7 @@ package org.phloem.runtime.fit;
  * @param checkpoint told the fit's state after every iteration, to resume from
  */
 public record FitOptions(Method method, double[] start, LbfgsOptions lbfgs, LmOptions lm, int newtonIterations, int newtonMaxParameters,
-    ConvergenceTolerances tolerances, IterationListener listener, FitCheckpoint checkpoint) {
+    ConvergenceTolerances tolerances, IterationListener listener, FitCheckpoint checkpoint) implements java.io.Serializable {
 
   /** Which minimizer to use. */
   public enum Method {

@@ -19,7 +19,7 @@ import java.util.List;
  * @param verdict the conditions checked at the end, and which slots are held on a bound
  */
 public record FitResult(double[] parameters, double[] search, double cost, double observationCost, double priorCost, double gradientNorm,
-    FitStatus status, String method, List<IterationRecord> iterations, int evaluations, List<String> notes, Verdict verdict) {
+    FitStatus status, String method, List<IterationRecord> iterations, int evaluations, List<String> notes, Verdict verdict) implements java.io.Serializable {
 
   public FitResult {
     parameters = parameters.clone();

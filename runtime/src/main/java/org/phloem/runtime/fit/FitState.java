@@ -13,7 +13,7 @@ import java.util.List;
  * @param options the fit's settings (listener and checkpoint are not part of a state and are ignored)
  * @param minimizer the state of the minimizer after its latest iteration
  */
-public record FitState(String modelName, List<String> slotNames, FitOptions options, MinimizerState minimizer) {
+public record FitState(String modelName, List<String> slotNames, FitOptions options, MinimizerState minimizer) implements java.io.Serializable {
 
   public FitState {
     slotNames = List.copyOf(slotNames);

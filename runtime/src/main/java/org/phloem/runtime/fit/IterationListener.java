@@ -5,7 +5,7 @@ package org.phloem.runtime.fit;
 public interface IterationListener {
 
   /** Does nothing. */
-  IterationListener NONE = r -> { };
+  IterationListener NONE = (IterationListener & java.io.Serializable) r -> { };
 
   /** Called once per iteration, in order. */
   void onIteration(IterationRecord record);

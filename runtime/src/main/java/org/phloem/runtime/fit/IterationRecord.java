@@ -12,7 +12,7 @@ import java.util.Locale;
  * @param stepLength the length of the step taken in the search space (0 at iteration 0)
  * @param evaluations cost (or cost-and-gradient) evaluations used by this minimizer so far
  */
-public record IterationRecord(String method, int iteration, double cost, double gradientNorm, double stepLength, int evaluations) {
+public record IterationRecord(String method, int iteration, double cost, double gradientNorm, double stepLength, int evaluations) implements java.io.Serializable {
 
   /** The header matching {@link #toLine()}. */
   public static String header() {

@@ -23,7 +23,7 @@ package org.phloem.runtime.fit;
  * @param maxLineSearchEvaluations evaluations allowed per line search
  */
 public record LbfgsOptions(int memory, int maxIterations, int maxEvaluations, double gradientTolerance,
-    double absoluteGradientTolerance, double costTolerance, double c1, double c2, int maxLineSearchEvaluations) {
+    double absoluteGradientTolerance, double costTolerance, double c1, double c2, int maxLineSearchEvaluations) implements java.io.Serializable {
 
   /** m = 10, 1000 iterations, 5000 evaluations, ‖g‖ reduced 1e8-fold or below 1e-10, cost change 1e-13, c1 = 1e-4, c2 = 0.9, 30 per line search. */
   public static LbfgsOptions defaults() {

@@ -20,7 +20,7 @@ package org.phloem.runtime.fit;
  * @param initialDamping initial μ relative to the Marquardt scaling diag(JᵀJ)
  */
 public record LmOptions(int maxIterations, int maxEvaluations, double gradientTolerance, double absoluteGradientTolerance,
-    double costTolerance, double stepTolerance, double initialDamping) {
+    double costTolerance, double stepTolerance, double initialDamping) implements java.io.Serializable {
 
   /** 500 iterations, 5000 evaluations, gradient 1e-10 relative or 1e-12, cost 1e-15, step 1e-12, μ₀ = 1e-3. */
   public static LmOptions defaults() {

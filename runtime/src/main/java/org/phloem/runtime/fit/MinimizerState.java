@@ -8,7 +8,7 @@ import java.util.List;
  * {@link TrustRegionNewton#resume}. Resuming
  * from a state repeats the same arithmetic as the uninterrupted run, so it reaches the same optimum.
  */
-public sealed interface MinimizerState permits MinimizerState.LbfgsState, MinimizerState.LmState,
+public sealed interface MinimizerState extends java.io.Serializable permits MinimizerState.LbfgsState, MinimizerState.LmState,
     MinimizerState.TrustRegionState {
 
   /** The current point in the search space. */

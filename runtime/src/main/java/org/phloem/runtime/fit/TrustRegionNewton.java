@@ -21,7 +21,10 @@ import java.util.function.Consumer;
  * negative one is followed.
  *
  * <p>When the decrease the model predicts is below the rounding of the cost, the step is taken if it
- * at least halves the gradient (quadratic convergence shows there, not in the cost). Stops, handed to
+ * at least halves the gradient (quadratic convergence shows there, not in the cost) and the cost does not
+ * rise beyond its rounding: a fixed band of {@value #ROUNDING_ULPS} ulps, or, when the cost rose above
+ * that, its rounding noise measured by {@link CostNoise}, with the change along the step measured by the
+ * trapezoid rule on the two gradients showing a decrease. Stops, handed to
  * the {@link Verdict}: {@link FitStatus#GRADIENT_SMALL} when such a step no longer halves the gradient,
  * or three iterations in a row lowered the cost by no more than rounding; {@link FitStatus#NO_PROGRESS} when the radius shrank to nothing; the iteration limit;
  * non-finite cost or gradient at the start. After every iteration the state goes to the checkpoint.
@@ -109,6 +112,8 @@ public final class TrustRegionNewton {
     int evaluations;
     int stalls;
     int escapes;
+    /** The sd of the cost's rounding noise, measured once when needed (NaN before). */
+    double costNoise = Double.NaN;
 
     Run(Objective f, SearchSpace space, IterationListener listener, Consumer<MinimizerState.TrustRegionState> checkpoint,
         List<IterationRecord> earlier, FitStatus handedOver, String firstMethod, int earlierEvaluations) {
@@ -180,6 +185,18 @@ public final class TrustRegionNewton {
         // below the cost's rounding noise the ratio means nothing: a step that halves the gradient without
         // raising the cost by more than the model says is at stake is Newton's quadratic convergence
         boolean halved = finite && gtFree <= 0.5 * gfree && ft <= fx + Math.max(band, 2 * predicted);
+        if (!halved && finite && gtFree <= 0.5 * gfree && predicted <= band && ft > fx) {
+          // the model predicts a change below the cost's rounding, the gradient halved, and the cost rose: by
+          // its noise (a sum over many observations rounds to far more than the band), or for real? The
+          // change along the step measured by the trapezoid rule on the two gradients (exact for a quadratic)
+          // must be a decrease, and the rise within the measured noise of the two costs
+          if (Double.isNaN(costNoise)) {
+            costNoise = CostNoise.sd(f, x, fx);
+            evaluations += CostNoise.EVALUATIONS;
+          }
+          double integrated = 0.5 * (Vectors.dot(g, step.p()) + Vectors.dot(gt, step.p()));
+          halved = integrated <= 0 && ft - fx <= Verdict.NOISE_SDS * Math.sqrt(2) * costNoise;
+        }
         boolean accepted = decreased || halved;
         if (!finite || (!halved && actual / predicted < 0.25)) {
           radius = 0.25 * length;

@@ -13,7 +13,10 @@ import java.util.Locale;
  * scaled space x̃ where each parameter is measured in its scale (prior sd, or typical size):
  * <ol type="a">
  *   <li>the projected gradient: max |∂J/∂x̃ᵢ| below {@code gradient} (on-bound slots, whose gradient
- *       pushes them onto the bound, contribute zero: that is what "projected" means);
+ *       pushes them onto the bound, contribute zero: that is what "projected" means), or, where (b) and
+ *       (c) hold, each component within {@value #NOISE_SDS} sds of its own rounding noise: a gradient
+ *       that is a sum of many terms, or of terms that are themselves differences of large numbers, cannot
+ *       go below the noise of its floating-point evaluation, which {@link GradientNoise} measures;
  *   <li>the Newton decrement ½ g̃ᵀH̃⁻¹g̃, the decrease of J still expected, below {@code decrement};
  *   <li>the Hessian H̃ positive definite: its smallest eigenvalue above {@code eigenvalue} times its
  *       largest. An eigenvalue between −{@link #SADDLE} times the largest and that is zero to rounding
@@ -26,16 +29,20 @@ import java.util.Locale;
  *
  * @param status the fit's status
  * @param gradient max |projected scaled gradient component| over the free slots
+ * @param gradientNoise the largest sd of a scaled gradient component's rounding noise over the free slots, as
+ *     measured by {@link GradientNoise}; NaN when it was not measured (only when (a) fails by its tolerance
+ *     while (b) and (c) hold)
+ * @param atNoiseFloor every free component is below the tolerance or within {@value #NOISE_SDS} sds of its noise
  * @param decrement ½ g̃ᵀH̃⁻¹g̃ on the free slots; NaN when H̃ is not positive definite
  * @param eigenvalueRatio smallest over largest eigenvalue of H̃ on the free slots (1 when none is free)
  * @param tolerances the tolerances applied
  * @param bounds per slot, the bound it is held on (NONE for a free slot)
  * @param weakest the eigen-direction of the smallest eigenvalue, as "name weight, ..." (dominant slots); "" when none
- * @param hessianProducts Hessian-vector products this verdict took (one per free slot)
+ * @param hessianProducts Hessian-vector products (one per free slot) and gradients (for the noise) this verdict took
  * @param note a sentence on anything that kept the conditions from being evaluated ("" when none)
  */
-public record Verdict(FitStatus status, double gradient, double decrement, double eigenvalueRatio, ConvergenceTolerances tolerances,
-    List<Bound> bounds, String weakest, int hessianProducts, String note) {
+public record Verdict(FitStatus status, double gradient, double gradientNoise, boolean atNoiseFloor, double decrement, double eigenvalueRatio, ConvergenceTolerances tolerances,
+    List<Bound> bounds, String weakest, int hessianProducts, String note) implements java.io.Serializable {
 
   /**
    * A negative eigenvalue counts as negative curvature (a saddle) only below minus this fraction of the
@@ -44,13 +51,19 @@ public record Verdict(FitStatus status, double gradient, double decrement, doubl
    */
   public static final double SADDLE = 1e-8;
 
+  /**
+   * A gradient component counts as zero when it is within this many sds of its measured rounding noise:
+   * the noise sd is estimated from a few samples, so one draw of the noise itself can lie 3 sds out.
+   */
+  public static final double NOISE_SDS = 4;
+
   public Verdict {
     bounds = List.copyOf(bounds);
   }
 
-  /** (a): the projected scaled gradient is below its tolerance. */
+  /** (a): the projected scaled gradient is below its tolerance, or at its rounding floor. */
   public boolean gradientMet() {
-    return gradient < tolerances.gradient();
+    return gradient < tolerances.gradient() || atNoiseFloor;
   }
 
   /** (b): the Newton decrement is below its tolerance. */
@@ -71,8 +84,12 @@ public record Verdict(FitStatus status, double gradient, double decrement, doubl
   /** The three conditions, one line each, with their values, tolerances and whether they hold. */
   public List<String> conditions() {
     List<String> out = new ArrayList<>();
-    out.add(String.format(Locale.ROOT, "(a) projected gradient, scaled: max|g| = %.3e  (tolerance %.0e)  %s", gradient,
-        tolerances.gradient(), gradientMet() ? "met" : "NOT MET"));
+    String noise = Double.isNaN(gradientNoise) ? ""
+        : String.format(Locale.ROOT, "; its rounding noise: sd up to %.1e", gradientNoise);
+    out.add(String.format(Locale.ROOT, "(a) projected gradient, scaled: max|g| = %.3e  (tolerance %.0e%s)  %s", gradient,
+        tolerances.gradient(), noise, gradient < tolerances.gradient() ? "met"
+            : atNoiseFloor ? "met at the rounding floor (every component within " + (int) NOISE_SDS + " sds of its noise)"
+            : "NOT MET"));
     out.add(String.format(Locale.ROOT, "(b) Newton decrement g'H^-1 g/2 = %s  (tolerance %.0e)  %s",
         Double.isNaN(decrement) ? "undefined (Hessian not positive definite)" : String.format(Locale.ROOT, "%.3e", decrement),
         tolerances.decrement(), decrementMet() ? "met" : "NOT MET"));
@@ -100,10 +117,10 @@ public record Verdict(FitStatus status, double gradient, double decrement, doubl
       none.add(Bound.NONE);
     }
     if (!Double.isFinite(j)) {
-      return new Verdict(FitStatus.NON_FINITE_COST, Double.NaN, Double.NaN, Double.NaN, tol, none, "", 0, "the cost is not finite here");
+      return new Verdict(FitStatus.NON_FINITE_COST, Double.NaN, Double.NaN, false, Double.NaN, Double.NaN, tol, none, "", 0, "the cost is not finite here");
     }
     if (!Vectors.allFinite(gp)) {
-      return new Verdict(FitStatus.NON_FINITE_GRADIENT, Double.NaN, Double.NaN, Double.NaN, tol, none, "", 0,
+      return new Verdict(FitStatus.NON_FINITE_GRADIENT, Double.NaN, Double.NaN, false, Double.NaN, Double.NaN, tol, none, "", 0,
           "the gradient is not finite here");
     }
     // scaled gradient g̃ᵢ = sᵢ ∂J/∂qᵢ and the chain factor dp/dq
@@ -129,9 +146,10 @@ public record Verdict(FitStatus status, double gradient, double decrement, doubl
     }
     int f = free.size();
     if (f == 0) {
-      return new Verdict(FitStatus.CONVERGED, 0, 0, 1, tol, bounds, "", 0, "");
+      return new Verdict(FitStatus.CONVERGED, 0, Double.NaN, false, 0, 1, tol, bounds, "", 0, "");
     }
     // H̃ = S (D Hₚ D + diag(∂J/∂p · d²p/dq²)) S on the free slots; d²p/dq² = p on a log scale
+    int hessianProducts = f;
     double[][] h = new double[f][f];
     double[] v = new double[n];
     double[] hv = new double[n];
@@ -155,7 +173,7 @@ public record Verdict(FitStatus status, double gradient, double decrement, doubl
       finite &= Vectors.allFinite(h[r]);
     }
     if (!finite) {
-      return new Verdict(phaseStop.isLimit() ? phaseStop : FitStatus.STALLED, gmax, Double.NaN, Double.NaN, tol, bounds, "", f,
+      return new Verdict(phaseStop.isLimit() ? phaseStop : FitStatus.STALLED, gmax, Double.NaN, false, Double.NaN, Double.NaN, tol, bounds, "", f,
           "the Hessian has NaN or infinite entries here; run 'phloem check MODEL'");
     }
     org.ejml.data.DMatrixRMaj hm = new org.ejml.data.DMatrixRMaj(h);
@@ -179,7 +197,21 @@ public record Verdict(FitStatus status, double gradient, double decrement, doubl
         decrement += 0.5 * dot * dot / eig.values()[k];
       }
     }
-    Verdict probe = new Verdict(FitStatus.CONVERGED, gmax, decrement, ratio, tol, bounds, weakest, f, "");
+    double noise = Double.NaN;
+    boolean floor = false;
+    if (!(gmax < tol.gradient()) && decrement < tol.decrement() && ratio > tol.eigenvalue()) {
+      // (b) and (c) hold: is what is left of the gradient its rounding noise?
+      double[] sd = GradientNoise.scaledSd(cost, p, free, s);
+      noise = 0;
+      floor = true;
+      for (int r = 0; r < f; r++) {
+        int i = free.get(r);
+        noise = Math.max(noise, sd[r]);
+        floor &= Math.abs(gs[i]) < Math.max(tol.gradient(), NOISE_SDS * sd[r]);
+      }
+      hessianProducts += GradientNoise.GRADIENTS;
+    }
+    Verdict probe = new Verdict(FitStatus.CONVERGED, gmax, noise, floor, decrement, ratio, tol, bounds, weakest, hessianProducts, "");
     FitStatus status;
     String note = "";
     if (probe.gradientMet() && probe.decrementMet() && probe.hessianMet()) {
@@ -189,10 +221,10 @@ public record Verdict(FitStatus status, double gradient, double decrement, doubl
     } else if (!probe.gradientMet()) {
       // far from stationary, the curvature says nothing about a minimum: the minimizer stalled
       status = FitStatus.STALLED;
-      if (probe.decrementMet() && probe.hessianMet()) {
-        note = String.format(Locale.ROOT, "only the gradient condition fails, while the decrease still expected (%.2g) is far below "
-            + "what changes the cost: the gradient's size is probably its rounding noise at this cost; the values are likely "
-            + "accurate, and --gradient-tol %.0e would accept them", decrement, Math.pow(10, Math.ceil(Math.log10(gmax * 2))));
+      if (!Double.isNaN(noise)) {
+        note = String.format(Locale.ROOT, "only the gradient condition fails (the decrease still expected is %.2g), and the gradient "
+            + "is above its measured rounding noise (sd up to %.1e): the minimizer stopped short of the optimum; resume or "
+            + "restart from parameters.csv", decrement, noise);
       }
     } else if (ratio < -SADDLE) {
       status = FitStatus.SADDLE_POINT;
@@ -201,7 +233,7 @@ public record Verdict(FitStatus status, double gradient, double decrement, doubl
     } else {
       status = FitStatus.STALLED;
     }
-    return new Verdict(status, gmax, decrement, ratio, tol, bounds, weakest, f, note);
+    return new Verdict(status, gmax, noise, floor, decrement, ratio, tol, bounds, weakest, hessianProducts, note);
   }
 
   /** The dominant slots of a unit vector over the free slots: the largest, and the others above 0.3, at most five. */

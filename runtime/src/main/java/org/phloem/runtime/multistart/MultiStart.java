@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.phloem.runtime.CompiledModel;
+import org.phloem.runtime.ModelInfo;
 import org.phloem.runtime.ModelFault;
 import org.phloem.runtime.fit.FitException;
 import org.phloem.runtime.fit.FitOptions;
@@ -44,7 +45,7 @@ public final class MultiStart {
    * @throws FitException when the default start itself cannot be used
    */
   public static MultiStartResult run(CompiledModel model, FitOptions base, MultiStartOptions options, StartProgress progress) {
-    double[] start0 = SearchSpace.of(model.info(), base.start()).start();
+    double[] start0 = defaultStart(model.info(), base);
     List<double[]> starts = StartDraws.draw(model.info(), start0, options.starts(), options.seed());
     List<AtomicReference<StartProgress.Running>> running = new ArrayList<>();
     for (int k = 0; k < starts.size(); k++) {
@@ -60,7 +61,7 @@ public final class MultiStart {
     try {
       for (int k = 0; k < starts.size(); k++) {
         int index = k;
-        FitOptions o = index == 0 ? base : base.withStart(starts.get(index));
+        FitOptions o = optionsOf(base, index, starts.get(index));
         futures.add(done.submit(() -> fitOne(model.copy(), o, index, starts.get(index), running.get(index))));
       }
       StartOutcome[] outcomes = new StartOutcome[starts.size()];
@@ -83,9 +84,7 @@ public final class MultiStart {
         finished++;
         progress.finished(outcome, finished, starts.size());
       }
-      List<StartOutcome> all = List.of(outcomes);
-      List<Optimum> optima = OptimumClusters.group(all, model.info(), start0, options.costTolerance(), options.distanceTolerance());
-      return new MultiStartResult(options, all, optima);
+      return result(model.info(), start0, List.of(outcomes), options);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("multi-start fit interrupted", e);
@@ -97,7 +96,27 @@ public final class MultiStart {
     }
   }
 
-  private static StartOutcome fitOne(CompiledModel model, FitOptions options, int index, double[] start,
+  /** Where start 0 begins: {@code base.start()}, or the prior means, moved into the search space. */
+  public static double[] defaultStart(ModelInfo info, FitOptions base) {
+    return SearchSpace.of(info, base.start()).start();
+  }
+
+  /** The options of start {@code index}: start 0 runs with {@code base} exactly as given. */
+  public static FitOptions optionsOf(FitOptions base, int index, double[] start) {
+    return index == 0 ? base : base.withStart(start);
+  }
+
+  /** The outcomes, in start order, grouped into optima. */
+  public static MultiStartResult result(ModelInfo info, double[] start0, List<StartOutcome> outcomes, MultiStartOptions options) {
+    List<Optimum> optima = OptimumClusters.group(outcomes, info, start0, options.costTolerance(), options.distanceTolerance());
+    return new MultiStartResult(options, outcomes, optima);
+  }
+
+  /**
+   * Fits one start: what every engine runs for each start, wherever it runs. The outcome is
+   * serializable (the fit's saved state holds no listener), so it can come back from another JVM.
+   */
+  public static StartOutcome fitOne(CompiledModel model, FitOptions options, int index, double[] start,
       AtomicReference<StartProgress.Running> running) {
     AtomicReference<FitState> last = new AtomicReference<>();
     FitOptions o = options.withListener((IterationRecord r) -> running.set(new StartProgress.Running(index, r.method(), r.iteration(),

@@ -13,7 +13,7 @@ import org.phloem.runtime.fit.FitState;
  * @param error why the fit could not be run from this start, or null
  * @param seconds its wall time (not part of the deterministic results)
  */
-public record StartOutcome(int index, double[] start, FitResult result, FitState lastState, String error, double seconds) {
+public record StartOutcome(int index, double[] start, FitResult result, FitState lastState, String error, double seconds) implements java.io.Serializable {
 
   public StartOutcome {
     start = start.clone();

@@ -86,6 +86,16 @@ public final class SiteSum implements CompiledModel {
     return new SiteSum(new ArrayList<>(sites), labels, info, threads == 1 ? null : new ForkJoinPool(threads));
   }
 
+  /**
+   * The info of a sum over sites with these infos (what {@link #info()} is): for engines that evaluate the
+   * sites elsewhere and sum them here.
+   *
+   * @throws IllegalArgumentException when the sites do not share one parameter vector
+   */
+  public static ModelInfo infoOf(List<ModelInfo> sites, List<String> labels) {
+    return SiteInfo.merge(sites, labels);
+  }
+
   /** The sum of {@code sites} labelled 0, 1, ..., on every available core. */
   public static SiteSum of(List<? extends CompiledModel> sites) {
     List<String> labels = new ArrayList<>();

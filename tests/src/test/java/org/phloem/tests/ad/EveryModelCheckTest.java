@@ -71,7 +71,7 @@ class EveryModelCheckTest {
 
   /** Models too slow for this sweep's hundreds of costs in the default suite: checked by their own tests. */
   private static final Map<String, String> OWN_TESTS = Map.of(
-      "ccdas/pulse.phl", "2-D transport, 24 months x 186 steps (0.4 s a cost): dot-product test and differences"
+      "ccdas/pulse.phl", "2-D transport, 24 months x 198 steps (~0.05-0.1 s CPU a cost, hundreds of them): dot-product test and differences"
           + " in tests/.../ccdas/TransportPulseTest",
       "ccdas/fossil_gradient.phl", "2-D transport over 1980-2003 (seconds a cost): checked through pulse.phl, which"
           + " runs the same include, and in tests/.../ccdas/TransportLongTest",

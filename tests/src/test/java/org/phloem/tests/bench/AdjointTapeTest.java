@@ -65,4 +65,22 @@ class AdjointTapeTest {
     assertEquals(peakOfOneGradient(withNee), peakOfOneGradient(withBoth),
         "a second observation of 1096 days adds nothing to the tape");
   }
+
+  /**
+   * BETHY's per-day outputs ({@code daylen[d]}, {@code rmaint[d]}, {@code gpp[d]}, {@code kf[d]},
+   * {@code decomp[d]}) are written once per day at the day's index and read nonlinearly later in the
+   * same day or in later loops: their old value is the initial zero nobody reads, so the element-wise
+   * to-be-recorded analysis pushes none of them (the whole-array analysis pushed each per day). What is
+   * still pushed are scalars the next day (or the next canopy layer) overwrites.
+   */
+  @Test
+  void bethyGradient_pushesNoPerDayArrayElement() throws Exception {
+    org.phloem.compiler.driver.Compilation c = Pipeline.compile(Repo.model("bethy").resolve("hyytiala.phl"), true);
+    String gradient = org.phloem.compiler.ir.IrPrinter.print(c.program().function("gradient"));
+    java.util.List<String> arrayPushes = gradient.lines().map(String::trim)
+        .filter(l -> l.matches("push [A-Za-z_$0-9]+\\[.*")).collect(java.util.stream.Collectors.toList());
+    assertEquals(java.util.List.of(), arrayPushes);
+    long scalarPushes = gradient.lines().map(String::trim).filter(l -> l.startsWith("push ")).count();
+    assertEquals(23, scalarPushes, "the scalars overwritten per day or per canopy layer");
+  }
 }

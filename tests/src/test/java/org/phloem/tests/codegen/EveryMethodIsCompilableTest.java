@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.objectweb.asm.Type;
 import org.phloem.compiler.codegen.ClassEmitter;
 import org.phloem.compiler.driver.Compilation;
 import org.phloem.compiler.driver.Pipeline;
@@ -22,8 +23,10 @@ import org.phloem.tests.support.Repo;
 /**
  * Every generated method of every model in the repository, derivatives and checkpointed sweeps
  * included, is at most 8,000 bytes of bytecode, so HotSpot compiles all of them without
- * {@code -XX:-DontCompileHugeMethods}. Sizes are read from the class file, not from the emitter. The
- * largest method of each model is printed, split and (for comparison) whole.
+ * {@code -XX:-DontCompileHugeMethods}, and takes at most {@link ClassEmitter#MAX_HELPER_ARGUMENTS}
+ * arguments, so HotSpot's C2 does not refuse it for its calling sequence (it did for DALEC's gradient
+ * helper with 56 arguments, which then ran as C1 code). Sizes and descriptors are read from the class
+ * file, not from the emitter. The largest method of each model is printed, split and (for comparison) whole.
  */
 class EveryMethodIsCompilableTest {
   private static String largestOverall = "";
@@ -60,6 +63,16 @@ class EveryMethodIsCompilableTest {
         Repo.root().resolve("models").relativize(model), sizes.size(), largest.getKey(), largest.getValue(), whole);
     record(model + " " + largest.getKey(), largest.getValue());
     assertTrue(largest.getValue() <= ClassEmitter.JIT_LIMIT, model + ": " + largest);
+  }
+
+  @ParameterizedTest
+  @MethodSource("everyModel")
+  void everyMethod_takesFewEnoughArgumentsForC2(Path model) throws Exception {
+    Compilation c = Pipeline.compile(model, true);
+    for (String method : MethodSizes.of(c.loaded().bytes()).keySet()) {
+      int arguments = 1 + Type.getArgumentTypes(method.substring(method.indexOf('('))).length; // this included
+      assertTrue(arguments <= ClassEmitter.MAX_HELPER_ARGUMENTS, model + ": " + method + " takes " + arguments + " arguments");
+    }
   }
 
   /** The parser reads what a class file says: this test's own class has the methods it declares. */

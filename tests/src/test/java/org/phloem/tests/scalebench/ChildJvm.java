@@ -15,7 +15,7 @@ import java.util.Map;
  * whether the program completes under it) on this JVM's class path, and collects its {@code RESULT}
  * lines as key/value maps.
  */
-final class ChildJvm {
+public final class ChildJvm {
   private ChildJvm() {}
 
   /**
@@ -26,9 +26,9 @@ final class ChildJvm {
    * @param results the {@code RESULT key=value ...} lines, parsed
    * @param outOfMemory whether it died of an {@link OutOfMemoryError}
    */
-  record Run(List<String> command, int exitCode, List<Map<String, String>> results, boolean outOfMemory, List<String> output) {
+  public record Run(List<String> command, int exitCode, List<Map<String, String>> results, boolean outOfMemory, List<String> output) {
     /** The first result line of a kind (and matching key=value pairs), or null. */
-    Map<String, String> first(String kind, String... match) {
+    public Map<String, String> first(String kind, String... match) {
       for (Map<String, String> r : results) {
         boolean ok = kind.equals(r.get("kind"));
         for (int k = 0; ok && k < match.length; k += 2) {
@@ -42,20 +42,30 @@ final class ChildJvm {
     }
 
     /** Every result line of a kind. */
-    List<Map<String, String>> all(String kind) {
+    public List<Map<String, String>> all(String kind) {
       return results.stream().filter(r -> kind.equals(r.get("kind"))).toList();
     }
   }
 
-  /** The JVM options every child gets besides its heap limit: the launcher's (models/README: large generated methods). */
-  static final List<String> JVM_OPTIONS = List.of("-Xss16m", "-XX:-DontCompileHugeMethods");
+  /**
+   * The JVM options every child gets besides its heap limit: the launcher's ({@code phloem}). Generated
+   * methods are split below HotSpot's size limit, so {@code -XX:-DontCompileHugeMethods} is not needed.
+   */
+  public static final List<String> JVM_OPTIONS = List.of("-Xss16m");
 
   /** Runs {@code mainClass} with {@code -Xmx<heapMb>m} and {@code args}; echoes its output when {@code echo}. */
-  static Run run(Class<?> mainClass, int heapMb, List<String> args, boolean echo) throws IOException, InterruptedException {
+  public static Run run(Class<?> mainClass, int heapMb, List<String> args, boolean echo) throws IOException, InterruptedException {
+    return run(mainClass, heapMb, List.of(), args, echo);
+  }
+
+  /** As {@link #run(Class, int, List, boolean)}, with {@code jvmOptions} after the launcher's. */
+  public static Run run(Class<?> mainClass, int heapMb, List<String> jvmOptions, List<String> args, boolean echo)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heapMb + "m");
     command.addAll(JVM_OPTIONS);
+    command.addAll(jvmOptions);
     String repo = System.getProperty("phloem.repo");
     if (repo != null) {
       command.add("-Dphloem.repo=" + repo);

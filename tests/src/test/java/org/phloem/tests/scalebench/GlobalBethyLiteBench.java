@@ -15,7 +15,7 @@ import org.phloem.runtime.synth.Options;
  * threads ({@link SiteSum} over blocks of cells), its wall and CPU time and its peak heap.
  *
  * <pre>
- * java -Xmx3g -XX:-DontCompileHugeMethods -cp CLASSPATH org.phloem.tests.scalebench.GlobalBethyLiteBench \
+ * java -Xmx3g -Xss16m -cp CLASSPATH org.phloem.tests.scalebench.GlobalBethyLiteBench \
  *     --resolution 2 --years 25 --block 50 --threads 1,2 --rounds 2 --checkpoint on
  * </pre>
  * Options: {@code --warmup} untimed evaluations per thread count first (JIT), {@code --checkpoint on|off|auto} (auto: the compiled threshold decides; the day loop of 25

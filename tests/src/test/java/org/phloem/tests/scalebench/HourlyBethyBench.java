@@ -13,7 +13,7 @@ import org.phloem.runtime.GeneratedModel;
  * high-water mark, the arrays of the model, and the peak heap the garbage collector reports.
  *
  * <pre>
- * java -Xmx256m -Xss16m -XX:-DontCompileHugeMethods -cp CLASSPATH org.phloem.tests.scalebench.HourlyBethyBench \
+ * java -Xmx256m -Xss16m -cp CLASSPATH org.phloem.tests.scalebench.HourlyBethyBench \
  *     --years 25 --modes checkpointed --reps 3 --data /tmp/scalebench
  * </pre>
  * {@code --modes} is a comma list of {@code plain} and {@code checkpointed}, run in that order, each

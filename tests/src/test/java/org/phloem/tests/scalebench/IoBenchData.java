@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /** The synthetic tables and the model the data I/O measurements read and fit (deterministic, seeded). */
-final class IoBenchData {
+public final class IoBenchData {
   private IoBenchData() {}
 
   /** Columns of the wide table read by the read measurement. */
@@ -47,7 +47,7 @@ final class IoBenchData {
   }
 
   /** The three-parameter regression y = a + b x + c x² + noise (sd 0.5) at {@code n} points in {@code root/reg/points.csv}. */
-  static Path regressionTable(Path root, int n) throws IOException {
+  public static Path regressionTable(Path root, int n) throws IOException {
     Path file = Files.createDirectories(root.resolve("reg")).resolve("points.csv");
     SplittableRandom random = new SplittableRandom(11);
     try (BufferedWriter w = Files.newBufferedWriter(file)) {
@@ -62,7 +62,7 @@ final class IoBenchData {
   }
 
   /** The regression model: three parameters with wide priors, every point observed. */
-  static String regressionModel() {
+  public static String regressionModel() {
     return """
         model reg "three-parameter regression: y = a + b x + c x^2"
         data "reg/points.csv"
