@@ -79,9 +79,9 @@ class EveryModelCheckTest {
           + " it by CcdasResponseTest; the transport's derivatives through pulse.phl",
       "ccdas/background.phl", "2-D transport over 1980-2003 and no parameters: the file it makes is checked against it"
           + " by CcdasDataTest",
-      "ccdas/ccdas.phl", "the experiment over 1980-2003 (70 parameters, a fraction of a second a cost): the same"
-          + " model over 1980-1981 (ccdas/ccdas_short.phl) is checked here, and CcdasGradientTest checks this one",
-      "ccdas/ccdas_fixed_co2.phl", "as ccdas/ccdas.phl: the arm differs only in the CO2 photosynthesis sees, data",
+      "ccdas/ccdas", "the experiment (70 parameters, 0.06 s a cost over 1980-2003, hundreds of costs here):"
+          + " CcdasGradientTest checks its short variant ccdas_short.phl at the prior means and within 2 prior sd;"
+          + " the arms differ only in the CO2 photosynthesis sees, data",
       "ccdas/direct.phl", "the experiment with the 2-D transport of every flux over 1980-2003 (seconds a cost, no"
           + " observations): a forward check of jacobian.phl, run by CcdasStudy; its parts are checked in"
           + " ccdas/ccdas_short.phl and through pulse.phl");

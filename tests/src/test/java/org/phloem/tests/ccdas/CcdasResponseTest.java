@@ -52,7 +52,7 @@ class CcdasResponseTest {
     double worst = 0;
     for (int b = 3; b <= 16; b++) {
       for (int c = 0; c < 12; c++) {
-        double mixed = DAYS[c] / 365.25 / PGC_PER_PPM;
+        double mixed = DAYS[c] / 365.0 / PGC_PER_PPM;
         for (int s = 0; s < stations; s++) {
           worst = Math.max(worst, Math.abs(stored(s, LAGS - 1, b, c) / mixed - 1));
         }
