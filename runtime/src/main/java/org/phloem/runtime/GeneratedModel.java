@@ -25,8 +25,10 @@ public abstract class GeneratedModel implements CompiledModel {
   private final ModelInfo info;
   private final int parameterCount;
   private double lastCost = Double.NaN;
-  /** Whether gradients use the checkpointed sweeps: null until first asked (then the generated test decides). */
+  /** Whether gradients use the checkpointed sweeps: null until first asked (then the tape budget decides). */
   private Boolean checkpointing;
+  /** The tape budget in bytes ({@link TapeBudget}). */
+  private long tapeBudget = TapeBudget.fromSystemProperty();
 
   protected GeneratedModel(ModelLayout layout, BoundData data) {
     this.layout = layout;
@@ -211,12 +213,12 @@ public abstract class GeneratedModel implements CompiledModel {
 
   /**
    * True when gradients and Hessian-vector products run the checkpointed sweeps: by default, when the
-   * model has a checkpointed loop longer than the threshold it was compiled with (see the compiler's
-   * {@code CheckpointOptions}).
+   * tape the plain gradient would record in the loops that can be checkpointed ({@link #plainTapeBytes})
+   * exceeds the tape budget ({@link #setTapeBudget}).
    */
   public final boolean checkpointing() {
     if (checkpointing == null) {
-      checkpointing = runUseCheckpoints() != 0;
+      checkpointing = runPlainTapeBytes() > tapeBudget;
     }
     return checkpointing;
   }
@@ -227,6 +229,32 @@ public abstract class GeneratedModel implements CompiledModel {
    */
   public final void setCheckpointing(boolean on) {
     checkpointing = on;
+  }
+
+  /**
+   * Sets the tape budget (bytes) and lets it decide again whether to checkpoint, overriding an earlier
+   * {@link #setCheckpointing}. Default: {@link TapeBudget#fromSystemProperty()}.
+   */
+  public final void setTapeBudget(long bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("a tape budget must not be negative: " + bytes);
+    }
+    tapeBudget = bytes;
+    checkpointing = null;
+  }
+
+  /** The tape budget in bytes. */
+  public final long tapeBudget() {
+    return tapeBudget;
+  }
+
+  /**
+   * The bytes the plain gradient records in the loops the checkpointed gradient splits, for the bound
+   * dims (0 when the model has no such loop); the checkpointed gradient records about 2√T steps' worth
+   * of them for a loop of T steps.
+   */
+  public final double plainTapeBytes() {
+    return runPlainTapeBytes();
   }
 
   @Override
@@ -320,8 +348,8 @@ public abstract class GeneratedModel implements CompiledModel {
     return runHessianVector(p, v, hv);
   }
 
-  /** 1 when the bound data make some checkpointed loop long enough to checkpoint, else 0. */
-  protected double runUseCheckpoints() {
+  /** The bytes the plain gradient records in the loops the checkpointed sweeps split; generated with them. */
+  protected double runPlainTapeBytes() {
     return 0;
   }
 

@@ -75,13 +75,14 @@ public final class Adjoint {
   }
 
   /**
-   * A checkpointed adjoint and the trip counts of the loops it checkpoints.
+   * A checkpointed adjoint and the tape the plain adjoint records in the loops it checkpoints.
    *
    * @param result the gradient function and what it needs
-   * @param tripCounts the trip count of every checkpointed loop (empty: none qualified, and the function
-   *     is the plain adjoint)
+   * @param tapeBytes for every checkpointed loop, the bytes its plain forward sweep records, as an
+   *     expression of the dim sizes ({@link TapeBytes}; empty: no loop qualified, and the function is
+   *     the plain adjoint)
    */
-  public record Checkpointed(Result result, List<IExpr> tripCounts) {}
+  public record Checkpointed(Result result, List<Expr> tapeBytes) {}
 
   /**
    * As {@link #transform}, but every top-level loop with loop-invariant bounds whose forward sweep
@@ -91,7 +92,7 @@ public final class Adjoint {
       DerivativeRules rules, CheckpointOptions options) {
     Run run = new Run(program, forward, name, gradientArgument, rules, options);
     Result r = run.run();
-    return new Checkpointed(r, List.copyOf(run.tripCounts));
+    return new Checkpointed(r, List.copyOf(run.tapeBytes));
   }
 
   /** A piece of code's forward sweep and reverse sweep. */
@@ -132,7 +133,7 @@ public final class Adjoint {
     private final CheckpointOptions checkpoints;
     /** The top-level loops that may be checkpointed, with what they carry. */
     private final Map<Stmt, LoopState> candidates = new IdentityHashMap<>();
-    private final List<IExpr> tripCounts = new ArrayList<>();
+    private final List<Expr> tapeBytes = new ArrayList<>();
 
     Run(IrProgram program, IrFunction forward, String name, String gradient, DerivativeRules rules, CheckpointOptions checkpoints) {
       if (forward.arguments().size() != 1 || forward.results().isEmpty()) {
@@ -534,7 +535,7 @@ public final class Adjoint {
             return n;
           });
       List<Stmt> fwd = c.forward();
-      tripCounts.add(new IExpr.Bin(IExpr.IOp.SUB, l.to(), l.from()));
+      tapeBytes.add(TapeBytes.ofLoop(l, body.fwd()));
       return new Sweep(fwd, c.reverse());
     }
 

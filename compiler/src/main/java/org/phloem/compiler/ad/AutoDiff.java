@@ -34,9 +34,10 @@ import org.phloem.runtime.OutputInfo;
  * <p>With checkpointing enabled (the default, {@link CheckpointOptions#defaults()}) and a top-level
  * loop that records on the tape, it also adds {@code gradientCheckpointed} and {@code
  * hessianVectorCheckpointed} (the same derivatives, long loops done by {@link Checkpointing}
- * segments) and {@code useCheckpoints() -> c}, 1 when some such loop runs more than the threshold's
- * number of steps with the bound dims; the generated model then runs the checkpointed pair. They are
- * separate methods so that the plain ones stay as small (and as fast) as they were.
+ * segments) and {@code plainTapeBytes() -> b}, the bytes the plain gradient would record in those
+ * loops with the bound dims ({@link TapeBytes}); the generated model runs the checkpointed pair when
+ * that exceeds its tape budget. They are separate methods so that the plain ones stay as small (and as
+ * fast) as they were.
  */
 public final class AutoDiff {
 
@@ -46,8 +47,8 @@ public final class AutoDiff {
   public static final String GRADIENT_CHECKPOINTED = "gradientCheckpointed";
   /** Name of the checkpointed Hessian-vector function. */
   public static final String HESSIAN_VECTOR_CHECKPOINTED = "hessianVectorCheckpointed";
-  /** Name of the function saying whether to use the checkpointed pair (returns 1 or 0). */
-  public static final String USE_CHECKPOINTS = "useCheckpoints";
+  /** Name of the function returning the bytes the plain gradient records in the loops the checkpointed pair checkpoints. */
+  public static final String PLAIN_TAPE_BYTES = "plainTapeBytes";
 
   /** Adds the derivative functions, with the standard rules and the default checkpointing. */
   public static IrProgram differentiate(IrProgram forward) {
@@ -108,7 +109,7 @@ public final class AutoDiff {
     // The checkpointed pair: generated from the program as the plain adjoint saw it, so its adjoint
     // arrays get the same names (and are shared).
     Adjoint.Checkpointed ckpt = Adjoint.checkpointed(beforeAdjoint, forward, GRADIENT_CHECKPOINTED, g, rules, options);
-    if (ckpt.tripCounts().isEmpty()) {
+    if (ckpt.tapeBytes().isEmpty()) {
       return out;
     }
     out = addArrays(out, ckpt.result().newArrays()).withFunction(ckpt.result().function());
@@ -116,19 +117,18 @@ public final class AutoDiff {
         new Tangent.Spec(HESSIAN_VECTOR_CHECKPOINTED, Map.of(p, v, g, hv), Set.of(p), Set.of(g), false, Set.of(g),
             Set.copyOf(ckpt.result().adjointOf().values())), rules);
     out = addArrays(out, hessianCkpt.newArrays()).withFunction(hessianCkpt.function());
-    return out.withFunction(useCheckpoints(ckpt.tripCounts(), options.threshold()));
+    return out.withFunction(plainTapeBytes(ckpt.tapeBytes()));
   }
 
-  /** {@code useCheckpoints() -> c}: c = 1 when some checkpointed loop runs more than {@code threshold} steps. */
-  private static IrFunction useCheckpoints(List<IExpr> tripCounts, int threshold) {
-    Cond longLoop = null;
-    for (IExpr trips : tripCounts) {
-      Cond c = new Cond.IntCompare(Cond.CmpOp.GT, trips, IExpr.of(threshold));
-      longLoop = longLoop == null ? c : new Cond.Or(longLoop, c);
+  /** {@code plainTapeBytes() -> b}: the sum of the loops' plain tapes (all of them are held at once). */
+  private static IrFunction plainTapeBytes(List<Expr> loops) {
+    Expr total = loops.get(0);
+    for (int k = 1; k < loops.size(); k++) {
+      total = Expr.add(total, loops.get(k));
     }
-    String c = "c";
-    return new IrFunction(USE_CHECKPOINTS, List.of(), List.of(c), Map.of(c, ScalarType.REAL),
-        List.of(new Stmt.Assign(new Ref.Local(c), new Expr.Select(longLoop, Expr.num(1), Expr.num(0)), 0)));
+    String b = "b";
+    return new IrFunction(PLAIN_TAPE_BYTES, List.of(), List.of(b), Map.of(b, ScalarType.REAL),
+        List.of(new Stmt.Assign(new Ref.Local(b), total, 0)));
   }
 
   /**

@@ -118,7 +118,7 @@ final class DeadAdjointStores {
     private final ElementNames names;
 
     Live(Set<String> arrays, ElementNames names) {
-      super(false, Set.of());
+      super(false, Set.of(), names);
       this.arrays = arrays;
       this.names = names;
     }
@@ -127,16 +127,6 @@ final class DeadAdjointStores {
     boolean dead(Stmt s, Set<String> liveAfter) {
       String w = written(s, arrays);
       return w != null && !liveAfter.contains(w) && !liveAfter.contains(names.of(s, w));
-    }
-
-    @Override
-    public Set<String> nextIteration(Stmt.For loop, Set<String> state) {
-      return names.nextIteration(loop, state);
-    }
-
-    @Override
-    public Set<String> leaveLoop(Stmt.For loop, Set<String> head) {
-      return names.leaveLoop(loop, head);
     }
 
     @Override

@@ -256,6 +256,8 @@ public final class IterationPrivate {
           return Step.ZERO;
         }
         return scaled(varying, factor);
+      case WITHIN:
+        return c.isZero() ? a : null; // a checked index is the index itself (or the run stops)
       default:
         return varying(a, c) ? null : Step.ZERO; // a remainder wraps around: not injective
     }

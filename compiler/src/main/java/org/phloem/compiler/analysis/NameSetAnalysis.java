@@ -2,6 +2,7 @@ package org.phloem.compiler.analysis;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.phloem.compiler.ir.Stmt;
 
 /**
  * The common shape of Phloem's "may" analyses: the state is a set of variable names (varied, useful,
@@ -11,14 +12,34 @@ import java.util.Set;
 public abstract class NameSetAnalysis implements FlowAnalysis<Set<String>> {
   private final boolean forward;
   private final Set<String> boundary;
+  private final ElementNames elements;
 
   /**
    * @param forward the direction of the analysis
    * @param boundary the set at the function's entry (forward) or exit (backward)
    */
   protected NameSetAnalysis(boolean forward, Set<String> boundary) {
+    this(forward, boundary, null);
+  }
+
+  /**
+   * An analysis that follows per-step arrays element by element: its set holds {@code elements}' names,
+   * renamed from one iteration to the next and when a loop is left.
+   */
+  protected NameSetAnalysis(boolean forward, Set<String> boundary, ElementNames elements) {
     this.forward = forward;
     this.boundary = Set.copyOf(boundary);
+    this.elements = elements;
+  }
+
+  @Override
+  public final Set<String> nextIteration(Stmt.For loop, Set<String> state) {
+    return elements == null ? state : elements.nextIteration(loop, state);
+  }
+
+  @Override
+  public final Set<String> leaveLoop(Stmt.For loop, Set<String> head) {
+    return elements == null ? head : elements.leaveLoop(loop, head);
   }
 
   @Override

@@ -129,21 +129,11 @@ public final class ToBeRecorded {
     private final ElementNames elements;
 
     Needed(Function<Stmt, Set<String>> reads, Function<Stmt, Set<String>> readsAfter, Set<String> regenerated, ElementNames elements) {
-      super(true, Set.of());
+      super(true, Set.of(), elements);
       this.reads = reads;
       this.readsAfter = readsAfter;
       this.regenerated = regenerated;
       this.elements = elements;
-    }
-
-    @Override
-    public Set<String> nextIteration(Stmt.For loop, Set<String> state) {
-      return elements.nextIteration(loop, state);
-    }
-
-    @Override
-    public Set<String> leaveLoop(Stmt.For loop, Set<String> head) {
-      return elements.leaveLoop(loop, head);
     }
 
 

@@ -11,7 +11,7 @@ enum SweepSignature {
   HESSIAN_VECTOR("hessianVector", "runHessianVector", "([D[D[D)D", false),
   GRADIENT_CHECKPOINTED("gradientCheckpointed", "runGradientCheckpointed", "([D[D)D", false),
   HESSIAN_VECTOR_CHECKPOINTED("hessianVectorCheckpointed", "runHessianVectorCheckpointed", "([D[D[D)D", false),
-  USE_CHECKPOINTS("useCheckpoints", "runUseCheckpoints", "()D", false);
+  PLAIN_TAPE_BYTES("plainTapeBytes", "runPlainTapeBytes", "()D", false);
 
   final String irName;
   final String methodName;

@@ -117,4 +117,19 @@ final class Checks {
     r.hessianVector(p, scaled, hv);
     return relativeError(hv, fd);
   }
+
+  /**
+   * The checks a random program's derivatives must pass (jqwik properties): the dot-product test, then
+   * gradient and Hessian-vector product against finite differences, the program skipped when a kink or
+   * a branch flip lies within the stencil.
+   */
+  static void assertAgreesWithReferences(Runner r, double[] p, double[] dir) {
+    double dot = dotError(r, p, dir);
+    org.junit.jupiter.api.Assertions.assertTrue(dot <= 1e-10, "dot-product test: " + dot);
+    double gradErr = gradientError(r, p);
+    double hvErr = hessianVectorError(r, p, dir);
+    net.jqwik.api.Assume.that(!Double.isNaN(gradErr) && !Double.isNaN(hvErr));
+    org.junit.jupiter.api.Assertions.assertTrue(gradErr <= 1e-6, "gradient vs finite differences: " + gradErr);
+    org.junit.jupiter.api.Assertions.assertTrue(hvErr <= 1e-5, "Hessian-vector vs finite differences of the gradient: " + hvErr);
+  }
 }

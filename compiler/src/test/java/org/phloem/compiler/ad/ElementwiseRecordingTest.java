@@ -63,6 +63,16 @@ class ElementwiseRecordingTest {
   }
 
   @Test
+  void perStepOutput_atACheckedIndex_isNotRecorded() {
+    IExpr t = IExpr.within(i("t"), c(T)); // lowering checks an index it cannot prove in range
+    Model m = model(List.of(),
+        store("B", t, mul(v("x0"), at("in", i("t")))),
+        set("x1", add(v("x1"), f(Prim.EXP, mul(n(0.3), at("B", t))))));
+    assertEquals(0, pushesOf(m, "B"));
+    assertGradientRight(m);
+  }
+
+  @Test
   void perStepOutput_readBeforeItsWriteInTheIteration_isRecorded() {
     Model m = model(List.of(),
         set("x1", add(v("x1"), f(Prim.SIN, at("B", i("t"))))),

@@ -26,12 +26,16 @@ final class Ridders {
    * defined on [−h, h]).
    */
   static Result derivative(DoubleFunction<double[]> f, double h) {
-    double[][] first = new double[TABLE][];
+    // the tableau a[j][i] is kept as two columns (i − 1 and i), and an element whose extrapolation has
+    // stopped improving is left alone from then on: with 10⁵ outputs most elements stop after a few rows,
+    // and a full tableau would be 55 arrays of them
+    double[][] previous = new double[TABLE][];
+    double[][] current = new double[TABLE][];
     int n = -1;
-    double[][][] a = new double[TABLE][TABLE][];
     double[] best = null;
     double[] err = null;
-    boolean[] done = null;
+    int[] active = null;
+    int activeCount = 0;
     double step = h;
     for (int i = 0; i < TABLE; i++) {
       if (i > 0) {
@@ -43,41 +47,57 @@ final class Ridders {
         n = up.length;
         best = new double[n];
         err = new double[n];
-        done = new boolean[n];
+        active = new int[n];
+        for (int e = 0; e < n; e++) {
+          active[e] = e;
+        }
+        activeCount = n;
         java.util.Arrays.fill(err, Double.POSITIVE_INFINITY);
+        for (int j = 0; j < TABLE; j++) {
+          previous[j] = new double[n];
+          current[j] = new double[n];
+        }
       }
-      a[0][i] = new double[n];
-      for (int e = 0; e < n; e++) {
-        a[0][i][e] = (up[e] - down[e]) / (2 * step);
+      double[] c0 = current[0];
+      for (int k = 0; k < activeCount; k++) {
+        int e = active[k];
+        c0[e] = (up[e] - down[e]) / (2 * step);
       }
       if (i == 0) {
-        System.arraycopy(a[0][0], 0, best, 0, n);
-        continue;
-      }
-      double fac = SHRINK2;
-      for (int j = 1; j <= i; j++) {
-        a[j][i] = new double[n];
-        for (int e = 0; e < n; e++) {
-          a[j][i][e] = (a[j - 1][i][e] * fac - a[j - 1][i - 1][e]) / (fac - 1);
-          double errt = Math.max(Math.abs(a[j][i][e] - a[j - 1][i][e]), Math.abs(a[j][i][e] - a[j - 1][i - 1][e]));
-          if (!done[e] && errt <= err[e]) {
-            err[e] = errt;
-            best[e] = a[j][i][e];
+        System.arraycopy(c0, 0, best, 0, n);
+      } else {
+        double fac = SHRINK2;
+        for (int j = 1; j <= i; j++) {
+          double[] cj = current[j];
+          double[] cj1 = current[j - 1];
+          double[] pj1 = previous[j - 1];
+          for (int k = 0; k < activeCount; k++) {
+            int e = active[k];
+            cj[e] = (cj1[e] * fac - pj1[e]) / (fac - 1);
+            double errt = Math.max(Math.abs(cj[e] - cj1[e]), Math.abs(cj[e] - pj1[e]));
+            if (errt <= err[e]) {
+              err[e] = errt;
+              best[e] = cj[e];
+            }
+          }
+          fac *= SHRINK2;
+        }
+        // once higher orders make things worse, rounding has taken over: stop refining that element
+        int kept = 0;
+        for (int k = 0; k < activeCount; k++) {
+          int e = active[k];
+          if (Math.abs(current[i][e] - previous[i - 1][e]) < SAFE * err[e]) {
+            active[kept++] = e;
           }
         }
-        fac *= SHRINK2;
-      }
-      boolean allDone = true;
-      for (int e = 0; e < n; e++) {
-        // Once higher orders make things worse, rounding has taken over: stop refining this element.
-        if (Math.abs(a[i][i][e] - a[i - 1][i - 1][e]) >= SAFE * err[e]) {
-          done[e] = true;
+        activeCount = kept;
+        if (activeCount == 0) {
+          break;
         }
-        allDone &= done[e];
       }
-      if (allDone) {
-        break;
-      }
+      double[][] swap = previous;
+      previous = current;
+      current = swap;
     }
     for (int e = 0; e < n; e++) {
       if (!Double.isFinite(err[e])) {

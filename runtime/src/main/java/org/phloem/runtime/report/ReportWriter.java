@@ -42,25 +42,34 @@ public final class ReportWriter {
    */
   public static List<Path> write(FitReport report, Path dir, boolean plots, String preamble, OutputSelection tables)
       throws IOException {
-    List<Path> written = new ArrayList<>();
-    writeText(dir.resolve("parameters.csv"), ReportTables.parameters(report), written);
-    writeText(dir.resolve("correlation.csv"), ReportTables.correlation(report), written);
-    if (tables.outputs()) {
-      stream(dir.resolve("outputs.csv"), out -> ReportTables.outputs(report, out), written);
-    }
-    if (tables.residuals()) {
-      stream(dir.resolve("residuals.csv"), out -> ReportTables.residuals(report, out), written);
-    }
-    writeText(dir.resolve("iterations.csv"), ReportTables.iterations(report), written);
-    writeText(dir.resolve("summary.txt"), preamble + SummaryTable.format(report), written);
-    if (plots) {
-      for (Plots.Png png : renderAll(report)) {
-        Path p = dir.resolve(png.fileName());
-        AtomicFiles.write(p, png.bytes());
-        written.add(p);
+    // the plots are drawn on other threads while this one writes the tables: both take a few tenths of a
+    // second in a fresh JVM, and on two cores they need not wait for each other
+    Rendering rendering = plots ? Rendering.start(report) : null;
+    try {
+      List<Path> written = new ArrayList<>();
+      writeText(dir.resolve("parameters.csv"), ReportTables.parameters(report), written);
+      writeText(dir.resolve("correlation.csv"), ReportTables.correlation(report), written);
+      if (tables.outputs()) {
+        stream(dir.resolve("outputs.csv"), out -> ReportTables.outputs(report, out), written);
+      }
+      if (tables.residuals()) {
+        stream(dir.resolve("residuals.csv"), out -> ReportTables.residuals(report, out), written);
+      }
+      writeText(dir.resolve("iterations.csv"), ReportTables.iterations(report), written);
+      writeText(dir.resolve("summary.txt"), preamble + SummaryTable.format(report), written);
+      if (rendering != null) {
+        for (Plots.Png png : rendering.await()) {
+          Path p = dir.resolve(png.fileName());
+          AtomicFiles.write(p, png.bytes());
+          written.add(p);
+        }
+      }
+      return written;
+    } finally {
+      if (rendering != null) {
+        rendering.pool.shutdownNow();
       }
     }
-    return written;
   }
 
   private static void stream(Path p, AtomicFiles.Content content, List<Path> written) throws IOException {
@@ -69,46 +78,56 @@ public final class ReportWriter {
   }
 
   /**
-   * Every plot, rendered on all cores at once (each chart is independent; most of a plot's time is
-   * drawing and PNG encoding), returned in a fixed order: the observation series, the sd ratios, the
-   * correlation matrix.
+   * The plots of a report being drawn on a pool of their own, on all cores at once (each chart is
+   * independent; most of a plot's time is drawing and PNG encoding), collected in a fixed order: the
+   * observation series, the sd ratios, the correlation matrix.
    */
-  static List<Plots.Png> renderAll(FitReport report) throws IOException {
-    List<Callable<Plots.Png>> jobs = new ArrayList<>();
-    for (int k = 0; k < report.info().observations().size(); k++) {
-      int observation = k;
-      jobs.add(() -> Plots.observationSeries(report, observation));
+  private record Rendering(ExecutorService pool, List<Future<Plots.Png>> charts) {
+
+    static Rendering start(FitReport report) {
+      List<Callable<Plots.Png>> jobs = new ArrayList<>();
+      for (int k = 0; k < report.info().observations().size(); k++) {
+        int observation = k;
+        jobs.add(() -> Plots.observationSeries(report, observation));
+      }
+      jobs.add(() -> Plots.parameterSds(report));
+      jobs.add(() -> Plots.correlation(report));
+      int threads = Math.min(jobs.size(), Runtime.getRuntime().availableProcessors());
+      ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(r, "phloem-plots");
+        t.setDaemon(true);
+        return t;
+      });
+      List<Future<Plots.Png>> charts = new ArrayList<>();
+      for (Callable<Plots.Png> job : jobs) {
+        charts.add(pool.submit(job));
+      }
+      return new Rendering(pool, charts);
     }
-    jobs.add(() -> Plots.parameterSds(report));
-    jobs.add(() -> Plots.correlation(report));
-    int threads = Math.min(jobs.size(), Runtime.getRuntime().availableProcessors());
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "phloem-plots");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Plots.Png> out = new ArrayList<>();
-      for (Future<Plots.Png> f : pool.invokeAll(jobs)) {
-        Plots.Png png = f.get();
-        if (png != null) {
-          out.add(png);
+
+    /** The plots in the order they were started, leaving out those with nothing to show. */
+    List<Plots.Png> await() throws IOException {
+      try {
+        List<Plots.Png> out = new ArrayList<>();
+        for (Future<Plots.Png> f : charts) {
+          Plots.Png png = f.get();
+          if (png != null) {
+            out.add(png);
+          }
         }
+        return out;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while drawing the plots", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(e.getCause());
       }
-      return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while drawing the plots", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
     }
   }
 

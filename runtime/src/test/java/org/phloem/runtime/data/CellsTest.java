@@ -45,6 +45,19 @@ class CellsTest {
     assertEquals(text.matches("[+-]?\\d{1,18}"), Cells.isInteger(text), text);
   }
 
+  @Property(tries = 1000)
+  void theOnePassReader_isTheClassifierThenTheReader(@ForAll("cellish") String text) {
+    double expected = Cells.kind(text) == Cells.Kind.NUMBER ? Cells.number(text) : Double.NaN;
+    assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(Cells.decimal(text.toCharArray(), 0, text.length())),
+        text);
+  }
+
+  @Property(tries = 1000)
+  void theOnePassReader_readsDecimalsAsParseDoubleDoes(@ForAll("decimals") String text) {
+    assertEquals(Double.doubleToRawLongBits(Double.parseDouble(text)),
+        Double.doubleToRawLongBits(Cells.decimal(text.toCharArray(), 0, text.length())), text);
+  }
+
   @Test
   void markersAndEdgeCases() {
     for (String missing : new String[] {"", "NA", "na", "NaN", "nan", "NAN"}) {

@@ -157,4 +157,45 @@ class ReportWriterTest {
     String text = new Csv().row("a,b", "say \"hi\"", 1.5, Double.NaN, Double.NEGATIVE_INFINITY, null).toString();
     assertEquals("\"a,b\",\"say \"\"hi\"\"\",1.5,NA,-Inf,\n", text);
   }
+
+  @Test
+  void aDenseSeries_isDrawnAsAnEnvelope_thatCoversThePlotFromEndToEnd(@TempDir Path dir) throws IOException {
+    // 5,000 observations over 800 pixel columns: the model is drawn as its per-column envelope
+    int n = 5000;
+    double[] y = new double[n];
+    double[] sd = new double[n];
+    java.util.Random random = new java.util.Random(4);
+    for (int i = 0; i < n; i++) {
+      y[i] = 2 + 3e-3 * i + 0.5 * Math.sin(i / 7.0) + 0.2 * random.nextGaussian();
+      sd[i] = 0.2;
+    }
+    AnalyticModel m = AnalyticModel.builder("dense").flat("a", 0).flat("b", 0).observations(y, sd).formula(p -> {
+      org.phloem.runtime.fit.Dual2[] out = new org.phloem.runtime.fit.Dual2[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = p[0].plus(p[1].times(i));
+      }
+      return out;
+    });
+    FitReport dense = FitReport.analyze(m, Fitter.fit(m, FitOptions.defaults()));
+    ReportWriter.write(dense, dir, true);
+    BufferedImage img = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(dir.resolve("observation_1_y_i.png"))));
+    // the model's colour (20, 60, 120): one unbroken run of columns across the plot area (the plot area is
+    // about 490 of the 900 px; the legend on the right has a swatch of the colour too, apart from the run)
+    int longest = 0;
+    int start = -1;
+    int run = 0;
+    for (int x = 0; x < img.getWidth(); x++) {
+      boolean model = false;
+      for (int yy = 0; yy < img.getHeight() && !model; yy++) {
+        int rgb = img.getRGB(x, yy) & 0xFFFFFF;
+        model = Math.abs((rgb >> 16) - 20) <= 12 && Math.abs(((rgb >> 8) & 0xFF) - 60) <= 12 && Math.abs((rgb & 0xFF) - 120) <= 12;
+      }
+      run = model ? run + 1 : 0;
+      if (run > longest) {
+        longest = run;
+        start = x - run + 1;
+      }
+    }
+    assertTrue(longest > 400 && start < 150, "the model drawn without gaps across the plot: " + longest + " columns from " + start);
+  }
 }

@@ -81,4 +81,38 @@ class SeriesThinningTest {
     x[10] = 4000.5;
     assertEquals(n, SeriesThinning.line(x, new double[n], 100).length);
   }
+
+  @Test
+  void aDenseSeries_isDrawnAsItsPerColumnEnvelope_ofTheLowestLowAndHighestHigh() {
+    int n = 100_000;
+    double[] x = index(n);
+    double[] lo = new double[n];
+    double[] hi = new double[n];
+    Random random = new Random(3);
+    for (int i = 0; i < n; i++) {
+      lo[i] = random.nextGaussian();
+      hi[i] = lo[i] + random.nextDouble();
+    }
+    int columns = 800;
+    assertTrue(SeriesThinning.dense(x, columns));
+    assertTrue(!SeriesThinning.dense(index(1095), columns), "1095 points over 800 columns are drawn whole");
+    SeriesThinning.Envelope e = SeriesThinning.envelope(x, lo, hi, columns);
+    assertEquals(columns, e.size());
+    // brute force over the same columns
+    double width = (x[n - 1] - x[0]) / columns;
+    double[] min = new double[columns];
+    double[] max = new double[columns];
+    java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+    for (int i = 0; i < n; i++) {
+      int c = Math.min(columns - 1, (int) (x[i] / width));
+      min[c] = Math.min(min[c], lo[i]);
+      max[c] = Math.max(max[c], hi[i]);
+    }
+    assertArrayEquals(min, e.lo());
+    assertArrayEquals(max, e.hi());
+    for (int c = 1; c < columns; c++) {
+      assertTrue(e.x()[c] > e.x()[c - 1], "column x increasing");
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package org.phloem.tests.scale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -44,7 +45,9 @@ class CheckpointedDalecTest {
   @Test
   void thirtyYears_checkpointedGradientAndHessianVector_matchThePlainOnes(@TempDir Path dir) throws Exception {
     GeneratedModel model = tiled(dir, 10);
-    assertTrue(model.checkpointing(), "10,960 days exceed the default threshold: checkpointing is chosen automatically");
+    assertFalse(model.checkpointing(), "10,960 days (" + model.plainTapeBytes() + " bytes of tape) fit the default tape budget");
+    model.setTapeBudget((long) model.plainTapeBytes() / 2);
+    assertTrue(model.checkpointing(), "over the budget: checkpointing is chosen automatically");
     GeneratedModel plain = (GeneratedModel) model.copy();
     plain.setCheckpointing(false);
     double[] p = point(model);
@@ -91,7 +94,7 @@ class CheckpointedDalecTest {
   @org.junit.jupiter.api.Tag("long")
   void twoHundredThousandSteps_tapeFarBelow256MB(@TempDir Path dir) throws Exception {
     GeneratedModel model = tiled(dir, 200);
-    assertTrue(model.checkpointing());
+    assertTrue(model.checkpointing(), model.plainTapeBytes() + " bytes of plain tape exceed the default tape budget");
     GeneratedModel plain = (GeneratedModel) model.copy();
     plain.setCheckpointing(false);
     double[] p = point(model);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.phloem.compiler.driver.Compilation;
 import org.phloem.runtime.CompiledModel;
 import org.phloem.runtime.GeneratedModel;
+import org.phloem.runtime.TapeBudget;
 import org.phloem.runtime.parallel.SiteSum;
 import org.phloem.runtime.synth.Options;
 import org.phloem.runtime.synth.SyntheticClimate;
@@ -57,7 +58,12 @@ class ScaleBenchSmokeTest {
   @Test
   void hourlyBethy_checkpointedGradientEqualsPlain_matchesDifferences_andKeepsTheTapeSmall() throws Exception {
     GeneratedModel model = HourlyBethy.load(HourlyBethy.compile(), dir, 2);
-    assertTrue(model.checkpointing(), "17,520 hours exceed the default threshold: checkpointed automatically");
+    double perHour = model.plainTapeBytes() / 17_520;
+    assertTrue(perHour * 219_000 > TapeBudget.DEFAULT_BYTES, "25 years of hours exceed the default tape budget: "
+        + perHour + " bytes per hour");
+    assertFalse(model.checkpointing(), "2 years of hours (" + model.plainTapeBytes() + " bytes of tape) fit the default budget");
+    model.setTapeBudget(1 << 20);
+    assertTrue(model.checkpointing(), "above a budget of 1 MiB: checkpointed automatically");
     double[] p = model.info().priorMeans();
     double[] gc = new double[p.length];
     double jc = model.gradient(p, gc);
@@ -83,6 +89,28 @@ class ScaleBenchSmokeTest {
       double fd = (up - down) / (2 * h);
       assertEquals(fd, gc[slot], 1e-5 * Math.max(Math.abs(fd), 1e-3), name);
     }
+  }
+
+  /**
+   * The global daily run over 25 years (9,132 days) in blocks of 50 cells: each block's plain tape
+   * would be about 48 MB (6 GB over the 90 blocks, every instance keeping its own), over the default
+   * tape budget, so each block is checkpointed by default. Measured on a one-year block (the tape is
+   * linear in the days and in the cells).
+   */
+  @Test
+  void bethyLite_aFiftyCellBlockOver25Years_isCheckpointedByDefault() throws Exception {
+    Options o = GlobalBethyLite.options(30, 1, 2);
+    int days = SyntheticClimate.daysOfYear(o).length;
+    List<Map<String, double[]>> forcing = GlobalBethyLite.forcing(o, 1000);
+    GeneratedModel year = (GeneratedModel) GlobalBethyLite.bind(GlobalBethyLite.compile(), forcing, days).get(0);
+    int cells = forcing.get(0).get("temp").length / days;
+    double perCellDay = year.plainTapeBytes() / ((double) cells * days);
+    assertTrue(perCellDay * 50 * 9_132 > TapeBudget.DEFAULT_BYTES, perCellDay + " bytes per cell-day");
+    assertFalse(year.checkpointing(), "one year of " + cells + " cells fits the budget");
+    double[] p = GlobalBethyLiteTestPoints.nearPrior(year);
+    year.gradient(p, new double[p.length]);
+    assertTrue(year.tape().peakBytes() >= year.plainTapeBytes() * 0.9 && year.tape().peakBytes() <= year.plainTapeBytes() * 1.1,
+        "estimate " + year.plainTapeBytes() + " vs recorded " + year.tape().peakBytes() + " bytes");
   }
 
   @Test
