@@ -79,7 +79,17 @@ class EveryModelCheckTest {
       "ccdas/pulse.phl", "2-D transport, 24 months x 198 steps (~0.05-0.1 s CPU a cost, hundreds of them): dot-product test and differences"
           + " in tests/.../ccdas/TransportPulseTest",
       "ccdas/fossil_gradient.phl", "2-D transport over 1980-2003 (seconds a cost): checked through pulse.phl, which"
-          + " runs the same include, and in tests/.../ccdas/TransportLongTest");
+          + " runs the same include, and in tests/.../ccdas/TransportLongTest",
+      "ccdas/response.phl", "2-D transport over 1990-1993, 216 pulse parameters: the file it makes is checked against"
+          + " it by CcdasResponseTest; the transport's derivatives through pulse.phl",
+      "ccdas/background.phl", "2-D transport over 1980-2003 and no parameters: the file it makes is checked against it"
+          + " by CcdasDataTest",
+      "ccdas/ccdas", "the experiment (70 parameters, 0.06 s a cost over 1980-2003, hundreds of costs here):"
+          + " CcdasGradientTest checks its short variant ccdas_short.phl at the prior means and within 2 prior sd;"
+          + " the arms differ only in the CO2 photosynthesis sees, data",
+      "ccdas/direct.phl", "the experiment with the 2-D transport of every flux over 1980-2003 (seconds a cost, no"
+          + " observations): a forward check of jacobian.phl, run by CcdasStudy; its parts are checked in"
+          + " ccdas/ccdas_short.phl and through pulse.phl");
 
   private static String reason(Map<String, String> byFolder, String relative) {
     return byFolder.entrySet().stream().filter(e -> relative.startsWith(e.getKey())).map(Map.Entry::getValue)
