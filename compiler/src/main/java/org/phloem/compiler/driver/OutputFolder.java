@@ -60,21 +60,20 @@ final class OutputFolder implements AutoCloseable {
     String token = pid + " " + Instant.now() + " " + System.nanoTime();
     for (int attempt = 0; attempt < 2; attempt++) {
       try {
-        Files.writeString(lock, token + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        createWhole(lock, token);
         org.phloem.runtime.report.AtomicFiles.removeLeftovers(folder); // of a run killed while writing
         return new OutputFolder(folder, lock, token);
       } catch (FileAlreadyExistsException held) {
-        Optional<String> holder = holder(lock);
+        String seen = readQuietly(lock);
+        Optional<String> holder = holder(lock, seen);
         if (holder.isPresent()) {
           throw new UserErrors.UserException("the output folder " + folder + " is in use by another Phloem run ("
               + holder.get() + "); wait for it to finish or choose another folder with --out");
         }
-        System.err.println("note: " + folder + " held a lock from a Phloem run that no longer runs (killed?); taking it over");
-        try {
-          Files.deleteIfExists(lock);
-        } catch (IOException e) {
-          throw new UserErrors.UserException("cannot remove the stale lock " + lock + ": " + UserErrors.reason(e));
+        if (!removeStale(lock, seen, token)) {
+          continue; // another run took the stale lock over first: try again, and meet its lock
         }
+        System.err.println("note: " + folder + " held a lock from a Phloem run that no longer runs (killed?); taking it over");
       } catch (IOException e) {
         throw new UserErrors.UserException("cannot write in the output folder " + folder + ": " + UserErrors.reason(e));
       }
@@ -82,20 +81,78 @@ final class OutputFolder implements AutoCloseable {
     throw new UserErrors.UserException("the output folder " + folder + " was claimed by another Phloem run just now; choose another with --out");
   }
 
-  /** "process 1234, started 2026-...", when the lock's process is alive; empty when the lock is stale. */
-  private static Optional<String> holder(Path lock) throws UserErrors.UserException {
-    String text;
+  /**
+   * Creates {@code lock} holding {@code token}, whole or not at all: the text is written to a file of
+   * this run's own and then hard-linked to the lock's name, which fails if the lock exists. Another run
+   * therefore never reads a lock half written (a lock created empty and then written was once read as
+   * stale in between, and two fits wrote one folder). Where hard links are not supported, the lock is
+   * created and written in one call.
+   */
+  private static void createWhole(Path lock, String token) throws IOException {
+    Path mine = lock.resolveSibling(LOCK + "-" + Long.toHexString(System.nanoTime()) + "-" + ProcessHandle.current().pid());
+    Files.writeString(mine, token + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     try {
-      text = Files.readString(lock, StandardCharsets.UTF_8).trim();
-    } catch (IOException e) {
-      return Optional.of("its lock file " + lock + " cannot be read");
+      Files.createLink(lock, mine);
+    } catch (UnsupportedOperationException noLinks) {
+      Files.writeString(lock, token + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } finally {
+      Files.deleteIfExists(mine);
     }
-    String[] parts = text.split("\\s+");
+  }
+
+  /**
+   * Removes a stale lock whose text was {@code seen}: moved aside first (one run wins the move), then
+   * checked to be the lock judged stale, not a fresh lock another run made meanwhile (put back if so).
+   *
+   * @return true when this run removed it
+   */
+  private static boolean removeStale(Path lock, String seen, String token) throws UserErrors.UserException {
+    Path aside = lock.resolveSibling(LOCK + "-stale-" + Long.toHexString(System.nanoTime()) + "-" + ProcessHandle.current().pid());
+    try {
+      Files.move(lock, aside, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.nio.file.NoSuchFileException gone) {
+      return false;
+    } catch (IOException e) {
+      throw new UserErrors.UserException("cannot remove the stale lock " + lock + ": " + UserErrors.reason(e));
+    }
+    try {
+      if (!seen.equals(readQuietly(aside))) {
+        try {
+          Files.createLink(lock, aside); // a fresh lock: give it back
+        } catch (IOException | UnsupportedOperationException e) {
+          // its run finds its lock gone when it releases; nothing else depends on it
+        }
+        return false;
+      }
+      return true;
+    } finally {
+      try {
+        Files.deleteIfExists(aside);
+      } catch (IOException e) {
+        // left beside the lock; harmless
+      }
+    }
+  }
+
+  private static String readQuietly(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "\u0000unreadable";
+    }
+  }
+
+  /** "process 1234, started 2026-...", when the lock's process is alive; empty when the lock is stale. */
+  private static Optional<String> holder(Path lock, String text) {
+    if (text.equals("\u0000unreadable")) {
+      return Files.exists(lock) ? Optional.of("its lock file " + lock + " cannot be read") : Optional.empty();
+    }
+    String[] parts = text.trim().split("\\s+");
     long pid;
     try {
       pid = Long.parseLong(parts[0]);
     } catch (NumberFormatException e) {
-      return Optional.empty(); // not a lock Phloem wrote whole (a kill while writing it): stale
+      return Optional.empty(); // not a lock Phloem wrote (locks are created whole): stale
     }
     boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     return alive ? Optional.of("process " + pid + (parts.length > 1 ? ", started " + parts[1] : "")) : Optional.empty();

@@ -28,7 +28,9 @@ record DimPlan(String name, int size, List<String> labels, boolean byLabel, Stri
       return i >= 0 && i < size ? (int) i : -1;
     }
     Integer e = index.get(label);
-    return e == null ? -1 : e;
+    // A label past the size: the table has more distinct labels than the dim's size (a fixed `dim d = N`
+    // or another table sizes it); that disagreement is reported where the size was decided.
+    return e == null || e >= size ? -1 : e;
   }
 
   /** label → element, for {@link #elementOf} (empty for index dims). */

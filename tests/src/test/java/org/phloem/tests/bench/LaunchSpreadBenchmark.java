@@ -56,8 +56,8 @@ class LaunchSpreadBenchmark {
       assertTrue(refused.isEmpty(), model + ": " + refused);
     }
     report.add("");
-    report.add("| model | launch | gradient median (p10), µs | forward median (p10), µs | gradient / forward | load before..after |");
-    report.add("|---|---|---|---|---|---|");
+    report.add("| model | launch | gradient median (p10), µs | forward median (p10), µs | gradient / forward | plain-Java control, µs | load before..after |");
+    report.add("|---|---|---|---|---|---|---|");
     double[][] gradient = new double[MODELS.size()][LAUNCHES];
     double[][] gradientP10 = new double[MODELS.size()][LAUNCHES];
     double[][] forward = new double[MODELS.size()][LAUNCHES];
@@ -69,8 +69,8 @@ class LaunchSpreadBenchmark {
         gradient[k][launch] = Double.parseDouble(r.get("gradient_us"));
         gradientP10[k][launch] = Double.parseDouble(r.get("gradient_p10_us"));
         forward[k][launch] = Double.parseDouble(r.get("forward_us"));
-        String row = String.format(Locale.ROOT, "| %s | %d | %s (%s) | %s (%s) | %s | %s |", MODELS.get(k), launch + 1, r.get("gradient_us"),
-            r.get("gradient_p10_us"), r.get("forward_us"), r.get("forward_p10_us"), r.get("ratio"), r.get("load"));
+        String row = String.format(Locale.ROOT, "| %s | %d | %s (%s) | %s (%s) | %s | %s | %s |", MODELS.get(k), launch + 1, r.get("gradient_us"),
+            r.get("gradient_p10_us"), r.get("forward_us"), r.get("forward_p10_us"), r.get("ratio"), r.get("control_us"), r.get("load"));
         System.out.println(row);
         report.add(row);
       }

@@ -124,7 +124,7 @@ public final class EastAsiaStudy {
    * A point drawn around the prior (the tests' random points): each slot with a prior moved by z prior
    * sds, z standard normal cut at ±2 (on ln p for log-scale slots), kept 1 % of the range inside the bounds.
    */
-  static double[] randomStart(ModelInfo info, Random random) {
+  public static double[] randomStart(ModelInfo info, Random random) {
     double[] p = info.priorMeans();
     double[] sd = info.priorSds();
     double[] lo = info.lowerBounds();

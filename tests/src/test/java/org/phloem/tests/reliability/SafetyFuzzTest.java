@@ -87,6 +87,26 @@ class SafetyFuzzTest {
     corruptedTable(seed);
   }
 
+  /** Found by the long run (seed -2757160921): more distinct labels than a fixed dim's size gave exit 3. */
+  @net.jqwik.api.Example
+  void aTableWithMoreLabelsThanAFixedDim_isRefusedWithAMessage() throws Exception {
+    Path root = Files.createDirectories(work.resolve("labels"));
+    Files.writeString(root.resolve("t.csv"), "site,pft,cover\na,0,1\na,1,0\na,2,0\na,--1,0\n");
+    Compilation c = Pipeline.compile("labels.phl", "model labels \"more labels than the dim\"\n"
+        + "data \"t.csv\"\n"
+        + "dim site\n"
+        + "dim pft = 3\n"
+        + "input cover[site, pft]\n"
+        + "output y[site]\n"
+        + "for s in site { y[s] = sum(k in pft) cover[s, k] }\n", root, false);
+    Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> c.bind(root));
+    StringWriter printed = new StringWriter();
+    int exit = Main.report(e, new PrintWriter(printed));
+    assertClean(exit, printed.toString(), "a fixed dim of 3 with 4 labels");
+    assertEquals(1, exit, printed.toString());
+    assertTrue(printed.toString().contains("dim 'pft' has 3 elements"), printed.toString());
+  }
+
   private static void corruptedTable(long seed) throws Exception {
     Random random = new Random(seed);
     String model = TABLE_MODELS.get(random.nextInt(TABLE_MODELS.size()));

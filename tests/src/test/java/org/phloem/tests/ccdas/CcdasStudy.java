@@ -1,0 +1,371 @@
+package org.phloem.tests.ccdas;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.phloem.compiler.driver.Main;
+import org.phloem.tests.support.Repo;
+
+/**
+ * The study of models/ccdas/README.md: fits both arms (CO2 seen by photosynthesis from Mauna Loa, and
+ * held at 1980) from several starts with {@code phloem fit --starts N}, then reads the two fit folders and
+ * writes the README's tables (report.md) and plots: J and verdict per arm, every parameter's posterior
+ * with its uncertainty reduction, RMSE per station for both arms (East-Asian stations first) beside
+ * CarbonTracker's at the same stations and months, the posterior land flux per band and year with its sd
+ * (delta method, from the fit's outputs.csv), and the check of the transport Jacobian against the full
+ * 2-D transport (models/ccdas/direct.phl) at arm 1's posterior.
+ *
+ * <pre>
+ *   java ... org.phloem.tests.ccdas.CcdasStudy [--starts N] [--seed S] [--out DIR] [--reuse]
+ * </pre>
+ * {@code --reuse} reads fit folders already in DIR (made by the same fit commands) instead of fitting.
+ */
+public final class CcdasStudy {
+  static final String[] ARMS = {"ccdas", "ccdas_fixed_co2"};
+  static final String[] ARM_NAMES = {"CO2 from Mauna Loa", "CO2 held at 1980"};
+  static final List<String> EAST_ASIA = CcdasDataTest.EAST_ASIA;
+  static final int SPIN_UP = 12;
+
+  private CcdasStudy() {}
+
+  public static void main(String[] args) throws Exception {
+    int starts = 3;
+    long seed = 1;
+    Path out = Path.of("phloem-out/ccdas");
+    boolean reuse = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--starts" -> starts = Integer.parseInt(args[++i]);
+        case "--seed" -> seed = Long.parseLong(args[++i]);
+        case "--out" -> out = Path.of(args[++i]);
+        case "--reuse" -> reuse = true;
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    Study s = run(out, starts, seed, reuse);
+    Files.writeString(out.resolve("report.md"), s.report());
+    CcdasPlots.write(s, out);
+    System.out.println(s.report());
+  }
+
+  /** Fits (unless reused) and analyses both arms in {@code out}. */
+  static Study run(Path out, int starts, long seed, boolean reuse) throws Exception {
+    Files.createDirectories(out);
+    for (String arm : ARMS) {
+      Path dir = out.resolve(arm);
+      if (!(reuse && Files.exists(dir.resolve("parameters.csv")))) {
+        int exit = Main.execute("fit", Repo.model("ccdas/" + arm + ".phl").toString(), "--starts", Integer.toString(starts),
+            "--seed", Long.toString(seed), "--threads", "2", "--out", dir.toString(), "--no-plots");
+        System.out.println(arm + ": fit exit " + exit);
+      }
+    }
+    Path direct = out.resolve("direct");
+    if (!(reuse && Files.exists(direct.resolve("co2_station.csv")))) {
+      Main.execute("run", Repo.model("ccdas/direct.phl").toString(), "--params", out.resolve(ARMS[0]).resolve("parameters.csv").toString(),
+          "--out", direct.toString());
+    }
+    return Study.read(out);
+  }
+
+  /** One arm's fit as its folder holds it. */
+  record Arm(String status, double cost, double observationCost, double priorCost, int observations, String goodness,
+      String startsLine, List<String[]> parameters, Map<String, double[]> co2, Map<String, double[]> landAnnual,
+      double[] globalAnnual, double[] globalAnnualSd, double globalGpp, double globalNpp) {
+
+    static Arm read(Path dir) throws IOException {
+      String summary = Files.readString(dir.resolve("summary.txt"));
+      String status = match(summary, "(?m)^Fit of \\S+ \\([^)]*\\): (\\S+)");
+      double cost = Double.parseDouble(match(summary, "cost J = ([0-9.eE+-]+)"));
+      double obs = Double.parseDouble(match(summary, "\\(observations ([0-9.eE+-]+)"));
+      double prior = Double.parseDouble(match(summary, "prior ([0-9.eE+-]+)\\)"));
+      int n = Integer.parseInt(match(summary, "(\\d+) observations"));
+      String goodness = match(summary, "(?m)^goodness of fit: (.*)$");
+      String startsLine = summary.lines().filter(l -> l.contains("starts converged") || l.contains("distinct optim"))
+          .reduce((a, b) -> a + " " + b).orElse("");
+      List<String[]> params = CsvRows.read(dir.resolve("parameters.csv"));
+      Map<String, double[]> co2 = new LinkedHashMap<>();
+      Map<String, double[]> land = new TreeMap<>();
+      double[] global = new double[24];
+      double[] globalSd = new double[24];
+      double gpp = Double.NaN;
+      double npp = Double.NaN;
+      for (String[] r : CsvRows.read(dir.resolve("outputs.csv"))) {
+        switch (r[0]) {
+          case "co2_station" -> co2.computeIfAbsent(r[3], k -> new double[288])[Integer.parseInt(r[5])] = Double.parseDouble(r[6]);
+          case "land_flux_annual" -> {
+            double[] v = land.computeIfAbsent(Integer.parseInt(r[3]) + "", k -> new double[48]);
+            int y = Integer.parseInt(r[5]);
+            v[y] = Double.parseDouble(r[6]);
+            v[24 + y] = Double.parseDouble(r[7]);
+          }
+          case "global_land_annual" -> {
+            global[Integer.parseInt(r[3])] = Double.parseDouble(r[r.length - 3]);
+            globalSd[Integer.parseInt(r[3])] = Double.parseDouble(r[r.length - 2]);
+          }
+          case "global_gpp" -> gpp = Double.parseDouble(r[r.length - 3]);
+          case "global_npp" -> npp = Double.parseDouble(r[r.length - 3]);
+          default -> { }
+        }
+      }
+      return new Arm(status, cost, obs, prior, n, goodness, startsLine, params, co2, land, global, globalSd, gpp, npp);
+    }
+  }
+
+  static String match(String text, String regex) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+    return m.find() ? m.group(1) : "";
+  }
+
+  /** Both arms, the observations, CarbonTracker and the direct-transport check. */
+  record Study(Arm[] arms, List<String> stations, Map<String, Boolean> fitted, Map<String, double[]> observed,
+      Map<String, double[]> carbonTracker, Map<String, double[]> direct) {
+
+    static Study read(Path out) throws IOException {
+      Arm[] arms = {Arm.read(out.resolve(ARMS[0])), Arm.read(out.resolve(ARMS[1]))};
+      List<String> stations = new ArrayList<>();
+      Map<String, Boolean> fitted = new LinkedHashMap<>();
+      for (String[] r : CcdasTables.rows("ccdas/stations.csv")) {
+        stations.add(r[0]);
+        fitted.put(r[0], r[4].equals("1"));
+      }
+      Map<String, double[]> obs = new LinkedHashMap<>();
+      for (String s : stations) {
+        obs.put(s, nanArray(288));
+      }
+      for (String[] r : CcdasTables.rows("ccdas/station_co2_monthly.csv")) {
+        obs.get(r[0])[Integer.parseInt(r[1])] = Double.parseDouble(r[2]);
+      }
+      Map<String, double[]> ct = new LinkedHashMap<>();
+      for (String[] r : CcdasTables.rows("co2/carbontracker_at_stations_monthly.csv")) {
+        int m = 12 * (Integer.parseInt(r[1]) - 1980) + Integer.parseInt(r[2]) - 1;
+        if (m < 288) {
+          ct.computeIfAbsent(r[0], k -> nanArray(288))[m] = Double.parseDouble(r[3]);
+        }
+      }
+      Map<String, double[]> direct = new LinkedHashMap<>();
+      Path d = out.resolve("direct/co2_station.csv");
+      if (Files.exists(d)) {
+        for (String[] r : CsvRows.read(d)) {
+          direct.computeIfAbsent(r[0], k -> new double[288])[Integer.parseInt(r[1])] = Double.parseDouble(r[2]);
+        }
+      }
+      return new Study(arms, stations, fitted, obs, ct, direct);
+    }
+
+    /** RMSE of {@code model} against the observations of station s over months [from, to) where
+     * {@code also} (when not null) has a value too; NaN without a month. */
+    double rmse(String s, double[] model, int from, int to, double[] also) {
+      double sum = 0;
+      int n = 0;
+      double[] o = observed.get(s);
+      for (int m = from; m < to; m++) {
+        if (!Double.isNaN(o[m]) && (also == null || !Double.isNaN(also[m]))) {
+          sum += (model[m] - o[m]) * (model[m] - o[m]);
+          n++;
+        }
+      }
+      return n == 0 ? Double.NaN : Math.sqrt(sum / n);
+    }
+
+    int months(String s, int from, int to, double[] also) {
+      int n = 0;
+      double[] o = observed.get(s);
+      for (int m = from; m < to; m++) {
+        if (!Double.isNaN(o[m]) && (also == null || !Double.isNaN(also[m]))) {
+          n++;
+        }
+      }
+      return n;
+    }
+
+    /** Stations in the report's order: the East-Asian ones first, then the others by latitude. */
+    List<String> reportOrder() {
+      List<String> order = new ArrayList<>();
+      EAST_ASIA.stream().filter(stations::contains).forEach(order::add);
+      stations.stream().filter(s -> !order.contains(s)).forEach(order::add);
+      return order;
+    }
+
+    /** Root mean square of the Jacobian model minus the direct transport over fitted months. */
+    double directRms(String station) {
+      double[] a = arms[0].co2.get(station);
+      double[] b = direct.get(station);
+      double sum = 0;
+      int n = 0;
+      for (int m = SPIN_UP; m < 288; m++) {
+        sum += (a[m] - b[m]) * (a[m] - b[m]);
+        n++;
+      }
+      return Math.sqrt(sum / n);
+    }
+
+    String report() {
+      StringBuilder r = new StringBuilder();
+      r.append("#### The fits\n\n| | ").append(ARM_NAMES[0]).append(" | ").append(ARM_NAMES[1]).append(" |\n|---|---|---|\n");
+      row(r, "verdict", arms[0].status, arms[1].status);
+      row(r, "J", f(arms[0].cost, 2), f(arms[1].cost, 2));
+      row(r, "J observations", f(arms[0].observationCost, 2), f(arms[1].observationCost, 2));
+      row(r, "J prior", f(arms[0].priorCost, 2), f(arms[1].priorCost, 2));
+      row(r, "observations", arms[0].observations + "", arms[1].observations + "");
+      row(r, "RMSE, all fitted station-months [ppm]", f(Math.sqrt(2 * arms[0].observationCost / arms[0].observations) * 2, 3),
+          f(Math.sqrt(2 * arms[1].observationCost / arms[1].observations) * 2, 3));
+      row(r, "starts", arms[0].startsLine, arms[1].startsLine);
+      row(r, "global GPP, mean 1980-2003 [PgC/yr]", f(arms[0].globalGpp, 1), f(arms[1].globalGpp, 1));
+      row(r, "global NPP [PgC/yr]", f(arms[0].globalNpp, 1), f(arms[1].globalNpp, 1));
+      row(r, "goodness of fit", arms[0].goodness, arms[1].goodness);
+
+      r.append("\n#### RMSE per station [ppm]\n\nWhole record: every observed month 1981-2003. 2000-2003: the months"
+          + " with CarbonTracker too.\n\n| station | lat | fitted | months | ").append(ARM_NAMES[0]).append(" | ").append(ARM_NAMES[1])
+          .append(" | months 2000-03 | ").append(ARM_NAMES[0]).append(" 2000-03 | ").append(ARM_NAMES[1])
+          .append(" 2000-03 | CarbonTracker 2000-03 |\n|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+      Map<String, String> lat = new LinkedHashMap<>();
+      CcdasTables.rows("ccdas/stations.csv").forEach(x -> lat.put(x[0], x[1]));
+      for (String s : reportOrder()) {
+        double[] ct = carbonTracker.get(s);
+        r.append("| ").append(s).append(EAST_ASIA.contains(s) ? " (EA)" : "").append(" | ").append(lat.get(s)).append(" | ")
+            .append(fitted.get(s) ? "yes" : "no").append(" | ").append(months(s, SPIN_UP, 288, null)).append(" | ")
+            .append(f(rmse(s, arms[0].co2.get(s), SPIN_UP, 288, null), 2)).append(" | ")
+            .append(f(rmse(s, arms[1].co2.get(s), SPIN_UP, 288, null), 2)).append(" | ");
+        if (ct == null) {
+          r.append("0 | | | |\n");
+        } else {
+          r.append(months(s, 240, 288, ct)).append(" | ").append(f(rmse(s, arms[0].co2.get(s), 240, 288, ct), 2)).append(" | ")
+              .append(f(rmse(s, arms[1].co2.get(s), 240, 288, ct), 2)).append(" | ").append(f(rmse(s, ct, 240, 288, ct), 2)).append(" |\n");
+        }
+      }
+
+      r.append("\n#### Parameters\n\n| parameter | prior | prior sd | ").append(ARM_NAMES[0]).append(" | sd | reduction | ")
+          .append(ARM_NAMES[1]).append(" | sd | reduction |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+      for (int i = 0; i < arms[0].parameters.size(); i++) {
+        String[] a = arms[0].parameters.get(i);
+        String[] b = arms[1].parameters.get(i);
+        r.append("| ").append(a[0]).append(" | ").append(g(a[1])).append(" | ").append(g(a[2])).append(" | ")
+            .append(g(a[3])).append(bound(a)).append(" | ").append(g(a[4])).append(" | ").append(pct(a[5])).append(" | ")
+            .append(g(b[3])).append(bound(b)).append(" | ").append(g(b[4])).append(" | ").append(pct(b[5])).append(" |\n");
+      }
+
+      r.append("\n#### Posterior land flux [PgC/yr, positive into the atmosphere] ± 1 sd (delta method)\n\n| band | ");
+      int[] years = {1, 5, 10, 15, 20, 23};
+      for (int y : years) {
+        r.append(1980 + y).append(" | ");
+      }
+      r.append("\n|---|").append("---:|".repeat(years.length)).append("\n");
+      for (int a = 0; a < 2; a++) {
+        r.append("| **").append(ARM_NAMES[a]).append("** |").append(" |".repeat(years.length)).append("\n");
+        for (Map.Entry<String, double[]> e : arms[a].landAnnual.entrySet()) {
+          int b = Integer.parseInt(e.getKey());
+          double[] v = e.getValue();
+          if (v[1] == 0 && v[25] == 0) {
+            continue;
+          }
+          r.append("| ").append(-90 + 10 * b).append("..").append(-80 + 10 * b).append(" | ");
+          for (int y : years) {
+            r.append(f(v[y], 2)).append(" ± ").append(f(v[24 + y], 2)).append(" | ");
+          }
+          r.append("\n");
+        }
+        r.append("| global | ");
+        for (int y : years) {
+          r.append(f(arms[a].globalAnnual[y], 2)).append(" ± ").append(f(arms[a].globalAnnualSd[y], 2)).append(" | ");
+        }
+        r.append("\n");
+      }
+
+      if (!direct.isEmpty()) {
+        r.append("\n#### The transport Jacobian against the full 2-D transport (arm 1's posterior)\n\n"
+            + "RMS difference of monthly station CO2, 1981-2003 [ppm]: ");
+        double sum = 0;
+        int n = 0;
+        for (String s : stations) {
+          double d = directRms(s);
+          sum += d * d;
+          n++;
+        }
+        r.append(f(Math.sqrt(sum / n), 3)).append(" over all stations; ");
+        for (String s : EAST_ASIA) {
+          if (direct.containsKey(s)) {
+            r.append(s).append(" ").append(f(directRms(s), 3)).append("; ");
+          }
+        }
+        r.append("\n");
+      }
+      return r.toString();
+    }
+  }
+
+  static double[] nanArray(int n) {
+    double[] a = new double[n];
+    java.util.Arrays.fill(a, Double.NaN);
+    return a;
+  }
+
+  private static void row(StringBuilder r, String name, String a, String b) {
+    r.append("| ").append(name).append(" | ").append(a).append(" | ").append(b).append(" |\n");
+  }
+
+  static String f(double v, int digits) {
+    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%." + digits + "f", v);
+  }
+
+  private static String g(String v) {
+    if (v.isEmpty()) {
+      return "-";
+    }
+    double x = Double.parseDouble(v);
+    return String.format(Locale.ROOT, "%.4g", x);
+  }
+
+  private static String pct(String v) {
+    return v.isEmpty() ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * Double.parseDouble(v));
+  }
+
+  private static String bound(String[] p) {
+    return p[6].isEmpty() ? "" : " (" + p[6] + ")";
+  }
+
+  /** CSV rows of a fit's output file (quoted fields with commas kept whole), without the header. */
+  static final class CsvRows {
+    private CsvRows() {}
+
+    static List<String[]> read(Path file) {
+      try {
+        List<String> lines = Files.readAllLines(file);
+        List<String[]> out = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+          if (!line.isBlank()) {
+            out.add(split(line));
+          }
+        }
+        return out;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    static String[] split(String line) {
+      List<String> fields = new ArrayList<>();
+      StringBuilder cur = new StringBuilder();
+      boolean quoted = false;
+      for (int i = 0; i < line.length(); i++) {
+        char c = line.charAt(i);
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (c == ',' && !quoted) {
+          fields.add(cur.toString());
+          cur.setLength(0);
+        } else {
+          cur.append(c);
+        }
+      }
+      fields.add(cur.toString());
+      return fields.toArray(new String[0]);
+    }
+  }
+}
