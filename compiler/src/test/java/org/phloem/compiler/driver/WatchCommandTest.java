@@ -33,20 +33,7 @@ class WatchCommandTest {
         .replace("b1 * (1 - exp(-b2 * x[i]))", "curve(b1, b2, x[i])");
     Path file = Cli.write(dir, "watched.phl", model);
 
-    Thread watcher = null;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
-    System.setOut(both);
-    System.setErr(both);
-    try {
-      CompletableFuture<Integer> result = new CompletableFuture<>();
-      watcher = new Thread(() -> result.complete(Main.execute("watch", file.toString(), "--data=" + Cli.data(), "--rounds", "4",
-          "--poll-ms", "20")));
-      watcher.start();
-      Supplier<String> text = () -> captured.toString(StandardCharsets.UTF_8);
-
+    String all = watch(file, 4, text -> {
       awaitRounds(text, 1);
       assertTrue(text.get().contains("check passed") && text.get().contains("watching 2 file(s)"), text.get());
       // round 2: a mistake in the model: positioned message, and watching goes on
@@ -59,16 +46,7 @@ class WatchCommandTest {
       awaitRounds(text, 3);
       // round 4: a save of the included file alone triggers a round
       save(include, "fn curve(c1, c2, t) = c1 * (1 - exp(-c2 * t)) + 0\n");
-      assertEquals(0, result.get(60, TimeUnit.SECONDS));
-    } finally {
-      if (watcher != null) {
-        watcher.interrupt();
-        watcher.join(10_000);
-      }
-      System.setOut(out);
-      System.setErr(err);
-    }
-    String all = captured.toString(StandardCharsets.UTF_8);
+    });
     assertEquals(3, all.split("check passed", -1).length - 1, all);
     assertEquals(4, all.split(" compiled in \\d+ ms| not checked", -1).length - 1, "four rounds:\n" + all);
     assertTrue(!all.contains("\tat org."), all);
@@ -82,34 +60,14 @@ class WatchCommandTest {
         .replace("dim obs", "include \"curve.phl\"\ndim obs")
         .replace("b1 * (1 - exp(-b2 * x[i]))", "curve(b1, b2, x[i])");
     Path file = Cli.write(dir, "watched.phl", model);
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
-    System.setOut(both);
-    System.setErr(both);
-    Thread watcher = null;
-    try {
-      CompletableFuture<Integer> result = new CompletableFuture<>();
-      watcher = new Thread(() -> result.complete(Main.execute("watch", file.toString(), "--data=" + Cli.data(), "--rounds", "2",
-          "--poll-ms", "20")));
-      watcher.start();
-      Supplier<String> text = () -> captured.toString(StandardCharsets.UTF_8);
+    String all = watch(file, 2, text -> {
       awaitRounds(text, 1);
       awaitText(text, "Unknown name 'tt'");
       awaitText(text, "watching 2 file(s)");
       assertTrue(text.get().contains("watching 2 file(s)"), text.get());
       save(include, "fn curve(c1, c2, t) = c1 * (1 - exp(-c2 * t))\n");
-      assertEquals(0, result.get(60, TimeUnit.SECONDS));
-    } finally {
-      if (watcher != null) {
-        watcher.interrupt();
-        watcher.join(10_000);
-      }
-      System.setOut(out);
-      System.setErr(err);
-    }
-    assertTrue(captured.toString(StandardCharsets.UTF_8).contains("check passed"), captured.toString(StandardCharsets.UTF_8));
+    });
+    assertTrue(all.contains("check passed"), all);
   }
 
   /**
@@ -120,6 +78,29 @@ class WatchCommandTest {
   void aSaveWrittenInTwoSteps_isCheckedOnceWhenComplete() throws Exception {
     String model = Files.readString(Cli.misra1a(dir));
     Path file = Cli.write(dir, "watched.phl", model);
+    String all = watch(file, 2, text -> {
+      awaitRounds(text, 1);
+      FileTime before = Files.getLastModifiedTime(file);
+      Files.writeString(file, "");
+      Files.setLastModifiedTime(file, FileTime.fromMillis(before.toMillis() + 2000));
+      Thread.sleep(15); // within the settling time (50 ms): polls see the empty file
+      Files.writeString(file, model.replace("normal(y[i], 1)", "normal(y[i], 2)"));
+      Files.setLastModifiedTime(file, FileTime.fromMillis(before.toMillis() + 4000));
+    });
+    assertEquals(2, all.split("check passed", -1).length - 1, all);
+    assertTrue(!all.contains("no 'model' declaration"), all);
+  }
+
+  /** What a test does while the watcher runs: saves files and waits for rounds, reading the printed text. */
+  private interface Session {
+    void during(Supplier<String> text) throws Exception;
+  }
+
+  /**
+   * Runs {@code phloem watch FILE --rounds N} on a thread with everything printed captured, lets
+   * {@code session} save and wait, expects exit 0, and returns all that was printed.
+   */
+  private static String watch(Path file, int rounds, Session session) throws Exception {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -129,17 +110,10 @@ class WatchCommandTest {
     Thread watcher = null;
     try {
       CompletableFuture<Integer> result = new CompletableFuture<>();
-      watcher = new Thread(() -> result.complete(Main.execute("watch", file.toString(), "--data=" + Cli.data(), "--rounds", "2",
-          "--poll-ms", "20")));
+      watcher = new Thread(() -> result.complete(Main.execute("watch", file.toString(), "--data=" + Cli.data(), "--rounds",
+          Integer.toString(rounds), "--poll-ms", "20")));
       watcher.start();
-      Supplier<String> text = () -> captured.toString(StandardCharsets.UTF_8);
-      awaitRounds(text, 1);
-      FileTime before = Files.getLastModifiedTime(file);
-      Files.writeString(file, "");
-      Files.setLastModifiedTime(file, FileTime.fromMillis(before.toMillis() + 2000));
-      Thread.sleep(15); // within the settling time (50 ms): polls see the empty file
-      Files.writeString(file, model.replace("normal(y[i], 1)", "normal(y[i], 2)"));
-      Files.setLastModifiedTime(file, FileTime.fromMillis(before.toMillis() + 4000));
+      session.during(() -> captured.toString(StandardCharsets.UTF_8));
       assertEquals(0, result.get(60, TimeUnit.SECONDS));
     } finally {
       if (watcher != null) {
@@ -149,9 +123,7 @@ class WatchCommandTest {
       System.setOut(out);
       System.setErr(err);
     }
-    String all = captured.toString(StandardCharsets.UTF_8);
-    assertEquals(2, all.split("check passed", -1).length - 1, all);
-    assertTrue(!all.contains("no 'model' declaration"), all);
+    return captured.toString(StandardCharsets.UTF_8);
   }
 
   /** Waits until {@code expected} has been printed (the round's last line may come before its message). */
