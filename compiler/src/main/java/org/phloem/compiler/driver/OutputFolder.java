@@ -2,19 +2,24 @@ package org.phloem.compiler.driver;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An output folder owned by one run. Claiming it creates it, checks that files can be written in it
  * (before any work, so a read-only folder is named at once) and takes a lock file holding this
  * process's id; a second run claiming the same folder is refused while the first is alive, and a lock
- * left by a run that was killed (its process no longer exists) is taken over with a note. The lock is
- * released when the run ends ({@link #close}, or a shutdown hook when the JVM exits otherwise).
+ * left by a run that was killed (its process no longer exists) is taken over with a note (the private lock
+ * files such a run may leave are removed). The lock is released when the run ends ({@link #close}, or a
+ * shutdown hook when the JVM exits otherwise).
  */
 final class OutputFolder implements AutoCloseable {
   /** The lock file's name. */
@@ -62,6 +67,7 @@ final class OutputFolder implements AutoCloseable {
       try {
         createWhole(lock, token);
         org.phloem.runtime.report.AtomicFiles.removeLeftovers(folder); // of a run killed while writing
+        removeDeadRunsLockFiles(folder);
         return new OutputFolder(folder, lock, token);
       } catch (FileAlreadyExistsException held) {
         String seen = readQuietly(lock);
@@ -132,6 +138,43 @@ final class OutputFolder implements AutoCloseable {
         // left beside the lock; harmless
       }
     }
+  }
+
+  /** A run's own lock file before it is linked, or a stale lock moved aside: {@code .phloem-lock-[stale-]<hex>-<pid>}. */
+  private static final Pattern PRIVATE_LOCK =
+      Pattern.compile(Pattern.quote(LOCK) + "-(?:stale-)?[0-9a-f]+-(\\d{1,19})");
+
+  /**
+   * Removes the private lock files ({@link #createWhole}, {@link #removeStale}) of runs that no longer
+   * run: a run killed between writing its own file and linking or deleting it leaves one. Files of live
+   * processes, this one included (other threads of this JVM may be claiming a folder), are kept.
+   *
+   * @return how many were removed
+   */
+  static int removeDeadRunsLockFiles(Path folder) {
+    int removed = 0;
+    long self = ProcessHandle.current().pid();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, LOCK + "-*")) {
+      for (Path f : files) {
+        Matcher m = PRIVATE_LOCK.matcher(f.getFileName().toString());
+        if (!m.matches() || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        long pid;
+        try {
+          pid = Long.parseLong(m.group(1));
+        } catch (NumberFormatException tooLarge) {
+          continue;
+        }
+        boolean alive = pid == self || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        if (!alive && Files.deleteIfExists(f)) {
+          removed++;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // nothing (more) removed: such files are harmless, only untidy
+    }
+    return removed;
   }
 
   private static String readQuietly(Path file) {

@@ -1,5 +1,8 @@
 package org.phloem.compiler.diagnose;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,6 +19,23 @@ final class FuzzStats {
   /** Run-time outcomes of compiled models: "ran", "data refused", "model error", "index fault named", ... */
   private final Map<String, Long> runs = new TreeMap<>();
   private final Map<String, Long> messages = new TreeMap<>();
+  /** CPU time per seed model (compile and run of its mutants), to see which seeds the run spends its time on. */
+  private final Map<String, SeedTime> seedTimes = new TreeMap<>();
+  private final List<String> overBudget = new ArrayList<>();
+  private long stoppedCompiling;
+  private long failures;
+
+  /**
+   * Mutants of one seed: how many, their CPU time in all (the process's: compiling the generated class
+   * to machine code and collecting garbage run in threads of their own), and the slowest one.
+   */
+  private static final class SeedTime {
+    long cases;
+    long nanos;
+    long processNanos;
+    long maxNanos;
+    String slowest = "";
+  }
 
   FuzzStats(String name) {
     this.name = name;
@@ -39,6 +59,50 @@ final class FuzzStats {
     runs.merge(outcome, 1L, Long::sum);
   }
 
+  /**
+   * One case of {@code seed} ({@code name}) took {@code cpuNanos} of its thread's CPU time and
+   * {@code processNanos} of the process's (JIT and GC included, and whatever else runs meanwhile).
+   */
+  synchronized void timed(String seed, String name, long cpuNanos, long processNanos) {
+    SeedTime t = seedTimes.computeIfAbsent(seed, k -> new SeedTime());
+    t.cases++;
+    t.nanos += cpuNanos;
+    t.processNanos += processNanos;
+    if (cpuNanos >= t.maxNanos) {
+      t.maxNanos = cpuNanos;
+      t.slowest = name;
+    }
+  }
+
+  /**
+   * A case that spent more than its CPU budget: counted and listed, never silently dropped. One stopped
+   * while compiling counts as a case of its own kind; one stopped while running as a run-time outcome.
+   */
+  synchronized void overBudget(String name, long cpuNanos, boolean stopped, double budgetSeconds, long casesBefore) {
+    if (cases.get() == casesBefore) {
+      cases.incrementAndGet();
+      stoppedCompiling++;
+    } else {
+      runs.merge("over the CPU budget", 1L, Long::sum);
+    }
+    overBudget.add(String.format(Locale.ROOT, "%s: %.1f s of CPU, %s", name, cpuNanos / 1e9,
+        stopped ? "stopped at the budget of " + budgetSeconds + " s" : "ran to its end (this JVM cannot stop a thread)"));
+  }
+
+  /** A case failed the oracle (it is rethrown, and jqwik stops the property there). */
+  synchronized void failure() {
+    failures++;
+  }
+
+  synchronized int overBudget() {
+    return overBudget.size();
+  }
+
+  /** How many compiled cases had run-time outcome {@code outcome}. */
+  synchronized long runs(String outcome) {
+    return runs.getOrDefault(outcome, 0L);
+  }
+
   synchronized long runs() {
     return runs.values().stream().mapToLong(Long::longValue).sum();
   }
@@ -59,13 +123,30 @@ final class FuzzStats {
   synchronized String summary() {
     StringBuilder out = new StringBuilder();
     out.append(name).append(": ").append(cases).append(" cases, ").append(compiled).append(" compiled and verified, ")
-        .append(cases.get() - compiled.get()).append(" refused with positioned errors; ")
+        .append(cases.get() - compiled.get() - stoppedCompiling).append(" refused with positioned errors; ")
+        .append(seedTimes.isEmpty() ? "" : stoppedCompiling + " over the CPU budget while compiling; ")
         .append(kinds.size()).append(" of ").append(ErrorKind.values().length).append(" diagnostic kinds, ")
         .append(messages.size()).append(" distinct messages.\n");
     kinds.forEach((k, n) -> out.append(String.format("  %-24s %8d%n", k, n)));
     if (!runs.isEmpty()) {
       out.append("run-time stage (bind, forward, gradient) of the compiled models:\n");
       runs.forEach((k, n) -> out.append(String.format("  %-24s %8d%n", k, n)));
+    }
+    if (!seedTimes.isEmpty()) {
+      out.append(failures).append(" failures (exit 3, a stack trace, a crash or an unverified class; the first stops the run)\n");
+      out.append(overBudget.size()).append(" cases over the CPU budget");
+      out.append(overBudget.isEmpty() ? ".\n" : ":\n");
+      overBudget.forEach(c -> out.append("  ").append(c).append('\n'));
+      double total = seedTimes.values().stream().mapToLong(t -> t.nanos).sum() / 1e9;
+      double process = seedTimes.values().stream().mapToLong(t -> t.processNanos).sum() / 1e9;
+      out.append(String.format(Locale.ROOT, "CPU time by seed: %.1f s in the cases' threads, %.1f s in the process"
+          + " (JIT, GC); the ten costliest seeds by process CPU:%n", total, process));
+      seedTimes.entrySet().stream()
+          .sorted((a, b) -> Long.compare(b.getValue().processNanos, a.getValue().processNanos))
+          .limit(10)
+          .forEach(e -> out.append(String.format(Locale.ROOT,
+              "  %-48s %6d cases, process %7.1f s, threads %7.1f s, slowest %6.2f s (%s)%n", e.getKey(), e.getValue().cases,
+              e.getValue().processNanos / 1e9, e.getValue().nanos / 1e9, e.getValue().maxNanos / 1e9, e.getValue().slowest)));
     }
     return out.toString();
   }

@@ -37,6 +37,25 @@ class PipelineFuzzTest {
     assertEquals(0, stats.distinctKinds(), "a seed model did not compile:\n" + stats.summary());
   }
 
+  /**
+   * The run stage runs the 24-year transports over 1980-1981 (FuzzCorpus.Seed#forRun): the shortened
+   * seeds must still bind and run, or their mutants would test only the data's refusal.
+   */
+  @Example
+  void shortenedRunSeeds_bindAndRun() {
+    List<FuzzCorpus.Seed> shortened = RUN_SEEDS.stream().filter(s -> !SEEDS.contains(s)).toList();
+    List<String> names = shortened.stream().map(FuzzCorpus.Seed::name).toList();
+    for (String model : List.of("ccdas.phl", "ccdas_fixed_co2.phl", "background.phl", "direct.phl", "fossil_gradient.phl",
+        "response.phl")) {
+      assertTrue(names.contains("models/ccdas/" + model + " [1980-1981]"), model + " is not shortened: " + names);
+    }
+    FuzzStats stats = new FuzzStats("shortened seeds");
+    for (FuzzCorpus.Seed s : shortened) {
+      PipelineOracle.judgeAndRun(s.name(), s.text(), s.folder(), DATA, stats);
+    }
+    assertEquals(shortened.size(), stats.runs("ran"), stats.summary());
+  }
+
   @Property(tries = 600)
   void mutatedModel_compilesOrIsRefusedWithPositionedErrors(@ForAll long seed) {
     oneCase(seed, SAMPLE);
@@ -67,6 +86,13 @@ class PipelineFuzzTest {
   private static final FuzzStats RUN_SAMPLE = new FuzzStats("run-stage sample");
   private static final FuzzStats RUN_LONG = new FuzzStats("run-stage long run");
   private static final java.nio.file.Path DATA = dataRoot();
+  /** The run stage's seeds: every shipped model, the 24-year transports over two years (FuzzCorpus.Seed#forRun). */
+  private static final List<FuzzCorpus.Seed> RUN_SEEDS =
+      Boolean.getBoolean("phloem.fuzz.fullPeriods") ? SEEDS : FuzzCorpus.seedsForRun();
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+  /** CPU seconds one run-stage case may take (compile, bind, forward, gradient, and naming a fault). */
+  private static final CpuBudget BUDGET = new CpuBudget(Double.parseDouble(System.getProperty("phloem.fuzz.cpuBudget", "30")));
 
   private static java.nio.file.Path dataRoot() {
     try {
@@ -76,12 +102,30 @@ class PipelineFuzzTest {
     }
   }
 
-  private static void runCase(long seed, FuzzStats stats) {
+  static void runCase(long seed, FuzzStats stats) {
     Random random = new Random(seed);
     Mutations m = new Mutations(random);
-    FuzzCorpus.Seed s = SEEDS.get(random.nextInt(SEEDS.size()));
+    FuzzCorpus.Seed s = RUN_SEEDS.get(random.nextInt(RUN_SEEDS.size()));
     String text = random.nextBoolean() ? m.mutateForRun(s.text()) : m.mutate(s.text());
-    PipelineOracle.judgeAndRun(s.name() + " (mutated, seed " + seed + ")", text, s.folder(), DATA, stats);
+    String name = s.name() + " (mutated, seed " + seed + ")";
+    long before = stats.cases();
+    long processBefore = PROCESS.getProcessCpuTime();
+    CpuBudget.Outcome o = BUDGET.run(() -> PipelineOracle.judgeAndRun(name, text, s.folder(), DATA, stats));
+    stats.timed(s.name(), "seed " + seed, o.cpuNanos(), PROCESS.getProcessCpuTime() - processBefore);
+    if (o.ending() != CpuBudget.Ending.WITHIN) {
+      stats.overBudget(name, o.cpuNanos(), o.ending() == CpuBudget.Ending.STOPPED, BUDGET.seconds(), before);
+      return;
+    }
+    if (o.failure() != null) {
+      stats.failure();
+    }
+    if (o.failure() instanceof Error e) {
+      throw e;
+    } else if (o.failure() instanceof RuntimeException e) {
+      throw e;
+    } else if (o.failure() != null) {
+      throw new AssertionError(o.failure());
+    }
   }
 
   /** Four cases in five mutate a valid model; the fifth is a random token sequence. */

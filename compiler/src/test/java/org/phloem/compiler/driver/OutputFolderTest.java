@@ -51,6 +51,36 @@ class OutputFolderTest {
     assertFalse(Files.exists(out.resolve(OutputFolder.LOCK)), "the lock is released when the fit ends");
   }
 
+  /**
+   * A run killed between writing its private lock file and linking it (or while moving a stale lock
+   * aside) leaves that file; the next run to lock the folder removes those of dead processes only.
+   */
+  @Test
+  void privateLockFilesOfDeadRuns_areRemovedWhenTheFolderIsNextLocked() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    Path out = Files.createDirectories(dir.resolve("out"));
+    List<Path> dead = List.of(out.resolve(OutputFolder.LOCK + "-1a2b3c-" + gone.pid()),
+        out.resolve(OutputFolder.LOCK + "-stale-4d5e-" + gone.pid()));
+    List<Path> kept = List.of(out.resolve(OutputFolder.LOCK + "-1a2b3c-1"), // pid 1 is alive
+        out.resolve(OutputFolder.LOCK + "-9f-" + ProcessHandle.current().pid()), // this JVM: another thread's
+        out.resolve(OutputFolder.LOCK + "-notes.txt")); // not a lock file's name
+    for (Path p : dead) {
+      Files.writeString(p, gone.pid() + " 2026-01-01T00:00:00Z 1\n");
+    }
+    for (Path p : kept) {
+      Files.writeString(p, "1 2026-01-01T00:00:00Z 1\n");
+    }
+    Cli.Run r = fit(Cli.misra1a(dir), out);
+    assertEquals(0, r.exit(), r.all());
+    for (Path p : dead) {
+      assertFalse(Files.exists(p), p + " of a dead run is removed");
+    }
+    for (Path p : kept) {
+      assertTrue(Files.exists(p), p + " is kept");
+    }
+  }
+
   @Test
   void aFreshFit_refusesAFolderHoldingASavedFit_unlessToldToOverwrite() throws Exception {
     Path model = Cli.misra1a(dir);
