@@ -119,6 +119,12 @@ final class FuzzStats {
     return messages.size();
   }
 
+  /** One line: how far a run got (cases, compiled, run-time outcomes, failures, cases over budget). */
+  synchronized String progress() {
+    return name + ": " + cases + " cases, " + compiled + " compiled, run-time outcomes " + runs + ", " + failures
+        + " failures, " + overBudget.size() + " over the CPU budget";
+  }
+
   /** The summary printed at the end of a run: counts, then each kind with how often it was seen. */
   synchronized String summary() {
     StringBuilder out = new StringBuilder();

@@ -112,6 +112,9 @@ class PipelineFuzzTest {
     long processBefore = PROCESS.getProcessCpuTime();
     CpuBudget.Outcome o = BUDGET.run(() -> PipelineOracle.judgeAndRun(name, text, s.folder(), DATA, stats));
     stats.timed(s.name(), "seed " + seed, o.cpuNanos(), PROCESS.getProcessCpuTime() - processBefore);
+    if (stats == RUN_LONG && stats.cases() % 500 == 0) {
+      System.out.println(java.time.Instant.now() + " " + stats.progress()); // a long run that is stopped still says how far it got
+    }
     if (o.ending() != CpuBudget.Ending.WITHIN) {
       stats.overBudget(name, o.cpuNanos(), o.ending() == CpuBudget.Ending.STOPPED, BUDGET.seconds(), before);
       return;
