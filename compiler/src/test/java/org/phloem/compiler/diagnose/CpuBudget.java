@@ -1,19 +1,21 @@
 package org.phloem.compiler.diagnose;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one fuzz case in a thread of its own with a budget of CPU time (not wall time: a loaded machine
- * slows a case down but does not make it cost more CPU). A case that spends more is stopped and counted
+ * slows a case down but does not make it cost more CPU). The CPU is the process's while the case runs:
+ * the compilation runs on a thread of its own ({@code LargeStack}), and the JIT and the garbage collector
+ * work for the case on theirs; cases run one at a time. A case that spends more is stopped and counted
  * as over budget by the caller, which prints it with its seed so that it can be replayed; it is never
  * silently skipped. Where the JVM cannot stop a thread ({@code Thread.stop} is gone from Java 20 on),
  * the case runs to its end and is still reported as over budget.
  */
 final class CpuBudget {
-  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.OperatingSystemMXBean CPU =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private static final long POLL_MILLIS = 20;
 
   /** How a case ended. */
@@ -30,7 +32,7 @@ final class CpuBudget {
    * What happened.
    *
    * @param ending within the budget, or over it
-   * @param cpuNanos the case thread's CPU time
+   * @param cpuNanos the process's CPU time while the case ran
    * @param failure what the case threw (an AssertionError of the oracle, say), or null
    */
   record Outcome(Ending ending, long cpuNanos, Throwable failure) {}
@@ -50,13 +52,14 @@ final class CpuBudget {
   Outcome run(Runnable work) {
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     AtomicLong spent = new AtomicLong(-1);
+    long start = CPU.getProcessCpuTime();
     Thread worker = new Thread(() -> {
       try {
         work.run();
       } catch (Throwable t) { // handed to the caller, which fails the case with it
         thrown.set(t);
       } finally {
-        spent.set(CPU.getCurrentThreadCpuTime());
+        spent.set(CPU.getProcessCpuTime() - start);
       }
     }, "fuzz-case");
     worker.setDaemon(true);
@@ -71,21 +74,23 @@ final class CpuBudget {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while a fuzz case ran", e);
       }
-      long now = CPU.getThreadCpuTime(worker.getId());
-      cpu = now >= 0 ? now : cpu; // -1 once the thread has ended
+      cpu = CPU.getProcessCpuTime() - start;
       if (!over && cpu > budgetNanos) {
         over = true;
         stopped = stop(worker);
       }
     }
-    cpu = spent.get() >= 0 ? spent.get() : cpu;
+    cpu = Math.max(cpu, spent.get());
     if (over) {
       return new Outcome(stopped ? Ending.STOPPED : Ending.OVER_RAN_TO_END, cpu, null);
     }
     return new Outcome(Ending.WITHIN, cpu, thrown.get());
   }
 
-  /** Stops {@code t} where it is; false when this JVM no longer can. */
+  /**
+   * Stops {@code t} where it is; false when this JVM no longer can. A compilation it waits for runs on
+   * to its end on its own thread (compilations are bounded: chains and nesting are refused early).
+   */
   @SuppressWarnings({"deprecation", "removal"})
   private static boolean stop(Thread t) {
     try {

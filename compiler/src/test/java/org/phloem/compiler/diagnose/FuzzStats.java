@@ -26,13 +26,12 @@ final class FuzzStats {
   private long failures;
 
   /**
-   * Mutants of one seed: how many, their CPU time in all (the process's: compiling the generated class
-   * to machine code and collecting garbage run in threads of their own), and the slowest one.
+   * Mutants of one seed: how many, their CPU time in all (the process's while each ran: the compilation,
+   * the JIT and the collector run in threads of their own), and the slowest one.
    */
   private static final class SeedTime {
     long cases;
     long nanos;
-    long processNanos;
     long maxNanos;
     String slowest = "";
   }
@@ -59,15 +58,11 @@ final class FuzzStats {
     runs.merge(outcome, 1L, Long::sum);
   }
 
-  /**
-   * One case of {@code seed} ({@code name}) took {@code cpuNanos} of its thread's CPU time and
-   * {@code processNanos} of the process's (JIT and GC included, and whatever else runs meanwhile).
-   */
-  synchronized void timed(String seed, String name, long cpuNanos, long processNanos) {
+  /** One case of {@code seed} ({@code name}) took {@code cpuNanos} of the process's CPU time. */
+  synchronized void timed(String seed, String name, long cpuNanos) {
     SeedTime t = seedTimes.computeIfAbsent(seed, k -> new SeedTime());
     t.cases++;
     t.nanos += cpuNanos;
-    t.processNanos += processNanos;
     if (cpuNanos >= t.maxNanos) {
       t.maxNanos = cpuNanos;
       t.slowest = name;
@@ -144,15 +139,12 @@ final class FuzzStats {
       out.append(overBudget.isEmpty() ? ".\n" : ":\n");
       overBudget.forEach(c -> out.append("  ").append(c).append('\n'));
       double total = seedTimes.values().stream().mapToLong(t -> t.nanos).sum() / 1e9;
-      double process = seedTimes.values().stream().mapToLong(t -> t.processNanos).sum() / 1e9;
-      out.append(String.format(Locale.ROOT, "CPU time by seed: %.1f s in the cases' threads, %.1f s in the process"
-          + " (JIT, GC); the ten costliest seeds by process CPU:%n", total, process));
+      out.append(String.format(Locale.ROOT, "CPU time of the process while the cases ran: %.1f s; the ten costliest seeds:%n", total));
       seedTimes.entrySet().stream()
-          .sorted((a, b) -> Long.compare(b.getValue().processNanos, a.getValue().processNanos))
+          .sorted((a, b) -> Long.compare(b.getValue().nanos, a.getValue().nanos))
           .limit(10)
-          .forEach(e -> out.append(String.format(Locale.ROOT,
-              "  %-48s %6d cases, process %7.1f s, threads %7.1f s, slowest %6.2f s (%s)%n", e.getKey(), e.getValue().cases,
-              e.getValue().processNanos / 1e9, e.getValue().nanos / 1e9, e.getValue().maxNanos / 1e9, e.getValue().slowest)));
+          .forEach(e -> out.append(String.format(Locale.ROOT, "  %-48s %6d cases %8.1f s, slowest %6.2f s (%s)%n",
+              e.getKey(), e.getValue().cases, e.getValue().nanos / 1e9, e.getValue().maxNanos / 1e9, e.getValue().slowest)));
     }
     return out.toString();
   }
