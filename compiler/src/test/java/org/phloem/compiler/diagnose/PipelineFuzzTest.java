@@ -109,8 +109,8 @@ class PipelineFuzzTest {
     long before = stats.cases();
     CpuBudget.Outcome o = BUDGET.run(() -> PipelineOracle.judgeAndRun(name, text, s.folder(), DATA, stats));
     stats.timed(s.name(), "seed " + seed, o.cpuNanos());
-    if (stats == RUN_LONG && stats.cases() % 500 == 0) {
-      System.out.println(java.time.Instant.now() + " " + stats.progress()); // a long run that is stopped still says how far it got
+    if (stats == RUN_LONG && stats.cases() % 500 == 0) { // a long run that is stopped still says how far it got
+      System.out.println(java.time.Instant.now() + " " + (stats.cases() % 2000 == 0 ? stats.summary() : stats.progress()));
     }
     if (o.ending() != CpuBudget.Ending.WITHIN) {
       stats.overBudget(name, o.cpuNanos(), o.ending() == CpuBudget.Ending.STOPPED, BUDGET.seconds(), before);
