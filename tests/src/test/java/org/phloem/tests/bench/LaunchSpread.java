@@ -123,8 +123,9 @@ final class LaunchSpread {
         + (moved.isEmpty() ? "none" : String.join(", ", moved))
         + (moved.isEmpty() || steady.isEmpty() ? "" : String.format(Locale.ROOT, "; over the other %d launches the gradient medians spread %.1f %%",
             steady.size(), 100 * spread(values(steady, Launch::gradient)))));
-    out.add(String.format(Locale.ROOT, "- target ≤ 10 %% over the launches: raw %s, normalised %s", raw <= 0.10 ? "met" : "**not met**",
-        normalised <= 0.10 ? "met" : "**not met**"));
+    out.add(launches.size() < 2 ? "- target ≤ 10 % over the launches: needs at least two launches"
+        : String.format(Locale.ROOT, "- target ≤ 10 %% over the %d launches: raw %s, normalised %s", launches.size(), raw <= 0.10 ? "met" : "**not met**",
+            normalised <= 0.10 ? "met" : "**not met**"));
     out.add("");
     return out;
   }

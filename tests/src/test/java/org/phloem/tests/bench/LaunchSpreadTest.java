@@ -49,7 +49,7 @@ class LaunchSpreadTest {
     assertTrue(text.contains("medians **30.0 %** (150.0..195.0 µs)"), text);
     assertTrue(text.contains("spread **20.0 %** (1.500..1.800)"), text);
     assertTrue(text.contains("3 (+30 %); over the other 3 launches the gradient medians spread 20.0 %"), text);
-    assertTrue(text.contains("raw **not met**, normalised **not met**"), text);
+    assertTrue(text.contains("over the 4 launches: raw **not met**, normalised **not met**"), text);
   }
 
   @Test
