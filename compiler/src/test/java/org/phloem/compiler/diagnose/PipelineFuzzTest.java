@@ -43,17 +43,16 @@ class PipelineFuzzTest {
    */
   @Example
   void shortenedRunSeeds_bindAndRun() {
-    List<FuzzCorpus.Seed> shortened = RUN_SEEDS.stream().filter(s -> !SEEDS.contains(s)).toList();
-    List<String> names = shortened.stream().map(FuzzCorpus.Seed::name).toList();
-    for (String model : List.of("ccdas.phl", "ccdas_fixed_co2.phl", "background.phl", "direct.phl", "fossil_gradient.phl",
-        "response.phl")) {
-      assertTrue(names.contains("models/ccdas/" + model + " [1980-1981]"), model + " is not shortened: " + names);
-    }
     FuzzStats stats = new FuzzStats("shortened seeds");
-    for (FuzzCorpus.Seed s : shortened) {
+    List<String> models = List.of("ccdas.phl", "ccdas_fixed_co2.phl", "background.phl", "direct.phl", "fossil_gradient.phl",
+        "response.phl");
+    for (String model : models) {
+      String name = "models/ccdas/" + model + " [1980-1981]";
+      FuzzCorpus.Seed s = RUN_SEEDS.stream().filter(r -> r.name().equals(name)).findFirst()
+          .orElseThrow(() -> new AssertionError(model + " is not shortened for the run stage"));
       PipelineOracle.judgeAndRun(s.name(), s.text(), s.folder(), DATA, stats);
     }
-    assertEquals(shortened.size(), stats.runs("ran"), stats.summary());
+    assertEquals(models.size(), stats.runs("ran"), stats.summary());
   }
 
   @Property(tries = 600)
