@@ -61,8 +61,7 @@ public final class CcdasStudy {
     for (String arm : ARMS) {
       Path dir = out.resolve(arm);
       if (!(reuse && Files.exists(dir.resolve("parameters.csv")))) {
-        int exit = Main.execute("fit", Repo.model("ccdas/" + arm + ".phl").toString(), "--starts", Integer.toString(starts),
-            "--seed", Long.toString(seed), "--threads", "2", "--out", dir.toString(), "--no-plots");
+        int exit = Main.execute(fitArguments(arm, starts, seed, dir));
         System.out.println(arm + ": fit exit " + exit);
       }
     }
@@ -74,10 +73,20 @@ public final class CcdasStudy {
     return Study.read(out);
   }
 
+  /**
+   * The fit command of one arm (README.md, "Results"): Levenberg-Marquardt on the residuals (observations
+   * and priors; the Jacobian from 70 tangent sweeps) then trust-region Newton, from {@code starts} starts,
+   * one thread per arm.
+   */
+  static String[] fitArguments(String arm, int starts, long seed, Path dir) {
+    return new String[] {"fit", Repo.model("ccdas/" + arm + ".phl").toString(), "--method", "lm", "--starts", Integer.toString(starts),
+        "--seed", Long.toString(seed), "--threads", "1", "--out", dir.toString(), "--no-plots"};
+  }
+
   /** One arm's fit as its folder holds it. */
   record Arm(String status, double cost, double observationCost, double priorCost, int observations, String goodness,
-      String startsLine, List<String[]> parameters, Map<String, double[]> co2, Map<String, double[]> landAnnual,
-      double[] globalAnnual, double[] globalAnnualSd, double globalGpp, double globalNpp) {
+      String startsLine, List<String[]> starts, List<String[]> parameters, Map<String, double[]> co2, Map<String, double[]> landAnnual,
+      double[][] zoneAnnual, double[][] zoneAnnualSd, double[] globalAnnual, double[] globalAnnualSd, double globalGpp, double globalNpp) {
 
     static Arm read(Path dir) throws IOException {
       String summary = Files.readString(dir.resolve("summary.txt"));
@@ -92,6 +101,8 @@ public final class CcdasStudy {
       List<String[]> params = CsvRows.read(dir.resolve("parameters.csv"));
       Map<String, double[]> co2 = new LinkedHashMap<>();
       Map<String, double[]> land = new TreeMap<>();
+      double[][] zone = new double[3][24];
+      double[][] zoneSd = new double[3][24];
       double[] global = new double[24];
       double[] globalSd = new double[24];
       double gpp = Double.NaN;
@@ -105,6 +116,10 @@ public final class CcdasStudy {
             v[y] = Double.parseDouble(r[6]);
             v[24 + y] = Double.parseDouble(r[7]);
           }
+          case "zone_land_annual" -> {
+            zone[Integer.parseInt(r[3])][Integer.parseInt(r[5])] = Double.parseDouble(r[6]);
+            zoneSd[Integer.parseInt(r[3])][Integer.parseInt(r[5])] = Double.parseDouble(r[7]);
+          }
           case "global_land_annual" -> {
             global[Integer.parseInt(r[3])] = Double.parseDouble(r[r.length - 3]);
             globalSd[Integer.parseInt(r[3])] = Double.parseDouble(r[r.length - 2]);
@@ -114,7 +129,9 @@ public final class CcdasStudy {
           default -> { }
         }
       }
-      return new Arm(status, cost, obs, prior, n, goodness, startsLine, params, co2, land, global, globalSd, gpp, npp);
+      Path startsFile = dir.resolve("starts.csv");
+      List<String[]> starts = Files.exists(startsFile) ? CsvRows.read(startsFile) : List.of();
+      return new Arm(status, cost, obs, prior, n, goodness, startsLine, starts, params, co2, land, zone, zoneSd, global, globalSd, gpp, npp);
     }
   }
 
@@ -221,6 +238,14 @@ public final class CcdasStudy {
       row(r, "global NPP [PgC/yr]", f(arms[0].globalNpp, 1), f(arms[1].globalNpp, 1));
       row(r, "goodness of fit", arms[0].goodness, arms[1].goodness);
 
+      r.append("\n#### The starts\n\n| arm | start | status | J | evaluations |\n|---|---:|---|---:|---:|\n");
+      for (int a = 0; a < 2; a++) {
+        for (String[] st : arms[a].starts) {
+          r.append("| ").append(ARM_NAMES[a]).append(" | ").append(st[0]).append(" | ").append(st[1]).append(" | ")
+              .append(st[4].isEmpty() ? "" : f(Double.parseDouble(st[4]), 3)).append(" | ").append(st[6]).append(" |\n");
+        }
+      }
+
       r.append("\n#### RMSE per station [ppm]\n\nWhole record: every observed month 1981-2003. 2000-2003: the months"
           + " with CarbonTracker too.\n\n| station | lat | fitted | months | ").append(ARM_NAMES[0]).append(" | ").append(ARM_NAMES[1])
           .append(" | months 2000-03 | ").append(ARM_NAMES[0]).append(" 2000-03 | ").append(ARM_NAMES[1])
@@ -278,6 +303,29 @@ public final class CcdasStudy {
         r.append("\n");
       }
 
+      r.append("\n#### Posterior land flux by zone [PgC/yr] ± 1 sd (delta method)\n\n| zone | ");
+      for (int y : years) {
+        r.append(1980 + y).append(" | ");
+      }
+      r.append("mean 1990-1999 |\n|---|").append("---:|".repeat(years.length + 1)).append("\n");
+      String[] zones = {"90S-30S", "30S-30N", "30N-90N"};
+      for (int a = 0; a < 2; a++) {
+        for (int z = 0; z < 3; z++) {
+          r.append("| ").append(ARM_NAMES[a]).append(": ").append(zones[z]).append(" | ");
+          for (int y : years) {
+            r.append(f(arms[a].zoneAnnual[z][y], 2)).append(" ± ").append(f(arms[a].zoneAnnualSd[z][y], 2)).append(" | ");
+          }
+          r.append(f(mean(arms[a].zoneAnnual[z], 10, 20), 2)).append(" |\n");
+        }
+      }
+      r.append("\nGlobal land flux (natural land, without land use), mean 1990-1999: ");
+      for (int a = 0; a < 2; a++) {
+        r.append(ARM_NAMES[a]).append(" ").append(f(mean(arms[a].globalAnnual, 10, 20), 2)).append(" PgC/yr; ");
+      }
+      r.append("Global Carbon Budget 2019 land sink, the same years: ").append(f(-gcbLandSink(1990, 1999), 2))
+          .append(" PgC/yr (sign as here: negative is uptake). Decadal means have no sd here: outputs.csv gives each year's sd, not"
+              + " their covariance.\n");
+
       if (!direct.isEmpty()) {
         r.append("\n#### The transport Jacobian against the full 2-D transport (arm 1's posterior)\n\n"
             + "RMS difference of monthly station CO2, 1981-2003 [ppm]: ");
@@ -298,6 +346,29 @@ public final class CcdasStudy {
       }
       return r.toString();
     }
+  }
+
+  /** Mean of v over indices [from, to). */
+  static double mean(double[] v, int from, int to) {
+    double sum = 0;
+    for (int i = from; i < to; i++) {
+      sum += v[i];
+    }
+    return sum / (to - from);
+  }
+
+  /** Mean GCB2019 land sink (positive = uptake) over the years [first, last]. */
+  static double gcbLandSink(int first, int last) {
+    double sum = 0;
+    int n = 0;
+    for (String[] r : CcdasTables.rows("carbon_budget/global_annual.csv")) {
+      int y = Integer.parseInt(r[0]);
+      if (y >= first && y <= last) {
+        sum += Double.parseDouble(r[5]);
+        n++;
+      }
+    }
+    return sum / n;
   }
 
   static double[] nanArray(int n) {
