@@ -15,7 +15,7 @@ import org.phloem.tests.support.Repo;
 
 /**
  * The study of models/ccdas/README.md: fits both arms (CO2 seen by photosynthesis from Mauna Loa, and
- * held at 1980) from several starts with {@code phloem fit --starts N}, then reads the two fit folders and
+ * held at 1980) from several starts ({@link CcdasFits}: what {@code phloem fit --starts N} does, with a longer L-BFGS), then reads the two fit folders and
  * writes the README's tables (report.md) and plots: J and verdict per arm, every parameter's posterior
  * with its uncertainty reduction, RMSE per station for both arms (East-Asian stations first) beside
  * CarbonTracker's at the same stations and months, the posterior land flux per band and year with its sd
@@ -61,8 +61,7 @@ public final class CcdasStudy {
     for (String arm : ARMS) {
       Path dir = out.resolve(arm);
       if (!(reuse && Files.exists(dir.resolve("parameters.csv")))) {
-        int exit = Main.execute(fitArguments(arm, starts, seed, dir));
-        System.out.println(arm + ": fit exit " + exit);
+        CcdasFits.main(fitArguments(arm, starts, seed, dir));
       }
     }
     Path direct = out.resolve("direct");
@@ -70,23 +69,55 @@ public final class CcdasStudy {
       Main.execute("run", Repo.model("ccdas/direct.phl").toString(), "--params", out.resolve(ARMS[0]).resolve("parameters.csv").toString(),
           "--out", direct.toString());
     }
+    for (String arm : ARMS) {
+      runStartEnds(out.resolve(arm), arm, reuse);
+    }
     return Study.read(out);
   }
 
   /**
-   * The fit command of one arm (README.md, "Results"): Levenberg-Marquardt on the residuals (observations
-   * and priors; the Jacobian from 70 tangent sweeps) then trust-region Newton, from {@code starts} starts,
-   * one thread per arm.
+   * Runs the model at every start's end point (starts.csv's end_ columns) into DIR/start_K_end, so that
+   * the RMSE per station can be compared across starts: the spread the comparison of the arms must exceed.
+   */
+  static void runStartEnds(Path dir, String arm, boolean reuse) throws IOException {
+    Path startsFile = dir.resolve("starts.csv");
+    if (!Files.exists(startsFile)) {
+      return;
+    }
+    List<String> lines = Files.readAllLines(startsFile);
+    String[] header = CsvRows.split(lines.get(0));
+    for (String line : lines.subList(1, lines.size())) {
+      String[] r = CsvRows.split(line);
+      Path run = dir.resolve("start_" + r[0] + "_end");
+      if (reuse && Files.exists(run.resolve("co2_station.csv"))) {
+        continue;
+      }
+      StringBuilder params = new StringBuilder("name,value\n");
+      for (int i = 0; i < header.length; i++) {
+        if (header[i].startsWith("end_") && i < r.length && !r[i].isEmpty()) {
+          params.append(header[i].substring(4)).append(',').append(r[i]).append('\n');
+        }
+      }
+      Path file = dir.resolve("start_" + r[0] + "_end.csv");
+      Files.writeString(file, params.toString());
+      Main.execute("run", Repo.model("ccdas/" + arm + ".phl").toString(), "--params", file.toString(), "--out", run.toString());
+    }
+  }
+
+  /**
+   * The fit of one arm (README.md, "Results"): {@link CcdasFits}, L-BFGS with a memory of 50 and up to
+   * 20,000 evaluations, then trust-region Newton, from {@code starts} starts, three at a time.
    */
   static String[] fitArguments(String arm, int starts, long seed, Path dir) {
-    return new String[] {"fit", Repo.model("ccdas/" + arm + ".phl").toString(), "--method", "lm", "--starts", Integer.toString(starts),
-        "--seed", Long.toString(seed), "--threads", "1", "--out", dir.toString(), "--no-plots"};
+    return new String[] {arm, "--starts", Integer.toString(starts), "--seed", Long.toString(seed), "--threads", "3", "--memory", "50",
+        "--max-evals", "20000", "--out", dir.toString()};
   }
 
   /** One arm's fit as its folder holds it. */
   record Arm(String status, double cost, double observationCost, double priorCost, int observations, String goodness,
       String startsLine, List<String[]> starts, List<String[]> parameters, Map<String, double[]> co2, Map<String, double[]> landAnnual,
-      double[][] zoneAnnual, double[][] zoneAnnualSd, double[] globalAnnual, double[] globalAnnualSd, double globalGpp, double globalNpp) {
+      double[][] zoneAnnual, double[][] zoneAnnualSd, double[] globalAnnual, double[] globalAnnualSd, double globalGpp, double globalNpp,
+      Map<String, Map<String, double[]>> startEnds) {
 
     static Arm read(Path dir) throws IOException {
       String summary = Files.readString(dir.resolve("summary.txt"));
@@ -131,8 +162,25 @@ public final class CcdasStudy {
       }
       Path startsFile = dir.resolve("starts.csv");
       List<String[]> starts = Files.exists(startsFile) ? CsvRows.read(startsFile) : List.of();
-      return new Arm(status, cost, obs, prior, n, goodness, startsLine, starts, params, co2, land, zone, zoneSd, global, globalSd, gpp, npp);
+      Map<String, Map<String, double[]>> ends = new LinkedHashMap<>();
+      for (String[] st : starts) {
+        Path file = dir.resolve("start_" + st[0] + "_end").resolve("co2_station.csv");
+        if (Files.exists(file)) {
+          ends.put(st[0], stationSeries(file));
+        }
+      }
+      return new Arm(status, cost, obs, prior, n, goodness, startsLine, starts, params, co2, land, zone, zoneSd, global, globalSd, gpp, npp,
+          ends);
     }
+  }
+
+  /** station -> its 288 monthly values, from a run's co2_station.csv. */
+  static Map<String, double[]> stationSeries(Path file) {
+    Map<String, double[]> series = new LinkedHashMap<>();
+    for (String[] r : CsvRows.read(file)) {
+      series.computeIfAbsent(r[0], k -> new double[288])[Integer.parseInt(r[1])] = Double.parseDouble(r[2]);
+    }
+    return series;
   }
 
   static String match(String text, String regex) {
@@ -166,13 +214,8 @@ public final class CcdasStudy {
           ct.computeIfAbsent(r[0], k -> nanArray(288))[m] = Double.parseDouble(r[3]);
         }
       }
-      Map<String, double[]> direct = new LinkedHashMap<>();
       Path d = out.resolve("direct/co2_station.csv");
-      if (Files.exists(d)) {
-        for (String[] r : CsvRows.read(d)) {
-          direct.computeIfAbsent(r[0], k -> new double[288])[Integer.parseInt(r[1])] = Double.parseDouble(r[2]);
-        }
-      }
+      Map<String, double[]> direct = Files.exists(d) ? stationSeries(d) : new LinkedHashMap<>();
       return new Study(arms, stations, fitted, obs, ct, direct);
     }
 
@@ -189,6 +232,21 @@ public final class CcdasStudy {
         }
       }
       return n == 0 ? Double.NaN : Math.sqrt(sum / n);
+    }
+
+    /** RMSE over every fitted station's observed months 1981-2003. */
+    double rmseFitted(Map<String, double[]> model) {
+      double sum = 0;
+      int n = 0;
+      for (String s : stations) {
+        if (fitted.get(s)) {
+          double r = rmse(s, model.get(s), SPIN_UP, 288, null);
+          int m = months(s, SPIN_UP, 288, null);
+          sum += r * r * m;
+          n += m;
+        }
+      }
+      return Math.sqrt(sum / n);
     }
 
     int months(String s, int from, int to, double[] also) {
@@ -238,11 +296,21 @@ public final class CcdasStudy {
       row(r, "global NPP [PgC/yr]", f(arms[0].globalNpp, 1), f(arms[1].globalNpp, 1));
       row(r, "goodness of fit", arms[0].goodness, arms[1].goodness);
 
-      r.append("\n#### The starts\n\n| arm | start | status | J | evaluations |\n|---|---:|---|---:|---:|\n");
+      r.append("\n#### The starts\n\nEvery start's end: its status and J (starts.csv), and the RMSE [ppm] of the model run there"
+          + " (every observed month 1981-2003) over all fitted station-months and at the East-Asian stations.\n\n"
+          + "| arm | start | status | J | evaluations | all fitted |");
+      EAST_ASIA.forEach(st -> r.append(' ').append(st).append(" |"));
+      r.append("\n|---|---:|---|---:|---:|---:|").append("---:|".repeat(EAST_ASIA.size())).append('\n');
       for (int a = 0; a < 2; a++) {
         for (String[] st : arms[a].starts) {
+          Map<String, double[]> end = arms[a].startEnds.get(st[0]);
           r.append("| ").append(ARM_NAMES[a]).append(" | ").append(st[0]).append(" | ").append(st[1]).append(" | ")
-              .append(st[4].isEmpty() ? "" : f(Double.parseDouble(st[4]), 3)).append(" | ").append(st[6]).append(" |\n");
+              .append(st[4].isEmpty() ? "" : f(Double.parseDouble(st[4]), 3)).append(" | ").append(st[6]).append(" | ")
+              .append(end == null ? "" : f(rmseFitted(end), 3)).append(" |");
+          for (String station : EAST_ASIA) {
+            r.append(' ').append(end == null ? "" : f(rmse(station, end.get(station), SPIN_UP, 288, null), 3)).append(" |");
+          }
+          r.append('\n');
         }
       }
 
