@@ -105,12 +105,13 @@ public final class CcdasStudy {
   }
 
   /**
-   * The fit of one arm (README.md, "Results"): {@link CcdasFits}, L-BFGS with a memory of 50 and up to
-   * 20,000 evaluations, then trust-region Newton, from {@code starts} starts, three at a time.
+   * The fit of one arm (README.md, "How the fits were made"): {@link CcdasFits}, {@code starts} starts three
+   * at a time, each 1,500 iterations of L-BFGS with a memory of 50; the lowest end continued by
+   * trust-region Newton and judged.
    */
   static String[] fitArguments(String arm, int starts, long seed, Path dir) {
     return new String[] {arm, "--starts", Integer.toString(starts), "--seed", Long.toString(seed), "--threads", "3", "--memory", "50",
-        "--max-evals", "20000", "--out", dir.toString()};
+        "--max-evals", "20000", "--lbfgs-iters", "1500", "--out", dir.toString()};
   }
 
   /** One arm's fit as its folder holds it. */
@@ -412,6 +413,15 @@ public final class CcdasStudy {
         }
         r.append("\n");
       }
+      r.append("\n#### Figures pinned by CcdasStudyLongTest\n\n");
+      for (int a = 0; a < 2; a++) {
+        StringBuilder pins = new StringBuilder();
+        pins.append(String.format(Locale.ROOT, "%.6f, %.6f, %.3f", arms[a].cost, arms[a].observationCost, arms[a].globalGpp));
+        for (String station : CcdasStudyLongTest.RMSE_STATIONS) {
+          pins.append(String.format(Locale.ROOT, ", %.4f", rmse(station, arms[a].co2.get(station), SPIN_UP, 288, null)));
+        }
+        r.append("- ").append(ARMS[a]).append(": `{").append(pins).append("}`\n");
+      }
       return r.toString();
     }
   }
@@ -454,7 +464,7 @@ public final class CcdasStudy {
   }
 
   private static String g(String v) {
-    if (v.isEmpty()) {
+    if (v.isEmpty() || v.equals("NA")) {
       return "-";
     }
     double x = Double.parseDouble(v);
@@ -462,11 +472,12 @@ public final class CcdasStudy {
   }
 
   private static String pct(String v) {
-    return v.isEmpty() ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * Double.parseDouble(v));
+    return v.isEmpty() || v.equals("NA") ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * Double.parseDouble(v));
   }
 
+  /** " (lower)", " (upper)" for a parameter held on a bound, " (undetermined)" for one the fit's note marks so. */
   private static String bound(String[] p) {
-    return p[6].isEmpty() ? "" : " (" + p[6] + ")";
+    return (p[6].isEmpty() ? "" : " (" + p[6] + ")") + (p.length > 8 && !p[8].isEmpty() ? " (" + p[8] + ")" : "");
   }
 
   /** CSV rows of a fit's output file (quoted fields with commas kept whole), without the header. */
