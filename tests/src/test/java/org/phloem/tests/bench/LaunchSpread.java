@@ -91,7 +91,7 @@ final class LaunchSpread {
     List<String> out = new ArrayList<>();
     out.add("## " + model + ", " + launches.size() + " launches");
     out.add("");
-    out.add("| launch | gradient median (p10), mean, µs | forward median (p10), µs | control median (p10), mean, µs; median against all launches'"
+    out.add("| launch | gradient median (p10), mean, µs | forward median (p10), µs | control median (p10), mean, µs; median vs all launches' median"
         + " | gradient / control, means | slow share gradient / control"
         + " | gradient 1st / 2nd half, µs | in window: GC / JIT | load before..after |");
     out.add("|---|---|---|---|---|---|---|---|---|");
