@@ -78,6 +78,29 @@ final class ExprChecker {
     Type t = check(e, scope, inFn);
     if (!t.isInt()) {
       ctx.error(ErrorKind.NOT_INT, e.span(), what, t.describe());
+    } else {
+      indexLiterals(e, what.toLowerCase(java.util.Locale.ROOT));
+    }
+  }
+
+  /**
+   * The largest integer literal an index or a range bound may hold. Index arithmetic is done in Java
+   * ints: a bound near 2^31 wraps around ({@code 0..99999999999999999999} ran no step forward, since its
+   * end plus one wrapped, and about 2^31 steps backward in the gradient); no dim can be this large.
+   */
+  static final int LARGEST_INDEX_LITERAL = 1 << 30;
+
+  /** Reports each integer literal in {@code e} (index arithmetic) beyond {@link #LARGEST_INDEX_LITERAL}. */
+  private void indexLiterals(Expr e, String what) {
+    if (e instanceof NumberLit n) {
+      if (n.integer() && !(Math.abs(n.value()) <= LARGEST_INDEX_LITERAL)) {
+        ctx.error(ErrorKind.INTEGER_TOO_LARGE, n.span(), n.text(), what, LARGEST_INDEX_LITERAL, LARGEST_INDEX_LITERAL);
+      }
+    } else if (e instanceof BinaryExpr b) {
+      indexLiterals(b.left(), what);
+      indexLiterals(b.right(), what);
+    } else if (e instanceof UnaryExpr u) {
+      indexLiterals(u.operand(), what);
     }
   }
 
@@ -215,6 +238,8 @@ final class ExprChecker {
       indexTypes.add(t);
       if (!t.isInt()) {
         ctx.error(ErrorKind.INDEX_NOT_INT, i.span(), t.describe());
+      } else {
+        indexLiterals(i, "an index");
       }
     }
     Ref r = scope.lookup(name.name());

@@ -74,6 +74,24 @@ class FuzzFindingsTest {
     assertKind(ErrorKind.DIM_SIZE, "dim k = 0 / 0\nvar x[k]\noutput y\n");
   }
 
+  /**
+   * A range bound near 2^31 (the run stage, seed -1123 of fossil_gradient.phl: {@code mm in
+   * 0..99999999999999999999}): its end plus one wrapped around, so the forward loop ran no step and the
+   * gradient's backward loop about 2^31, with an index out of range the forward re-run could not name
+   * (exit 3). Such literals are refused where they are written, in bounds and in indices.
+   */
+  @Test
+  void anIntegerTooLargeForAnIndex_isRefusedWhereItIsWritten() {
+    CompileException e = assertThrows(CompileException.class, () -> Pipeline.compile("finding.phl",
+        "model finding \"a fuzz finding\"\ndim month = 24\nparam s = 1 sd 1\nvar f[month]\noutput y\n"
+            + "for mm in 0..99999999999999999999 { f[mm] = s }\ny = f[0]\nobserve y ~ normal(0, 1)\n", null, true));
+    assertEquals(ErrorKind.INTEGER_TOO_LARGE, e.diagnostics().get(0).kind(), e.getMessage());
+    assertEquals(6, e.diagnostics().get(0).span().startLine());
+    assertEquals(14, e.diagnostics().get(0).span().startColumn(), e.getMessage());
+    assertKind(ErrorKind.INTEGER_TOO_LARGE, "dim k = 3\nvar x[k]\noutput y\ny = x[1 + 2147483648]\n");
+    assertKind(ErrorKind.INTEGER_TOO_LARGE, "output y\nfor t in -2000000000..0 { y = y + t }\n");
+  }
+
   private CompiledModel run(String body) throws Exception {
     Compilation c = Pipeline.compile("finding.phl", "model finding \"a fuzz finding\"\n" + body, null, true);
     CompiledModel m = c.bind(noData);
