@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.phloem.compiler.analysis.Activity;
 import org.phloem.compiler.analysis.Reads;
 import org.phloem.compiler.analysis.Recomputable;
@@ -86,7 +87,8 @@ public final class Adjoint {
 
   /**
    * As {@link #transform}, but every top-level loop with loop-invariant bounds whose forward sweep
-   * records on the tape is differentiated by {@link Checkpointing} segments.
+   * records on the tape is differentiated by the options' checkpointing schedule ({@link
+   * BinomialCheckpointing} by default, or nested {@link Checkpointing} segments).
    */
   public static Checkpointed checkpointed(IrProgram program, IrFunction forward, String name, String gradientArgument,
       DerivativeRules rules, CheckpointOptions options) {
@@ -528,12 +530,14 @@ public final class Adjoint {
       if (snapshot == null) {
         return loop(l, Set.of(), body);
       }
-      Checkpointing c = new Checkpointing(l, body.fwd(), body.rev(), snapshot, checkpoints.snapshots(), checkpoints.levels(),
-          prefix -> {
-            String n = names.fresh(prefix);
-            locals.put(n, ScalarType.INT);
-            return n;
-          });
+      Function<String, String> freshInt = prefix -> {
+        String n = names.fresh(prefix);
+        locals.put(n, ScalarType.INT);
+        return n;
+      };
+      LoopCheckpointing c = checkpoints.schedule() == CheckpointOptions.Schedule.NESTED
+          ? new Checkpointing(l, body.fwd(), body.rev(), snapshot, checkpoints.snapshots(), checkpoints.levels(), freshInt)
+          : new BinomialCheckpointing(l, body.fwd(), body.rev(), snapshot, TapeBytes.of(body.fwd()), checkpoints.snapshots(), freshInt);
       List<Stmt> fwd = c.forward();
       tapeBytes.add(TapeBytes.ofLoop(l, body.fwd()));
       return new Sweep(fwd, c.reverse());
