@@ -171,7 +171,7 @@ public abstract class GeneratedModel implements CompiledModel {
     checkLength("g", g);
     tape.reset();
     try {
-      lastCost = checkpointing() ? runGradientCheckpointed(p, g) : runGradient(p, g);
+      lastCost = checkpointingScheduled() ? runGradientCheckpointed(p, g) : runGradient(p, g);
     } catch (IndexOutOfBoundsException e) {
       throw new IndexFault(this, p, e);
     }
@@ -201,12 +201,25 @@ public abstract class GeneratedModel implements CompiledModel {
     checkLength("hv", hv);
     tape.reset();
     try {
-      lastCost = checkpointing() ? runHessianVectorCheckpointed(p, v, hv) : runHessianVector(p, v, hv);
+      lastCost = checkpointingScheduled() ? runHessianVectorCheckpointed(p, v, hv) : runHessianVector(p, v, hv);
     } catch (IndexOutOfBoundsException e) {
       throw new IndexFault(this, p, e);
     }
     checkUncertainties();
     return lastCost;
+  }
+
+  /**
+   * {@link #checkpointing()}; when true, first tells the schedule the plain tape of all the
+   * checkpointed loops, so that each loop plans within its share of the budget ({@link
+   * Revolve#modelTapeBytes}).
+   */
+  private boolean checkpointingScheduled() {
+    if (!checkpointing()) {
+      return false;
+    }
+    tape.schedule().modelTapeBytes(runPlainTapeBytes());
+    return true;
   }
 
   /**

@@ -24,6 +24,7 @@ package org.phloem.runtime;
  */
 public final class Revolve {
   private long budget = TapeBudget.fromSystemProperty();
+  private double modelTapeBytes;
   private RevolvePlan plan;
   private double planSnapshotBytes;
   private double planStepBytes;
@@ -35,7 +36,8 @@ public final class Revolve {
   private int[] targets = new int[16];
   private int current;
 
-  private long advancedLeaves;
+  private long advancedSteps;
+  private long plannedSteps;
   private int peakHeld;
 
   /** Sets the memory budget (bytes) that {@link RevolvePlan#forBudget} plans within. */
@@ -52,19 +54,44 @@ public final class Revolve {
   }
 
   /**
+   * The bytes the plain gradient would record in all the model's checkpointed loops (the model's
+   * {@code plainTapeBytes()}; 0: unknown). Each loop then plans within its share of the budget, in
+   * proportion to its own plain tape, since the loops' forward sweeps all keep their snapshots until
+   * the reverse sweep reaches them: together they stay within the budget.
+   */
+  public void modelTapeBytes(double bytes) {
+    modelTapeBytes = bytes;
+  }
+
+  /** The budget of a loop recording {@code loopBytes} plainly: its share of the model's budget. */
+  private long loopBudget(double loopBytes) {
+    if (modelTapeBytes <= 0 || loopBytes >= modelTapeBytes) {
+      return budget;
+    }
+    return (long) (budget * (loopBytes / modelTapeBytes));
+  }
+
+  /**
    * Plans a loop of {@code steps} steps whose snapshot takes {@code snapshotBytes} and whose step
    * records {@code stepBytes} (within the budget, or with {@code fixedSnapshots} one-step leaves when
    * that is positive) and puts the state at leaf 0, with no snapshot. Returns the number of leaves.
    */
   public int start(double steps, double snapshotBytes, double stepBytes, double fixedSnapshots) {
+    int n = begin(steps, snapshotBytes, stepBytes, fixedSnapshots);
+    plannedSteps += plan.advances();
+    return n;
+  }
+
+  private int begin(double steps, double snapshotBytes, double stepBytes, double fixedSnapshots) {
     int t = (int) steps;
     int fixed = (int) fixedSnapshots;
+    long loopBudget = loopBudget(steps * stepBytes);
     if (plan == null || plan.steps() != t || planSnapshotBytes != snapshotBytes || planStepBytes != stepBytes
-        || planBudget != budget || planFixed != fixed) {
-      plan = fixed > 0 ? RevolvePlan.fixed(t, fixed) : RevolvePlan.forBudget(t, snapshotBytes, stepBytes, budget);
+        || planBudget != loopBudget || planFixed != fixed) {
+      plan = fixed > 0 ? RevolvePlan.fixed(t, fixed) : RevolvePlan.forBudget(t, snapshotBytes, stepBytes, loopBudget);
       planSnapshotBytes = snapshotBytes;
       planStepBytes = stepBytes;
-      planBudget = budget;
+      planBudget = loopBudget;
       planFixed = fixed;
       stack = new int[Math.max(16, plan.snapshots())];
     }
@@ -75,10 +102,10 @@ public final class Revolve {
 
   /** As {@link #start}, then the bookkeeping of the forward sweep's legs (nothing is counted as advanced). */
   public int resume(double steps, double snapshotBytes, double stepBytes, double fixedSnapshots) {
-    int n = start(steps, snapshotBytes, stepBytes, fixedSnapshots);
-    long advanced = advancedLeaves;
+    int n = begin(steps, snapshotBytes, stepBytes, fixedSnapshots);
+    long advanced = advancedSteps;
     legs(n - 1);
-    advancedLeaves = advanced;
+    advancedSteps = advanced;
     return n;
   }
 
@@ -121,7 +148,7 @@ public final class Revolve {
       }
       long a = Binomial.firstAdvance(end + 1 - pos, plan.snapshots() - held + 1);
       pos += (int) a;
-      advancedLeaves += a;
+      advancedSteps += a * plan.leaf();
       if (legs == targets.length) {
         targets = java.util.Arrays.copyOf(targets, 2 * legs);
       }
@@ -141,9 +168,14 @@ public final class Revolve {
     return plan;
   }
 
-  /** Leaves advanced (re-run without recording) since {@link #resetCounters}. */
-  public long advancedLeaves() {
-    return advancedLeaves;
+  /** Steps advanced (re-run without recording) since {@link #resetCounters}, over every loop. */
+  public long advancedSteps() {
+    return advancedSteps;
+  }
+
+  /** Steps the plans of the loops started since {@link #resetCounters} re-run, by the binomial formula. */
+  public long plannedSteps() {
+    return plannedSteps;
   }
 
   /** The most snapshots held at once since {@link #resetCounters}. */
@@ -153,7 +185,8 @@ public final class Revolve {
 
   /** Zeroes the counters (to measure one gradient). */
   public void resetCounters() {
-    advancedLeaves = 0;
+    advancedSteps = 0;
+    plannedSteps = 0;
     peakHeld = held;
   }
 }

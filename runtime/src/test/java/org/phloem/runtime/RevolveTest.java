@@ -134,7 +134,7 @@ class RevolveTest {
         Drive d = drive(r, steps, 72, 280, c);
         long want = formula(steps, Math.min(c, Math.max(1, steps - 1)));
         assertEquals(want, d.advancedSteps(), "T = " + steps + ", c = " + c);
-        assertEquals(want, r.advancedLeaves(), "the schedule's own count, T = " + steps + ", c = " + c);
+        assertEquals(want, r.advancedSteps(), "the schedule's own count, T = " + steps + ", c = " + c);
         assertTrue(d.peakSnapshots() <= c, "T = " + steps + ", c = " + c + ": " + d.peakSnapshots() + " snapshots held");
         assertEquals(steps, d.recordedSteps(), "every step recorded once");
       }
@@ -177,6 +177,30 @@ class RevolveTest {
       }
       assertEquals(best, d.advancedSteps(), "budget " + budget + ": " + plan);
     }
+  }
+
+  @Test
+  void severalLoops_shareTheBudgetInProportionToTheirPlainTapes() {
+    // two loops of one model: their forward sweeps both keep snapshots and a leaf until the reverse
+    // sweep reaches them, so their plans together must fit the budget
+    Revolve r = new Revolve();
+    long budget = 50_000;
+    r.budget(budget);
+    double[][] loops = {{20_000, 72, 280}, {5_000, 40, 100}};
+    double total = 0;
+    for (double[] l : loops) {
+      total += l[0] * l[2];
+    }
+    r.modelTapeBytes(total);
+    double held = 0;
+    for (double[] l : loops) {
+      r.start(l[0], l[1], l[2], 0);
+      RevolvePlan plan = r.plan();
+      double share = budget * l[0] * l[2] / total;
+      assertTrue(plan.bytes(l[1], l[2]) <= share, plan + " within its share " + share);
+      held += plan.bytes(l[1], l[2]);
+    }
+    assertTrue(held <= budget, held + " bytes held by both loops");
   }
 
   @Test

@@ -96,8 +96,9 @@ final class ScheduleComparison {
     if (!v.name().startsWith("revolve") || plan == null) {
       return "";
     }
-    return String.format(Locale.ROOT, " budget_bytes=%d leaf=%d leaves=%d snapshots=%d advanced_steps=%d planned_advances=%d peak_snapshots=%d",
-        r.budget(), plan.leaf(), plan.leaves(), plan.snapshots(), r.advancedLeaves() * plan.leaf(), plan.advances(), r.peakSnapshots());
+    // the plan shown is the last loop's (each loop plans within its share of the budget); the counts are over all loops
+    return String.format(Locale.ROOT, " budget_bytes=%d last_loop_leaf=%d leaves=%d snapshots=%d advanced_steps=%d planned_advances=%d peak_snapshots=%d",
+        r.budget(), plan.leaf(), plan.leaves(), plan.snapshots(), r.advancedSteps(), r.plannedSteps(), r.peakSnapshots());
   }
 
   private static double median(List<Double> xs) {
