@@ -9,6 +9,7 @@ import org.objectweb.asm.MethodTooLargeException;
 import org.phloem.compiler.ad.AutoDiff;
 import org.phloem.compiler.check.CheckedModel;
 import org.phloem.compiler.check.Frontend;
+import org.phloem.compiler.codegen.LoadedClasses;
 import org.phloem.compiler.codegen.LoadedModel;
 import org.phloem.compiler.diag.CompileException;
 import org.phloem.compiler.diag.Diagnostic;
@@ -30,14 +31,7 @@ public final class Pipeline {
 
   /** Compiles the model file at {@code modelFile}: forward model and, unless told not to, its derivatives. */
   public static Compilation compile(Path modelFile, boolean derivatives) throws CompileException {
-    Activity.now("compiling " + modelFile);
-    return LargeStack.run(() -> {
-      try {
-        return fromChecked(Frontend.analyze(modelFile), derivatives);
-      } catch (StackOverflowError e) {
-        throw tooDeep(new SourceFile(modelFile.toString().replace('\\', '/'), readQuietly(modelFile), null));
-      }
-    });
+    return compileFile(modelFile, derivatives, null, new Phases());
   }
 
   /**
@@ -59,16 +53,45 @@ public final class Pipeline {
     });
   }
 
+  /**
+   * Compiles {@code modelFile} with its derivatives for {@code phloem watch}: the class is taken from
+   * {@code classes} when a class with the same bytes was loaded before, and each stage's time is
+   * recorded in {@code phases}.
+   */
+  static Compilation compile(Path modelFile, LoadedClasses classes, Phases phases) throws CompileException {
+    return compileFile(modelFile, true, classes, phases);
+  }
+
+  private static Compilation compileFile(Path modelFile, boolean derivatives, LoadedClasses classes, Phases phases)
+      throws CompileException {
+    Activity.now("compiling " + modelFile);
+    return LargeStack.run(() -> {
+      try {
+        CheckedModel checked = phases.timeCompile("parse+check", () -> Frontend.analyze(modelFile));
+        return fromChecked(checked, derivatives, IndexChecks.UNPROVEN, classes, phases);
+      } catch (StackOverflowError e) {
+        throw tooDeep(new SourceFile(modelFile.toString().replace('\\', '/'), readQuietly(modelFile), null));
+      }
+    });
+  }
+
   private static Compilation fromChecked(CheckedModel checked, boolean derivatives) throws CompileException {
     return fromChecked(checked, derivatives, IndexChecks.UNPROVEN);
   }
 
   private static Compilation fromChecked(CheckedModel checked, boolean derivatives, IndexChecks checks) throws CompileException {
-    IrProgram forward = Lowering.lower(checked, checks);
-    IrProgram program = derivatives ? AutoDiff.differentiate(forward) : forward;
+    return fromChecked(checked, derivatives, checks, null, new Phases());
+  }
+
+  /** The stages after checking; {@code classes} null defines a new class. */
+  private static Compilation fromChecked(CheckedModel checked, boolean derivatives, IndexChecks checks, LoadedClasses classes,
+      Phases phases) throws CompileException {
+    IrProgram forward = phases.timeCompile("lower", () -> Lowering.lower(checked, checks));
+    IrProgram program = derivatives ? phases.timeCompile("derivatives", () -> AutoDiff.differentiate(forward)) : forward;
     LoadedModel loaded;
     try {
-      loaded = LoadedModel.load(program);
+      loaded = phases.timeCompile("emit+load", () -> classes == null ? LoadedModel.load(program)
+          : LoadedModel.load(program, classes));
     } catch (MethodTooLargeException e) {
       throw tooLarge(checked, "its generated method '" + e.getMethodName() + "' would exceed the 64 KB of bytecode"
           + " the JVM allows in one method");
