@@ -1,8 +1,10 @@
 package org.phloem.compiler.driver;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.phloem.compiler.check.CfUnits;
 import org.phloem.compiler.check.CheckedModel;
+import org.phloem.compiler.codegen.LiteralsAsData;
 import org.phloem.compiler.codegen.LoadedModel;
 import org.phloem.compiler.diagnose.ModelSize;
 import org.phloem.compiler.ir.IrProgram;
@@ -12,6 +14,7 @@ import org.phloem.runtime.data.BindingCache;
 import org.phloem.runtime.data.BoundData;
 import org.phloem.runtime.data.DataBinder;
 import org.phloem.runtime.data.DataException;
+import org.phloem.runtime.data.DimSpec;
 
 /**
  * Everything one compilation produced: the checked AST, the forward IR, the full IR (with derivative
@@ -36,9 +39,12 @@ public record Compilation(CheckedModel checked, IrProgram forward, IrProgram pro
   CompiledModel bind(Path dataRoot, BindingCache cache) throws DataException {
     ModelLayout layout = loaded.layout();
     Activity.now("reading the data of model '" + layout.name() + "' from " + dataRoot);
+    // the dim of watch's literals array (LiteralsAsData) is the code's, not the data's: its size differs
+    // between the forward class and the class with derivatives, which share one binding
+    List<DimSpec> dims = layout.dims().stream().filter(d -> !d.name().equals(LiteralsAsData.ARRAY)).toList();
     BoundData data = cache == null
-        ? DataBinder.bind(dataRoot, layout.tables(), layout.dims(), layout.inputs(), DataBinder.DEFAULT_MAX_ELEMENTS, new CfUnits())
-        : cache.bind(dataRoot, layout.tables(), layout.dims(), layout.inputs(), DataBinder.DEFAULT_MAX_ELEMENTS, new CfUnits());
+        ? DataBinder.bind(dataRoot, layout.tables(), dims, layout.inputs(), DataBinder.DEFAULT_MAX_ELEMENTS, new CfUnits())
+        : cache.bind(dataRoot, layout.tables(), dims, layout.inputs(), DataBinder.DEFAULT_MAX_ELEMENTS, new CfUnits());
     ModelSize.check(checked, layout, data); // before the model allocates its arrays
     RunningModels.register(layout, this);
     Activity.now("allocating the arrays of model '" + layout.name() + "'");

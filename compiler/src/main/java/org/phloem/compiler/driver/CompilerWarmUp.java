@@ -52,7 +52,7 @@ final class CompilerWarmUp {
     long cpu0 = THREADS.getCurrentThreadCpuTime();
     try {
       for (int k = 0; k < MAX_COMPILES && !stop.get() && THREADS.getCurrentThreadCpuTime() - cpu0 < MAX_CPU_NANOS; k++) {
-        Compilation c = Pipeline.compile(model, classes, new Phases());
+        Compilation c = Pipeline.withDerivatives(Pipeline.forward(model, classes, new Phases()), classes, new Phases());
         if (stop.get()) {
           return;
         }

@@ -54,12 +54,25 @@ public final class Pipeline {
   }
 
   /**
-   * Compiles {@code modelFile} with its derivatives for {@code phloem watch}: the class is taken from
-   * {@code classes} when a class with the same bytes was loaded before, and each stage's time is
-   * recorded in {@code phases}.
+   * For {@code phloem watch}, its first stage: {@code modelFile}'s forward model alone, all the cost
+   * needs. The class is taken from {@code classes} when a class with the same bytes was loaded before;
+   * each stage's time is recorded in {@code phases}. {@link #withDerivatives} adds the rest.
    */
-  static Compilation compile(Path modelFile, LoadedClasses classes, Phases phases) throws CompileException {
-    return compileFile(modelFile, true, classes, phases);
+  static Compilation forward(Path modelFile, LoadedClasses classes, Phases phases) throws CompileException {
+    return compileFile(modelFile, false, classes, phases);
+  }
+
+  /** For {@code phloem watch}, its second stage: {@code forward} (from {@link #forward}) with its derivatives. */
+  static Compilation withDerivatives(Compilation forward, LoadedClasses classes, Phases phases) throws CompileException {
+    return LargeStack.run(() -> {
+      try {
+        IrProgram program = phases.timeCompile("derivatives", () -> AutoDiff.differentiate(forward.forward()));
+        return new Compilation(forward.checked(), forward.forward(), program, load(forward.checked(), program, classes, phases,
+            "emit+load with derivatives"));
+      } catch (StackOverflowError e) {
+        throw tooDeep(forward.checked().mainFile());
+      }
+    });
   }
 
   private static Compilation compileFile(Path modelFile, boolean derivatives, LoadedClasses classes, Phases phases)
@@ -88,17 +101,20 @@ public final class Pipeline {
       Phases phases) throws CompileException {
     IrProgram forward = phases.timeCompile("lower", () -> Lowering.lower(checked, checks));
     IrProgram program = derivatives ? phases.timeCompile("derivatives", () -> AutoDiff.differentiate(forward)) : forward;
-    LoadedModel loaded;
+    return new Compilation(checked, forward, program, load(checked, program, classes, phases, "emit+load"));
+  }
+
+  /** Emits and loads {@code program}'s class ({@code classes} null: a new class), the JVM's size limits as positioned errors. */
+  private static LoadedModel load(CheckedModel checked, IrProgram program, LoadedClasses classes, Phases phases, String phase)
+      throws CompileException {
     try {
-      loaded = phases.timeCompile("emit+load", () -> classes == null ? LoadedModel.load(program)
-          : LoadedModel.load(program, classes));
+      return phases.timeCompile(phase, () -> classes == null ? LoadedModel.load(program) : LoadedModel.load(program, classes));
     } catch (MethodTooLargeException e) {
       throw tooLarge(checked, "its generated method '" + e.getMethodName() + "' would exceed the 64 KB of bytecode"
           + " the JVM allows in one method");
     } catch (ClassTooLargeException e) {
       throw tooLarge(checked, "its generated class would hold more constants than the JVM allows in one class");
     }
-    return new Compilation(checked, forward, program, loaded);
   }
 
   private static CompileException tooLarge(CheckedModel checked, String why) {

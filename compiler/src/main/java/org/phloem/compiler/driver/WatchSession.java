@@ -31,11 +31,12 @@ import org.phloem.runtime.data.BindingCache;
  * (bound again only when the data declarations or files changed) and the last model that compiled (for
  * a full check on request). A round prints its results as they come:
  * <ol>
- *   <li>the compile errors, or {@code compiled in N ms};</li>
+ *   <li>the compile errors, or {@code compiled in N ms}: the forward model alone, all the cost needs;</li>
  *   <li>data problems, or the cost at the prior means (a NaN or infinite cost is explained: the line and
  *       element of the first non-finite value) &mdash; the round's first <em>result</em>;</li>
- *   <li>the light check ({@link DirectionalCheck}): gᵀv on one random direction against central
- *       differences; when it fails, the full check follows at once to name the parameter;</li>
+ *   <li>{@code derivatives compiled in N ms}, then the light check ({@link DirectionalCheck}): gᵀv on one
+ *       random direction against central differences; when it fails, the full check follows at once to
+ *       name the parameter;</li>
  *   <li>with {@code --full}, the full check of {@code phloem check} every round.</li>
  * </ol>
  */
@@ -82,34 +83,40 @@ final class WatchSession {
     try {
       long start = System.nanoTime();
       boolean sameSource = lastCompilation != null && phases.time("compare sources", () -> unchanged(lastSources));
-      Compilation c = sameSource ? lastCompilation : Pipeline.compile(model, classes, phases);
+      // the forward model first: all the cost needs; the derivatives after the cost is printed
+      Compilation front = sameSource ? lastCompilation : Pipeline.forward(model, classes, phases);
       double millis = (System.nanoTime() - start) / 1e6;
-      for (Item item : c.checked().items()) {
+      for (Item item : front.checked().items()) {
         Path location = item.span().file().location();
         if (location != null) {
           files.add(location);
         }
       }
-      if (!sameSource) {
-        lastCompilation = c;
-        lastSources = sources(c);
-      }
       say(sameSource ? model + ": no file's text changed; the last compilation is used"
-          : String.format(Locale.ROOT, "%s compiled in %.0f ms%s", model, millis,
-              c.loaded().reused() ? " (same bytecode as before: the loaded class runs again)" : ""));
-      CompiledModel m = phases.time("bind", () -> c.bind(data.root(model), binding));
-      Fittable.require(m.info(), "check");
-      double[] p = m.info().priorMeans();
-      double cost = phases.time("cost", () -> m.cost(p));
+          : String.format(Locale.ROOT, "%s compiled in %.0f ms%s", model, millis, reuse(front)));
+      CompiledModel forward = phases.time("bind", () -> front.bind(data.root(model), binding));
+      Fittable.require(forward.info(), "check");
+      double[] p = forward.info().priorMeans();
+      double cost = phases.time("cost", () -> forward.cost(p));
       String reused = binding.reused() ? " (data unchanged: not read again)" : "";
       if (!Double.isFinite(cost)) {
         say("cost J = " + cost + " at the prior means" + reused);
-        Optional<String> why = phases.time("diagnose", () -> NumericalFaults.diagnose(c, m, p));
+        Optional<String> why = phases.time("diagnose", () -> NumericalFaults.diagnose(front, forward, p));
         System.out.println(why.orElse("The observation cost is " + cost + "."));
         say(model + ": not checked (the cost is not a finite number)");
         return files;
       }
       say(String.format(Locale.ROOT, "cost J = %.15e at the prior means%s", cost, reused));
+      Compilation c = front;
+      if (!sameSource) {
+        long derivativesStart = System.nanoTime();
+        c = Pipeline.withDerivatives(front, classes, phases);
+        say(String.format(Locale.ROOT, "derivatives compiled in %.0f ms%s", (System.nanoTime() - derivativesStart) / 1e6, reuse(c)));
+        lastCompilation = c;
+        lastSources = sources(c);
+      }
+      Compilation full = c;
+      CompiledModel m = sameSource ? forward : phases.time("bind with derivatives", () -> full.bind(data.root(model), binding));
       DirectionalCheck.Result light = phases.time("light check", () -> DirectionalCheck.run(m, p, CheckOptions.defaults()));
       say("light check " + light.describe());
       if (light.flagged() || fullEveryRound) {
@@ -149,6 +156,11 @@ final class WatchSession {
       warmUp.stop();
       warmUp = null;
     }
+  }
+
+  /** What a compile line adds when the class was one already loaded. */
+  private static String reuse(Compilation c) {
+    return c.loaded().reused() ? " (same bytecode as before: the loaded class runs again)" : "";
   }
 
   /** The text of every file {@code c} was compiled from, by location. */

@@ -3,9 +3,6 @@ package org.phloem.compiler.driver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -50,7 +47,7 @@ class WatchCommandTest {
       save(include, "fn curve(c1, c2, t) = c1 * (1 - exp(-c2 * t)) + 0\n");
     });
     assertEquals(3, all.split("light check passed", -1).length - 1, all);
-    assertEquals(4, all.split(" compiled in \\d+ ms| not checked", -1).length - 1, "four rounds:\n" + all);
+    assertEquals(4, all.split("\\.phl compiled in \\d+ ms| not checked", -1).length - 1, "four rounds:\n" + all);
     assertTrue(!all.contains("\tat org."), all);
   }
 
@@ -166,31 +163,21 @@ class WatchCommandTest {
    * {@code session} save and wait, expects exit 0, and returns all that was printed.
    */
   private static String watch(Path file, int rounds, Session session, String... options) throws Exception {
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
-    System.setOut(both);
-    System.setErr(both);
-    Thread watcher = null;
-    try {
-      CompletableFuture<Integer> result = new CompletableFuture<>();
+    return Cli.printed(text -> {
       List<String> args = new ArrayList<>(List.of("watch", file.toString(), "--data=" + Cli.data(), "--rounds",
           Integer.toString(rounds), "--poll-ms", "20"));
       args.addAll(List.of(options));
-      watcher = new Thread(() -> result.complete(Main.execute(args.toArray(String[]::new))));
+      CompletableFuture<Integer> result = new CompletableFuture<>();
+      Thread watcher = new Thread(() -> result.complete(Main.execute(args.toArray(String[]::new))));
       watcher.start();
-      session.during(() -> captured.toString(StandardCharsets.UTF_8));
-      assertEquals(0, result.get(60, TimeUnit.SECONDS));
-    } finally {
-      if (watcher != null) {
+      try {
+        session.during(text);
+        assertEquals(0, result.get(60, TimeUnit.SECONDS));
+      } finally {
         watcher.interrupt();
         watcher.join(10_000);
       }
-      System.setOut(out);
-      System.setErr(err);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
+    });
   }
 
   /** Waits until {@code expected} has been printed (the round's last line may come before its message). */

@@ -2,9 +2,6 @@ package org.phloem.compiler.driver;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -21,7 +18,7 @@ class WatchSessionTest {
     DataOptions data = new DataOptions();
     data.data = Cli.data();
     WatchSession session = new WatchSession(file, data, false, true, false);
-    String first = printed(() -> {
+    String first = Cli.printed(text -> {
       session.round(Set.of(file));
       session.fullCheckOnRequest();
     });
@@ -30,27 +27,11 @@ class WatchSessionTest {
     assertTrue(first.contains("full check passed"), first);
 
     Files.writeString(file, Files.readString(file).replace("b1 * (1", "bb * (1"));
-    String second = printed(() -> {
+    String second = Cli.printed(text -> {
       session.round(Set.of(file));
       session.fullCheckOnRequest();
     });
     assertTrue(second.contains("Unknown name 'bb'") && second.contains("no full check: the last save did not compile"), second);
     assertTrue(!second.contains("Gradient check"), second);
-  }
-
-  private static String printed(Runnable r) {
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
-    System.setOut(both);
-    System.setErr(both);
-    try {
-      r.run();
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
   }
 }

@@ -46,18 +46,21 @@ import org.phloem.tests.support.Repo;
  * <pre>
  * mvn -B -pl tests -am test -Dtest=WatchLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dphloem.excludedGroups=none
  * </pre>
- * Writes {@code tests/target/bench/watch-latency.md}. Options: {@code -Dwatchbench.models=dalec/oregon.phl,...},
+ * or by hand ({@link #main}). Writes {@code tests/target/bench/watch-latency.md}. Options: {@code -Dwatchbench.models=dalec/oregon.phl,...},
  * {@code -Dwatchbench.warmup=8}, {@code -Dwatchbench.rounds=8} (measured rounds per model, spread over the
- * four kinds), {@code -Dwatchbench.jvm="-XX:TieredStopAtLevel=1"} (JVM options of the watcher; several
+ * four kinds), {@code -Dwatchbench.pause=30} (seconds before the first save, as a user takes: the
+ * compiler's warm-up runs then), {@code -Dwatchbench.jvm="-XX:TieredStopAtLevel=1"} (JVM options of the watcher; several
  * sets separated by {@code |} are measured one after the other, {@code none} meaning no options).
  */
 @Tag("benchmark")
-class WatchLatencyBenchmark {
+public final class WatchLatencyBenchmark {
   private static final List<String> MODELS = List.of(System.getProperty("watchbench.models",
       "nist/misra1a.phl,dalec/oregon.phl,bethy/hyytiala.phl,eastasia/network.phl,ccdas/ccdas_short.phl").split(","));
   private static final int WARMUP = Integer.getInteger("watchbench.warmup", 8);
   private static final int ROUNDS = Integer.getInteger("watchbench.rounds", 8);
   private static final List<String> JVM = List.of(System.getProperty("watchbench.jvm", "none").split("\\|"));
+  /** Seconds between the first round and the first save: the time a user takes, in which the compiler warms up. */
+  private static final int PAUSE = Integer.getInteger("watchbench.pause", 0);
   private static final List<String> KINDS = List.of("unchanged", "comment", "number", "expression");
 
   /**
@@ -89,6 +92,15 @@ class WatchLatencyBenchmark {
         "j");
   }
 
+  /**
+   * The same without Maven, the options as system properties: {@code java -Dphloem.repo=$PWD
+   * -Dwatchbench.models=... -cp $CP org.phloem.tests.bench.WatchLatencyBenchmark} (class path as in
+   * BENCHMARKS.md, "To run one program by hand").
+   */
+  public static void main(String[] args) throws Exception {
+    new WatchLatencyBenchmark().saveToResult();
+  }
+
   @Test
   void saveToResult() throws Exception {
     List<String> report = new ArrayList<>();
@@ -98,8 +110,9 @@ class WatchLatencyBenchmark {
         + "process CPU over the round (all threads); phases: the watcher thread's CPU, median, ms.");
     report.add("");
     report.add("| model | JVM options | edit | rounds | save to cost J, ms | save to light check, ms | process CPU/round, ms "
-        + "| parse+check | lower | derivatives | emit+load | bind | cost | light check | compilation or class reused | load |");
-    report.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        + "| parse+check | lower | emit+load | bind | cost | derivatives | emit+load with derivatives | light check "
+        + "| compilation or class reused | load |");
+    report.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (String jvm : JVM) {
       for (String model : MODELS) {
         for (String row : measure(model, jvm.equals("none") ? List.of() : List.of(jvm.trim().split("\\s+")))) {
@@ -140,6 +153,7 @@ class WatchLatencyBenchmark {
     List<Round> rounds = new ArrayList<>();
     try {
       lines.await("] light check ", 1);
+      Thread.sleep(1000L * PAUSE);
       int expressions = 0;
       int numbers = 0;
       for (int round = 1; round <= total; round++) {
@@ -190,11 +204,12 @@ class WatchLatencyBenchmark {
       if (of.isEmpty()) {
         continue;
       }
-      rows.add(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d of %d | %s |", model,
-          jvm, kind, of.size(), spread(of.stream().mapToDouble(Round::toCost).toArray()),
+      rows.add(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d of %d | %s |",
+          model, jvm, kind, of.size(), spread(of.stream().mapToDouble(Round::toCost).toArray()),
           spread(of.stream().mapToDouble(Round::toLight).toArray()), spread(of.stream().mapToDouble(Round::cpu).toArray()),
-          phase(of, "parse+check"), phase(of, "lower"), phase(of, "derivatives"), phase(of, "emit+load"), phase(of, "bind"),
-          phase(of, "cost"), phase(of, "light check"), of.stream().filter(Round::reused).count(), of.size(), load));
+          phase(of, "parse+check"), phase(of, "lower"), phase(of, "emit+load"), phase(of, "bind"), phase(of, "cost"),
+          phase(of, "derivatives"), phase(of, "emit+load with derivatives"), phase(of, "light check"),
+          of.stream().filter(Round::reused).count(), of.size(), load));
     }
     return rows;
   }
