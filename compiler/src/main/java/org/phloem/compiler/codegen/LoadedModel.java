@@ -16,12 +16,14 @@ public final class LoadedModel {
   private final byte[] bytes;
   private final ModelLayout layout;
   private final Constructor<?> constructor;
+  private final boolean reused;
 
-  private LoadedModel(String binaryName, byte[] bytes, ModelLayout layout, Constructor<?> constructor) {
+  private LoadedModel(String binaryName, byte[] bytes, ModelLayout layout, Constructor<?> constructor, boolean reused) {
     this.binaryName = binaryName;
     this.bytes = bytes;
     this.layout = layout;
     this.constructor = constructor;
+    this.reused = reused;
   }
 
   /** Emits and defines the class of {@code program} in a fresh class loader. */
@@ -37,12 +39,29 @@ public final class LoadedModel {
     return define(program, ClassEmitter.emit(program, methodBudget));
   }
 
+  /**
+   * For {@code phloem watch}: emits the class of {@code program} with its literals read from a constant
+   * array ({@link LiteralsAsData}), and takes it from {@code classes} when a class with the same bytes
+   * was loaded before (an edit that changed only numbers, comments or priors), else defines it there.
+   */
+  public static LoadedModel load(IrProgram program, LoadedClasses classes) {
+    IrProgram hoisted = LiteralsAsData.of(program);
+    byte[] bytes = ClassEmitter.emit(hoisted);
+    String binaryName = ClassEmitter.internalName(hoisted).replace('/', '.');
+    LoadedClasses.Found found = classes.constructor(binaryName, bytes);
+    return new LoadedModel(binaryName, bytes, hoisted.layout(), found.constructor(), found.reused());
+  }
+
   private static LoadedModel define(IrProgram program, byte[] bytes) {
     String binaryName = ClassEmitter.internalName(program).replace('/', '.');
     Class<?> cls = new ModelClassLoader().define(binaryName, bytes);
+    return new LoadedModel(binaryName, bytes, program.layout(), constructorOf(cls), false);
+  }
+
+  /** The constructor every generated class has: (layout, bound data). */
+  static Constructor<?> constructorOf(Class<?> cls) {
     try {
-      Constructor<?> c = cls.getConstructor(ModelLayout.class, BoundData.class);
-      return new LoadedModel(binaryName, bytes, program.layout(), c);
+      return cls.getConstructor(ModelLayout.class, BoundData.class);
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException("generated class lacks its constructor", e);
     }
@@ -61,6 +80,11 @@ public final class LoadedModel {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot instantiate generated class " + binaryName, e);
     }
+  }
+
+  /** Whether the class was one already loaded for the same bytes ({@link LoadedClasses}). */
+  public boolean reused() {
+    return reused;
   }
 
   /** The class file. */

@@ -42,7 +42,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code phloem fit MODEL}: fits the parameters to the observations, printing one line per iteration,
  * then the status, the summary table and the report folder; saves its state after every iteration so
- * that {@code --resume} continues a fit that was stopped. Exit 0 when the verdict is CONVERGED, 1 otherwise.
+ * that {@code --resume} continues a fit that was stopped. Exit 0 when the verdict is CONVERGED, and each other
+ * verdict its own code ({@link FitExitCode}); 1 is a problem with the model, its data or the settings.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true,
     description = "Fit the parameters to the observations and write the posterior, outputs, residuals and plots.",
@@ -50,8 +51,9 @@ import picocli.CommandLine.Parameters;
         "and " + SavedFit.FILE + " (rewritten after every iteration; continue a stopped fit with --resume DIR);",
         "with --starts N also starts.csv (every start: status, where it began and ended) and optima.csv (the distinct optima).",
         "Exit 0 when the fit converged: the scaled projected gradient, the Newton decrement and the Hessian on the free",
-        "parameters all pass (printed in the summary). Exit 1 otherwise (STALLED, SADDLE_POINT, UNDETERMINED, MAX_ITERATIONS, ...;",
-        "the report is still written)."})
+        "parameters all pass (printed in the summary). Otherwise the report is still written and the exit code names the verdict:",
+        "10 STALLED, 11 MAX_ITERATIONS, 12 MAX_EVALUATIONS, 13 SADDLE_POINT, 14 UNDETERMINED, 15 NON_FINITE_COST,",
+        "16 NON_FINITE_GRADIENT. Exit 1: a problem with the model, its data, a start file or the gradient check at the start."})
 final class FitCommand implements Callable<Integer> {
 
   /** The minimizers as the command line names them. */
@@ -322,16 +324,16 @@ final class FitCommand implements Callable<Integer> {
     return verdict(reported.result(), folder);
   }
 
-  /** Exit 0 for a converged fit; otherwise says what to try and returns 1. */
+  /** Exit 0 for a converged fit; otherwise says what to try and returns the verdict's own code ({@link FitExitCode}). */
   private int verdict(FitResult result, Path folder) {
+    int exit = FitExitCode.of(result.status());
     if (!result.status().isConverged()) {
-      System.out.println("The fit did not reach a verified minimum (" + result.status() + "): exit 1.");
+      System.out.println("The fit did not reach a verified minimum (" + result.status() + "): exit " + exit + ".");
       if (result.status().isLimit()) {
         System.out.printf("To continue from where it stopped: phloem fit %s --resume %s --max-iter N%n", model, folder);
       }
-      return 1;
     }
-    return 0;
+    return exit;
   }
 
   /** The folder of a --resume argument (it may name the state file itself). */

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     description = {"Phloem: carbon-cycle models compiled with their adjoints, and fitted to observations.", ""},
     subcommands = {DemoCommand.class, CompileCommand.class, RunCommand.class, CheckCommand.class, FitCommand.class,
         WatchCommand.class, TwinCommand.class, SampleCommand.class, CommandLine.HelpCommand.class},
-    footer = {"", "Exit codes: 0 success, 1 a problem with the model, its data or a check, 2 bad usage, 3 internal error."})
+    footer = {"", "Exit codes: 0 success, 1 a problem with the model, its data or a check, 2 bad usage, 3 internal error,",
+        "10-16 a fit that ended without a verified minimum, one code per verdict (see 'phloem fit --help')."})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -9,6 +9,7 @@ import org.objectweb.asm.MethodTooLargeException;
 import org.phloem.compiler.ad.AutoDiff;
 import org.phloem.compiler.check.CheckedModel;
 import org.phloem.compiler.check.Frontend;
+import org.phloem.compiler.codegen.LoadedClasses;
 import org.phloem.compiler.codegen.LoadedModel;
 import org.phloem.compiler.diag.CompileException;
 import org.phloem.compiler.diag.Diagnostic;
@@ -30,14 +31,7 @@ public final class Pipeline {
 
   /** Compiles the model file at {@code modelFile}: forward model and, unless told not to, its derivatives. */
   public static Compilation compile(Path modelFile, boolean derivatives) throws CompileException {
-    Activity.now("compiling " + modelFile);
-    return LargeStack.run(() -> {
-      try {
-        return fromChecked(Frontend.analyze(modelFile), derivatives);
-      } catch (StackOverflowError e) {
-        throw tooDeep(new SourceFile(modelFile.toString().replace('\\', '/'), readQuietly(modelFile), null));
-      }
-    });
+    return compileFile(modelFile, derivatives, null, new Phases());
   }
 
   /**
@@ -59,23 +53,68 @@ public final class Pipeline {
     });
   }
 
+  /**
+   * For {@code phloem watch}, its first stage: {@code modelFile}'s forward model alone, all the cost
+   * needs. The class is taken from {@code classes} when a class with the same bytes was loaded before;
+   * each stage's time is recorded in {@code phases}. {@link #withDerivatives} adds the rest.
+   */
+  static Compilation forward(Path modelFile, LoadedClasses classes, Phases phases) throws CompileException {
+    return compileFile(modelFile, false, classes, phases);
+  }
+
+  /** For {@code phloem watch}, its second stage: {@code forward} (from {@link #forward}) with its derivatives. */
+  static Compilation withDerivatives(Compilation forward, LoadedClasses classes, Phases phases) throws CompileException {
+    return LargeStack.run(() -> {
+      try {
+        IrProgram program = phases.timeCompile("derivatives", () -> AutoDiff.differentiate(forward.forward()));
+        return new Compilation(forward.checked(), forward.forward(), program, load(forward.checked(), program, classes, phases,
+            "emit+load with derivatives"));
+      } catch (StackOverflowError e) {
+        throw tooDeep(forward.checked().mainFile());
+      }
+    });
+  }
+
+  private static Compilation compileFile(Path modelFile, boolean derivatives, LoadedClasses classes, Phases phases)
+      throws CompileException {
+    Activity.now("compiling " + modelFile);
+    return LargeStack.run(() -> {
+      try {
+        CheckedModel checked = phases.timeCompile("parse+check", () -> Frontend.analyze(modelFile));
+        return fromChecked(checked, derivatives, IndexChecks.UNPROVEN, classes, phases);
+      } catch (StackOverflowError e) {
+        throw tooDeep(new SourceFile(modelFile.toString().replace('\\', '/'), readQuietly(modelFile), null));
+      }
+    });
+  }
+
   private static Compilation fromChecked(CheckedModel checked, boolean derivatives) throws CompileException {
     return fromChecked(checked, derivatives, IndexChecks.UNPROVEN);
   }
 
   private static Compilation fromChecked(CheckedModel checked, boolean derivatives, IndexChecks checks) throws CompileException {
-    IrProgram forward = Lowering.lower(checked, checks);
-    IrProgram program = derivatives ? AutoDiff.differentiate(forward) : forward;
-    LoadedModel loaded;
+    return fromChecked(checked, derivatives, checks, null, new Phases());
+  }
+
+  /** The stages after checking; {@code classes} null defines a new class. */
+  private static Compilation fromChecked(CheckedModel checked, boolean derivatives, IndexChecks checks, LoadedClasses classes,
+      Phases phases) throws CompileException {
+    IrProgram forward = phases.timeCompile("lower", () -> Lowering.lower(checked, checks));
+    IrProgram program = derivatives ? phases.timeCompile("derivatives", () -> AutoDiff.differentiate(forward)) : forward;
+    return new Compilation(checked, forward, program, load(checked, program, classes, phases, "emit+load"));
+  }
+
+  /** Emits and loads {@code program}'s class ({@code classes} null: a new class), the JVM's size limits as positioned errors. */
+  private static LoadedModel load(CheckedModel checked, IrProgram program, LoadedClasses classes, Phases phases, String phase)
+      throws CompileException {
     try {
-      loaded = LoadedModel.load(program);
+      return phases.timeCompile(phase, () -> classes == null ? LoadedModel.load(program) : LoadedModel.load(program, classes));
     } catch (MethodTooLargeException e) {
       throw tooLarge(checked, "its generated method '" + e.getMethodName() + "' would exceed the 64 KB of bytecode"
           + " the JVM allows in one method");
     } catch (ClassTooLargeException e) {
       throw tooLarge(checked, "its generated class would hold more constants than the JVM allows in one class");
     }
-    return new Compilation(checked, forward, program, loaded);
   }
 
   private static CompileException tooLarge(CheckedModel checked, String why) {

@@ -44,6 +44,28 @@ final class Cli {
     return r;
   }
 
+  /** Code that runs with stdout and stderr captured, and may read what has been printed so far. */
+  interface Printing {
+    void run(java.util.function.Supplier<String> printedSoFar) throws Exception;
+  }
+
+  /** Runs {@code body} with stdout and stderr captured together; returns all it printed. */
+  static String printed(Printing body) throws Exception {
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
+    System.setOut(both);
+    System.setErr(both);
+    try {
+      body.run(() -> captured.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
+  }
+
   /** The data root: the repository's data/ folder (surefire sets phloem.data to it and clears PHLOEM_DATA). */
   static Path data() {
     try {

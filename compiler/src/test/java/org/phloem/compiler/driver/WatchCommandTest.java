@@ -3,15 +3,14 @@ package org.phloem.compiler.driver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -35,7 +34,7 @@ class WatchCommandTest {
 
     String all = watch(file, 4, text -> {
       awaitRounds(text, 1);
-      assertTrue(text.get().contains("check passed") && text.get().contains("watching 2 file(s)"), text.get());
+      assertTrue(text.get().contains("light check passed") && text.get().contains("watching 2 file(s)"), text.get());
       // round 2: a mistake in the model: positioned message, and watching goes on
       save(file, model.replace("curve(b1, b2, x[i])", "curve(b1, b2, xx[i])"));
       awaitRounds(text, 2);
@@ -47,8 +46,8 @@ class WatchCommandTest {
       // round 4: a save of the included file alone triggers a round
       save(include, "fn curve(c1, c2, t) = c1 * (1 - exp(-c2 * t)) + 0\n");
     });
-    assertEquals(3, all.split("check passed", -1).length - 1, all);
-    assertEquals(4, all.split(" compiled in \\d+ ms| not checked", -1).length - 1, "four rounds:\n" + all);
+    assertEquals(3, all.split("light check passed", -1).length - 1, all);
+    assertEquals(4, all.split("\\.phl compiled in \\d+ ms| not checked", -1).length - 1, "four rounds:\n" + all);
     assertTrue(!all.contains("\tat org."), all);
   }
 
@@ -67,7 +66,7 @@ class WatchCommandTest {
       assertTrue(text.get().contains("watching 2 file(s)"), text.get());
       save(include, "fn curve(c1, c2, t) = c1 * (1 - exp(-c2 * t))\n");
     });
-    assertTrue(all.contains("check passed"), all);
+    assertTrue(all.contains("light check passed"), all);
   }
 
   /**
@@ -87,8 +86,71 @@ class WatchCommandTest {
       Files.writeString(file, model.replace("normal(y[i], 1)", "normal(y[i], 2)"));
       Files.setLastModifiedTime(file, FileTime.fromMillis(before.toMillis() + 4000));
     });
-    assertEquals(2, all.split("check passed", -1).length - 1, all);
+    assertEquals(2, all.split("light check passed", -1).length - 1, all);
     assertTrue(!all.contains("no 'model' declaration"), all);
+  }
+
+  /**
+   * Each round prints its stages in order: compiled, the cost at the prior means (the first result),
+   * the light check. A save that changes only a comment, or only a number, compiles to the same
+   * bytecode: the loaded class runs again (with the new number) on the data bound before. A changed
+   * expression makes a new class.
+   */
+  @Test
+  void roundsPrintCostThenLightCheck_andReuseWhatDidNotChange() throws Exception {
+    String model = Files.readString(Cli.misra1a(dir)).replace("normal(y[i], 1)", "normal(y[i], 2)");
+    Path file = Cli.write(dir, "watched.phl", model);
+    String all = watch(file, 4, text -> {
+      awaitRounds(text, 1);
+      save(file, "// a comment\n" + model);
+      awaitRounds(text, 2);
+      save(file, model.replace("normal(y[i], 2)", "normal(y[i], 4)"));
+      awaitRounds(text, 3);
+      save(file, model.replace("normal(y[i], 2)", "normal(y[i], 4)").replace("exp(-b2 * x[i])", "exp(-(x[i] * b2))"));
+    });
+    String[] rounds = all.split("watching 1 file\\(s\\)");
+    assertEquals(4, rounds.length, all);
+    for (String r : rounds) {
+      int compiled = r.indexOf(" compiled in ");
+      int cost = r.indexOf("] cost J = ");
+      int light = r.indexOf("] light check passed: gradient·v ");
+      assertTrue(compiled >= 0 && compiled < cost && cost < light, r);
+    }
+    assertTrue(!rounds[0].contains("same bytecode") && !rounds[0].contains("data unchanged"), rounds[0]);
+    assertTrue(rounds[1].contains("same bytecode as before") && rounds[1].contains("data unchanged"), rounds[1]);
+    assertEquals(costLine(rounds[0]), costLine(rounds[1]));
+    // sd 4 instead of 2: a quarter of the cost, from the same class with the new number
+    assertTrue(rounds[2].contains("same bytecode as before") && rounds[2].contains("data unchanged"), rounds[2]);
+    assertEquals(costLine(rounds[0]) / 4, costLine(rounds[2]), 1e-12 * costLine(rounds[0]));
+    // the same function written another way: new code, the same cost to rounding
+    assertTrue(!rounds[3].contains("same bytecode") && rounds[3].contains("data unchanged"), rounds[3]);
+    assertEquals(costLine(rounds[2]), costLine(rounds[3]), 1e-12 * costLine(rounds[2]));
+    assertTrue(!all.contains("full check"), all);
+  }
+
+  /** {@code --full} adds the full check of {@code phloem check} to every round. */
+  @Test
+  void withFull_everyRoundEndsWithTheFullCheck() throws Exception {
+    Path file = Cli.write(dir, "watched.phl", Files.readString(Cli.misra1a(dir)));
+    String all = watch(file, 1, text -> awaitText(text, "full check passed"), "--full");
+    assertTrue(all.contains("Gradient check of misra1a") && all.contains("hessian·v (norm)") && all.contains("full check passed"), all);
+    assertTrue(all.indexOf("light check passed") < all.indexOf("Gradient check of misra1a"), all);
+  }
+
+  /** A cost that is NaN at the prior means is explained (line, variable) and the round ends unchecked. */
+  @Test
+  void aNaNCost_isTracedToItsLine() throws Exception {
+    String model = Files.readString(Cli.misra1a(dir)).replace("b1 * (1 - exp(-b2 * x[i]))", "b1 * (1 - exp(-b2 * x[i])) + log(b2 - 1)");
+    Path file = Cli.write(dir, "watched.phl", model);
+    String all = watch(file, 1, text -> awaitText(text, "not checked"));
+    assertTrue(all.contains("cost J = NaN at the prior means"), all);
+    assertTrue(all.contains("first non-finite value") && all.contains("line 10"), all);
+    assertTrue(all.contains("not checked (the cost is not a finite number)") && !all.contains("light check"), all);
+  }
+
+  private static double costLine(String round) {
+    int at = round.indexOf("cost J = ") + "cost J = ".length();
+    return Double.parseDouble(round.substring(at, round.indexOf(' ', at)));
   }
 
   /** What a test does while the watcher runs: saves files and waits for rounds, reading the printed text. */
@@ -100,30 +162,22 @@ class WatchCommandTest {
    * Runs {@code phloem watch FILE --rounds N} on a thread with everything printed captured, lets
    * {@code session} save and wait, expects exit 0, and returns all that was printed.
    */
-  private static String watch(Path file, int rounds, Session session) throws Exception {
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
-    System.setOut(both);
-    System.setErr(both);
-    Thread watcher = null;
-    try {
+  private static String watch(Path file, int rounds, Session session, String... options) throws Exception {
+    return Cli.printed(text -> {
+      List<String> args = new ArrayList<>(List.of("watch", file.toString(), "--data=" + Cli.data(), "--rounds",
+          Integer.toString(rounds), "--poll-ms", "20"));
+      args.addAll(List.of(options));
       CompletableFuture<Integer> result = new CompletableFuture<>();
-      watcher = new Thread(() -> result.complete(Main.execute("watch", file.toString(), "--data=" + Cli.data(), "--rounds",
-          Integer.toString(rounds), "--poll-ms", "20")));
+      Thread watcher = new Thread(() -> result.complete(Main.execute(args.toArray(String[]::new))));
       watcher.start();
-      session.during(() -> captured.toString(StandardCharsets.UTF_8));
-      assertEquals(0, result.get(60, TimeUnit.SECONDS));
-    } finally {
-      if (watcher != null) {
+      try {
+        session.during(text);
+        assertEquals(0, result.get(60, TimeUnit.SECONDS));
+      } finally {
         watcher.interrupt();
         watcher.join(10_000);
       }
-      System.setOut(out);
-      System.setErr(err);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
+    });
   }
 
   /** Waits until {@code expected} has been printed (the round's last line may come before its message). */
@@ -139,7 +193,7 @@ class WatchCommandTest {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (Instant.now().isBefore(deadline)) {
       String t = text.get();
-      int done = t.split("\\] check (passed|FAILED)|: not checked", -1).length - 1;
+      int done = t.split("\\] light check (passed|FAILED)|: not checked", -1).length - 1;
       if (done >= n && t.split("watching ", -1).length - 1 >= n) {
         return;
       }

@@ -34,10 +34,10 @@ import org.phloem.runtime.OutputInfo;
  */
 public final class ModelCheck {
 
-  private static final double EPS = Math.ulp(1.0);
-  private static final double CBRT_EPS = Math.cbrt(EPS);
+  static final double EPS = Math.ulp(1.0);
+  static final double CBRT_EPS = Math.cbrt(EPS);
   /** Ridders' first step, relative to the typical magnitude (or direction length). */
-  private static final double RIDDERS_START = 1e-3;
+  static final double RIDDERS_START = 1e-3;
 
   private ModelCheck() {}
 
@@ -79,10 +79,7 @@ public final class ModelCheck {
     List<DirectionRow> dirs = new ArrayList<>();
     Random random = new Random(options.seed());
     for (int d = 1; d <= options.directions(); d++) {
-      double[] v = new double[n];
-      for (int i = 0; i < n; i++) {
-        v[i] = (2 * random.nextDouble() - 1) * scale[i];
-      }
+      double[] v = direction(random, scale);
       double h = Math.min(CBRT_EPS, 0.5 * roomAlong(p, v, lo, hi));
       dirs.add(tangentVsAdjoint(model, p, g, v, d, options));
       dirs.add(outputsVsFiniteDifferences(model, p, v, h, d, options));
@@ -222,7 +219,7 @@ public final class ModelCheck {
    * The finding as reported. For a gradient (the Hessian-vector check differences gradients) a kink of
    * the cost is a jump: both are the cost's kink.
    */
-  private static NonSmooth nonSmooth(Kinks.Finding f, boolean ofGradient) {
+  static NonSmooth nonSmooth(Kinks.Finding f, boolean ofGradient) {
     return switch (f) {
       case NONE -> NonSmooth.NONE;
       case KINK -> NonSmooth.KINK;
@@ -280,7 +277,7 @@ public final class ModelCheck {
     return out;
   }
 
-  private static double[] shifted(double[] p, double[] v, double t) {
+  static double[] shifted(double[] p, double[] v, double t) {
     double[] q = p.clone();
     for (int i = 0; i < p.length; i++) {
       q[i] += t * v[i];
@@ -288,8 +285,17 @@ public final class ModelCheck {
     return q;
   }
 
+  /** A random direction: vᵢ = uᵢ·sᵢ, uᵢ uniform in (−1, 1), sᵢ the typical magnitudes. */
+  static double[] direction(Random random, double[] scale) {
+    double[] v = new double[scale.length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (2 * random.nextDouble() - 1) * scale[i];
+    }
+    return v;
+  }
+
   /** The largest t with p ± t·v inside the bounds (Infinity when unbounded). */
-  private static double roomAlong(double[] p, double[] v, double[] lo, double[] hi) {
+  static double roomAlong(double[] p, double[] v, double[] lo, double[] hi) {
     double t = Double.POSITIVE_INFINITY;
     for (int i = 0; i < p.length; i++) {
       if (v[i] != 0) {
@@ -299,7 +305,7 @@ public final class ModelCheck {
     return t;
   }
 
-  private static double[] typicalMagnitudes(ModelInfo info, double[] p) {
+  static double[] typicalMagnitudes(ModelInfo info, double[] p) {
     double[] lo = info.lowerBounds();
     double[] hi = info.upperBounds();
     double[] s = new double[p.length];
@@ -331,7 +337,7 @@ public final class ModelCheck {
     return s;
   }
 
-  private static double relative(double reference, double actual, double floor) {
+  static double relative(double reference, double actual, double floor) {
     double diff = Math.abs(reference - actual);
     if (diff == 0) {
       return 0;

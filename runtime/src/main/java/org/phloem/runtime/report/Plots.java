@@ -29,9 +29,7 @@ public final class Plots {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
-    // PNGs are encoded into memory: without this, ImageIO buffers each one in a temporary file, and a
-    // JVM that exits while one is being written prints the error of its shutdown hook closing that file.
-    javax.imageio.ImageIO.setUseCache(false);
+    // (PNGs are encoded by PngEncoder, not ImageIO: touching ImageIO would load its service registry)
   }
 
   private static final int WIDTH = 900;
@@ -429,7 +427,8 @@ public final class Plots {
     return label.replaceAll("[^A-Za-z0-9_-]+", "_").replaceAll("_+$", "");
   }
 
+  /** The chart drawn into an RGB image and encoded as PNG (see {@link PngEncoder} for why not ImageIO). */
   private static byte[] png(Chart<?, ?> chart) throws IOException {
-    return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    return PngEncoder.encode(BitmapEncoder.getBufferedImage(chart));
   }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.util.CheckClassAdapter;
 import org.phloem.compiler.codegen.ClassEmitter;
+import org.phloem.compiler.codegen.LoadedClasses;
 import org.phloem.compiler.codegen.LoadedModel;
 import org.phloem.compiler.driver.Compilation;
 import org.phloem.compiler.driver.Pipeline;
@@ -32,7 +33,8 @@ import org.phloem.tests.support.Repo;
  * DALEC (plain and with checkpointed sweeps) and on BETHY at Hyytiälä (one year of data), the model
  * emitted whole and the same IR split at the default budget and at much smaller ones give the same
  * bits for the cost, gradient, tangent, Hessian-vector product (plain and checkpointed sweeps), every
- * output and every output tangent. The split classes pass ASM's verifier.
+ * output and every output tangent. The split classes pass ASM's verifier. So does the class
+ * {@code phloem watch} runs, with the literals read from a constant array ({@code LiteralsAsData}).
  */
 class SplitSweepsAgreeBitForBitTest {
   /** The default budget (as compiled by the pipeline), a few times smaller, and small enough to cut nearly every statement. */
@@ -73,6 +75,22 @@ class SplitSweepsAgreeBitForBitTest {
           assertSameBits(whole, split, p, v, where + (checkpointed ? ", checkpointed sweeps" : ""));
         }
       }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void theWatchClass_literalsAsData_givesTheSameBits(String model, Path dataRoot) throws Exception {
+    Compilation c = Pipeline.compile(Repo.model(model), true);
+    ModelLayout layout = c.loaded().layout();
+    BoundData data = DataBinder.bind(dataRoot, layout.tables(), layout.dims(), layout.inputs());
+    CompiledModel plain = c.loaded().bind(data);
+    LoadedModel watchClass = LoadedModel.load(c.program(), new LoadedClasses(1));
+    assertEquals("", problems(watchClass.bytes()), model);
+    CompiledModel watched = watchClass.bind(data);
+    for (long seed = 0; seed < 2; seed++) {
+      assertSameBits(plain, watched, point(plain.info(), seed), direction(plain.info().parameterCount(), seed),
+          model + ", literals as data, point " + seed);
     }
   }
 

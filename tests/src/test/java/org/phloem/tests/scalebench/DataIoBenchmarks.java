@@ -60,8 +60,8 @@ class DataIoBenchmarks {
     long t0 = System.nanoTime();
     ChildJvm.Run cli = ChildJvm.run(DataIoBench.class, 1024, List.of("cli", "" + N, out.resolve("phases").toString()), false);
     double wall = (System.nanoTime() - t0) / 1e9;
-    // exit 1 is a fit judged not converged (the report is written all the same); the time is what is measured
-    assertTrue(cli.exitCode() == 0 || cli.exitCode() == 1, String.join("\n", cli.output()));
+    // exit 10-16 is a fit judged not converged (the report is written all the same); the time is what is measured
+    assertTrue(cli.exitCode() == 0 || (cli.exitCode() >= 10 && cli.exitCode() <= 16), String.join("\n", cli.output()));
     lines.add(String.format(Locale.ROOT, "phloem fit at n = %d, the whole command in a fresh JVM (JVM start included, plots included): %.2f s wall, "
         + "exit %d, load %s", N, wall, cli.exitCode(), Clock.loadAverage()));
     Files.write(out.resolve("results.md"), lines);

@@ -1,0 +1,71 @@
+package org.phloem.compiler.driver;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.phloem.compiler.codegen.LoadedClasses;
+import org.phloem.runtime.CompiledModel;
+import org.phloem.runtime.check.CheckOptions;
+import org.phloem.runtime.check.DirectionalCheck;
+import org.phloem.runtime.data.BoundData;
+
+/**
+ * Keeps the compiler warm while {@code phloem watch} waits for the first save: a background thread
+ * compiles the model again and again and runs its cost and light check, so that the JIT compiles the
+ * compiler's own code, and the model's class (shared through the session's {@link LoadedClasses}),
+ * before the user's first edit rather than during the rounds after it. Nothing is printed or kept.
+ * It stops at the first save (a step under way then finishes beside the round), after
+ * {@link #MAX_COMPILES} compilations, or once it has used {@link #MAX_CPU_NANOS} of CPU.
+ */
+final class CompilerWarmUp {
+  /** At most this many compilations. */
+  static final int MAX_COMPILES = 30;
+  /** At most this much CPU time (thread CPU of the warm-up thread). */
+  static final long MAX_CPU_NANOS = 15_000_000_000L;
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private final AtomicBoolean stop = new AtomicBoolean();
+
+  private CompilerWarmUp() {}
+
+  /**
+   * Starts warming up on {@code model}, its classes taken from {@code classes} and run on {@code data},
+   * the binding of the round that just passed (never read again here).
+   */
+  static CompilerWarmUp start(Path model, BoundData data, LoadedClasses classes) {
+    CompilerWarmUp w = new CompilerWarmUp();
+    Thread t = new Thread(() -> w.run(model, data, classes), "phloem-watch-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
+    return w;
+  }
+
+  /** Asks the warm-up to end; it does after the step under way. */
+  void stop() {
+    stop.set(true);
+  }
+
+  private void run(Path model, BoundData data, LoadedClasses classes) {
+    long cpu0 = THREADS.getCurrentThreadCpuTime();
+    try {
+      for (int k = 0; k < MAX_COMPILES && !stop.get() && THREADS.getCurrentThreadCpuTime() - cpu0 < MAX_CPU_NANOS; k++) {
+        Compilation c = Pipeline.withDerivatives(Pipeline.forward(model, classes, new Phases()), classes, new Phases());
+        if (stop.get()) {
+          return;
+        }
+        CompiledModel m = c.loaded().bind(data);
+        double[] p = m.info().priorMeans();
+        m.cost(p);
+        if (stop.get()) {
+          return;
+        }
+        DirectionalCheck.run(m, p, CheckOptions.defaults());
+      }
+    } catch (Exception | StackOverflowError e) {
+      // the rounds report every problem (a file saved meanwhile may not compile); a warm-up only stops
+    }
+  }
+}

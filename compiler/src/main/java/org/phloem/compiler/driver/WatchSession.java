@@ -1,0 +1,226 @@
+package org.phloem.compiler.driver;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.phloem.compiler.ast.Item;
+import org.phloem.compiler.codegen.LoadedClasses;
+import org.phloem.compiler.diag.CompileException;
+import org.phloem.compiler.diag.Diagnostic;
+import org.phloem.compiler.diagnose.NumericalFaults;
+import org.phloem.compiler.source.SourceFile;
+import org.phloem.runtime.CompiledModel;
+import org.phloem.runtime.GeneratedModel;
+import org.phloem.runtime.check.CheckOptions;
+import org.phloem.runtime.check.DirectionalCheck;
+import org.phloem.runtime.data.BindingCache;
+
+/**
+ * The rounds of one {@code phloem watch}, and what they share: the last compilation (a save that
+ * changed no file's text is not compiled again), the generated classes already loaded (a round whose
+ * bytecode did not change runs the class the JIT has compiled), the last data binding
+ * (bound again only when the data declarations or files changed) and the last model that compiled (for
+ * a full check on request). A round prints its results as they come:
+ * <ol>
+ *   <li>the compile errors, or {@code compiled in N ms}: the forward model alone, all the cost needs;</li>
+ *   <li>data problems, or the cost at the prior means (a NaN or infinite cost is explained: the line and
+ *       element of the first non-finite value) &mdash; the round's first <em>result</em>;</li>
+ *   <li>{@code derivatives compiled in N ms}, then the light check ({@link DirectionalCheck}): gᵀv on one
+ *       random direction against central differences; when it fails, the full check follows at once to
+ *       name the parameter;</li>
+ *   <li>with {@code --full}, the full check of {@code phloem check} every round.</li>
+ * </ol>
+ */
+final class WatchSession {
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+  /** How many classes a session keeps loaded: enough to undo a few edits back and forth. */
+  private static final int CLASSES_KEPT = 8;
+
+  private final Path model;
+  private final DataOptions data;
+  private final boolean fullEveryRound;
+  private final boolean phaseTimes;
+  private final LoadedClasses classes = new LoadedClasses(CLASSES_KEPT);
+  private final BindingCache binding = new BindingCache();
+  /** The last compilation that succeeded, and the text of every file it read: a save that changed nothing is not compiled again. */
+  private Compilation lastCompilation;
+  private Map<Path, String> lastSources;
+  /** Whether to warm the compiler up after the first round that passes; the warm-up under way, or null. */
+  private boolean warmUpDue;
+  private CompilerWarmUp warmUp;
+  /** The model of the last round that compiled and bound, or null. */
+  private CompiledModel last;
+
+  WatchSession(Path model, DataOptions data, boolean fullEveryRound, boolean phaseTimes, boolean warmUp) {
+    this.warmUpDue = warmUp;
+    this.model = model;
+    this.data = data;
+    this.fullEveryRound = fullEveryRound;
+    this.phaseTimes = phaseTimes;
+  }
+
+  /**
+   * One round: compile, bind, cost, light check (and the full check when asked for every round), each
+   * printed when done. Returns the files to watch: those the model was read from (the main file at
+   * least); after a compile error, also the files watched before and every file an error points into,
+   * so that fixing an included file is noticed.
+   */
+  Set<Path> round(Set<Path> watched) {
+    stopWarmUp();
+    Set<Path> files = new LinkedHashSet<>();
+    files.add(model);
+    Phases phases = new Phases();
+    last = null;
+    try {
+      long start = System.nanoTime();
+      boolean sameSource = lastCompilation != null && phases.time("compare sources", () -> unchanged(lastSources));
+      // the forward model first: all the cost needs; the derivatives after the cost is printed
+      Compilation front = sameSource ? lastCompilation : Pipeline.forward(model, classes, phases);
+      double millis = (System.nanoTime() - start) / 1e6;
+      for (Item item : front.checked().items()) {
+        Path location = item.span().file().location();
+        if (location != null) {
+          files.add(location);
+        }
+      }
+      say(sameSource ? model + ": no file's text changed; the last compilation is used"
+          : String.format(Locale.ROOT, "%s compiled in %.0f ms%s", model, millis, reuse(front)));
+      CompiledModel forward = phases.time("bind", () -> front.bind(data.root(model), binding));
+      Fittable.require(forward.info(), "check");
+      double[] p = forward.info().priorMeans();
+      double cost = phases.time("cost", () -> forward.cost(p));
+      String reused = binding.reused() ? " (data unchanged: not read again)" : "";
+      if (!Double.isFinite(cost)) {
+        say("cost J = " + cost + " at the prior means" + reused);
+        Optional<String> why = phases.time("diagnose", () -> NumericalFaults.diagnose(front, forward, p));
+        System.out.println(why.orElse("The observation cost is " + cost + "."));
+        say(model + ": not checked (the cost is not a finite number)");
+        return files;
+      }
+      say(String.format(Locale.ROOT, "cost J = %.15e at the prior means%s", cost, reused));
+      Compilation c = front;
+      if (!sameSource) {
+        long derivativesStart = System.nanoTime();
+        c = Pipeline.withDerivatives(front, classes, phases);
+        say(String.format(Locale.ROOT, "derivatives compiled in %.0f ms%s", (System.nanoTime() - derivativesStart) / 1e6, reuse(c)));
+        lastCompilation = c;
+        lastSources = sources(c);
+      }
+      Compilation full = c;
+      CompiledModel m = sameSource ? forward : phases.time("bind with derivatives", () -> full.bind(data.root(model), binding));
+      DirectionalCheck.Result light = phases.time("light check", () -> DirectionalCheck.run(m, p, CheckOptions.defaults()));
+      say("light check " + light.describe());
+      if (light.flagged() || fullEveryRound) {
+        phases.time("full check", () -> fullCheck(m));
+      }
+      last = m;
+      if (warmUpDue && m instanceof GeneratedModel) {
+        warmUpDue = false;
+        warmUp = CompilerWarmUp.start(model, ((GeneratedModel) m).data(), classes);
+      }
+      if (phaseTimes) {
+        say("phases (thread CPU/wall, ms): " + phases.format());
+      }
+    } catch (Exception e) {
+      if (e instanceof CompileException) {
+        files.addAll(watched);
+        for (Diagnostic d : ((CompileException) e).diagnostics()) {
+          Path location = d.span().file().location();
+          if (location != null) {
+            files.add(location);
+          }
+        }
+      }
+      say(model + ": not checked");
+      System.out.flush();
+      PrintWriter err = new PrintWriter(System.err, true);
+      UserErrors.report(e, err);
+      err.flush();
+    }
+    System.out.flush();
+    return files;
+  }
+
+  /** Ends the compiler's warm-up, if one runs (at a save, and when watching ends). */
+  void stopWarmUp() {
+    if (warmUp != null) {
+      warmUp.stop();
+      warmUp = null;
+    }
+  }
+
+  /** What a compile line adds when the class was one already loaded. */
+  private static String reuse(Compilation c) {
+    return c.loaded().reused() ? " (same bytecode as before: the loaded class runs again)" : "";
+  }
+
+  /** The text of every file {@code c} was compiled from, by location. */
+  private static Map<Path, String> sources(Compilation c) {
+    Map<Path, String> out = new LinkedHashMap<>();
+    SourceFile main = c.checked().mainFile();
+    if (main.location() != null) {
+      out.put(main.location(), main.text());
+    }
+    for (Item item : c.checked().items()) {
+      SourceFile f = item.span().file();
+      if (f.location() != null) {
+        out.put(f.location(), f.text());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether every file still holds the text it was compiled from. Read again, not judged by time and
+   * size: a save is what started the round, so those have changed.
+   */
+  private static boolean unchanged(Map<Path, String> sources) {
+    for (Map.Entry<Path, String> e : sources.entrySet()) {
+      try {
+        if (!Files.readString(e.getKey()).equals(e.getValue())) {
+          return false;
+        }
+      } catch (IOException | RuntimeException ex) {
+        return false;
+      }
+    }
+    return !sources.isEmpty();
+  }
+
+  /** The full check of the last model that compiled (asked for with Enter); says so when there is none. */
+  void fullCheckOnRequest() {
+    if (last == null) {
+      say("no full check: the last save did not compile and bind (see above)");
+    } else {
+      try {
+        fullCheck(last);
+      } catch (UserErrors.UserException e) {
+        PrintWriter err = new PrintWriter(System.err, true);
+        UserErrors.report(e, err);
+        err.flush();
+      }
+    }
+    System.out.flush();
+  }
+
+  /** What {@code phloem check} prints, at the prior means, then its verdict on a line of its own. */
+  private boolean fullCheck(CompiledModel m) throws UserErrors.UserException {
+    say("full check (every parameter, then " + CheckOptions.defaults().directions() + " random directions):");
+    boolean passed = CheckCommand.run(m, "prior", 0, 1);
+    say("full check " + (passed ? "passed" : "FAILED"));
+    return passed;
+  }
+
+  private static void say(String line) {
+    System.out.printf("[%s] %s%n", LocalTime.now().format(CLOCK), line);
+  }
+}

@@ -1,0 +1,83 @@
+package org.phloem.runtime.check;
+
+import java.util.Locale;
+import java.util.Random;
+import org.phloem.runtime.CompiledModel;
+
+/**
+ * The light check {@code phloem watch} runs after every save: the adjoint gradient along one random
+ * direction v, gᵀv, against a central difference of the cost along v (step ε^⅓, the full check's, with
+ * its rounding floor 100·ε·|J|/h). When the two disagree beyond the tolerance, the full check's gradient
+ * row logic decides ({@link ModelCheck}): Ridders' extrapolation and its own error estimate, then the
+ * kink/jump examination with one-sided differences. One gradient and two costs when all is well (up to
+ * 20 more, and 26 for the kink examination, when not), where the full check takes about 20 costs per
+ * parameter and more per direction.
+ *
+ * <p>What it cannot see: an error in one gradient component whose share of gᵀv is below the tolerance
+ * (a parameter with a tiny effect), and errors that cancel along v. The tangent and Hessian-vector code
+ * is not run. The full check does all of that, per parameter.
+ */
+public final class DirectionalCheck {
+  private DirectionalCheck() {}
+
+  /**
+   * The outcome.
+   *
+   * @param cost the observation cost at the point
+   * @param adjoint gᵀv from the adjoint gradient
+   * @param finiteDifference dJ(p + t·v)/dt at t = 0: one central difference, or Ridders' extrapolation when that disagreed
+   * @param relativeError |adjoint − fd| / max(|adjoint|, |fd|, noise), as the full check's gradient rows
+   * @param flagged a failure: above the tolerance, beyond the difference's own error and not a kink
+   * @param nonSmooth what one-sided differences found when the central ones disagreed
+   */
+  public record Result(double cost, double adjoint, double finiteDifference, double relativeError, boolean flagged, NonSmooth nonSmooth) {
+    /** One line: "passed: gradient·v ... (adjoint) vs ... (central differences), rel.err ...". */
+    public String describe() {
+      String verdict = flagged ? "FAILED" : "passed";
+      String note = nonSmooth == NonSmooth.KINK ? " (kink along v: the slope changes within the step; not a failure)"
+          : nonSmooth == NonSmooth.JUMP ? " (the cost jumps along v: an if-then-else whose branches do not meet)" : "";
+      return String.format(Locale.ROOT, "%s: gradient·v %.14e (adjoint) vs %.14e (central differences), rel.err %.1e%s", verdict,
+          adjoint, finiteDifference, relativeError, note);
+    }
+  }
+
+  /**
+   * Checks gᵀv at {@code p} (physical units) along the first random direction of the full check with
+   * {@code options} (same seed, so the same v), against {@code options}' gradient tolerance.
+   */
+  public static Result run(CompiledModel model, double[] p, CheckOptions options) {
+    int n = p.length;
+    double[] lo = model.info().lowerBounds();
+    double[] hi = model.info().upperBounds();
+    double[] v = ModelCheck.direction(new Random(options.seed()), ModelCheck.typicalMagnitudes(model.info(), p));
+    double[] g = new double[n];
+    double j0 = model.gradient(p, g);
+    double gv = 0;
+    for (int i = 0; i < n; i++) {
+      gv += g[i] * v[i];
+    }
+    double room = ModelCheck.roomAlong(p, v, lo, hi);
+    double h = Math.min(ModelCheck.CBRT_EPS, 0.5 * room);
+    double noise = 100 * ModelCheck.EPS * Math.abs(j0) / h;
+    // one central difference first (two costs): enough whenever the derivative is right and J smooth
+    double central = (model.cost(ModelCheck.shifted(p, v, h)) - model.cost(ModelCheck.shifted(p, v, -h))) / (2 * h);
+    double centralErr = ModelCheck.relative(gv, central, noise);
+    if (centralErr <= options.gradientTolerance()) {
+      return new Result(j0, gv, central, centralErr, false, NonSmooth.NONE);
+    }
+    // a disagreement: Ridders' extrapolation and the kink examination, as the full check's gradient rows
+    double start = Math.min(ModelCheck.RIDDERS_START, 0.5 * room);
+    Ridders.Result r = Ridders.derivative(t -> new double[] {model.cost(ModelCheck.shifted(p, v, t))}, start);
+    double fd = r.derivative()[0];
+    double err = ModelCheck.relative(gv, fd, noise);
+    boolean flagged = !(err <= options.gradientTolerance()) && !(Math.abs(gv - fd) <= 10 * r.error()[0]);
+    NonSmooth found = NonSmooth.NONE;
+    if (!(err <= options.gradientTolerance())) { // also when within Ridders' error: that may be a jump
+      final double slope = gv;
+      found = ModelCheck.nonSmooth(Kinks.examine(t -> new double[] {model.cost(ModelCheck.shifted(p, v, t))}, new double[] {slope},
+          new boolean[] {true}, start, true), false);
+      flagged = found == NonSmooth.JUMP || (flagged && found != NonSmooth.KINK);
+    }
+    return new Result(j0, gv, fd, err, flagged, found);
+  }
+}

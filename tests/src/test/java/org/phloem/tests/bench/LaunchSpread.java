@@ -1,0 +1,157 @@
+package org.phloem.tests.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The report of {@link LaunchSpreadBenchmark}: one table row per launch of a model and the spreads
+ * over the launches, raw and normalised by the plain-Java control, with the launches whose control
+ * moved flagged (the machine, not the model). Every launch is kept; a launch is never dropped.
+ */
+final class LaunchSpread {
+  /** Uptime in seconds at the start of a unified-logging line ({@code -Xlog:gc:file=...:uptime}). */
+  private static final Pattern GC_PAUSE = Pattern.compile("^\\[(\\d+(?:\\.\\d+)?)s\\].*Pause.*");
+  /** A {@code -XX:+PrintCompilation} line of Phloem code: milliseconds since the JVM started, then the compile id. */
+  private static final Pattern PHLOEM_COMPILATION = Pattern.compile("^\\s*(\\d+)\\s+\\d+\\s.*org\\.phloem\\..*");
+
+  private LaunchSpread() {}
+
+  /**
+   * What one launch measured ({@link LaunchProbe}'s RESULT line) and what its logs show inside the
+   * measured window.
+   *
+   * @param gcPauses GC pauses that began while the calls were measured
+   * @param compilations compilations and deoptimizations ("made not entrant") of Phloem code in that window
+   * @param refused generated methods C2 refused to compile (compilation log lines)
+   */
+  record Launch(int number, double gradient, double gradientP10, double gradientMean, double forward, double forwardP10, double control,
+      double controlP10, double controlMean, double gradientSlow, double controlSlow, double gradientFirstHalf, double gradientSecondHalf, String load, int gcPauses,
+      int compilations, List<String> refused) {
+
+    static Launch of(int number, Map<String, String> r, List<String> gcLog, List<String> compilationLog) {
+      long from = Long.parseLong(r.get("measure_from_ms"));
+      long to = Long.parseLong(r.get("measure_to_ms"));
+      int pauses = 0;
+      for (String line : gcLog) {
+        Matcher m = GC_PAUSE.matcher(line);
+        if (m.matches() && inWindow(Double.parseDouble(m.group(1)) * 1000, from, to)) {
+          pauses++;
+        }
+      }
+      int compilations = 0;
+      List<String> refused = new ArrayList<>();
+      for (String line : compilationLog) {
+        Matcher m = PHLOEM_COMPILATION.matcher(line);
+        if (m.matches() && inWindow(Double.parseDouble(m.group(1)), from, to)) {
+          compilations++;
+        }
+        if (line.contains("org.phloem.generated") && line.contains("COMPILE SKIPPED")) {
+          refused.add(line.trim());
+        }
+      }
+      return new Launch(number, value(r, "gradient_us"), value(r, "gradient_p10_us"), value(r, "gradient_mean_us"), value(r, "forward_us"),
+          value(r, "forward_p10_us"), value(r, "control_us"), value(r, "control_p10_us"), value(r, "control_mean_us"), value(r, "gradient_slow_share"), value(r, "control_slow_share"),
+          value(r, "gradient_first_half_us"), value(r, "gradient_second_half_us"), r.get("load"), pauses, compilations, List.copyOf(refused));
+    }
+
+    /**
+     * Mean gradient over mean control: the gradient's speed with the machine's divided out. Means, not
+     * medians: a disturbance (an interrupt, a time slice of another process and the cache refill after
+     * it) costs about the same CPU time whichever call it falls in and falls in a call in proportion to
+     * its length, so it raises both means by the same factor; the medians instead jump to the slow mode
+     * once more than half of the calls are hit, which happens at a lower disturbance rate for the longer
+     * call (the gradient) than for the shorter (the control).
+     */
+    double normalised() {
+      return gradientMean / controlMean;
+    }
+
+    /** This launch's control against the median of the controls of {@code all}, relative (0.1 = 10 % slower). */
+    double controlShift(List<Launch> all) {
+      return control / LaunchProbe.median(values(all, Launch::control)) - 1;
+    }
+
+    /** The table row of this launch among {@code all}, flagged when its control moved more than {@code controlMoved}. */
+    String row(List<Launch> all, double controlMoved) {
+      double shift = controlShift(all);
+      return String.format(Locale.ROOT,
+          "| %d | %.1f (%.1f), %.1f | %.1f (%.1f) | %.2f (%.2f), %.2f, %s%+.0f %% | %.3f | %.0f %% / %.0f %% | %.1f / %.1f | %d / %d | %s |",
+          number, gradient, gradientP10, gradientMean, forward, forwardP10, control, controlP10, controlMean, Math.abs(shift) > controlMoved ? "⚑ " : "",
+          100 * shift, normalised(), 100 * gradientSlow, 100 * controlSlow, gradientFirstHalf, gradientSecondHalf, gcPauses, compilations, load);
+    }
+  }
+
+  /** The report section of one model: the table of its launches and the spreads. */
+  static List<String> section(String model, List<Launch> launches, double controlMoved) {
+    List<String> out = new ArrayList<>();
+    out.add("## " + model + ", " + launches.size() + " launches");
+    out.add("");
+    out.add("| launch | gradient median (p10), mean, µs | forward median (p10), µs | control median (p10), mean, µs; median vs all launches' median"
+        + " | gradient / control, means | slow share gradient / control"
+        + " | gradient 1st / 2nd half, µs | in window: GC / JIT | load before..after |");
+    out.add("|---|---|---|---|---|---|---|---|---|");
+    launches.forEach(l -> out.add(l.row(launches, controlMoved)));
+    out.add("");
+    if (launches.isEmpty()) {
+      return out;
+    }
+    List<Launch> steady = new ArrayList<>();
+    List<String> moved = new ArrayList<>();
+    for (Launch l : launches) {
+      double shift = l.controlShift(launches);
+      if (Math.abs(shift) > controlMoved) {
+        moved.add(String.format(Locale.ROOT, "%d (%+.0f %%)", l.number(), 100 * shift));
+      } else {
+        steady.add(l);
+      }
+    }
+    double raw = spread(values(launches, Launch::gradient));
+    double normalised = spread(values(launches, Launch::normalised));
+    out.add(String.format(Locale.ROOT, "- gradient median of medians %.1f µs; spread (max/min − 1) over all %d launches: medians **%.1f %%** (%.1f..%.1f µs),"
+            + " 10th percentiles %.1f %%; forward medians %.1f %%; control medians %.1f %%",
+        LaunchProbe.median(values(launches, Launch::gradient)), launches.size(), 100 * raw, min(values(launches, Launch::gradient)),
+        max(values(launches, Launch::gradient)), 100 * spread(values(launches, Launch::gradientP10)), 100 * spread(values(launches, Launch::forward)),
+        100 * spread(values(launches, Launch::control))));
+    out.add(String.format(Locale.ROOT, "- normalised by the control (mean gradient / mean control), all %d launches: spread **%.1f %%** (%.3f..%.3f)",
+        launches.size(), 100 * normalised, min(values(launches, Launch::normalised)), max(values(launches, Launch::normalised))));
+    out.add("- launches whose control moved more than " + Math.round(100 * controlMoved) + " % (the machine): "
+        + (moved.isEmpty() ? "none" : String.join(", ", moved))
+        + (moved.isEmpty() || steady.isEmpty() ? "" : String.format(Locale.ROOT, "; over the other %d launches the gradient medians spread %.1f %%",
+            steady.size(), 100 * spread(values(steady, Launch::gradient)))));
+    out.add(launches.size() < 2 ? "- target ≤ 10 % over the launches: needs at least two launches"
+        : String.format(Locale.ROOT, "- target ≤ 10 %% over the %d launches: raw %s, normalised %s", launches.size(), raw <= 0.10 ? "met" : "**not met**",
+            normalised <= 0.10 ? "met" : "**not met**"));
+    out.add("");
+    return out;
+  }
+
+  static double[] values(List<Launch> launches, ToDoubleFunction<Launch> f) {
+    return launches.stream().mapToDouble(f).toArray();
+  }
+
+  /** max/min − 1. */
+  static double spread(double[] x) {
+    return max(x) / min(x) - 1;
+  }
+
+  private static double max(double[] x) {
+    return java.util.Arrays.stream(x).max().orElseThrow();
+  }
+
+  private static double min(double[] x) {
+    return java.util.Arrays.stream(x).min().orElseThrow();
+  }
+
+  private static boolean inWindow(double ms, long from, long to) {
+    return ms >= from && ms <= to;
+  }
+
+  private static double value(Map<String, String> r, String key) {
+    return Double.parseDouble(r.get(key));
+  }
+}

@@ -1,0 +1,79 @@
+package org.phloem.tests.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The launch-spread report: raw and normalised spreads, flagged launches, log events inside the measured window. */
+class LaunchSpreadTest {
+
+  private static Map<String, String> result(double gradient, double control) {
+    Map<String, String> r = new HashMap<>();
+    r.put("gradient_us", Double.toString(gradient));
+    r.put("gradient_p10_us", Double.toString(gradient * 0.99));
+    r.put("forward_us", Double.toString(gradient / 2));
+    r.put("forward_p10_us", Double.toString(gradient / 2));
+    r.put("control_us", Double.toString(control));
+    r.put("control_p10_us", Double.toString(control));
+    r.put("gradient_mean_us", Double.toString(gradient * 1.05));
+    r.put("control_mean_us", Double.toString(control * 1.05));
+    r.put("gradient_slow_share", "0.1");
+    r.put("control_slow_share", "0.05");
+    r.put("gradient_first_half_us", Double.toString(gradient));
+    r.put("gradient_second_half_us", Double.toString(gradient));
+    r.put("measure_from_ms", "10000");
+    r.put("measure_to_ms", "11000");
+    r.put("load", "0.5..0.6");
+    return r;
+  }
+
+  @Test
+  void aLaunchWhoseControlMoved_isFlaggedAndKept_andTheSpreadsAreRawAndNormalised() {
+    // launch 3: the machine (control +30 %, gradient +30 %); launch 2: the gradient alone is 20 % slower
+    double[][] measured = {{150, 100}, {180, 100}, {195, 130}, {150, 100}};
+    List<LaunchSpread.Launch> launches = new ArrayList<>();
+    for (int i = 0; i < measured.length; i++) {
+      launches.add(LaunchSpread.Launch.of(i + 1, result(measured[i][0], measured[i][1]), List.of(), List.of()));
+    }
+    List<String> section = LaunchSpread.section("m.phl", launches, 0.05);
+    String text = String.join("\n", section);
+    assertEquals(4, section.stream().filter(l -> l.matches("\\| \\d+ \\|.*")).count(), text);
+    assertTrue(section.stream().anyMatch(l -> l.startsWith("| 3 |") && l.contains("⚑ +30 %")), text);
+    assertTrue(section.stream().noneMatch(l -> l.startsWith("| 2 |") && l.contains("⚑")), text);
+    // raw: 195/150 - 1 = 30 %; normalised: 1.8/1.5 - 1 = 20 %; without launch 3: 180/150 - 1 = 20 %
+    assertTrue(text.contains("medians **30.0 %** (150.0..195.0 µs)"), text);
+    assertTrue(text.contains("spread **20.0 %** (1.500..1.800)"), text);
+    assertTrue(text.contains("3 (+30 %); over the other 3 launches the gradient medians spread 20.0 %"), text);
+    assertTrue(text.contains("over the 4 launches: raw **not met**, normalised **not met**"), text);
+  }
+
+  @Test
+  void theNormalisedFigureDividesTheMeans_notTheMedians() {
+    // a gradient whose median flipped to the slow mode (most calls hit by one disturbance) while its mean moved little
+    Map<String, String> r = result(177, 90);
+    r.put("gradient_mean_us", "165");
+    r.put("control_mean_us", "94");
+    assertEquals(165 / 94.0, LaunchSpread.Launch.of(1, r, List.of(), List.of()).normalised(), 1e-12);
+  }
+
+  @Test
+  void onlyEventsInsideTheMeasuredWindowAreCounted_andARefusedGeneratedMethodIsReported() {
+    List<String> gc = List.of("[9.500s] GC(3) Pause Young (Normal) (G1 Evacuation Pause) 27M->3M(380M) 4.9ms",
+        "[10.250s] GC(4) Pause Young (Normal) (G1 Evacuation Pause) 27M->3M(380M) 4.9ms", "[10.300s] GC(4) Something else",
+        "[11.500s] GC(5) Pause Young (Normal) (G1 Evacuation Pause) 27M->3M(380M) 4.9ms");
+    List<String> compilation = List.of("   9999 1800       4       org.phloem.generated.m::runGradient (592 bytes)",
+        "  10100 1801       4       org.phloem.runtime.GeneratedModel::gradient (73 bytes)",
+        "  10200 1802       4       java.lang.String::indexOf (7 bytes)",
+        "  10300 1800       4       org.phloem.generated.m::runGradient (592 bytes)   made not entrant",
+        "   5000 1700       4       org.phloem.generated.m::runGradient$1 (3030 bytes)   COMPILE SKIPPED: unsupported incoming calling sequence");
+    LaunchSpread.Launch l = LaunchSpread.Launch.of(1, result(150, 100), gc, compilation);
+    assertEquals(1, l.gcPauses());
+    assertEquals(2, l.compilations());
+    assertEquals(1, l.refused().size());
+  }
+}
