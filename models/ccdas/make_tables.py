@@ -7,9 +7,11 @@ Reads co2/stations_monthly.csv and bethy_grid/vegetation_points_2deg.csv; writes
   ccdas/stations.csv              the stations: the 41 with >= 80 % of the months 1990-2003 observed
                                   (fitted = 1) and the East-Asian stations below that coverage (fitted = 0)
   ccdas/station_co2_monthly.csv   their monthly CO2 1980-2003, month = 12 (year - 1980) + month - 1
-  ccdas/pft_area_by_band.csv      land area of each PFT (0-based) per 10-degree band (0 = 90S-80S): a
-                                  grid cell's area split equally among its vegetation points (the map
-                                  gives no cover fractions except for single-PFT cells)
+  ccdas/pft_area_by_band.csv      vegetated area of each PFT (0-based) per 10-degree band (0 = 90S-80S):
+                                  a cell with one vegetation point is covered wholly by it (the map's
+                                  cover fraction 1); a cell with two or three is covered to the share
+                                  VEGETATED_SHARE, split equally among its points (the map gives no other
+                                  fractions; README.md, "Land area per PFT", says how the share was chosen)
 Standard library only; the tests (CcdasDataTest) recompute all three from the same sources.
 """
 import csv
@@ -19,6 +21,9 @@ from collections import Counter, defaultdict
 
 FIRST_YEAR, LAST_YEAR = 1980, 2003
 COVER_FROM, COVER_TO, COVER_SHARE = 1990, 2003, 0.8
+# Vegetated share of a cell with several PFTs (README.md, "Land area per PFT"): chosen so that global GPP at
+# the prior means, 1980-2003, is near the observed 123 PgC/yr (Beer et al. 2010).
+VEGETATED_SHARE = 0.57
 EAST_ASIA = ["gsn233n0", "amy236n1", "ryo239n0", "yon224n0", "mnm224n0", "wlg236n0", "uum244n0"]
 
 
@@ -52,7 +57,8 @@ def main(tidy, out):
     area = defaultdict(float)
     for p in points:
         band = int((float(p["lat"]) + 90) // 10)
-        area[(band, int(p["pft"]) - 1)] += float(p["cell_area_m2"]) / per_cell[p["grid_cell"]]
+        n = per_cell[p["grid_cell"]]
+        area[(band, int(p["pft"]) - 1)] += float(p["cell_area_m2"]) * (1 if n == 1 else VEGETATED_SHARE / n)
     with open(os.path.join(out, "ccdas/pft_area_by_band.csv"), "w", newline="\n") as f:
         f.write("band,pft,area_m2\n")
         for b in range(18):

@@ -60,26 +60,44 @@ class CcdasDataTest {
     assertEquals(source, derived);
   }
 
+  /** models/ccdas/make_tables.py's VEGETATED_SHARE (README.md, "Land area per PFT"). */
+  static final double VEGETATED_SHARE = 0.57;
+
   @Test
-  void pftArea_splitsEachCellEquallyAmongItsVegetationPoints_andAddsUpToTheLandArea() {
+  void pftArea_coversSinglePftCellsWholly_andSplitsTheVegetatedShareOfOtherCellsEqually_withinTheMapsBounds() {
     List<String[]> points = CcdasTables.rows("bethy_grid/vegetation_points_2deg.csv");
     Map<String, Integer> perCell = new HashMap<>();
     points.forEach(p -> perCell.merge(p[1], 1, Integer::sum));
     double[][] area = new double[18][13];
+    double[][] lower = new double[18][13];   // cells where the PFT is alone (the map's cover fraction 1)
+    double[][] upper = new double[18][13];   // every cell holding the PFT
+    double[] expectedBand = new double[18];
+    Set<String> counted = new TreeSet<>();
     for (String[] p : points) {
       int band = (int) Math.floor((Double.parseDouble(p[6]) + 90) / 10);
-      area[band][Integer.parseInt(p[2]) - 1] += Double.parseDouble(p[9]) / perCell.get(p[1]);
+      int k = Integer.parseInt(p[2]) - 1;
+      double cell = Double.parseDouble(p[9]);
+      int n = perCell.get(p[1]);
+      area[band][k] += n == 1 ? cell : cell * VEGETATED_SHARE / n;
+      lower[band][k] += n == 1 ? cell : 0;
+      upper[band][k] += cell;
+      if (counted.add(p[1])) {
+        expectedBand[band] += n == 1 ? cell : VEGETATED_SHARE * cell;
+      }
     }
     double[] bandSum = new double[18];
     for (String[] r : CcdasTables.rows("ccdas/pft_area_by_band.csv")) {
       int b = Integer.parseInt(r[0]);
+      int k = Integer.parseInt(r[1]);
       double a = Double.parseDouble(r[2]);
-      assertEquals(area[b][Integer.parseInt(r[1])], a, 1e-6 * a + 1, "band " + b + " pft " + r[1]);
+      assertEquals(area[b][k], a, 1e-6 * a + 1, "band " + b + " pft " + r[1]);
+      assertTrue(a >= lower[b][k] * (1 - 1e-6) && a <= upper[b][k] * (1 + 1e-6), "band " + b + " pft " + k + " outside the map's bounds");
       bandSum[b] += a;
     }
     for (String[] r : CcdasTables.rows("bethy_grid/land_area_by_10deg_band.csv")) {
       int b = (int) Math.floor((Double.parseDouble(r[0]) + 90) / 10);
-      assertEquals(Double.parseDouble(r[5]), bandSum[b], 1e-5 * bandSum[b] + 1, "land area of band " + b);
+      assertEquals(expectedBand[b], bandSum[b], 1e-5 * bandSum[b] + 1, "vegetated area of band " + b);
+      assertTrue(bandSum[b] <= Double.parseDouble(r[5]) * (1 + 1e-6), "band " + b + ": more vegetation than land");
     }
   }
 

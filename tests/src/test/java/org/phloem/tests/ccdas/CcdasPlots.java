@@ -77,7 +77,7 @@ final class CcdasPlots {
   }
 
   static void landPlot(CcdasStudy.Study s, Path file) throws IOException {
-    XYChart chart = new XYChartBuilder().width(900).height(500).title("Posterior land flux, global and by zone (+-2 sd where given)")
+    XYChart chart = new XYChartBuilder().width(900).height(500).title("Posterior land flux, global and by zone (+-2 sd, delta method)")
         .xAxisTitle("year").yAxisTitle("PgC/yr, positive into the atmosphere").build();
     for (int a = 0; a < 2; a++) {
       CcdasStudy.Arm arm = s.arms()[a];
@@ -92,19 +92,17 @@ final class CcdasPlots {
       XYSeries g = chart.addSeries(CcdasStudy.ARM_NAMES[a] + ": global", x, y, e);
       g.setLineColor(ARM_COLORS[a]);
       g.setMarkerColor(ARM_COLORS[a]);
-      for (int[] zone : new int[][] {{12, 18}, {7, 11}}) {
-        List<Double> z = new ArrayList<>();
+      String[] zones = {"90S-30S", "30S-30N", "30N-90N"};
+      for (int z : new int[] {2, 1}) {
+        List<Double> v = new ArrayList<>();
+        List<Double> ve = new ArrayList<>();
         for (int yr = 1; yr < 24; yr++) {
-          double sum = 0;
-          for (int b = zone[0]; b < zone[1]; b++) {
-            double[] v = arm.landAnnual().get(Integer.toString(b));
-            sum += v == null ? 0 : v[yr];
-          }
-          z.add(sum);
+          v.add(arm.zoneAnnual()[z][yr]);
+          ve.add(2 * arm.zoneAnnualSd()[z][yr]);
         }
-        XYSeries zs = chart.addSeries(CcdasStudy.ARM_NAMES[a] + (zone[0] == 12 ? ": 30N-90N" : ": 20S-20N"), x, z);
+        XYSeries zs = chart.addSeries(CcdasStudy.ARM_NAMES[a] + ": " + zones[z], x, v, ve);
         zs.setLineColor(ARM_COLORS[a].darker());
-        zs.setMarker(zone[0] == 12 ? SeriesMarkers.DIAMOND : SeriesMarkers.SQUARE);
+        zs.setMarker(z == 2 ? SeriesMarkers.DIAMOND : SeriesMarkers.SQUARE);
         zs.setMarkerColor(ARM_COLORS[a].darker());
       }
     }

@@ -15,7 +15,7 @@ import org.phloem.tests.support.Repo;
 
 /**
  * The study of models/ccdas/README.md: fits both arms (CO2 seen by photosynthesis from Mauna Loa, and
- * held at 1980) from several starts with {@code phloem fit --starts N}, then reads the two fit folders and
+ * held at 1980) from several starts ({@link CcdasFits}: what {@code phloem fit --starts N} does, with a longer L-BFGS), then reads the two fit folders and
  * writes the README's tables (report.md) and plots: J and verdict per arm, every parameter's posterior
  * with its uncertainty reduction, RMSE per station for both arms (East-Asian stations first) beside
  * CarbonTracker's at the same stations and months, the posterior land flux per band and year with its sd
@@ -61,9 +61,7 @@ public final class CcdasStudy {
     for (String arm : ARMS) {
       Path dir = out.resolve(arm);
       if (!(reuse && Files.exists(dir.resolve("parameters.csv")))) {
-        int exit = Main.execute("fit", Repo.model("ccdas/" + arm + ".phl").toString(), "--starts", Integer.toString(starts),
-            "--seed", Long.toString(seed), "--threads", "2", "--out", dir.toString(), "--no-plots");
-        System.out.println(arm + ": fit exit " + exit);
+        CcdasFits.main(fitArguments(arm, starts, seed, dir));
       }
     }
     Path direct = out.resolve("direct");
@@ -71,13 +69,56 @@ public final class CcdasStudy {
       Main.execute("run", Repo.model("ccdas/direct.phl").toString(), "--params", out.resolve(ARMS[0]).resolve("parameters.csv").toString(),
           "--out", direct.toString());
     }
+    for (String arm : ARMS) {
+      runStartEnds(out.resolve(arm), arm, reuse);
+    }
     return Study.read(out);
+  }
+
+  /**
+   * Runs the model at every start's end point (starts.csv's end_ columns) into DIR/start_K_end, so that
+   * the RMSE per station can be compared across starts: the spread the comparison of the arms must exceed.
+   */
+  static void runStartEnds(Path dir, String arm, boolean reuse) throws IOException {
+    Path startsFile = dir.resolve("starts.csv");
+    if (!Files.exists(startsFile)) {
+      return;
+    }
+    List<String> lines = Files.readAllLines(startsFile);
+    String[] header = CsvRows.split(lines.get(0));
+    for (String line : lines.subList(1, lines.size())) {
+      String[] r = CsvRows.split(line);
+      Path run = dir.resolve("start_" + r[0] + "_end");
+      if (reuse && Files.exists(run.resolve("co2_station.csv"))) {
+        continue;
+      }
+      StringBuilder params = new StringBuilder("name,value\n");
+      for (int i = 0; i < header.length; i++) {
+        if (header[i].startsWith("end_") && i < r.length && !r[i].isEmpty()) {
+          params.append(header[i].substring(4)).append(',').append(r[i]).append('\n');
+        }
+      }
+      Path file = dir.resolve("start_" + r[0] + "_end.csv");
+      Files.writeString(file, params.toString());
+      Main.execute("run", Repo.model("ccdas/" + arm + ".phl").toString(), "--params", file.toString(), "--out", run.toString());
+    }
+  }
+
+  /**
+   * The fit of one arm (README.md, "How the fits were made"): {@link CcdasFits}, {@code starts} starts three
+   * at a time, each 1,500 iterations of L-BFGS with a memory of 50; the lowest end continued by
+   * trust-region Newton and judged.
+   */
+  static String[] fitArguments(String arm, int starts, long seed, Path dir) {
+    return new String[] {arm, "--starts", Integer.toString(starts), "--seed", Long.toString(seed), "--threads", "3", "--memory", "50",
+        "--max-evals", "20000", "--lbfgs-iters", "1500", "--out", dir.toString()};
   }
 
   /** One arm's fit as its folder holds it. */
   record Arm(String status, double cost, double observationCost, double priorCost, int observations, String goodness,
-      String startsLine, List<String[]> parameters, Map<String, double[]> co2, Map<String, double[]> landAnnual,
-      double[] globalAnnual, double[] globalAnnualSd, double globalGpp, double globalNpp) {
+      String startsLine, List<String[]> starts, List<String[]> parameters, Map<String, double[]> co2, Map<String, double[]> landAnnual,
+      double[][] zoneAnnual, double[][] zoneAnnualSd, double[] globalAnnual, double[] globalAnnualSd, double globalGpp, double globalNpp,
+      Map<String, Map<String, double[]>> startEnds) {
 
     static Arm read(Path dir) throws IOException {
       String summary = Files.readString(dir.resolve("summary.txt"));
@@ -92,6 +133,8 @@ public final class CcdasStudy {
       List<String[]> params = CsvRows.read(dir.resolve("parameters.csv"));
       Map<String, double[]> co2 = new LinkedHashMap<>();
       Map<String, double[]> land = new TreeMap<>();
+      double[][] zone = new double[3][24];
+      double[][] zoneSd = new double[3][24];
       double[] global = new double[24];
       double[] globalSd = new double[24];
       double gpp = Double.NaN;
@@ -105,6 +148,10 @@ public final class CcdasStudy {
             v[y] = Double.parseDouble(r[6]);
             v[24 + y] = Double.parseDouble(r[7]);
           }
+          case "zone_land_annual" -> {
+            zone[Integer.parseInt(r[3])][Integer.parseInt(r[5])] = Double.parseDouble(r[6]);
+            zoneSd[Integer.parseInt(r[3])][Integer.parseInt(r[5])] = Double.parseDouble(r[7]);
+          }
           case "global_land_annual" -> {
             global[Integer.parseInt(r[3])] = Double.parseDouble(r[r.length - 3]);
             globalSd[Integer.parseInt(r[3])] = Double.parseDouble(r[r.length - 2]);
@@ -114,8 +161,27 @@ public final class CcdasStudy {
           default -> { }
         }
       }
-      return new Arm(status, cost, obs, prior, n, goodness, startsLine, params, co2, land, global, globalSd, gpp, npp);
+      Path startsFile = dir.resolve("starts.csv");
+      List<String[]> starts = Files.exists(startsFile) ? CsvRows.read(startsFile) : List.of();
+      Map<String, Map<String, double[]>> ends = new LinkedHashMap<>();
+      for (String[] st : starts) {
+        Path file = dir.resolve("start_" + st[0] + "_end").resolve("co2_station.csv");
+        if (Files.exists(file)) {
+          ends.put(st[0], stationSeries(file));
+        }
+      }
+      return new Arm(status, cost, obs, prior, n, goodness, startsLine, starts, params, co2, land, zone, zoneSd, global, globalSd, gpp, npp,
+          ends);
     }
+  }
+
+  /** station -> its 288 monthly values, from a run's co2_station.csv. */
+  static Map<String, double[]> stationSeries(Path file) {
+    Map<String, double[]> series = new LinkedHashMap<>();
+    for (String[] r : CsvRows.read(file)) {
+      series.computeIfAbsent(r[0], k -> new double[288])[Integer.parseInt(r[1])] = Double.parseDouble(r[2]);
+    }
+    return series;
   }
 
   static String match(String text, String regex) {
@@ -149,13 +215,8 @@ public final class CcdasStudy {
           ct.computeIfAbsent(r[0], k -> nanArray(288))[m] = Double.parseDouble(r[3]);
         }
       }
-      Map<String, double[]> direct = new LinkedHashMap<>();
       Path d = out.resolve("direct/co2_station.csv");
-      if (Files.exists(d)) {
-        for (String[] r : CsvRows.read(d)) {
-          direct.computeIfAbsent(r[0], k -> new double[288])[Integer.parseInt(r[1])] = Double.parseDouble(r[2]);
-        }
-      }
+      Map<String, double[]> direct = Files.exists(d) ? stationSeries(d) : new LinkedHashMap<>();
       return new Study(arms, stations, fitted, obs, ct, direct);
     }
 
@@ -172,6 +233,21 @@ public final class CcdasStudy {
         }
       }
       return n == 0 ? Double.NaN : Math.sqrt(sum / n);
+    }
+
+    /** RMSE over every fitted station's observed months 1981-2003. */
+    double rmseFitted(Map<String, double[]> model) {
+      double sum = 0;
+      int n = 0;
+      for (String s : stations) {
+        if (fitted.get(s)) {
+          double r = rmse(s, model.get(s), SPIN_UP, 288, null);
+          int m = months(s, SPIN_UP, 288, null);
+          sum += r * r * m;
+          n += m;
+        }
+      }
+      return Math.sqrt(sum / n);
     }
 
     int months(String s, int from, int to, double[] also) {
@@ -220,6 +296,24 @@ public final class CcdasStudy {
       row(r, "global GPP, mean 1980-2003 [PgC/yr]", f(arms[0].globalGpp, 1), f(arms[1].globalGpp, 1));
       row(r, "global NPP [PgC/yr]", f(arms[0].globalNpp, 1), f(arms[1].globalNpp, 1));
       row(r, "goodness of fit", arms[0].goodness, arms[1].goodness);
+
+      r.append("\n#### The starts\n\nEvery start's end: its status and J (starts.csv), and the RMSE [ppm] of the model run there"
+          + " (every observed month 1981-2003) over all fitted station-months and at the East-Asian stations.\n\n"
+          + "| arm | start | status | J | evaluations | all fitted |");
+      EAST_ASIA.forEach(st -> r.append(' ').append(st).append(" |"));
+      r.append("\n|---|---:|---|---:|---:|---:|").append("---:|".repeat(EAST_ASIA.size())).append('\n');
+      for (int a = 0; a < 2; a++) {
+        for (String[] st : arms[a].starts) {
+          Map<String, double[]> end = arms[a].startEnds.get(st[0]);
+          r.append("| ").append(ARM_NAMES[a]).append(" | ").append(st[0]).append(" | ").append(st[1]).append(" | ")
+              .append(st[4].isEmpty() ? "" : f(Double.parseDouble(st[4]), 3)).append(" | ").append(st[6]).append(" | ")
+              .append(end == null ? "" : f(rmseFitted(end), 3)).append(" |");
+          for (String station : EAST_ASIA) {
+            r.append(' ').append(end == null ? "" : f(rmse(station, end.get(station), SPIN_UP, 288, null), 3)).append(" |");
+          }
+          r.append('\n');
+        }
+      }
 
       r.append("\n#### RMSE per station [ppm]\n\nWhole record: every observed month 1981-2003. 2000-2003: the months"
           + " with CarbonTracker too.\n\n| station | lat | fitted | months | ").append(ARM_NAMES[0]).append(" | ").append(ARM_NAMES[1])
@@ -278,6 +372,29 @@ public final class CcdasStudy {
         r.append("\n");
       }
 
+      r.append("\n#### Posterior land flux by zone [PgC/yr] ± 1 sd (delta method)\n\n| zone | ");
+      for (int y : years) {
+        r.append(1980 + y).append(" | ");
+      }
+      r.append("mean 1990-1999 |\n|---|").append("---:|".repeat(years.length + 1)).append("\n");
+      String[] zones = {"90S-30S", "30S-30N", "30N-90N"};
+      for (int a = 0; a < 2; a++) {
+        for (int z = 0; z < 3; z++) {
+          r.append("| ").append(ARM_NAMES[a]).append(": ").append(zones[z]).append(" | ");
+          for (int y : years) {
+            r.append(f(arms[a].zoneAnnual[z][y], 2)).append(" ± ").append(f(arms[a].zoneAnnualSd[z][y], 2)).append(" | ");
+          }
+          r.append(f(mean(arms[a].zoneAnnual[z], 10, 20), 2)).append(" |\n");
+        }
+      }
+      r.append("\nGlobal land flux (natural land, without land use), mean 1990-1999: ");
+      for (int a = 0; a < 2; a++) {
+        r.append(ARM_NAMES[a]).append(" ").append(f(mean(arms[a].globalAnnual, 10, 20), 2)).append(" PgC/yr; ");
+      }
+      r.append("Global Carbon Budget 2019 land sink, the same years: ").append(f(-gcbLandSink(1990, 1999), 2))
+          .append(" PgC/yr (sign as here: negative is uptake). Decadal means have no sd here: outputs.csv gives each year's sd, not"
+              + " their covariance.\n");
+
       if (!direct.isEmpty()) {
         r.append("\n#### The transport Jacobian against the full 2-D transport (arm 1's posterior)\n\n"
             + "RMS difference of monthly station CO2, 1981-2003 [ppm]: ");
@@ -296,8 +413,40 @@ public final class CcdasStudy {
         }
         r.append("\n");
       }
+      r.append("\n#### Figures pinned by CcdasStudyLongTest\n\n");
+      for (int a = 0; a < 2; a++) {
+        StringBuilder pins = new StringBuilder();
+        pins.append(String.format(Locale.ROOT, "%.6f, %.6f, %.3f", arms[a].cost, arms[a].observationCost, arms[a].globalGpp));
+        for (String station : CcdasStudyLongTest.RMSE_STATIONS) {
+          pins.append(String.format(Locale.ROOT, ", %.4f", rmse(station, arms[a].co2.get(station), SPIN_UP, 288, null)));
+        }
+        r.append("- ").append(ARMS[a]).append(": `{").append(pins).append("}`\n");
+      }
       return r.toString();
     }
+  }
+
+  /** Mean of v over indices [from, to). */
+  static double mean(double[] v, int from, int to) {
+    double sum = 0;
+    for (int i = from; i < to; i++) {
+      sum += v[i];
+    }
+    return sum / (to - from);
+  }
+
+  /** Mean GCB2019 land sink (positive = uptake) over the years [first, last]. */
+  static double gcbLandSink(int first, int last) {
+    double sum = 0;
+    int n = 0;
+    for (String[] r : CcdasTables.rows("carbon_budget/global_annual.csv")) {
+      int y = Integer.parseInt(r[0]);
+      if (y >= first && y <= last) {
+        sum += Double.parseDouble(r[5]);
+        n++;
+      }
+    }
+    return sum / n;
   }
 
   static double[] nanArray(int n) {
@@ -315,7 +464,7 @@ public final class CcdasStudy {
   }
 
   private static String g(String v) {
-    if (v.isEmpty()) {
+    if (v.isEmpty() || v.equals("NA")) {
       return "-";
     }
     double x = Double.parseDouble(v);
@@ -323,11 +472,12 @@ public final class CcdasStudy {
   }
 
   private static String pct(String v) {
-    return v.isEmpty() ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * Double.parseDouble(v));
+    return v.isEmpty() || v.equals("NA") ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * Double.parseDouble(v));
   }
 
+  /** " (lower)", " (upper)" for a parameter held on a bound, " (undetermined)" for one the fit's note marks so. */
   private static String bound(String[] p) {
-    return p[6].isEmpty() ? "" : " (" + p[6] + ")";
+    return (p[6].isEmpty() ? "" : " (" + p[6] + ")") + (p.length > 8 && !p[8].isEmpty() ? " (" + p[8] + ")" : "");
   }
 
   /** CSV rows of a fit's output file (quoted fields with commas kept whole), without the header. */

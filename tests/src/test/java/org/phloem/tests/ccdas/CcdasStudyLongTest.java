@@ -1,0 +1,95 @@
+package org.phloem.tests.ccdas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.phloem.runtime.CompiledModel;
+import org.phloem.runtime.fit.FitOptions;
+import org.phloem.runtime.fit.FitResult;
+import org.phloem.runtime.fit.Fitter;
+import org.phloem.tests.support.Repo;
+
+/**
+ * The study's figures in models/ccdas/README.md ("Results"), reproduced from the optimum each arm's
+ * multi-start fit reached (models/ccdas/results/ARM_posterior.csv, the fit's parameters.csv): the cost
+ * and its parts there, the RMSE at the East-Asian stations and the global GPP; and a trust-region Newton
+ * fit started there ends CONVERGED at the same cost, so the stored point is a verified minimum of the
+ * model as it is now (a change of the model, its data or the fit that moves the optimum fails here).
+ * The multi-start fits themselves (about an hour of CPU per arm) are run by the README's commands;
+ * this is their cheapest reproducible part. Long profile: each arm costs a few minutes (the verdict's
+ * 70 Hessian-vector products).
+ *
+ * <p>Tolerances: the cost to 1e-6 relative (the fit's own optimum grouping tolerance); RMSE to 0.005 ppm
+ * (the README's last digit is 0.01); GPP to 0.05 PgC/yr.
+ */
+@Tag("long")
+class CcdasStudyLongTest {
+
+  /** README, "Results": per arm J, J_obs, global GPP, then RMSE at gsn233n0, ryo239n0, wlg236n0, uum244n0, amy236n1, yon224n0, mnm224n0. */
+  static final Map<String, double[]> EXPECTED = Map.of(
+      "ccdas", new double[] {3301.718334, 3053.513389, 118.919, 3.7463, 2.1749, 2.0787, 2.0099, 2.2108, 1.7051, 1.1881},
+      "ccdas_fixed_co2", new double[] {3160.169109, 3024.373130, 102.022, 3.6901, 2.1010, 2.0632, 1.9764, 1.9541, 1.6203, 1.2255});
+  static final List<String> RMSE_STATIONS = List.of("gsn233n0", "ryo239n0", "wlg236n0", "uum244n0", "amy236n1", "yon224n0", "mnm224n0");
+
+  static double[] posterior(CompiledModel model, String arm) throws Exception {
+    Map<String, Double> values = new HashMap<>();
+    for (String[] r : CcdasStudy.CsvRows.read(Repo.model("ccdas/results/" + arm + "_posterior.csv"))) {
+      values.put(r[0], Double.parseDouble(r[3]));
+    }
+    List<String> names = model.info().slotNames();
+    double[] p = new double[names.size()];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = values.get(names.get(i));
+    }
+    return p;
+  }
+
+  /** RMSE of the model's station CO2 against the observations, every observed month 1981-2003. */
+  static double rmse(CcdasModel m, double[] p, String station) {
+    List<String> stations = CcdasTables.rows("ccdas/stations.csv").stream().map(r -> r[0]).toList();
+    int s = stations.indexOf(station);
+    double[] co2 = m.output(p, "co2_station");
+    double[] obs = m.input("co2_obs");
+    int months = obs.length / stations.size();
+    double sum = 0;
+    int n = 0;
+    for (int mi = CcdasStudy.SPIN_UP; mi < months; mi++) {
+      double o = obs[s * months + mi];
+      if (!Double.isNaN(o)) {
+        double d = co2[s * months + mi] - o;
+        sum += d * d;
+        n++;
+      }
+    }
+    return Math.sqrt(sum / n);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ccdas", "ccdas_fixed_co2"})
+  void storedOptimum_reproducesTheReadmesFigures_andIsAVerifiedMinimum(String arm) throws Exception {
+    CcdasModel m = CcdasModel.load(arm + ".phl", true);
+    double[] p = posterior(m.model(), arm);
+    double[] expected = EXPECTED.get(arm);
+
+    FitResult fit = Fitter.fit(m.model(), FitOptions.defaults().withMethod(FitOptions.Method.NEWTON).withStart(p));
+    assertTrue(fit.status().isConverged(), fit.summary());
+    System.out.printf("%s: J = %.6f (observations %.6f, prior %.6f)%n", arm, fit.cost(), fit.observationCost(), fit.priorCost());
+    assertEquals(expected[0], fit.cost(), 1e-6 * expected[0], "J");
+    assertEquals(expected[1], fit.observationCost(), 1e-6 * expected[0], "J observations");
+
+    double gpp = m.output(fit.parameters(), "global_gpp")[0];
+    System.out.printf("%s: global GPP %.3f PgC/yr%n", arm, gpp);
+    assertEquals(expected[2], gpp, 0.05, "global GPP");
+    for (int i = 0; i < RMSE_STATIONS.size(); i++) {
+      double r = rmse(m, fit.parameters(), RMSE_STATIONS.get(i));
+      System.out.printf("%s: RMSE %s %.4f ppm%n", arm, RMSE_STATIONS.get(i), r);
+      assertEquals(expected[3 + i], r, 0.005, "RMSE at " + RMSE_STATIONS.get(i));
+    }
+  }
+}
