@@ -143,12 +143,7 @@ class PerStepArrayPropertiesTest {
 
   @Property(tries = 100)
   void perStepArrays_derivativesAgreeWithReferences(@ForAll("programs") Program prog) {
-    Runner r = new Runner(prog.model());
-    double j = r.forward(P);
-    Assume.that(Double.isFinite(j));
-    double[] g = new double[P.length];
-    assertEquals(j, r.gradient(P, g), "gradient returns forward's cost");
-    Checks.assertAgreesWithReferences(r, P, DIR);
+    Checks.assertFiniteProgramAgrees(prog.model(), P, DIR);
   }
 
   @Property(tries = 60)
