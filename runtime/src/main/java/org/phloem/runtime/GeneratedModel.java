@@ -27,8 +27,6 @@ public abstract class GeneratedModel implements CompiledModel {
   private double lastCost = Double.NaN;
   /** Whether gradients use the checkpointed sweeps: null until first asked (then the tape budget decides). */
   private Boolean checkpointing;
-  /** The tape budget in bytes ({@link TapeBudget}). */
-  private long tapeBudget = TapeBudget.fromSystemProperty();
 
   protected GeneratedModel(ModelLayout layout, BoundData data) {
     this.layout = layout;
@@ -173,7 +171,7 @@ public abstract class GeneratedModel implements CompiledModel {
     checkLength("g", g);
     tape.reset();
     try {
-      lastCost = checkpointing() ? runGradientCheckpointed(p, g) : runGradient(p, g);
+      lastCost = checkpointingScheduled() ? runGradientCheckpointed(p, g) : runGradient(p, g);
     } catch (IndexOutOfBoundsException e) {
       throw new IndexFault(this, p, e);
     }
@@ -203,12 +201,25 @@ public abstract class GeneratedModel implements CompiledModel {
     checkLength("hv", hv);
     tape.reset();
     try {
-      lastCost = checkpointing() ? runHessianVectorCheckpointed(p, v, hv) : runHessianVector(p, v, hv);
+      lastCost = checkpointingScheduled() ? runHessianVectorCheckpointed(p, v, hv) : runHessianVector(p, v, hv);
     } catch (IndexOutOfBoundsException e) {
       throw new IndexFault(this, p, e);
     }
     checkUncertainties();
     return lastCost;
+  }
+
+  /**
+   * {@link #checkpointing()}; when true, first tells the schedule the plain tape of all the
+   * checkpointed loops, so that each loop plans within its share of the budget ({@link
+   * Revolve#modelTapeBytes}).
+   */
+  private boolean checkpointingScheduled() {
+    if (!checkpointing()) {
+      return false;
+    }
+    tape.schedule().modelTapeBytes(runPlainTapeBytes());
+    return true;
   }
 
   /**
@@ -218,7 +229,7 @@ public abstract class GeneratedModel implements CompiledModel {
    */
   public final boolean checkpointing() {
     if (checkpointing == null) {
-      checkpointing = runPlainTapeBytes() > tapeBudget;
+      checkpointing = runPlainTapeBytes() > tapeBudget();
     }
     return checkpointing;
   }
@@ -233,25 +244,24 @@ public abstract class GeneratedModel implements CompiledModel {
 
   /**
    * Sets the tape budget (bytes) and lets it decide again whether to checkpoint, overriding an earlier
-   * {@link #setCheckpointing}. Default: {@link TapeBudget#fromSystemProperty()}.
+   * {@link #setCheckpointing}. The checkpointed sweeps plan their schedule within it too (the binomial
+   * schedule, {@link Revolve}: snapshots and one leaf's tape together stay under it). Default: {@link
+   * TapeBudget#fromSystemProperty()}.
    */
   public final void setTapeBudget(long bytes) {
-    if (bytes < 0) {
-      throw new IllegalArgumentException("a tape budget must not be negative: " + bytes);
-    }
-    tapeBudget = bytes;
+    tape.schedule().budget(bytes);
     checkpointing = null;
   }
 
   /** The tape budget in bytes. */
   public final long tapeBudget() {
-    return tapeBudget;
+    return tape.schedule().budget();
   }
 
   /**
    * The bytes the plain gradient records in the loops the checkpointed gradient splits, for the bound
-   * dims (0 when the model has no such loop); the checkpointed gradient records about 2√T steps' worth
-   * of them for a loop of T steps.
+   * dims (0 when the model has no such loop); the checkpointed gradient holds at most the tape budget
+   * of snapshots and tape in each such loop (the nested schedule about 2√T steps' worth for T steps).
    */
   public final double plainTapeBytes() {
     return runPlainTapeBytes();

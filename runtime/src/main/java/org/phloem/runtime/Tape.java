@@ -14,6 +14,12 @@ public final class Tape {
   private int intTop;
   private int realPeak;
   private int intPeak;
+  private final Revolve schedule = new Revolve();
+
+  /** The checkpointing schedule the generated code follows for long loops (its snapshots live on this tape). */
+  public Revolve schedule() {
+    return schedule;
+  }
 
   /** Records a real value. */
   public void pushD(double value) {

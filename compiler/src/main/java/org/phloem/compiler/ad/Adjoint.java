@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.phloem.compiler.analysis.Activity;
 import org.phloem.compiler.analysis.Reads;
 import org.phloem.compiler.analysis.Recomputable;
@@ -43,7 +44,9 @@ import org.phloem.runtime.ModelLayout;
  * inputs, constants, enclosing loop indices and such locals (then the reverse sweep evaluates it
  * again); a loop whose bounds read anything else pushes them. Intermediate values of one right-hand
  * side are recomputed in the reverse sweep from its restored operands rather than stored. Stores into
- * adjoint arrays that nothing reads afterwards are dropped ({@link DeadAdjointStores}).
+ * adjoint arrays that nothing reads afterwards are dropped ({@link DeadAdjointStores}). An adjoint
+ * array element that several accumulations read is loaded once into a local, and a product {@code c ·
+ * y$b} that several operands add or subtract (a stencil's shared coefficient) is computed once.
  *
  * <p>An assignment whose partials are computed has its reverse code guarded by {@code if (y$b != 0)}:
  * an element whose adjoint is exactly zero contributes nothing, even where a partial is NaN (0 × NaN
@@ -86,7 +89,8 @@ public final class Adjoint {
 
   /**
    * As {@link #transform}, but every top-level loop with loop-invariant bounds whose forward sweep
-   * records on the tape is differentiated by {@link Checkpointing} segments.
+   * records on the tape is differentiated by the options' checkpointing schedule ({@link
+   * BinomialCheckpointing} by default, or nested {@link Checkpointing} segments).
    */
   public static Checkpointed checkpointed(IrProgram program, IrFunction forward, String name, String gradientArgument,
       DerivativeRules rules, CheckpointOptions options) {
@@ -330,24 +334,18 @@ public final class Adjoint {
       }
       if (self.size() == 1 && self.get(0).leaf().equals(s.target()) && Simplify.isNum(self.get(0).coefficient(), 1)) {
         // y = y + ...: y's adjoint passes through unchanged; only the other operands accumulate
-        for (Linearizer.Term t : lin.terms()) {
-          if (t != self.get(0)) {
-            accumulate(t, new Expr.Get(yb), code, s.line());
-          }
-        }
+        List<Linearizer.Term> others = new ArrayList<>(lin.terms());
+        others.remove(self.get(0));
+        accumulateAll(others, adjointValue(yb, others.size(), code, s.line()), code, s.line());
       } else if (!self.isEmpty()) {
         // y is read (perhaps as another element of the same array): save y$b before clearing it
         String saved = names.fresh("a");
         locals.put(saved, ScalarType.REAL);
         code.add(new Stmt.Assign(new Ref.Local(saved), new Expr.Get(yb), s.line()));
         code.add(new Stmt.Assign(yb, Expr.num(0), s.line()));
-        for (Linearizer.Term t : lin.terms()) {
-          accumulate(t, Expr.local(saved), code, s.line());
-        }
+        accumulateAll(lin.terms(), Expr.local(saved), code, s.line());
       } else {
-        for (Linearizer.Term t : lin.terms()) {
-          accumulate(t, new Expr.Get(yb), code, s.line());
-        }
+        accumulateAll(lin.terms(), adjointValue(yb, lin.terms().size(), code, s.line()), code, s.line());
         code.add(new Stmt.Assign(yb, Expr.num(0), s.line()));
       }
       Set<String> reads = new LinkedHashSet<>();
@@ -392,10 +390,58 @@ public final class Adjoint {
       return e instanceof Expr.Call && ((Expr.Call) e).prim() == p;
     }
 
-    /** {@code leaf$b = leaf$b + coefficient · adjoint}. */
-    private void accumulate(Linearizer.Term t, Expr adjointValue, List<Stmt> code, int line) {
-      Ref xb = adjoint(t.leaf());
-      code.add(new Stmt.Assign(xb, Simplify.plus(new Expr.Get(xb), Simplify.times(t.coefficient(), adjointValue)), line));
+    /**
+     * The adjoint value {@code uses} accumulations read: an array element read once into a local when
+     * several read it. Every store into another array may alias it for the JIT (all {@code double[]}
+     * share one memory slice), so each accumulation would otherwise load it again.
+     */
+    private Expr adjointValue(Ref yb, int uses, List<Stmt> code, int line) {
+      if (!(yb instanceof Ref.Elem) || uses < 2) {
+        return new Expr.Get(yb);
+      }
+      String a = names.fresh("a");
+      locals.put(a, ScalarType.REAL);
+      code.add(new Stmt.Assign(new Ref.Local(a), new Expr.Get(yb), line));
+      return Expr.local(a);
+    }
+
+    /**
+     * {@code leaf$b = leaf$b + coefficient · adjoint} for every term. A product {@code c · adjoint}
+     * that several terms add or subtract (a stencil's {@code c[k] = ... + s[j] (f[j] - f[j + 1])}) is
+     * computed once into a temporary: the same operations as computing it for each, one multiply and
+     * one coefficient load instead of several.
+     */
+    private void accumulateAll(List<Linearizer.Term> terms, Expr adjointValue, List<Stmt> code, int line) {
+      Map<Expr, Integer> uses = new LinkedHashMap<>();
+      List<Expr> products = new ArrayList<>();
+      for (Linearizer.Term t : terms) {
+        Expr product = Simplify.times(t.coefficient(), adjointValue);
+        products.add(product);
+        uses.merge(unsigned(product), 1, Integer::sum);
+      }
+      Map<Expr, Expr> shared = new LinkedHashMap<>();
+      for (int k = 0; k < terms.size(); k++) {
+        Expr product = products.get(k);
+        Expr magnitude = unsigned(product);
+        if (!Simplify.trivial(magnitude) && uses.get(magnitude) > 1) {
+          Expr temp = shared.get(magnitude);
+          if (temp == null) {
+            String t = names.fresh("t");
+            locals.put(t, ScalarType.REAL);
+            code.add(new Stmt.Assign(new Ref.Local(t), magnitude, line));
+            temp = Expr.local(t);
+            shared.put(magnitude, temp);
+          }
+          product = magnitude == product ? temp : Simplify.negate(temp);
+        }
+        Ref xb = adjoint(terms.get(k).leaf());
+        code.add(new Stmt.Assign(xb, Simplify.plus(new Expr.Get(xb), product), line));
+      }
+    }
+
+    /** {@code e} without a leading negation. */
+    private static Expr unsigned(Expr e) {
+      return isCall(e, Prim.NEG) ? ((Expr.Call) e).args().get(0) : e;
     }
 
     // ---- the two sweeps ----
@@ -528,12 +574,14 @@ public final class Adjoint {
       if (snapshot == null) {
         return loop(l, Set.of(), body);
       }
-      Checkpointing c = new Checkpointing(l, body.fwd(), body.rev(), snapshot, checkpoints.snapshots(), checkpoints.levels(),
-          prefix -> {
-            String n = names.fresh(prefix);
-            locals.put(n, ScalarType.INT);
-            return n;
-          });
+      Function<String, String> freshInt = prefix -> {
+        String n = names.fresh(prefix);
+        locals.put(n, ScalarType.INT);
+        return n;
+      };
+      LoopCheckpointing c = checkpoints.schedule() == CheckpointOptions.Schedule.NESTED
+          ? new Checkpointing(l, body.fwd(), body.rev(), snapshot, checkpoints.snapshots(), checkpoints.levels(), freshInt)
+          : new BinomialCheckpointing(l, body.fwd(), body.rev(), snapshot, TapeBytes.of(body.fwd()), checkpoints.snapshots(), freshInt);
       List<Stmt> fwd = c.forward();
       tapeBytes.add(TapeBytes.ofLoop(l, body.fwd()));
       return new Sweep(fwd, c.reverse());

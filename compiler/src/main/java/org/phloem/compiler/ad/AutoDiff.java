@@ -33,8 +33,8 @@ import org.phloem.runtime.OutputInfo;
  *
  * <p>With checkpointing enabled (the default, {@link CheckpointOptions#defaults()}) and a top-level
  * loop that records on the tape, it also adds {@code gradientCheckpointed} and {@code
- * hessianVectorCheckpointed} (the same derivatives, long loops done by {@link Checkpointing}
- * segments) and {@code plainTapeBytes() -> b}, the bytes the plain gradient would record in those
+ * hessianVectorCheckpointed} (the same derivatives, long loops done by binomial checkpointing,
+ * {@link BinomialCheckpointing}, or nested {@link Checkpointing} segments) and {@code plainTapeBytes() -> b}, the bytes the plain gradient would record in those
  * loops with the bound dims ({@link TapeBytes}); the generated model runs the checkpointed pair when
  * that exceeds its tape budget. They are separate methods so that the plain ones stay as small (and as
  * fast) as they were.

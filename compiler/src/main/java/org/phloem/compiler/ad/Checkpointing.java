@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.phloem.compiler.ir.Cond;
-import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.IExpr;
-import org.phloem.compiler.ir.Ref;
 import org.phloem.compiler.ir.Stmt;
 
 /**
@@ -15,7 +13,8 @@ import org.phloem.compiler.ir.Stmt;
  * each segment; the reverse sweep takes the segments last to first, restores a segment's snapshot,
  * re-runs the segment recording the tape, and runs the segment's reverse.
  *
- * <p>The schedule is nested (multi-level): a range of {@code len} steps with {@code depth} levels left
+ * <p>This is the nested schedule ({@link CheckpointOptions.Schedule#NESTED}; the default is the binomial
+ * one, {@link BinomialCheckpointing}). It is nested (multi-level): a range of {@code len} steps with {@code depth} levels left
  * is split into {@code n} segments of {@code ceil(len/n)} steps ({@code n} = the {@code snapshots}
  * option, or automatically the smallest n with n^depth ≥ len); with one level left a segment is recorded
  * and reversed. Two levels are the √T scheme: about 2√T steps' worth of memory (√T snapshots and the
@@ -31,7 +30,7 @@ import org.phloem.compiler.ir.Stmt;
  * transform only needs them to leave the loop's final state after the forward part and to run every
  * step's reverse, last to first, in the reverse part.
  */
-final class Checkpointing {
+final class Checkpointing implements LoopCheckpointing {
 
   /** The carried state a snapshot holds: real locals, integer locals, whole arrays (with their sizes). */
   record Snapshot(List<String> reals, List<String> ints, List<String> arrays, Function<String, IExpr> sizeOf) {}
@@ -40,7 +39,7 @@ final class Checkpointing {
   private final List<Stmt> primal;
   private final List<Stmt> recordBody;
   private final List<Stmt> reverseBody;
-  private final Snapshot snapshot;
+  private final SnapshotCode snapshotCode;
   private final int snapshots;
   private final int levels;
   private final Function<String, String> freshInt;
@@ -60,7 +59,7 @@ final class Checkpointing {
     this.primal = loop.body();
     this.recordBody = recordBody;
     this.reverseBody = reverseBody;
-    this.snapshot = snapshot;
+    this.snapshotCode = new SnapshotCode(snapshot, freshInt);
     this.snapshots = snapshots;
     this.levels = levels;
     this.freshInt = freshInt;
@@ -73,7 +72,8 @@ final class Checkpointing {
   private Level top;
 
   /** The forward-sweep code: the plain loop, a snapshot at the start of each top-level segment. */
-  List<Stmt> forward() {
+  @Override
+  public List<Stmt> forward() {
     List<Stmt> out = new ArrayList<>();
     String lo = freshInt.apply("clo");
     String hi = freshInt.apply("chi");
@@ -82,13 +82,14 @@ final class Checkpointing {
     top = new Level(IExpr.local(lo), IExpr.local(hi), levels);
     top.split(out);
     List<Stmt> body = new ArrayList<>(top.bounds());
-    body.add(ifNonEmpty(top, concat(push(), advance(top.a, top.b))));
+    body.add(ifNonEmpty(top, concat(snapshotCode.push(), advance(top.a, top.b))));
     out.add(new Stmt.For(top.j, IExpr.of(0), IExpr.local(top.n), false, body, loop.line()));
     return out;
   }
 
   /** The reverse-sweep code: segments last to first, each restored, recorded and reversed. */
-  List<Stmt> reverse() {
+  @Override
+  public List<Stmt> reverse() {
     if (top == null) {
       throw new IllegalStateException("forward() first");
     }
@@ -98,7 +99,7 @@ final class Checkpointing {
   /** For every segment of {@code level}, last to first: restore its snapshot, then its adjoint. */
   private Stmt reverseSegments(Level level) {
     List<Stmt> body = new ArrayList<>(level.bounds());
-    body.add(ifNonEmpty(level, concat(pop(), segmentAdjoint(level.a, level.b, level.depth - 1))));
+    body.add(ifNonEmpty(level, concat(snapshotCode.pop(), segmentAdjoint(level.a, level.b, level.depth - 1))));
     return new Stmt.For(level.j, IExpr.of(0), IExpr.local(level.n), true, body, loop.line());
   }
 
@@ -114,7 +115,7 @@ final class Checkpointing {
     level.split(out);
     // take the snapshots; the last segment needs no advancing (it is restored at once)
     List<Stmt> body = new ArrayList<>(level.bounds());
-    List<Stmt> take = new ArrayList<>(push());
+    List<Stmt> take = new ArrayList<>(snapshotCode.push());
     take.add(new Stmt.If(new Cond.IntCompare(Cond.CmpOp.LT, level.b, hi), advance(level.a, level.b), List.of(), loop.line()));
     body.add(ifNonEmpty(level, take));
     out.add(new Stmt.For(level.j, IExpr.of(0), IExpr.local(level.n), false, body, loop.line()));
@@ -128,39 +129,6 @@ final class Checkpointing {
 
   private Stmt ifNonEmpty(Level level, List<Stmt> then) {
     return new Stmt.If(new Cond.IntCompare(Cond.CmpOp.LT, level.a, level.b), then, List.of(), loop.line());
-  }
-
-  private List<Stmt> push() {
-    List<Stmt> out = new ArrayList<>();
-    for (String r : snapshot.reals()) {
-      out.add(new Stmt.Push(Expr.local(r)));
-    }
-    for (String i : snapshot.ints()) {
-      out.add(new Stmt.PushInt(IExpr.local(i)));
-    }
-    for (String a : snapshot.arrays()) {
-      String k = freshInt.apply("ck");
-      out.add(new Stmt.For(k, IExpr.of(0), snapshot.sizeOf().apply(a), false,
-          List.of(new Stmt.Push(Expr.elem(a, IExpr.local(k)))), 0));
-    }
-    return out;
-  }
-
-  private List<Stmt> pop() {
-    List<Stmt> out = new ArrayList<>();
-    for (int x = snapshot.arrays().size() - 1; x >= 0; x--) {
-      String a = snapshot.arrays().get(x);
-      String k = freshInt.apply("ck");
-      out.add(new Stmt.For(k, IExpr.of(0), snapshot.sizeOf().apply(a), true,
-          List.of(new Stmt.Pop(new Ref.Elem(a, IExpr.local(k)))), 0));
-    }
-    for (int x = snapshot.ints().size() - 1; x >= 0; x--) {
-      out.add(new Stmt.PopInt(snapshot.ints().get(x)));
-    }
-    for (int x = snapshot.reals().size() - 1; x >= 0; x--) {
-      out.add(new Stmt.Pop(new Ref.Local(snapshot.reals().get(x))));
-    }
-    return out;
   }
 
   private static List<Stmt> concat(List<Stmt> a, List<Stmt> b) {

@@ -71,6 +71,9 @@ final class DeadAdjointStores {
         out.add(new Stmt.PopInt(((Stmt.PopInt) s).local()));
       } else if (s instanceof Stmt.Fill) {
         out.add(new Stmt.Fill(((Stmt.Fill) s).array(), ((Stmt.Fill) s).value()));
+      } else if (s instanceof Stmt.Schedule) {
+        Stmt.Schedule c = (Stmt.Schedule) s;
+        out.add(new Stmt.Schedule(c.result(), c.call(), c.args()));
       } else {
         throw new IllegalArgumentException("unknown statement " + s);
       }

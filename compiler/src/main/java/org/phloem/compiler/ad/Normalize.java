@@ -91,6 +91,10 @@ final class Normalize {
       if (s instanceof Stmt.Fill) {
         return new Stmt.Fill(((Stmt.Fill) s).array(), ((Stmt.Fill) s).value());
       }
+      if (s instanceof Stmt.Schedule) {
+        Stmt.Schedule c = (Stmt.Schedule) s;
+        return new Stmt.Schedule(c.result(), c.call(), c.args());
+      }
       throw new AssertionError(s);
     }
 

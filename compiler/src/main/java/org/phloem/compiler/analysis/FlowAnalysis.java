@@ -22,7 +22,7 @@ public interface FlowAnalysis<S> {
 
   /**
    * The effect of a statement that is neither a loop nor a branch ({@code Assign}, {@code SetInt},
-   * {@code Push}, {@code Pop}, {@code PushInt}, {@code PopInt}, {@code Fill}).
+   * {@code Push}, {@code Pop}, {@code PushInt}, {@code PopInt}, {@code Fill}, {@code Schedule}).
    *
    * @param state the state on the statement's incoming side in the analysis direction (before it
    *     for a forward analysis, after it for a backward one)

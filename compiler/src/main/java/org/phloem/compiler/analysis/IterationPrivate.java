@@ -120,7 +120,8 @@ public final class IterationPrivate {
   private static boolean assigned(List<Stmt> body, String local) {
     for (Stmt s : body) {
       if (s instanceof Stmt.SetInt && ((Stmt.SetInt) s).local().equals(local)
-          || s instanceof Stmt.PopInt && ((Stmt.PopInt) s).local().equals(local)) {
+          || s instanceof Stmt.PopInt && ((Stmt.PopInt) s).local().equals(local)
+          || s instanceof Stmt.Schedule && ((Stmt.Schedule) s).result().equals(local)) {
         return true;
       }
       if (s instanceof Stmt.For && assigned(((Stmt.For) s).body(), local)) {

@@ -53,6 +53,12 @@ final class CodeSize {
       return LOCAL + of(((Stmt.PushInt) s).value()) + 3;
     } else if (s instanceof Stmt.PopInt) {
       return 2 * LOCAL + 3;
+    } else if (s instanceof Stmt.Schedule) {
+      int n = 2 * LOCAL + 3 + 3 + 3; // tape, schedule(), the call, the store
+      for (Expr a : ((Stmt.Schedule) s).args()) {
+        n += of(a);
+      }
+      return n;
     } else {
       return LOCAL + 3 + 3; // Fill
     }

@@ -119,6 +119,9 @@ final class ExposedReads {
       reads(((Stmt.PushInt) s).value(), written);
     } else if (s instanceof Stmt.PopInt) {
       written.add(((Stmt.PopInt) s).local());
+    } else if (s instanceof Stmt.Schedule) {
+      ((Stmt.Schedule) s).args().forEach(a -> reads(a, written));
+      written.add(((Stmt.Schedule) s).result());
     }
   }
 

@@ -19,6 +19,7 @@ import org.phloem.compiler.ir.Stmt;
 final class StatementEmitter {
   private static final String TAPE = MethodEmitter.TAPE;
   private static final String KERNELS = "org/phloem/runtime/Kernels";
+  private static final String REVOLVE = "org/phloem/runtime/Revolve";
 
   private final MethodVisitor mv;
   private final LocalSlots slots;
@@ -71,6 +72,13 @@ final class StatementEmitter {
       mv.visitVarInsn(ALOAD, slots.of(LocalSlots.array(f.array())));
       pushDouble(f.value());
       mv.visitMethodInsn(INVOKESTATIC, KERNELS, "fill", "([DD)V", false);
+    } else if (s instanceof Stmt.Schedule) {
+      Stmt.Schedule c = (Stmt.Schedule) s;
+      mv.visitVarInsn(ALOAD, tapeSlot);
+      mv.visitMethodInsn(INVOKEVIRTUAL, TAPE, "schedule", "()L" + REVOLVE + ";", false);
+      c.args().forEach(this::expr);
+      mv.visitMethodInsn(INVOKEVIRTUAL, REVOLVE, c.call().method(), c.call().descriptor(), false);
+      mv.visitVarInsn(ISTORE, slots.of(c.result()));
     } else {
       throw new AssertionError(s);
     }

@@ -71,6 +71,10 @@ final class UsedNames {
       write(((Stmt.PopInt) s).local());
     } else if (s instanceof Stmt.Fill) {
       arrays.add(((Stmt.Fill) s).array());
+    } else if (s instanceof Stmt.Schedule) {
+      tape = true; // the schedule hangs on the tape
+      ((Stmt.Schedule) s).args().forEach(this::expr);
+      write(((Stmt.Schedule) s).result());
     }
   }
 

@@ -156,6 +156,8 @@ public final class IrInterpreter {
     } else if (s instanceof Stmt.Fill) {
       Stmt.Fill f = (Stmt.Fill) s;
       java.util.Arrays.fill(array(f.array()), f.value());
+    } else if (s instanceof Stmt.Schedule) {
+      schedule((Stmt.Schedule) s);
     } else {
       throw new AssertionError(s);
     }
@@ -265,5 +267,25 @@ public final class IrInterpreter {
       return Double.isNaN(eval(((Cond.IsNaN) c).value()));
     }
     return ((Cond.Const) c).value();
+  }
+
+  /** Asks the tape's schedule, as the generated code does. */
+  private void schedule(Stmt.Schedule c) {
+    double[] a = new double[c.args().size()];
+    for (int k = 0; k < a.length; k++) {
+      a[k] = eval(c.args().get(k));
+    }
+    org.phloem.runtime.Revolve r = tape.schedule();
+    int answer;
+    switch (c.call()) {
+      case START: answer = r.start(a[0], a[1], a[2], a[3]); break;
+      case RESUME: answer = r.resume(a[0], a[1], a[2], a[3]); break;
+      case LEAF: answer = r.leaf(); break;
+      case RESTORE: answer = r.restore(a[0]); break;
+      case LEGS: answer = r.legs(a[0]); break;
+      case TARGET: answer = r.target(a[0]); break;
+      default: throw new AssertionError(c.call());
+    }
+    setInt(c.result(), answer);
   }
 }

@@ -105,6 +105,11 @@ public final class IrPrinter {
     } else if (s instanceof Stmt.Fill) {
       Stmt.Fill f = (Stmt.Fill) s;
       out.append("fill ").append(f.array()).append(" = ").append(number(f.value())).append('\n');
+    } else if (s instanceof Stmt.Schedule) {
+      Stmt.Schedule c = (Stmt.Schedule) s;
+      List<String> args = new java.util.ArrayList<>();
+      c.args().forEach(a -> args.add(expr(a, 0)));
+      out.append(c.result()).append(" = schedule.").append(c.call().method()).append('(').append(String.join(", ", args)).append(")\n");
     } else {
       throw new AssertionError(s);
     }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /** A statement. {@code line} fields are 1-based model-file lines (0: generated, no source line). */
 public sealed interface Stmt
-    permits Stmt.Assign, Stmt.SetInt, Stmt.For, Stmt.If, Stmt.Push, Stmt.Pop, Stmt.PushInt, Stmt.PopInt, Stmt.Fill {
+    permits Stmt.Assign, Stmt.SetInt, Stmt.For, Stmt.If, Stmt.Push, Stmt.Pop, Stmt.PushInt, Stmt.PopInt, Stmt.Fill,
+        Stmt.Schedule {
 
   /** {@code target = value}. */
   record Assign(Ref target, Expr value, int line) implements Stmt {}
@@ -44,4 +45,18 @@ public sealed interface Stmt
 
   /** Sets every element of an array to {@code value} (clearing adjoint and tangent arrays). */
   record Fill(String array, double value) implements Stmt {}
+
+  /**
+   * {@code result = schedule.call(args)}: asks the runtime's checkpointing schedule (the tape's {@code
+   * Revolve}) where a checkpointed loop goes next; an integer local gets the answer. The arguments are
+   * reals (integers among them are exact).
+   */
+  record Schedule(String result, ScheduleCall call, List<Expr> args) implements Stmt {
+    public Schedule {
+      args = List.copyOf(args);
+      if (args.size() != call.arity()) {
+        throw new IllegalArgumentException(call + " takes " + call.arity() + " arguments, got " + args.size());
+      }
+    }
+  }
 }

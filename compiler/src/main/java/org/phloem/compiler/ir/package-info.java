@@ -1,6 +1,7 @@
 /**
  * The lowered form every later stage works on: explicit loops over integer ranges, scalar operations,
- * loads and stores of flat array elements, and the tape operations of derivative code.
+ * loads and stores of flat array elements, and the tape operations of derivative code (with the
+ * questions a checkpointed loop asks the runtime's schedule, {@link org.phloem.compiler.ir.Stmt.Schedule}).
  *
  * <p>Takes: nothing (it is a data structure); produced by {@code lower} from a checked AST and by the
  * {@code ad} transforms from other IR. Guarantees: every node is an immutable record; a program is

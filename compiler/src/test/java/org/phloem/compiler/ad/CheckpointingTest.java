@@ -1,5 +1,6 @@
 package org.phloem.compiler.ad;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,22 +58,121 @@ class CheckpointingTest {
     Model m = checkpointed(model, snapshots, levels);
     assertTrue(m.program().functions().containsKey(AutoDiff.GRADIENT_CHECKPOINTED),
         () -> model + " has a recording loop, so it should get a checkpointed gradient");
+    assertCheckpointedEqualsPlain(m, false);
+  }
+
+  /**
+   * The checkpointed gradient and Hessian-vector product of {@code m} against the plain ones at two
+   * points: bit for bit, or to 1e-12 relative.
+   */
+  private static void assertCheckpointedEqualsPlain(Model m, boolean bitForBit) {
     Runner plain = new Runner(m);
     Runner ckpt = new Runner(m);
     for (double t : new double[] {0.4, 1.7}) {
       double[] p = point(m, t);
       double[] g = new double[p.length];
       double[] gc = new double[p.length];
-      double j = plain.gradient(p, g);
-      double jc = ckpt.run(AutoDiff.GRADIENT_CHECKPOINTED, p, gc)[0];
-      assertEquals(j, jc, 0.0, "cost");
-      assertClose(g, gc, "gradient");
+      assertEquals(plain.gradient(p, g), ckpt.run(AutoDiff.GRADIENT_CHECKPOINTED, p, gc)[0], 0.0, "cost");
       double[] v = point(m, t + 0.9);
       double[] hv = new double[p.length];
       double[] hvc = new double[p.length];
       plain.hessianVector(p, v, hv);
       ckpt.run(AutoDiff.HESSIAN_VECTOR_CHECKPOINTED, p, v, hvc);
-      assertClose(hv, hvc, "Hessian-vector product");
+      if (bitForBit) {
+        assertArrayEquals(g, gc, "gradient");
+        assertArrayEquals(hv, hvc, "Hessian-vector product");
+      } else {
+        assertClose(g, gc, "gradient");
+        assertClose(hv, hvc, "Hessian-vector product");
+      }
+    }
+  }
+
+  static Stream<Arguments> revolveSchedules() {
+    List<Arguments> out = new ArrayList<>();
+    for (Model m : List.of(TestModels.dalec(), TestModels.nested(), TestModels.branchy())) {
+      for (int c : new int[] {1, 2, 3, 5, 40}) {
+        out.add(Arguments.of(m, c));
+      }
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0}, revolve with {1} snapshots")
+  @MethodSource("revolveSchedules")
+  void revolve_gradientAndHessianVector_equalThePlainAdjointBitForBit(Model model, int snapshots) {
+    Model m = model.with(AutoDiff.differentiate(model.program(), CheckpointOptions.revolve(snapshots)));
+    // every step's reverse runs right after its own recording, last step first, as in the plain
+    // adjoint: the same operations in the same order
+    assertCheckpointedEqualsPlain(m, true);
+  }
+
+  /** C(n, k), exactly. */
+  private static long choose(long n, long k) {
+    java.math.BigInteger b = java.math.BigInteger.ONE;
+    for (long i = 1; i <= k; i++) {
+      b = b.multiply(java.math.BigInteger.valueOf(n - k + i)).divide(java.math.BigInteger.valueOf(i));
+    }
+    return b.longValueExact();
+  }
+
+  /**
+   * Griewank and Walther's fewest re-run steps for T steps and c snapshots (ACM TOMS 26(1), 2000):
+   * r·T − C(c + r, c + 1), r the smallest with C(c + r, c) ≥ T.
+   */
+  private static long binomialMinimum(long steps, long c) {
+    if (steps <= 1) {
+      return 0;
+    }
+    long r = 0;
+    while (choose(c + r, c) < steps) {
+      r++;
+    }
+    return r * steps - choose(c + r, c + 1);
+  }
+
+  @Test
+  void revolve_runsTheLoopBodyTheBinomialMinimumOfTimes() {
+    // every run of a DALEC step stores nee[t] once, recorded or not: the checkpointed gradient runs the
+    // body T times recording plus the schedule's re-runs, which must be the binomial minimum
+    for (int steps : new int[] {1, 2, 3, 7, 20, 64}) {
+      Model base = TestModels.dalec(steps);
+      for (int c : new int[] {1, 2, 3, 5}) {
+        Model m = base.with(AutoDiff.differentiate(base.program(), CheckpointOptions.revolve(c)));
+        int[] stores = new int[1];
+        double[] p = point(m, 0.4);
+        new Runner(m).run(AutoDiff.GRADIENT_CHECKPOINTED, (a, element, value, state) -> {
+          if (a.target().name().equals("nee")) {
+            stores[0]++;
+          }
+        }, p, new double[p.length]);
+        assertEquals(steps + binomialMinimum(steps, Math.min(c, Math.max(1, steps - 1))), stores[0], "T = " + steps + ", c = " + c);
+      }
+    }
+  }
+
+  @Test
+  void revolve_compiled_holdsTheBudget_andMatchesThePlainGradient() {
+    int steps = 3_000;
+    GeneratedModel model = compiledDalec(steps, CheckpointOptions.revolve(0));
+    GeneratedModel plain = compiledDalec(steps, CheckpointOptions.revolve(0));
+    plain.setCheckpointing(false);
+    double[] p = point(TestModels.dalec(steps), 0.4);
+    double[] g = new double[p.length];
+    plain.gradient(p, g);
+    for (long budget : new long[] {2_000, 8_000, 40_000}) {
+      model.setTapeBudget(budget);
+      assertTrue(model.checkpointing(), model.plainTapeBytes() + " bytes of plain tape exceed " + budget);
+      model.tape().resetPeak();
+      model.tape().schedule().resetCounters();
+      double[] gc = new double[p.length];
+      model.gradient(p, gc);
+      assertArrayEquals(g, gc, "budget " + budget);
+      // the schedule's snapshots and leaf, plus the few values recorded outside the loop
+      assertTrue(model.tape().peakBytes() <= budget + 200, "budget " + budget + ": tape peak " + model.tape().peakBytes());
+      var schedule = model.tape().schedule();
+      assertTrue(schedule.peakSnapshots() <= schedule.plan().snapshots(), schedule.peakSnapshots() + " snapshots held, " + schedule.plan());
+      assertTrue(schedule.plan().leaves() > 1, "the loop is split: " + schedule.plan());
     }
   }
 
@@ -112,8 +212,13 @@ class CheckpointingTest {
 
   /** A compiled DALEC of {@code steps} days, with the default checkpointing. */
   private static GeneratedModel compiledDalec(int steps) {
+    return compiledDalec(steps, CheckpointOptions.defaults());
+  }
+
+  /** A compiled DALEC of {@code steps} days, checkpointed as {@code options} say. */
+  private static GeneratedModel compiledDalec(int steps, CheckpointOptions options) {
     Model m = TestModels.dalec(steps);
-    IrProgram program = AutoDiff.differentiate(m.program(), CheckpointOptions.defaults());
+    IrProgram program = AutoDiff.differentiate(m.program(), options);
     return (GeneratedModel) LoadedModel.load(program).bind(new BoundData(Map.of("time", steps), Map.of(), m.inputs()));
   }
 

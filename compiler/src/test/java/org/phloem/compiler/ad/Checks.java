@@ -132,4 +132,16 @@ final class Checks {
     org.junit.jupiter.api.Assertions.assertTrue(gradErr <= 1e-6, "gradient vs finite differences: " + gradErr);
     org.junit.jupiter.api.Assertions.assertTrue(hvErr <= 1e-5, "Hessian-vector vs finite differences of the gradient: " + hvErr);
   }
+
+  /**
+   * The checks of a random program whose forward cost is finite at {@code p} (others are skipped): the
+   * gradient returns the forward's cost, then {@link #assertAgreesWithReferences}.
+   */
+  static void assertFiniteProgramAgrees(Model model, double[] p, double[] dir) {
+    Runner r = new Runner(model);
+    double j = r.forward(p);
+    net.jqwik.api.Assume.that(Double.isFinite(j));
+    org.junit.jupiter.api.Assertions.assertEquals(j, r.gradient(p, new double[p.length]), "gradient returns forward's cost");
+    assertAgreesWithReferences(r, p, dir);
+  }
 }

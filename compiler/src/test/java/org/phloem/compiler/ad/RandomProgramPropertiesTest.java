@@ -46,6 +46,10 @@ class RandomProgramPropertiesTest {
   }
 
   private static Program wrap(List<Stmt> random) {
+    return wrap(random, CheckpointOptions.defaults());
+  }
+
+  private static Program wrap(List<Stmt> random, CheckpointOptions options) {
     List<Stmt> body = new ArrayList<>();
     body.add(set("J", n(0)));
     for (int k = 0; k < 3; k++) {
@@ -64,7 +68,7 @@ class RandomProgramPropertiesTest {
         .work("A", "n")
         .param("p", 3, -1, 1)
         .build(function("forward", List.of("p"), "J", body.toArray(new Stmt[0])));
-    return new Program(random, m.with(AutoDiff.differentiate(m.program())));
+    return new Program(random, m.with(AutoDiff.differentiate(m.program(), options)));
   }
 
   private static Arbitrary<List<Stmt>> block(int depth, List<String> loops) {
@@ -157,23 +161,26 @@ class RandomProgramPropertiesTest {
    */
   @Property(tries = 150)
   void randomProgram_checkpointedAdjointAgreesWithThePlainOne(@ForAll("programs") Program random) {
-    // the random body as the body of a time loop of 7 steps
-    Program prog = wrap(List.of(new Stmt.For("T", c(0), c(7), false, random.body(), 0)));
-    Assume.that(prog.model().program().functions().containsKey(AutoDiff.GRADIENT_CHECKPOINTED));
-    Runner plain = new Runner(prog.model());
-    Runner ckpt = new Runner(prog.model());
-    Assume.that(Double.isFinite(plain.forward(P)));
-    double[] g = new double[P.length];
-    double[] gc = new double[P.length];
-    double j = plain.gradient(P, g);
-    assertEquals(j, ckpt.run(AutoDiff.GRADIENT_CHECKPOINTED, P, gc)[0], "checkpointed gradient returns forward's cost");
-    double[] hv = new double[P.length];
-    double[] hvc = new double[P.length];
-    plain.hessianVector(P, DIR, hv);
-    ckpt.run(AutoDiff.HESSIAN_VECTOR_CHECKPOINTED, P, DIR, hvc);
-    for (int k = 0; k < P.length; k++) {
-      assertEquals(g[k], gc[k], 1e-12 * Math.max(1, Math.abs(g[k])), "gradient slot " + k);
-      assertEquals(hv[k], hvc[k], 1e-12 * Math.max(1, Math.abs(hv[k])), "Hessian-vector slot " + k);
+    // the random body as the body of a time loop of 7 steps, under the binomial schedule with 2
+    // snapshots (the loop is re-run from them) and under the nested one
+    for (CheckpointOptions options : List.of(CheckpointOptions.revolve(2), CheckpointOptions.always(0, 2))) {
+      Program prog = wrap(List.of(new Stmt.For("T", c(0), c(7), false, random.body(), 0)), options);
+      Assume.that(prog.model().program().functions().containsKey(AutoDiff.GRADIENT_CHECKPOINTED));
+      Runner plain = new Runner(prog.model());
+      Runner ckpt = new Runner(prog.model());
+      Assume.that(Double.isFinite(plain.forward(P)));
+      double[] g = new double[P.length];
+      double[] gc = new double[P.length];
+      double j = plain.gradient(P, g);
+      assertEquals(j, ckpt.run(AutoDiff.GRADIENT_CHECKPOINTED, P, gc)[0], "checkpointed gradient returns forward's cost");
+      double[] hv = new double[P.length];
+      double[] hvc = new double[P.length];
+      plain.hessianVector(P, DIR, hv);
+      ckpt.run(AutoDiff.HESSIAN_VECTOR_CHECKPOINTED, P, DIR, hvc);
+      for (int k = 0; k < P.length; k++) {
+        assertEquals(g[k], gc[k], 1e-12 * Math.max(1, Math.abs(g[k])), "gradient slot " + k);
+        assertEquals(hv[k], hvc[k], 1e-12 * Math.max(1, Math.abs(hv[k])), "Hessian-vector slot " + k);
+      }
     }
   }
 }

@@ -39,6 +39,11 @@ final class Runner {
 
   /** Runs function {@code name} with its array arguments in order; returns its results. */
   double[] run(String name, double[]... args) {
+    return run(name, null, args);
+  }
+
+  /** As {@link #run(String, double[]...)}, telling {@code listener} of every store (null: none). */
+  double[] run(String name, IrInterpreter.StoreListener listener, double[]... args) {
     IrFunction f = program.function(name);
     if (args.length != f.arguments().size()) {
       throw new IllegalArgumentException(name + " takes " + f.arguments());
@@ -46,7 +51,7 @@ final class Runner {
     for (int k = 0; k < args.length; k++) {
       arrays.put(f.arguments().get(k), args[k]);
     }
-    return new IrInterpreter(arrays, dimSizes).run(f);
+    return new IrInterpreter(arrays, dimSizes).onStore(listener).run(f);
   }
 
   double forward(double[] p) {

@@ -54,8 +54,9 @@ class MethodSplittingTest {
   }
 
   @Property(tries = 80)
-  void randomProgram_splitSweepsGiveTheWholeSweepsBits(@ForAll("programs") IrProgram forward) {
-    IrProgram program = AutoDiff.differentiate(forward, CheckpointOptions.always(0, 2));
+  void randomProgram_splitSweepsGiveTheWholeSweepsBits(@ForAll("programs") IrProgram forward, @ForAll boolean binomial) {
+    // the nested schedule, or the binomial one with 2 snapshots (its schedule questions split too)
+    IrProgram program = AutoDiff.differentiate(forward, binomial ? CheckpointOptions.revolve(2) : CheckpointOptions.always(0, 2));
     CompiledModel whole = LoadedModel.load(program, ClassEmitter.NO_SPLITTING).bind(RandomSplitIr.data());
     assertBits(interpretedCost(program), whole.cost(P), "whole forward vs the interpreter");
     for (int budget : BUDGETS) {

@@ -30,7 +30,8 @@ import org.phloem.tests.support.Repo;
  * java -Xss16m -Dphloem.repo=$PWD -cp $CP org.phloem.tests.bench.GradientRatioBench --reps 15
  * </pre>
  * Options: {@code --warmup S} seconds of thread CPU per model (20), {@code --batch-ms M} of forward
- * runs per measurement (50), {@code --only "BETHY,sites"} models whose names start so.
+ * runs per measurement (50), {@code --only "BETHY,sites"} models whose names start so, {@code --transport off} and
+ * {@code --ccdas off} to leave out the two slowest (models/ccdas/fossil_gradient.phl, models/ccdas/ccdas.phl).
  */
 public final class GradientRatioBench {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -59,6 +60,10 @@ public final class GradientRatioBench {
     Path transport = Repo.model("ccdas/fossil_gradient.phl");
     if (Files.exists(transport) && !args.getOrDefault("transport", "on").equals("off")) {
       add(cases, "2-D transport", Pipeline.compile(transport, true).bind(Repo.dataRoot(transport)), false);
+    }
+    Path ccdas = Repo.model("ccdas/ccdas.phl");
+    if (Files.exists(ccdas) && !args.getOrDefault("ccdas", "on").equals("off")) {
+      add(cases, "CCDAS experiment", Pipeline.compile(ccdas, true).bind(Repo.dataRoot(ccdas)), false);
     }
     if (!only.equals(List.of(""))) {
       cases.removeIf(k -> only.stream().noneMatch(o -> k.name().startsWith(o)));

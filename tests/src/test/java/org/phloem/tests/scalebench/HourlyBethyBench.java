@@ -20,6 +20,11 @@ import org.phloem.runtime.GeneratedModel;
  * {@code --reps} times, alternating (plain, checkpointed, plain, ...) when both are given: their time
  * ratio is the price of the recomputation. For the heap, run one mode per JVM: the tape keeps its
  * largest size. Prints {@code RESULT key=value ...} lines (read by {@link ScaleBenchmarks}).
+ *
+ * <p>{@code --schedule nested2,nested3,nested4,revolve} instead compares the checkpointing schedules at
+ * equal memory ({@link ScheduleComparison}): each nested schedule, revolve with the tape budget set to
+ * what that nested schedule held, revolve with the default budget, and the plain gradient, interleaved
+ * for {@code --reps} rounds (the first a warm-up).
  */
 public final class HourlyBethyBench {
   private HourlyBethyBench() {}
@@ -42,6 +47,11 @@ public final class HourlyBethyBench {
         steps, model.checkpointing(), HourlyBethy.arrayBytes(model) / 1e6, live / 1e6, Runtime.getRuntime().maxMemory() / 1e6,
         compile.fields("compile"), bind.fields("bind"));
 
+    String schedules = args.text("schedule", "");
+    if (!schedules.isEmpty()) {
+      ScheduleComparison.run(c[0], model, List.of(schedules.split(",")), reps);
+      return;
+    }
     double[] p = model.info().priorMeans();
     double[][] gradients = new double[modes.size()][p.length];
     try (HeapWatch heap = new HeapWatch()) {

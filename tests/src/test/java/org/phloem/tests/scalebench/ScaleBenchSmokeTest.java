@@ -1,5 +1,6 @@
 package org.phloem.tests.scalebench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -72,10 +73,12 @@ class ScaleBenchSmokeTest {
     plain.setCheckpointing(false);
     double[] g = new double[p.length];
     assertEquals(plain.gradient(p, g), jc, 0.0);
-    for (int k = 0; k < p.length; k++) {
-      assertEquals(g[k], gc[k], 1e-12 * Math.abs(g[k]), "slot " + k);
-    }
-    assertTrue(checkpointedTape * 20 < plain.tape().peakBytes(), "tape " + checkpointedTape + " vs plain " + plain.tape().peakBytes());
+    // the binomial schedule reverses every hour right after recording it, last first, as the plain
+    // adjoint does: the same operations in the same order, so the same bits
+    assertArrayEquals(g, gc, "checkpointed gradient");
+    // snapshots and one leaf's tape within the budget; a little more is recorded outside the hour loop
+    assertTrue(checkpointedTape <= (1 << 20) + 4096 && checkpointedTape * 4 < plain.tape().peakBytes(),
+        "tape " + checkpointedTape + " vs budget " + (1 << 20) + " and plain " + plain.tape().peakBytes());
     // central differences on the slots the site uses (vm[4], fautleaf, q10f, kappa, beta[4])
     for (String name : List.of("vm", "fautleaf", "q10f", "kappa", "beta")) {
       var param = model.info().params().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
