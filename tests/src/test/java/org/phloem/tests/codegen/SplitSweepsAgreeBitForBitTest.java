@@ -48,12 +48,17 @@ class SplitSweepsAgreeBitForBitTest {
         Arguments.of("bethy/hyytiala.phl", bethyYear));
   }
 
+  /** The data of {@code dataRoot} bound to the layout of the compiled model. */
+  private static BoundData bind(Compilation c, Path dataRoot) throws Exception {
+    ModelLayout layout = c.loaded().layout();
+    return DataBinder.bind(dataRoot, layout.tables(), layout.dims(), layout.inputs());
+  }
+
   @ParameterizedTest
   @MethodSource("models")
   void splitAndWholeSweeps_giveTheSameBits(String model, Path dataRoot) throws Exception {
     Compilation c = Pipeline.compile(Repo.model(model), true);
-    ModelLayout layout = c.loaded().layout();
-    BoundData data = DataBinder.bind(dataRoot, layout.tables(), layout.dims(), layout.inputs());
+    BoundData data = bind(c, dataRoot);
     LoadedModel wholeClass = LoadedModel.load(c.program(), ClassEmitter.NO_SPLITTING);
     CompiledModel whole = wholeClass.bind(data);
     int wholeMethods = MethodSizes.of(wholeClass.bytes()).size();
@@ -82,8 +87,7 @@ class SplitSweepsAgreeBitForBitTest {
   @MethodSource("models")
   void theWatchClass_literalsAsData_givesTheSameBits(String model, Path dataRoot) throws Exception {
     Compilation c = Pipeline.compile(Repo.model(model), true);
-    ModelLayout layout = c.loaded().layout();
-    BoundData data = DataBinder.bind(dataRoot, layout.tables(), layout.dims(), layout.inputs());
+    BoundData data = bind(c, dataRoot);
     CompiledModel plain = c.loaded().bind(data);
     LoadedModel watchClass = LoadedModel.load(c.program(), new LoadedClasses(1));
     assertEquals("", problems(watchClass.bytes()), model);
