@@ -35,6 +35,13 @@ public final class TrustRegionNewton {
   static final double SNAP_WITHIN = 1e-3;
   /** Where (in scale units inside the bound) a slot moved onto its bound is put. */
   static final double SNAP_TO = 1e-10;
+  /**
+   * How close (in scale units) a slot pushed outward must be to a bound to be tried on it (see
+   * holdBounds): a fit's CCDAS parameters crawled toward their bounds from about this far.
+   */
+  static final double REACH = 0.1;
+  /** Iterations to wait after a projected trial (see holdBounds) failed before trying one again. */
+  static final int PROJECTED_TRIAL_EVERY = 5;
   /** Where a slot counts as held on its bound (the verdict's default tolerance). */
   static final double HELD_WITHIN = 1e-6;
 
@@ -112,6 +119,8 @@ public final class TrustRegionNewton {
     int evaluations;
     int stalls;
     int escapes;
+    /** The iteration from which a projected trial (see holdBounds) may be tried again after one failed. */
+    int nextProjectedTrial;
     /** The sd of the cost's rounding noise, measured once when needed (NaN before). */
     double costNoise = Double.NaN;
 
@@ -245,6 +254,17 @@ public final class TrustRegionNewton {
     /**
      * Moves slots pushed against a bound onto it (when the cost does not rise) and returns the free
      * slots: all but those held on a bound with the gradient pushing them there.
+     *
+     * <p>Two reaches. Slots within {@value #SNAP_WITHIN} of their scale are moved together, as always.
+     * Slots further out but within {@value #REACH} of their scale, pushed outward, are crawling: through
+     * the search space's transform a bound is infinitely far in x and the cost flattens exponentially
+     * toward it, so trust-region steps (bounded by a radius that the stiff directions keep small) bring
+     * such a slot closer by a fraction of its distance per iteration, for hundreds of iterations. They
+     * are put on their bound together, kept if the cost does not rise; when it rises (another slot must
+     * move with one of them), the other slots take one Newton step from there (a projected trial), kept
+     * if the cost falls, and after a failed trial none is tried for {@value #PROJECTED_TRIAL_EVERY}
+     * iterations. A slot whose optimum lies inside after all is released at the next iteration (the
+     * gradient then pulls it in).
      */
     boolean[] holdBounds() {
       boolean[] free = new boolean[n];
@@ -254,28 +274,99 @@ public final class TrustRegionNewton {
       }
       double[] xt = x.clone();
       boolean moved = false;
+      List<Integer> crawling = new ArrayList<>();
+      Bound[] toward = new Bound[n];
       for (int i = 0; i < n; i++) {
+        if (BoundProximity.at(space, i, x[i], g[i], 10 * SNAP_TO, 0).isActive()) {
+          continue;
+        }
         Bound b = BoundProximity.at(space, i, x[i], g[i], SNAP_WITHIN, 0);
-        if (b.isActive() && !BoundProximity.at(space, i, x[i], g[i], 10 * SNAP_TO, 0).isActive()) {
+        if (b.isActive()) {
           xt[i] = BoundProximity.inside(space, i, b, x[i], SNAP_TO);
           moved |= xt[i] != x[i];
+        } else if (BoundProximity.at(space, i, x[i], g[i], REACH, 0).isActive()) {
+          crawling.add(i);
+          toward[i] = BoundProximity.at(space, i, x[i], g[i], REACH, 0);
         }
       }
-      if (moved) {
-        double[] gt = new double[n];
-        double ft = f.valueAndGradient(xt, gt);
-        evaluations++;
-        if (Double.isFinite(ft) && Vectors.allFinite(gt) && ft <= fx) {
-          x = xt;
-          g = gt;
-          fx = ft;
-          gnorm = Vectors.norm(g);
+      double[] near = xt.clone();
+      for (int i : crawling) {
+        xt[i] = BoundProximity.inside(space, i, toward[i], x[i], SNAP_TO);
+      }
+      if ((moved || !crawling.isEmpty()) && !tryMove(xt) && !crawling.isEmpty()) {
+        // together they raise the cost: the near ones as always; the crawling ones with a Newton step of the
+        // others from there (a slot tied to a partner along a stiff direction moves only with it)
+        if (moved) {
+          tryMove(near);
+        }
+        if (iteration >= nextProjectedTrial) {
+          double[] trial = x.clone();
+          for (int i : crawling) {
+            trial[i] = BoundProximity.inside(space, i, toward[i], x[i], SNAP_TO);
+          }
+          if (!projectedTrial(trial)) {
+            nextProjectedTrial = iteration + PROJECTED_TRIAL_EVERY;
+          }
         }
       }
       for (int i = 0; i < n; i++) {
         free[i] = !BoundProximity.at(space, i, x[i], g[i], HELD_WITHIN, 0).isActive();
       }
       return free;
+    }
+
+    /**
+     * From xt (slots put on their bounds), one Newton step on the slots still free there (the trust-region
+     * subproblem with radius at least 1), kept when the cost at its end is below the current one.
+     */
+    private boolean projectedTrial(double[] xt) {
+      double[] gt = new double[n];
+      double ft = f.valueAndGradient(xt, gt);
+      evaluations++;
+      if (!Double.isFinite(ft) || !Vectors.allFinite(gt)) {
+        return false;
+      }
+      boolean[] freeT = new boolean[n];
+      int count = 0;
+      double gfree = 0;
+      for (int i = 0; i < n; i++) {
+        freeT[i] = !BoundProximity.at(space, i, xt[i], gt[i], HELD_WITHIN, 0).isActive();
+        count += freeT[i] ? 1 : 0;
+        gfree += freeT[i] ? gt[i] * gt[i] : 0;
+      }
+      double[] x2 = xt.clone();
+      if (gfree > 0) {
+        SteihaugCg.Step step = SteihaugCg.solve(gt, (v, hv) -> f.hessianVector(xt, v, hv), Math.max(radius, 1), freeT,
+            CG_TOLERANCE * Math.sqrt(gfree), 2 * count + 10);
+        evaluations += step.products();
+        Vectors.axpy(xt, 1, step.p(), x2);
+      }
+      double[] g2 = new double[n];
+      double f2 = f.valueAndGradient(x2, g2);
+      evaluations++;
+      if (Double.isFinite(f2) && Vectors.allFinite(g2) && f2 < fx) {
+        x = x2;
+        g = g2;
+        fx = f2;
+        gnorm = Vectors.norm(g);
+        return true;
+      }
+      return false;
+    }
+
+    /** Moves to xt when the cost there is finite and not higher; true when it moved. */
+    private boolean tryMove(double[] xt) {
+      double[] gt = new double[n];
+      double ft = f.valueAndGradient(xt, gt);
+      evaluations++;
+      if (Double.isFinite(ft) && Vectors.allFinite(gt) && ft <= fx) {
+        x = xt;
+        g = gt;
+        fx = ft;
+        gnorm = Vectors.norm(g);
+        return true;
+      }
+      return false;
     }
 
     /**
