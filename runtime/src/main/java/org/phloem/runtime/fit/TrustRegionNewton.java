@@ -41,7 +41,9 @@ public final class TrustRegionNewton {
    */
   static final double REACH = 0.1;
   /** Iterations to wait after a projected trial (see holdBounds) failed before trying one again. */
-  static final int PROJECTED_TRIAL_EVERY = 5;
+  static final int PROJECTED_TRIAL_EVERY = 10;
+  /** Trust-region iterations a projected trial (see holdBounds) may take. */
+  static final int PROJECTED_ITERATIONS = 10;
   /** Where a slot counts as held on its bound (the verdict's default tolerance). */
   static final double HELD_WITHIN = 1e-6;
 
@@ -55,10 +57,17 @@ public final class TrustRegionNewton {
   static final double ROUNDING_ULPS = 64;
 
   private final int maxIterations;
+  /** Whether slots crawling toward a bound are tried on it (not inside such a trial). */
+  private final boolean trials;
 
   /** A minimizer allowed {@code maxIterations} iterations. */
   public TrustRegionNewton(int maxIterations) {
+    this(maxIterations, true);
+  }
+
+  private TrustRegionNewton(int maxIterations, boolean trials) {
     this.maxIterations = maxIterations;
+    this.trials = trials;
   }
 
   /**
@@ -261,8 +270,8 @@ public final class TrustRegionNewton {
      * toward it, so trust-region steps (bounded by a radius that the stiff directions keep small) bring
      * such a slot closer by a fraction of its distance per iteration, for hundreds of iterations. They
      * are put on their bound together, kept if the cost does not rise; when it rises (another slot must
-     * move with one of them), the other slots take one Newton step from there (a projected trial), kept
-     * if the cost falls, and after a failed trial none is tried for {@value #PROJECTED_TRIAL_EVERY}
+     * move with one of them), the other slots take up to {@value #PROJECTED_ITERATIONS} trust-region
+     * iterations from there (a projected trial), kept if the cost falls below the current one, and after a failed trial none is tried for {@value #PROJECTED_TRIAL_EVERY}
      * iterations. A slot whose optimum lies inside after all is released at the next iteration (the
      * gradient then pulls it in).
      */
@@ -293,6 +302,10 @@ public final class TrustRegionNewton {
       for (int i : crawling) {
         xt[i] = BoundProximity.inside(space, i, toward[i], x[i], SNAP_TO);
       }
+      if (!trials) {
+        crawling.clear();
+        xt = near;
+      }
       if ((moved || !crawling.isEmpty()) && !tryMove(xt) && !crawling.isEmpty()) {
         // together they raise the cost: the near ones as always; the crawling ones with a Newton step of the
         // others from there (a slot tied to a partner along a stiff direction moves only with it)
@@ -316,42 +329,29 @@ public final class TrustRegionNewton {
     }
 
     /**
-     * From xt (slots put on their bounds), one Newton step on the slots still free there (the trust-region
-     * subproblem with radius at least 1), kept when the cost at its end is below the current one.
+     * From xt (slots put on their bounds), up to {@value #PROJECTED_ITERATIONS} trust-region iterations
+     * of their own (those slots held while the gradient pushes them outward, no trials inside), kept when
+     * the cost at their end is below the current one: a tied partner moves back onto the stiff direction
+     * in a few Newton steps, which one step from a fresh radius does not always do.
      */
     private boolean projectedTrial(double[] xt) {
-      double[] gt = new double[n];
-      double ft = f.valueAndGradient(xt, gt);
-      evaluations++;
-      if (!Double.isFinite(ft) || !Vectors.allFinite(gt)) {
+      TrustRegionNewton inner = new TrustRegionNewton(PROJECTED_ITERATIONS, false);
+      MinimizerResult r = inner.minimize(f, space, xt, List.of(), null, firstMethod, 0, IterationListener.NONE, state -> { });
+      evaluations += r.evaluations();
+      if (!(r.cost() < fx)) {
         return false;
       }
-      boolean[] freeT = new boolean[n];
-      int count = 0;
-      double gfree = 0;
-      for (int i = 0; i < n; i++) {
-        freeT[i] = !BoundProximity.at(space, i, xt[i], gt[i], HELD_WITHIN, 0).isActive();
-        count += freeT[i] ? 1 : 0;
-        gfree += freeT[i] ? gt[i] * gt[i] : 0;
-      }
-      double[] x2 = xt.clone();
-      if (gfree > 0) {
-        SteihaugCg.Step step = SteihaugCg.solve(gt, (v, hv) -> f.hessianVector(xt, v, hv), Math.max(radius, 1), freeT,
-            CG_TOLERANCE * Math.sqrt(gfree), 2 * count + 10);
-        evaluations += step.products();
-        Vectors.axpy(xt, 1, step.p(), x2);
-      }
-      double[] g2 = new double[n];
-      double f2 = f.valueAndGradient(x2, g2);
+      double[] gt = new double[n];
+      double ft = f.valueAndGradient(r.x(), gt);
       evaluations++;
-      if (Double.isFinite(f2) && Vectors.allFinite(g2) && f2 < fx) {
-        x = x2;
-        g = g2;
-        fx = f2;
-        gnorm = Vectors.norm(g);
-        return true;
+      if (!Double.isFinite(ft) || !Vectors.allFinite(gt) || !(ft < fx)) {
+        return false;
       }
-      return false;
+      x = r.x();
+      g = gt;
+      fx = ft;
+      gnorm = Vectors.norm(g);
+      return true;
     }
 
     /** Moves to xt when the cost there is finite and not higher; true when it moved. */
