@@ -20,6 +20,7 @@ import org.phloem.compiler.codegen.LoadedClasses;
 import org.phloem.compiler.codegen.LoadedModel;
 import org.phloem.compiler.driver.Compilation;
 import org.phloem.compiler.driver.Pipeline;
+import org.phloem.compiler.ir.IrProgram;
 import org.phloem.runtime.CompiledModel;
 import org.phloem.runtime.GeneratedModel;
 import org.phloem.runtime.ModelInfo;
@@ -89,15 +90,7 @@ class SplitSweepsAgreeBitForBitTest {
   @MethodSource("models")
   void theWatchClass_literalsAsData_givesTheSameBits(String model, Path dataRoot) throws Exception {
     Compilation c = Pipeline.compile(Repo.model(model), true);
-    BoundData data = bind(c, dataRoot);
-    CompiledModel plain = c.loaded().bind(data);
-    LoadedModel watchClass = LoadedModel.load(c.program(), new LoadedClasses(1));
-    assertEquals("", problems(watchClass.bytes()), model);
-    CompiledModel watched = watchClass.bind(data);
-    for (long seed = 0; seed < 2; seed++) {
-      assertSameBits(plain, watched, point(plain.info(), seed), direction(plain.info().parameterCount(), seed),
-          model + ", literals as data, point " + seed);
-    }
+    assertTheWatchClassGivesTheSameBits(c, c.program(), dataRoot, model + ", literals as data");
   }
 
   /**
@@ -116,14 +109,19 @@ class SplitSweepsAgreeBitForBitTest {
     DerivativeReuse.Result reused = reuse.differentiate(Pipeline.compile(model, commented, file.getParent(), false).forward());
     assertTrue(reused.reused(), model);
     Compilation fresh = Pipeline.compile(model, commented, file.getParent(), true);
-    BoundData data = bind(fresh, dataRoot);
-    CompiledModel plain = fresh.loaded().bind(data);
-    LoadedModel watchClass = LoadedModel.load(reused.program(), new LoadedClasses(1));
-    assertEquals("", problems(watchClass.bytes()), model);
+    assertTheWatchClassGivesTheSameBits(fresh, reused.program(), dataRoot, model + ", derivatives reused after a comment");
+  }
+
+  /** The watch class of {@code program} passes the verifier and gives the bits of {@code plain}'s class at two points. */
+  private static void assertTheWatchClassGivesTheSameBits(Compilation plainCompilation, IrProgram program, Path dataRoot, String where)
+      throws Exception {
+    BoundData data = bind(plainCompilation, dataRoot);
+    CompiledModel plain = plainCompilation.loaded().bind(data);
+    LoadedModel watchClass = LoadedModel.load(program, new LoadedClasses(1));
+    assertEquals("", problems(watchClass.bytes()), where);
     CompiledModel watched = watchClass.bind(data);
     for (long seed = 0; seed < 2; seed++) {
-      assertSameBits(plain, watched, point(plain.info(), seed), direction(plain.info().parameterCount(), seed),
-          model + ", derivatives reused after a comment, point " + seed);
+      assertSameBits(plain, watched, point(plain.info(), seed), direction(plain.info().parameterCount(), seed), where + ", point " + seed);
     }
   }
 
