@@ -28,7 +28,6 @@ import org.phloem.runtime.report.FitReport;
 import org.phloem.runtime.report.OutputNetCdf;
 import org.phloem.runtime.report.OutputSelection;
 import org.phloem.runtime.report.MultiStartReport;
-import org.phloem.runtime.report.Plots;
 import org.phloem.runtime.report.ReportTables;
 import org.phloem.runtime.report.ReportWriter;
 import org.phloem.runtime.report.StartProgressLines;
@@ -193,9 +192,6 @@ final class FitCommand implements Callable<Integer> {
     if (resume != null && overwrite) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--resume continues a saved fit and --overwrite starts afresh; give one of them");
-    }
-    if (!noPlots) {
-      Plots.prepareInBackground();
     }
     // An --out folder is claimed before any work, so that a folder in use or not writable is named at once.
     try (OutputFolder early = out != null ? claim(out) : null) {

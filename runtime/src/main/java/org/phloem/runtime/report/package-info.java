@@ -1,6 +1,6 @@
 /**
  * What a fit leaves behind: CSV tables (parameters, correlations, outputs with their sds, residuals,
- * iterations), PNG plots (XChart) and a plain-text summary for the terminal. Every file is written
+ * iterations), PNG plots (drawn by {@link org.phloem.runtime.chart}) and a plain-text summary for the terminal. Every file is written
  * atomically (a temporary file in the same folder, then a move), so a reader never sees half a file.
  * Numbers are written in Java's shortest round-trip form; NaN as {@code NA}, infinities as
  * {@code Inf}/{@code -Inf}. Entry points: {@link org.phloem.runtime.report.FitReport#analyze},

@@ -1,14 +1,10 @@
 package org.phloem.runtime.sample;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.phloem.runtime.chart.PngEncoder;
+import org.phloem.runtime.chart.XyChart;
 import org.phloem.runtime.report.Plots;
 
 /**
@@ -22,12 +18,8 @@ public final class SamplePlots {
   static final int MAX_TRACES = 12;
   static final int MAX_PAIRS = 6;
   static final int MAX_POINTS = 2000;
-  static {
-    // rendering to images needs no display; say so before AWT is first touched
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
-  }
+  /** The chains' colours, in turn: distinct hues that stay apart where the traces overlap. */
+  private static final int[] CHAINS = {0x5b9bd5, 0xed7d31, 0xa5a5a5, 0xffc000, 0x4472c4, 0x70ad47, 0x255e91, 0x9e480e};
 
   private static final int WIDTH = 900;
   private static final int HEIGHT = 400;
@@ -35,7 +27,7 @@ public final class SamplePlots {
   private SamplePlots() {}
 
   /** The trace plots. */
-  public static List<Plots.Png> traces(SampleRun run, List<SummaryRow> summary) throws IOException {
+  public static List<Plots.Png> traces(SampleRun run, List<SummaryRow> summary) {
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < summary.size(); i++) {
       order.add(i);
@@ -47,25 +39,23 @@ public final class SamplePlots {
     List<Plots.Png> out = new ArrayList<>();
     for (int i : order.subList(0, Math.min(MAX_TRACES, order.size()))) {
       String name = run.names().get(i);
-      XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Trace of " + name).xAxisTitle("draw").yAxisTitle(name)
-          .build();
-      chart.getStyler().setMarkerSize(0);
+      XyChart chart = new XyChart(WIDTH, HEIGHT, "Trace of " + name, "draw", name);
       double[][] d = run.slot(i);
       for (int c = 0; c < d.length; c++) {
         double[] k = new double[d[c].length];
         for (int j = 0; j < k.length; j++) {
           k[j] = j + 1;
         }
-        XYSeries s = chart.addSeries("chain " + (c + 1), k, d[c]);
-        s.setMarker(SeriesMarkers.NONE);
+        // more draws than pixel columns: each chain is drawn as its lowest to highest draw per column
+        chart.line(k, d[c], CHAINS[c % CHAINS.length], 1, "chain " + (c + 1));
       }
-      out.add(new Plots.Png("trace_" + safe(name) + ".png", BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG)));
+      out.add(new Plots.Png("trace_" + safe(name) + ".png", PngEncoder.encode(chart.draw())));
     }
     return out;
   }
 
   /** Pair plots of the most strongly correlated pairs of parameters. */
-  public static List<Plots.Png> pairs(SampleRun run) throws IOException {
+  public static List<Plots.Png> pairs(SampleRun run) {
     double[][] r = run.correlation();
     int n = r.length;
     List<int[]> pairs = new ArrayList<>();
@@ -81,12 +71,8 @@ public final class SamplePlots {
     for (int[] p : pairs.subList(0, Math.min(MAX_PAIRS, pairs.size()))) {
       String a = run.names().get(p[0]);
       String b = run.names().get(p[1]);
-      XYChart chart = new XYChartBuilder().width(600).height(600)
-          .title(String.format(java.util.Locale.ROOT, "%s against %s (r = %.2f)", b, a, r[p[0]][p[1]])).xAxisTitle(a).yAxisTitle(b)
-          .build();
-      chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-      chart.getStyler().setMarkerSize(3);
-      chart.getStyler().setLegendVisible(false);
+      XyChart chart = new XyChart(600, 600, String.format(java.util.Locale.ROOT, "%s against %s (r = %.2f)", b, a, r[p[0]][p[1]]), a, b)
+          .noLegend();
       List<OutputSamples.Pick> draws = OutputSamples.thinned(run, MAX_POINTS);
       double[] xs = new double[draws.size()];
       double[] ys = new double[draws.size()];
@@ -94,8 +80,8 @@ public final class SamplePlots {
         xs[k] = draws.get(k).physical()[p[0]];
         ys[k] = draws.get(k).physical()[p[1]];
       }
-      chart.addSeries("draws", xs, ys);
-      out.add(new Plots.Png("pair_" + safe(a) + "_" + safe(b) + ".png", BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG)));
+      chart.points(xs, ys, null, CHAINS[0], 1, 1.5, CHAINS[0], 0, "draws");
+      out.add(new Plots.Png("pair_" + safe(a) + "_" + safe(b) + ".png", PngEncoder.encode(chart.draw())));
     }
     return out;
   }

@@ -26,7 +26,9 @@ import org.phloem.tests.support.Repo;
  * mvn -B -pl tests -am test -Dtest=LaunchSpreadBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dphloem.excludedGroups=none
  * </pre>
  * Options: {@code -Dlaunchspread.launches=10}, {@code -Dlaunchspread.models=dalec/oregon.phl,bethy/hyytiala.phl},
- * {@code -Dlaunchspread.jvmOptions="-Xms1g -XX:+AlwaysPreTouch"} (space-separated, added to every child).
+ * {@code -Dlaunchspread.jvmOptions="-Xms1g -XX:+AlwaysPreTouch"} (space-separated, added to every child),
+ * {@code -Dlaunchspread.compareOptions="-XX:-UseTransparentHugePages"}: a second configuration measured side
+ * by side, every launch number running both (in alternating order), each reported in a section of its own.
  *
  * <p>Writes {@code tests/target/bench/launch-spread.md} (rewritten after every launch, so an interrupted
  * run keeps what it measured) and, per launch, the per-call trace, the GC log and the compilation log
@@ -44,6 +46,7 @@ class LaunchSpreadBenchmark {
   private static final int LAUNCHES = Integer.getInteger("launchspread.launches", 10);
   private static final List<String> MODELS = List.of(System.getProperty("launchspread.models", "dalec/oregon.phl,bethy/hyytiala.phl").split(","));
   private static final List<String> JVM_OPTIONS = options(System.getProperty("launchspread.jvmOptions", ""));
+  private static final List<String> COMPARE_OPTIONS = options(System.getProperty("launchspread.compareOptions", ""));
   /** A launch's control is flagged when its median is this far (relative) from the median of all launches' controls. */
   static final double CONTROL_MOVED = 0.05;
 
@@ -57,16 +60,31 @@ class LaunchSpreadBenchmark {
             + " ⚑: the control moved more than " + Math.round(100 * CONTROL_MOVED) + " % from the median of all launches' controls (the machine)."
             + " In window: GC pauses / compilations or deoptimizations of Phloem code during the measured calls."
             + " Logs and per-call traces: " + logs + ".", "");
+    List<List<String>> configurations = new ArrayList<>(List.of(JVM_OPTIONS));
+    if (!COMPARE_OPTIONS.isEmpty()) {
+      List<String> compared = new ArrayList<>(JVM_OPTIONS);
+      compared.addAll(COMPARE_OPTIONS);
+      configurations.add(compared);
+    }
+    List<String> sections = new ArrayList<>();
     List<List<LaunchSpread.Launch>> launches = new ArrayList<>();
-    MODELS.forEach(m -> launches.add(new ArrayList<>()));
+    for (String model : MODELS) {
+      for (List<String> configuration : configurations) {
+        sections.add(configurations.size() == 1 ? model : model + ", child options " + (ChildJvm.JVM_OPTIONS + " " + configuration).trim());
+        launches.add(new ArrayList<>());
+      }
+    }
     for (int launch = 1; launch <= LAUNCHES; launch++) {
-      for (int k = 0; k < MODELS.size(); k++) {
-        String model = MODELS.get(k);
-        String stem = model.replace('/', '-').replace(".phl", "") + "-" + launch;
+      for (int k = 0; k < sections.size(); k++) {
+        String model = MODELS.get(k / configurations.size());
+        // alternate which configuration goes first, so neither always follows the other model's launch
+        int c = (k % configurations.size() + launch) % configurations.size();
+        int section = k - k % configurations.size() + c;
+        String stem = model.replace('/', '-').replace(".phl", "") + (configurations.size() == 1 ? "" : "-c" + c) + "-" + launch;
         Path trace = logs.resolve(stem + "-trace.csv");
         Path gcLog = logs.resolve(stem + "-gc.log");
         Path compilationLog = logs.resolve(stem + "-compilation.log");
-        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        List<String> options = new ArrayList<>(configurations.get(c));
         // the logs go to files, not into the RESULT line on stdout
         options.addAll(List.of("-Dlaunchprobe.trace=" + trace, "-Xlog:gc:file=" + gcLog + ":uptime", "-XX:+UnlockDiagnosticVMOptions",
             "-XX:+PrintCompilation", "-XX:-DisplayVMOutput", "-XX:+LogVMOutput", "-XX:LogFile=" + compilationLog));
@@ -75,12 +93,12 @@ class LaunchSpreadBenchmark {
         assertEquals(0, run.exitCode(), String.join("\n", run.output()));
         assertNotNull(r, String.join("\n", run.output()));
         LaunchSpread.Launch l = LaunchSpread.Launch.of(launch, r, Files.readAllLines(gcLog), Files.readAllLines(compilationLog));
-        assertTrue(l.refused().isEmpty(), model + ", launch " + launch + ": C2 refused " + l.refused());
-        launches.get(k).add(l);
-        System.out.println(model + ": " + l.row(launches.get(k), CONTROL_MOVED));
+        assertTrue(l.refused().isEmpty(), sections.get(section) + ", launch " + launch + ": C2 refused " + l.refused());
+        launches.get(section).add(l);
+        System.out.println(sections.get(section) + ": " + l.row(launches.get(section), CONTROL_MOVED));
         List<String> report = new ArrayList<>(header);
-        for (int m = 0; m < MODELS.size(); m++) {
-          report.addAll(LaunchSpread.section(MODELS.get(m), launches.get(m), CONTROL_MOVED));
+        for (int m = 0; m < sections.size(); m++) {
+          report.addAll(LaunchSpread.section(sections.get(m), launches.get(m), CONTROL_MOVED));
         }
         Files.write(out.resolve("launch-spread.md"), report);
       }

@@ -1,7 +1,5 @@
-package org.phloem.runtime.report;
+package org.phloem.runtime.chart;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
@@ -18,21 +16,18 @@ import java.util.zip.Deflater;
  * zlib's native deflate. The files are about a quarter larger (zlib level 1 instead of ImageIO's 4), a
  * few tens of kilobytes per plot.
  */
-final class PngEncoder {
+public final class PngEncoder {
   private PngEncoder() {}
 
   private static final byte[] SIGNATURE = {(byte) 137, 'P', 'N', 'G', '\r', '\n', 26, '\n'};
   /** PNG's filter type 1: each byte minus the same byte of the pixel to its left. */
   private static final byte SUB = 1;
 
-  /** The PNG file of {@code image}, which must be {@link BufferedImage#TYPE_INT_RGB} (what XChart draws into). */
-  static byte[] encode(BufferedImage image) {
-    if (image.getType() != BufferedImage.TYPE_INT_RGB) {
-      throw new IllegalArgumentException("expected an INT_RGB image, got type " + image.getType());
-    }
-    int width = image.getWidth();
-    int height = image.getHeight();
-    int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+  /** The PNG file of {@code image}. */
+  public static byte[] encode(Raster image) {
+    int width = image.width();
+    int height = image.height();
+    int[] pixels = image.pixels();
     ByteArrayOutputStream file = new ByteArrayOutputStream(64 * 1024);
     file.writeBytes(SIGNATURE);
     byte[] header = new byte[13];
