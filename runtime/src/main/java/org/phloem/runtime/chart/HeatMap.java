@@ -50,7 +50,8 @@ public final class HeatMap {
       widest = Math.max(widest, Text.width(sf, s));
     }
     widest = Math.min(widest, 140);
-    int cell = n <= 12 ? 46 : Math.max(12, Math.min(40, 700 / Math.max(1, n)));
+    // a few parameters get large cells (the matrix about 360 px across), many get smaller ones down to 12 px
+    int cell = n <= 12 ? Math.max(46, Math.min(120, 360 / Math.max(1, n))) : Math.max(12, Math.min(40, 700 / Math.max(1, n)));
     boolean turned = widest > cell - 4;
     int labelHeight = turned ? widest : sf.ascent() + sf.descent();
     int left = MARGIN + widest + PlotArea.GAP + 4;
