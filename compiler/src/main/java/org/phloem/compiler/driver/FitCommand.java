@@ -460,7 +460,7 @@ final class FitCommand implements Callable<Integer> {
     try {
       report = FitReport.analyze(m, result);
     } catch (FitException e) {
-      System.out.println(result.summary());
+      System.out.print(SummaryTable.verdict(m.info().name(), result));
       System.out.println("No posterior at this point: " + e.getMessage());
       // the iteration log needs no posterior: write it alone
       Path iterations = folder.resolve("iterations.csv");

@@ -136,6 +136,35 @@ class FitCommandTest {
   }
 
   @Test
+  void restartFromAnOptimumWithAParameterHeldOnItsBound_convergesAtOnce_exitZero() throws Exception {
+    // Misra1a with b1 bounded above at 200 (the certified 238.94 lies beyond): the fit holds b1 on the bound
+    // and parameters.csv holds b1 = 200 - 1e-11 or so. Restarting from it, the start-of-fit check differenced
+    // along directions squeezed to that distance from the bound and failed (exit 1); issue 10 item 8.
+    Path model = Cli.write(dir, "misra1a_bounded.phl", """
+        model misra1a_bounded "Misra1a with b1 below 200"
+        data "nist/Misra1a.csv"
+        dim obs
+        input x[obs]
+        input y[obs]
+        param b1 = 150 in [1, 200]
+        param b2 = 1e-3 in [1e-6, 1]
+        output yhat[obs]
+        for i in obs {
+          yhat[i] = b1 * (1 - exp(-b2 * x[i]))
+        }
+        observe yhat[i] ~ normal(y[i], 1) for i in obs
+        """);
+    Path first = dir.resolve("bounded-first");
+    Cli.Run a = fit(model, first, "--no-plots");
+    assertEquals(0, a.exit(), a.all());
+    List<String[]> p = Cli.csv(first.resolve("parameters.csv"));
+    assertTrue(p.stream().anyMatch(r -> r[0].equals("b1") && r[6].equals("upper")), "b1 held on its upper bound:\n" + a.out());
+    Cli.Run b = fit(model, dir.resolve("bounded-again"), "--no-plots", "--start", first.resolve("parameters.csv").toString());
+    assertEquals(0, b.exit(), b.all());
+    assertTrue(b.out().contains("Gradient check at the start: passed") && b.out().contains("): CONVERGED"), b.out());
+  }
+
+  @Test
   void stoppedAtTheIterationLimit_exitEleven_thenResumed_reachesTheUninterruptedOptimum() throws Exception {
     Path model = Cli.misra1a(dir);
     Path whole = dir.resolve("whole");
