@@ -46,7 +46,8 @@ import org.phloem.runtime.ModelLayout;
  * side are recomputed in the reverse sweep from its restored operands rather than stored. Stores into
  * adjoint arrays that nothing reads afterwards are dropped ({@link DeadAdjointStores}). An adjoint
  * array element that several accumulations read is loaded once into a local, and a product {@code c ·
- * y$b} that several operands add or subtract (a stencil's shared coefficient) is computed once.
+ * y$b} that several operands add or subtract (a stencil's shared coefficient) is computed once. Index
+ * checks the forward statement has made are not made again ({@link ForwardCheckedIndices}).
  *
  * <p>An assignment whose partials are computed has its reverse code guarded by {@code if (y$b != 0)}:
  * an element whose adjoint is exactly zero contributes nothing, even where a partial is NaN (0 × NaN
@@ -361,7 +362,7 @@ public final class Adjoint {
       if (needsZeroGuard(lin)) {
         code = List.of(new Stmt.If(nonZero(yb), code, List.of(), s.line()));
       }
-      return new Reverse(code, Collections.unmodifiableSet(reads), readsAfter);
+      return new Reverse(ForwardCheckedIndices.dropFrom(code, s), Collections.unmodifiableSet(reads), readsAfter);
     }
 
     /**
@@ -504,7 +505,7 @@ public final class Adjoint {
         }
         if (tbr.record(s)) {
           fwd.add(new Stmt.Push(new Expr.Get(target)));
-          rev.add(new Stmt.Pop(target));
+          rev.add(new Stmt.Pop(ForwardCheckedIndices.target((Stmt.Assign) s)));
         }
         fwd.add(s);
         if (r != null && !r.beforeRestore()) {
