@@ -150,6 +150,9 @@ final class DeadAdjointStores {
       if (read == null) {
         return after;
       }
+      if (unchanged(s, read, after)) {
+        return after; // most statements: no copy of the set
+      }
       Set<String> out = new HashSet<>(after);
       String w = written(s, arrays);
       if (w != null) {
@@ -164,6 +167,23 @@ final class DeadAdjointStores {
         }
       }
       return out.equals(after) ? after : out;
+    }
+
+    /** Whether {@link #transfer} would give {@code after} itself: it removes no element and adds none. */
+    private boolean unchanged(Stmt s, Expr read, Set<String> after) {
+      String w = written(s, arrays);
+      if (w != null) {
+        String element = names.of(s, w);
+        if (!element.equals(w) && after.contains(element)) {
+          return false;
+        }
+      }
+      for (String n : Reads.all(read)) {
+        if (arrays.contains(n) && !after.contains(names.of(s, n))) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }

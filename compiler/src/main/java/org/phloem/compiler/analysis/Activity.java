@@ -1,10 +1,12 @@
 package org.phloem.compiler.analysis;
 
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.phloem.compiler.ir.Ref;
 import org.phloem.compiler.ir.Stmt;
 
@@ -16,32 +18,32 @@ import org.phloem.compiler.ir.Stmt;
  * assignment replaces the whole value), arrays weakly (one element changes), except that {@code
  * Fill} replaces every element. The tape is one pseudo-variable {@link #TAPE}: what is pushed flows to
  * whatever is popped.
+ *
+ * <p>The states are {@link NameBits} over names numbered as met, and each statement's value reads are
+ * numbered once: the analysis runs on every derivative sweep (the Hessian's on the whole adjoint), and
+ * copying a set of strings at each statement was most of the derivative compile time of the larger
+ * models ({@code phloem watch}: tests/BENCHMARKS.md, "watch: save to result").
  */
 public final class Activity {
   /** The pseudo-variable standing for the whole real tape. */
   public static final String TAPE = "$tape";
 
-  private final DataFlow.Result<Set<String>> varied;
-  private final DataFlow.Result<Set<String>> useful;
+  private final NameBits.Names names;
+  private final DataFlow.Result<NameBits> varied;
+  private final DataFlow.Result<NameBits> useful;
   private final Set<String> active;
 
-  private Activity(DataFlow.Result<Set<String>> varied, DataFlow.Result<Set<String>> useful, Set<String> forced) {
+  private Activity(NameBits.Names names, DataFlow.Result<NameBits> varied, DataFlow.Result<NameBits> useful, Set<String> forced) {
+    this.names = names;
     this.varied = varied;
     this.useful = useful;
-    Set<String> a = new LinkedHashSet<>(forced);
+    NameBits a = NameBits.EMPTY;
     for (Stmt s : varied.statements()) {
-      both(varied.before(s), useful.before(s), a);
-      both(varied.after(s), useful.after(s), a);
+      a = a.or(varied.before(s).and(useful.before(s))).or(varied.after(s).and(useful.after(s)));
     }
-    this.active = Collections.unmodifiableSet(a);
-  }
-
-  private static void both(Set<String> x, Set<String> y, Set<String> into) {
-    for (String n : x) {
-      if (y.contains(n)) {
-        into.add(n);
-      }
-    }
+    Set<String> all = new LinkedHashSet<>(forced);
+    all.addAll(names.of(a)); // numbered as met: the order the derivative variables are made in
+    this.active = Collections.unmodifiableSet(all);
   }
 
   /**
@@ -51,11 +53,17 @@ public final class Activity {
    * @param dependents the variables whose derivatives are wanted at exit (the cost, outputs)
    */
   public static Activity analyze(List<Stmt> body, Set<String> independents, Set<String> dependents) {
-    DataFlow.Result<Set<String>> v = DataFlow.run(body, new Varied(independents));
-    DataFlow.Result<Set<String>> u = DataFlow.run(body, new Useful(dependents));
-    Set<String> forced = new LinkedHashSet<>(independents);
-    forced.addAll(dependents);
-    return new Activity(v, u, forced);
+    // sorted: the sets given may be Set.of(...), whose order changes from one JVM to the next, and the
+    // order of the active names is the order the derivative variables are made in
+    Set<String> in = new TreeSet<>(independents);
+    Set<String> out = new TreeSet<>(dependents);
+    NameBits.Names names = new NameBits.Names();
+    StatementReads reads = new StatementReads(names);
+    DataFlow.Result<NameBits> v = DataFlow.run(body, new Varied(names.bits(in), names, reads));
+    DataFlow.Result<NameBits> u = DataFlow.run(body, new Useful(names.bits(out), names, reads));
+    Set<String> forced = new LinkedHashSet<>(in);
+    forced.addAll(out);
+    return new Activity(names, v, u, forced);
   }
 
   /** True when {@code name} needs a derivative variable (the independents and dependents always do). */
@@ -70,102 +78,124 @@ public final class Activity {
 
   /** True when {@code name} may depend on the independents just before {@code s}. */
   public boolean variedBefore(Stmt s, String name) {
-    return varied.before(s).contains(name);
+    return varied.before(s).has(names.known(name));
   }
 
   /** True when the value {@code name} holds just after {@code s} may influence a dependent. */
   public boolean usefulAfter(Stmt s, String name) {
-    return useful.after(s).contains(name);
+    return useful.after(s).has(names.known(name));
   }
 
-  private static Set<String> plus(Set<String> s, String name) {
-    if (s.contains(name)) {
-      return s;
+  /** The names whose values flow into each statement's real value, numbered once per statement. */
+  private static final class StatementReads {
+    private final NameBits.Names names;
+    private final Map<Stmt, NameBits> byStatement = new IdentityHashMap<>();
+
+    StatementReads(NameBits.Names names) {
+      this.names = names;
     }
-    Set<String> out = new HashSet<>(s);
-    out.add(name);
-    return out;
-  }
 
-  private static Set<String> minus(Set<String> s, String name) {
-    if (!s.contains(name)) {
-      return s;
-    }
-    Set<String> out = new HashSet<>(s);
-    out.remove(name);
-    return out;
-  }
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    return NameSetAnalysis.union(a, b);
-  }
-
-  private static boolean meets(Set<String> a, Set<String> b) {
-    for (String n : a) {
-      if (b.contains(n)) {
-        return true;
+    NameBits of(Stmt s) {
+      NameBits r = byStatement.get(s);
+      if (r == null) {
+        if (s instanceof Stmt.Assign a) {
+          r = names.bits(Reads.values(a.value()));
+        } else if (s instanceof Stmt.Push p) {
+          r = names.bits(Reads.values(p.value()));
+        } else {
+          r = NameBits.EMPTY;
+        }
+        byStatement.put(s, r);
       }
+      return r;
     }
-    return false;
   }
 
-  /** Scalar locals are replaced by a store; array elements leave the rest of the array as it was. */
-  private static Set<String> overwrite(Set<String> s, Ref target) {
-    return target instanceof Ref.Local ? minus(s, target.name()) : s;
-  }
+  /** The state and the statement effects both directions share. */
+  private abstract static class NameFlow implements FlowAnalysis<NameBits> {
+    final NameBits.Names names;
+    final StatementReads reads;
+    final int tape;
+    private final boolean forward;
+    private final NameBits boundary;
 
-  /** Forward: may depend on the independents. */
-  private static final class Varied extends NameSetAnalysis {
-
-    Varied(Set<String> independents) {
-      super(true, independents);
+    NameFlow(boolean forward, NameBits boundary, NameBits.Names names, StatementReads reads) {
+      this.forward = forward;
+      this.boundary = boundary;
+      this.names = names;
+      this.reads = reads;
+      this.tape = names.id(TAPE);
     }
 
     @Override
-    public Set<String> transfer(Stmt s, Set<String> in) {
-      if (s instanceof Stmt.Assign) {
-        Stmt.Assign a = (Stmt.Assign) s;
-        return meets(Reads.values(a.value()), in) ? plus(in, a.target().name()) : overwrite(in, a.target());
+    public final boolean forward() {
+      return forward;
+    }
+
+    @Override
+    public final NameBits boundary() {
+      return boundary;
+    }
+
+    @Override
+    public final NameBits join(NameBits a, NameBits b) {
+      return a.or(b);
+    }
+
+    /** Scalar locals are replaced by a store; array elements leave the rest of the array as it was. */
+    final NameBits overwrite(NameBits s, Ref target) {
+      return target instanceof Ref.Local ? s.without(names.id(target.name())) : s;
+    }
+  }
+
+  /** Forward: may depend on the independents. */
+  private static final class Varied extends NameFlow {
+
+    Varied(NameBits independents, NameBits.Names names, StatementReads reads) {
+      super(true, independents, names, reads);
+    }
+
+    @Override
+    public NameBits transfer(Stmt s, NameBits in) {
+      if (s instanceof Stmt.Assign a) {
+        return reads.of(s).meets(in) ? in.with(names.id(a.target().name())) : overwrite(in, a.target());
       }
       if (s instanceof Stmt.Push) {
-        return meets(Reads.values(((Stmt.Push) s).value()), in) ? plus(in, TAPE) : in;
+        return reads.of(s).meets(in) ? in.with(tape) : in;
       }
-      if (s instanceof Stmt.Pop) {
-        Ref target = ((Stmt.Pop) s).target();
-        return in.contains(TAPE) ? plus(in, target.name()) : overwrite(in, target);
+      if (s instanceof Stmt.Pop p) {
+        return in.has(tape) ? in.with(names.id(p.target().name())) : overwrite(in, p.target());
       }
-      if (s instanceof Stmt.Fill) {
-        return minus(in, ((Stmt.Fill) s).array());
+      if (s instanceof Stmt.Fill f) {
+        return in.without(names.id(f.array()));
       }
       return in; // integer statements carry no derivative
     }
   }
 
   /** Backward: may influence a dependent. */
-  private static final class Useful extends NameSetAnalysis {
+  private static final class Useful extends NameFlow {
 
-    Useful(Set<String> dependents) {
-      super(false, dependents);
+    Useful(NameBits dependents, NameBits.Names names, StatementReads reads) {
+      super(false, dependents, names, reads);
     }
 
     @Override
-    public Set<String> transfer(Stmt s, Set<String> out) {
-      if (s instanceof Stmt.Assign) {
-        Stmt.Assign a = (Stmt.Assign) s;
-        if (!out.contains(a.target().name())) {
+    public NameBits transfer(Stmt s, NameBits out) {
+      if (s instanceof Stmt.Assign a) {
+        if (!out.has(names.id(a.target().name()))) {
           return out;
         }
-        return union(overwrite(out, a.target()), Reads.values(a.value()));
+        return overwrite(out, a.target()).or(reads.of(s));
       }
       if (s instanceof Stmt.Push) {
-        return out.contains(TAPE) ? union(out, Reads.values(((Stmt.Push) s).value())) : out;
+        return out.has(tape) ? out.or(reads.of(s)) : out;
       }
-      if (s instanceof Stmt.Pop) {
-        Ref target = ((Stmt.Pop) s).target();
-        return out.contains(target.name()) ? plus(overwrite(out, target), TAPE) : out;
+      if (s instanceof Stmt.Pop p) {
+        return out.has(names.id(p.target().name())) ? overwrite(out, p.target()).with(tape) : out;
       }
-      if (s instanceof Stmt.Fill) {
-        return minus(out, ((Stmt.Fill) s).array());
+      if (s instanceof Stmt.Fill f) {
+        return out.without(names.id(f.array()));
       }
       return out;
     }

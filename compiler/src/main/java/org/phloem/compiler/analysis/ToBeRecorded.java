@@ -1,8 +1,9 @@
 package org.phloem.compiler.analysis;
 
 import java.util.HashSet;
-import java.util.Map;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.phloem.compiler.ir.Ref;
@@ -69,9 +70,15 @@ public final class ToBeRecorded {
   public static ToBeRecorded analyze(List<Stmt> body, Function<Stmt, Set<String>> reverseReads,
       Function<Stmt, Set<String>> reverseReadsAfter, Set<String> regenerated, Function<String, List<String>> dimsOf) {
     ElementNames elements = new ElementNames(IterationPrivate.analyze(body, dimsOf));
-    Function<Stmt, Set<String>> reads = s -> elements.of(s, without(reverseReads.apply(s), regenerated));
-    Function<Stmt, Set<String>> readsAfter = s -> elements.of(s, without(reverseReadsAfter.apply(s), regenerated));
+    Function<Stmt, Set<String>> reads = once(s -> elements.of(s, without(reverseReads.apply(s), regenerated)));
+    Function<Stmt, Set<String>> readsAfter = once(s -> elements.of(s, without(reverseReadsAfter.apply(s), regenerated)));
     return new ToBeRecorded(DataFlow.run(body, new Needed(reads, readsAfter, regenerated, elements)), reads, elements);
+  }
+
+  /** {@code f} computed once per statement: a loop's body is analysed again at every pass to its fixed point. */
+  private static Function<Stmt, Set<String>> once(Function<Stmt, Set<String>> f) {
+    Map<Stmt, Set<String>> done = new IdentityHashMap<>();
+    return s -> done.computeIfAbsent(s, f);
   }
 
   private static Set<String> without(Set<String> names, Set<String> drop) {
@@ -146,9 +153,12 @@ public final class ToBeRecorded {
       if (target == null) {
         return in;
       }
+      String element = elements.of(s, target);
+      if (unchanged(s, in, target, element)) {
+        return in; // most statements: no copy of the set
+      }
       Set<String> out = new HashSet<>(in);
       out.addAll(reads.apply(s));
-      String element = elements.of(s, target);
       boolean recorded = out.contains(target) || out.contains(element);
       if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Ref.Elem) {
         if (recorded) {
@@ -164,6 +174,21 @@ public final class ToBeRecorded {
       }
       out.addAll(readsAfter.apply(s));
       return out;
+    }
+
+    /** Whether {@link #transfer} would give {@code in} itself: it holds everything added and loses nothing. */
+    private boolean unchanged(Stmt s, Set<String> in, String target, String element) {
+      Set<String> after = readsAfter.apply(s);
+      if (!in.containsAll(reads.apply(s)) || !in.containsAll(after)) {
+        return false;
+      }
+      boolean elementStore = s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Ref.Elem;
+      if (elementStore && (in.contains(target) || in.contains(element))
+          && !in.containsAll(without(Reads.index(((Stmt.Assign) s).target()), regenerated))) {
+        return false;
+      }
+      String removed = elementStore ? (element.equals(target) ? null : element) : target;
+      return removed == null || !in.contains(removed) || after.contains(removed);
     }
   }
 }

@@ -3,6 +3,7 @@ package org.phloem.compiler.codegen;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import org.phloem.compiler.ir.IrProgram;
+import org.phloem.compiler.ir.LineNumbers;
 import org.phloem.runtime.CompiledModel;
 import org.phloem.runtime.ModelLayout;
 import org.phloem.runtime.data.BoundData;
@@ -46,9 +47,16 @@ public final class LoadedModel {
    */
   public static LoadedModel load(IrProgram program, LoadedClasses classes) {
     IrProgram hoisted = LiteralsAsData.of(program);
-    byte[] bytes = ClassEmitter.emit(hoisted);
     String binaryName = ClassEmitter.internalName(hoisted).replace('/', '.');
+    // code of the same shape as a class emitted before (only numbers or lines changed) is not emitted again
+    LineNumbers code = LineNumbers.of(hoisted);
+    LoadedClasses.Emitted same = classes.byShape(code);
+    if (same != null) {
+      return new LoadedModel(binaryName, same.bytes(), hoisted.layout(), same.constructor(), true);
+    }
+    byte[] bytes = ClassEmitter.emit(hoisted);
     LoadedClasses.Found found = classes.constructor(binaryName, bytes);
+    classes.emitted(code, bytes, found.constructor());
     return new LoadedModel(binaryName, bytes, hoisted.layout(), found.constructor(), found.reused());
   }
 

@@ -17,6 +17,17 @@ import org.phloem.runtime.check.NonSmooth;
 final class CheckAdvice {
   private CheckAdvice() {}
 
+  /** Which slots of {@code p} stand on (within 1e-9 relative of) a bound, where finite differences step outside or see one side. */
+  static boolean[] onBound(ModelInfo info, double[] p) {
+    double[] lo = info.lowerBounds();
+    double[] hi = info.upperBounds();
+    boolean[] on = new boolean[p.length];
+    for (int i = 0; i < p.length; i++) {
+      on[i] = Math.min(p[i] - lo[i], hi[i] - p[i]) <= 1e-9 * Math.max(1, Math.abs(p[i]));
+    }
+    return on;
+  }
+
   /** One sentence per likely cause of {@code report}'s failures at {@code p}; the last asks for a bug report only if nothing else explains them. */
   static List<String> causes(CheckReport report, ModelInfo info, double[] p) {
     List<String> out = new ArrayList<>();
@@ -44,13 +55,10 @@ final class CheckAdvice {
           + "the derivative code says. Make the branches meet, e.g. with a ramp built from min and max.");
     }
     List<String> onBound = new ArrayList<>();
-    double[] lo = info.lowerBounds();
-    double[] hi = info.upperBounds();
-    List<String> names = info.slotNames();
+    boolean[] on = onBound(info, p);
     for (int i = 0; i < p.length; i++) {
-      double room = Math.min(p[i] - lo[i], hi[i] - p[i]);
-      if (room <= 1e-9 * Math.max(1, Math.abs(p[i]))) {
-        onBound.add(names.get(i) + String.format(Locale.ROOT, " = %.6g", p[i]));
+      if (on[i]) {
+        onBound.add(info.slotNames().get(i) + String.format(Locale.ROOT, " = %.6g", p[i]));
       }
     }
     if (!onBound.isEmpty()) {

@@ -4,6 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.phloem.compiler.codegen.ClassEmitter;
+import org.phloem.compiler.codegen.LiteralsAsData;
 import org.phloem.compiler.codegen.LoadedClasses;
 import org.phloem.runtime.CompiledModel;
 import org.phloem.runtime.check.CheckOptions;
@@ -52,7 +54,10 @@ final class CompilerWarmUp {
     long cpu0 = THREADS.getCurrentThreadCpuTime();
     try {
       for (int k = 0; k < MAX_COMPILES && !stop.get() && THREADS.getCurrentThreadCpuTime() - cpu0 < MAX_CPU_NANOS; k++) {
-        Compilation c = Pipeline.withDerivatives(Pipeline.forward(model, classes, new Phases()), classes, new Phases());
+        Compilation c = Pipeline.withDerivatives(Pipeline.forward(model, classes, new Phases(), l -> { }), classes, new Phases());
+        // the class is found by its code's shape after the first time (LoadedClasses): emit it anyway, so
+        // that the emitter's code is compiled by the JIT too, as the round after an edited expression needs
+        ClassEmitter.emit(LiteralsAsData.of(c.program()));
         if (stop.get()) {
           return;
         }

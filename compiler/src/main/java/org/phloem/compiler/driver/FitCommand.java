@@ -19,6 +19,7 @@ import org.phloem.runtime.fit.FitState;
 import org.phloem.runtime.fit.Fitter;
 import org.phloem.runtime.fit.IterationListener;
 import org.phloem.runtime.fit.IterationRecord;
+import org.phloem.runtime.fit.LbfgsOptions;
 import org.phloem.runtime.engine.Engine;
 import org.phloem.runtime.multistart.MultiStartOptions;
 import org.phloem.runtime.multistart.MultiStartResult;
@@ -48,7 +49,8 @@ import picocli.CommandLine.Parameters;
     description = "Fit the parameters to the observations and write the posterior, outputs, residuals and plots.",
     footer = {"", "Writes parameters.csv, correlation.csv, outputs.csv, residuals.csv (see --outputs), iterations.csv, summary.txt, PNG plots",
         "and " + SavedFit.FILE + " (rewritten after every iteration; continue a stopped fit with --resume DIR);",
-        "with --starts N also starts.csv (every start: status, where it began and ended) and optima.csv (the distinct optima).",
+        "with --starts N also starts.csv (every start: status, where it began and ended), optima.csv (the distinct optima) and",
+        "starts/start-K.csv (each start's end, written as it finishes; give it to --start to continue that start alone).",
         "Exit 0 when the fit converged: the scaled projected gradient, the Newton decrement and the Hessian on the free",
         "parameters all pass (printed in the summary). Otherwise the report is still written and the exit code names the verdict:",
         "10 STALLED, 11 MAX_ITERATIONS, 12 MAX_EVALUATIONS, 13 SADDLE_POINT, 14 UNDETERMINED, 15 NON_FINITE_COST,",
@@ -65,6 +67,9 @@ final class FitCommand implements Callable<Integer> {
       this.value = value;
     }
   }
+
+  /** The largest --lbfgs-memory accepted: each pair is two vectors of the parameters, and past this no cost benefits. */
+  static final int MAX_MEMORY = 1000;
 
   /** The seed of --starts when none is given. */
   static final long DEFAULT_SEED = 1;
@@ -87,8 +92,19 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "the report folder (default: phloem-out/MODEL-NAME/fit, or the --resume folder)")
   Path out;
 
-  @Option(names = "--max-iter", paramLabel = "N", description = "iteration limit of the minimizer (default: 1000 for L-BFGS, 500 for LM)")
+  @Option(names = "--max-iter", paramLabel = "N", description = "iteration limit of the minimizer (default: 50 per parameter, at least 1000, for L-BFGS; 500 for LM; 100 for the "
+          + "trust-region Newton phase); raises the evaluation limit to 5 per iteration")
   Integer maxIter;
+
+  @Option(names = "--max-evals", paramLabel = "N",
+      description = "evaluation limit of L-BFGS (cost and gradient, line searches included) and LM (residuals) (default: 5 per "
+          + "iteration of the iteration limit, at least 5000)")
+  Integer maxEvals;
+
+  @Option(names = "--lbfgs-memory", paramLabel = "M",
+      description = "correction pairs L-BFGS keeps (default: the number of parameters, at least 10 and at most "
+          + LbfgsOptions.MAX_DEFAULT_MEMORY + "); more pairs take fewer iterations on an ill-conditioned cost")
+  Integer lbfgsMemory;
 
   @Option(names = "--method", paramLabel = "auto|lbfgs|lm|newton",
       description = "minimizer: lm (Levenberg-Marquardt) for least squares, lbfgs otherwise, each followed by trust-region Newton on the "
@@ -161,11 +177,22 @@ final class FitCommand implements Callable<Integer> {
     if (maxIter != null && maxIter < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--max-iter must be at least 1, got " + maxIter);
     }
+    if (maxEvals != null && maxEvals < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--max-evals must be at least 1, got " + maxEvals);
+    }
+    if (lbfgsMemory != null && (lbfgsMemory < 1 || lbfgsMemory > MAX_MEMORY)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--lbfgs-memory must be between 1 and " + MAX_MEMORY + ", got "
+          + lbfgsMemory);
+    }
     if (resume != null && (start != null || method != null || starts != null || gradientTol != null || decrementTol != null
-        || eigenTol != null)) {
+        || eigenTol != null || lbfgsMemory != null)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "--resume continues the saved fit with its own start, method and tolerances; leave out --start, --method, --starts and the "
-              + "tolerances");
+          "--resume continues the saved fit with its own start, method, L-BFGS memory and tolerances; leave out --start, --method, "
+              + "--starts, --lbfgs-memory and the tolerances");
+    }
+    if (lbfgsMemory != null && method != null && method != Method.auto && method != Method.lbfgs) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--lbfgs-memory sets L-BFGS, which --method " + method
+          + " does not use");
     }
     if (starts != null && starts < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--starts must be at least 1, got " + starts);
@@ -252,6 +279,9 @@ final class FitCommand implements Callable<Integer> {
       if (maxIter != null) {
         state = state.withMaxIterations(maxIter);
       }
+      if (maxEvals != null) {
+        state = state.withMaxEvaluations(maxEvals);
+      }
       System.out.printf("Resuming the fit of %s saved in %s after %d iteration(s).%n", m.info().name(), resume, state.minimizer().iteration());
       System.out.println(IterationRecord.header());
       for (IterationRecord r : state.minimizer().log()) {
@@ -263,12 +293,16 @@ final class FitCommand implements Callable<Integer> {
       if (!noCheck && !gradientCheckPasses(m, p0)) {
         return 1;
       }
-      FitOptions options = FitOptions.defaults().withStart(p0).withTolerances(tolerances).withListener(printer).withCheckpoint(checkpoint);
+      LbfgsOptions lbfgs = LbfgsOptions.defaultsFor(m.info().slotNames().size());
+      FitOptions options = FitOptions.defaults().withLbfgs(lbfgsMemory != null ? lbfgs.withMemory(lbfgsMemory) : lbfgs).withStart(p0).withTolerances(tolerances).withListener(printer).withCheckpoint(checkpoint);
       if (method != null) {
         options = options.withMethod(method.value);
       }
       if (maxIter != null) {
         options = options.withMaxIterations(maxIter);
+      }
+      if (maxEvals != null) {
+        options = options.withMaxEvaluations(maxEvals);
       }
       if (starts != null) {
         return fitFromManyStarts(m, options.withListener(IterationListener.NONE).withCheckpoint(FitCheckpoint.NONE), folder, checkpoint);
@@ -286,7 +320,8 @@ final class FitCommand implements Callable<Integer> {
   /**
    * --starts N: the starts run in parallel (progress lines only, no iteration lines); the optima are
    * printed and written, and the best converged start's fit is reported in full, its last state saved
-   * for --resume.
+   * for --resume. Each start's end is written as it finishes ({@link StartEnds}), so a stopped run loses no
+   * finished start.
    */
   private int fitFromManyStarts(CompiledModel m, FitOptions options, Path folder, FitCheckpoint checkpoint) throws Exception {
     MultiStartOptions ms = MultiStartOptions.of(starts, seed != null ? seed : DEFAULT_SEED);
@@ -299,7 +334,7 @@ final class FitCommand implements Callable<Integer> {
       System.out.printf("Fitting %s from %d starts (start 0 the default, the others drawn from the prior with seed %d), %s: "
           + "%d parameters, %d observe statement(s). One line per finished start:%n", m.info().name(), ms.starts(), ms.seed(),
           where, m.info().parameterCount(), m.info().observations().size());
-      all = e.multiStart(m, EngineOptions.portable(m), options, ms, new StartProgressLines(System.out));
+      all = e.multiStart(m, EngineOptions.portable(m), options, ms, new StartEnds(new StartProgressLines(System.out), folder, m.info()));
     }
     String block = MultiStartReport.text(all, m.info());
     System.out.println();
@@ -370,6 +405,31 @@ final class FitCommand implements Callable<Integer> {
       negligible += r.flagged() && tiny ? 1 : 0;
       worst = Math.max(worst, r.flagged() && !tiny ? r.relativeError() : 0);
     }
+    // With parameters on a bound (a restart from a fit that held them there), finite differences step
+    // outside the bound or see one side: a direction moves every parameter, so its rows say nothing about
+    // the derivative code, nor do the gradient rows of the parameters on the bound. Only the gradient rows
+    // of the others can stop the fit.
+    boolean[] on = CheckAdvice.onBound(m.info(), p0);
+    List<String> onNames = new java.util.ArrayList<>();
+    for (int i = 0; i < on.length; i++) {
+      if (on[i]) {
+        onNames.add(m.info().slotNames().get(i));
+      }
+    }
+    if (!onNames.isEmpty()) {
+      double worstFree = 0;
+      for (GradientRow r : report.gradient()) {
+        boolean tiny = Math.abs(r.adjoint() - r.finiteDifference()) * r.step() <= noise;
+        boolean free = !onNames.contains(r.name());
+        worstFree = Math.max(worstFree, r.flagged() && free && !tiny ? r.relativeError() : 0);
+      }
+      if (worstFree <= WRONG_DERIVATIVE) {
+        System.out.printf("Gradient check at the start: %d row(s) above tolerance, with %s on a bound, where finite differences step "
+            + "outside it or see one side; the gradient of the other parameters agrees; fitting anyway. Details at an interior point: "
+            + "phloem check MODEL --random 5%n", report.failures().size(), String.join(", ", onNames));
+        return true;
+      }
+    }
     if (negligible == report.failures().size()) {
       System.out.printf("Gradient check at the start: passed; the gradient here is at the level of rounding (a stationary point?), "
           + "where relative errors mean nothing (%d row(s) differ by less than the cost's rounding).%n", negligible);
@@ -400,7 +460,7 @@ final class FitCommand implements Callable<Integer> {
     try {
       report = FitReport.analyze(m, result);
     } catch (FitException e) {
-      System.out.println(result.summary());
+      System.out.print(SummaryTable.verdict(m.info().name(), result));
       System.out.println("No posterior at this point: " + e.getMessage());
       // the iteration log needs no posterior: write it alone
       Path iterations = folder.resolve("iterations.csv");

@@ -21,44 +21,62 @@ final class LargeStack {
 
   /** Runs {@code task} on a large-stack thread and hands back its result or exception. */
   static <T> T run(Task<T> task) throws CompileException {
-    Object[] result = new Object[1];
-    Throwable[] failure = new Throwable[1];
-    Thread worker = new Thread(null, () -> {
+    return start(task, "phloem-compile").join();
+  }
+
+  /**
+   * Starts {@code task} on a large-stack thread of its own, named {@code name}, and returns at once:
+   * {@link Pending#join} waits for it ({@code phloem watch} compiles the derivatives while the cost of
+   * the forward model is computed and printed).
+   */
+  static <T> Pending<T> start(Task<T> task, String name) {
+    Pending<T> p = new Pending<>();
+    p.worker = new Thread(null, () -> {
       try {
-        result[0] = task.run();
-      } catch (Throwable t) { // handed to the caller's thread, which rethrows it unchanged
-        failure[0] = t;
+        p.result = task.run();
+      } catch (Throwable t) { // handed to the joining thread, which rethrows it unchanged
+        p.failure = t;
       }
-    }, "phloem-compile", STACK_BYTES);
-    worker.setDaemon(true);
-    worker.start();
-    boolean interrupted = false;
-    while (true) {
-      try {
-        worker.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true; // a compilation is short; finish it, then pass the interrupt on
+    }, name, STACK_BYTES);
+    p.worker.setDaemon(true);
+    p.worker.start();
+    return p;
+  }
+
+  /** A task started on a large-stack thread. */
+  static final class Pending<T> {
+    private Thread worker;
+    private volatile T result;
+    private volatile Throwable failure;
+
+    /** Waits for the task, then returns its result or throws what it threw. */
+    T join() throws CompileException {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          worker.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true; // a compilation is short; finish it, then pass the interrupt on
+        }
       }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      Throwable t = failure;
+      if (t == null) {
+        return result;
+      }
+      if (t instanceof CompileException) {
+        throw (CompileException) t;
+      }
+      if (t instanceof RuntimeException) {
+        throw (RuntimeException) t;
+      }
+      if (t instanceof Error) {
+        throw (Error) t;
+      }
+      throw new IllegalStateException(t);
     }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    Throwable t = failure[0];
-    if (t == null) {
-      @SuppressWarnings("unchecked")
-      T value = (T) result[0];
-      return value;
-    }
-    if (t instanceof CompileException) {
-      throw (CompileException) t;
-    }
-    if (t instanceof RuntimeException) {
-      throw (RuntimeException) t;
-    }
-    if (t instanceof Error) {
-      throw (Error) t;
-    }
-    throw new IllegalStateException(t);
   }
 }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.MethodTooLargeException;
 import org.phloem.compiler.ad.AutoDiff;
+import org.phloem.compiler.ad.DerivativeReuse;
 import org.phloem.compiler.check.CheckedModel;
 import org.phloem.compiler.check.Frontend;
 import org.phloem.compiler.codegen.LoadedClasses;
@@ -31,7 +33,7 @@ public final class Pipeline {
 
   /** Compiles the model file at {@code modelFile}: forward model and, unless told not to, its derivatives. */
   public static Compilation compile(Path modelFile, boolean derivatives) throws CompileException {
-    return compileFile(modelFile, derivatives, null, new Phases());
+    return compileFile(modelFile, derivatives, null, new Phases(), l -> { });
   }
 
   /**
@@ -56,32 +58,66 @@ public final class Pipeline {
   /**
    * For {@code phloem watch}, its first stage: {@code modelFile}'s forward model alone, all the cost
    * needs. The class is taken from {@code classes} when a class with the same bytes was loaded before;
-   * each stage's time is recorded in {@code phases}. {@link #withDerivatives} adds the rest.
+   * each stage's time is recorded in {@code phases}. {@code lowered} is told the forward program as soon
+   * as it exists (before its class is emitted), so that its derivatives can be started
+   * ({@link #startDerivatives}).
    */
-  static Compilation forward(Path modelFile, LoadedClasses classes, Phases phases) throws CompileException {
-    return compileFile(modelFile, false, classes, phases);
-  }
-
-  /** For {@code phloem watch}, its second stage: {@code forward} (from {@link #forward}) with its derivatives. */
-  static Compilation withDerivatives(Compilation forward, LoadedClasses classes, Phases phases) throws CompileException {
-    return LargeStack.run(() -> {
-      try {
-        IrProgram program = phases.timeCompile("derivatives", () -> AutoDiff.differentiate(forward.forward()));
-        return new Compilation(forward.checked(), forward.forward(), program, load(forward.checked(), program, classes, phases,
-            "emit+load with derivatives"));
-      } catch (StackOverflowError e) {
-        throw tooDeep(forward.checked().mainFile());
-      }
-    });
-  }
-
-  private static Compilation compileFile(Path modelFile, boolean derivatives, LoadedClasses classes, Phases phases)
+  static Compilation forward(Path modelFile, LoadedClasses classes, Phases phases, Consumer<Lowered> lowered)
       throws CompileException {
+    return compileFile(modelFile, false, classes, phases, lowered);
+  }
+
+  /** A checked model and its forward program, lowered. */
+  record Lowered(CheckedModel checked, IrProgram forward) {}
+
+  /**
+   * The program with derivatives, its loaded class, the wall time they took (nanoseconds), and whether
+   * the derivatives were the last ones with their lines moved ({@link DerivativeReuse}).
+   */
+  record Derivatives(IrProgram program, LoadedModel loaded, long nanos, boolean linesMoved) {
+    /** {@code forward}, the watch's first-stage compilation, with these derivatives. */
+    Compilation of(Compilation forward) {
+      return new Compilation(forward.checked(), forward.forward(), program, loaded);
+    }
+  }
+
+  /**
+   * For {@code phloem watch}, its second stage, started on a thread of its own: {@code lowered}'s
+   * derivatives (from {@code reuse} when only lines moved since it last differentiated; null
+   * differentiates) and their class (from {@code classes} when loaded before). Runs beside the first
+   * stage's emitting, binding and cost; join it for the result or the compile error.
+   */
+  static LargeStack.Pending<Derivatives> startDerivatives(Lowered lowered, LoadedClasses classes, DerivativeReuse reuse,
+      Phases phases) {
+    return LargeStack.start(() -> derivatives(lowered, classes, reuse, phases), "phloem-watch-derivatives");
+  }
+
+  /** As {@link #startDerivatives}, on this thread: {@code forward} (from {@link #forward}) with its derivatives. */
+  static Compilation withDerivatives(Compilation forward, LoadedClasses classes, Phases phases) throws CompileException {
+    Lowered lowered = new Lowered(forward.checked(), forward.forward());
+    return LargeStack.run(() -> derivatives(lowered, classes, null, phases)).of(forward);
+  }
+
+  private static Derivatives derivatives(Lowered lowered, LoadedClasses classes, DerivativeReuse reuse, Phases phases)
+      throws CompileException {
+    long start = System.nanoTime();
+    try {
+      DerivativeReuse.Result d = phases.timeCompile("derivatives", () -> reuse == null
+          ? new DerivativeReuse.Result(AutoDiff.differentiate(lowered.forward()), false) : reuse.differentiate(lowered.forward()));
+      LoadedModel loaded = load(lowered.checked(), d.program(), classes, phases, "emit+load with derivatives");
+      return new Derivatives(d.program(), loaded, System.nanoTime() - start, d.reused());
+    } catch (StackOverflowError e) {
+      throw tooDeep(lowered.checked().mainFile());
+    }
+  }
+
+  private static Compilation compileFile(Path modelFile, boolean derivatives, LoadedClasses classes, Phases phases,
+      Consumer<Lowered> lowered) throws CompileException {
     Activity.now("compiling " + modelFile);
     return LargeStack.run(() -> {
       try {
         CheckedModel checked = phases.timeCompile("parse+check", () -> Frontend.analyze(modelFile));
-        return fromChecked(checked, derivatives, IndexChecks.UNPROVEN, classes, phases);
+        return fromChecked(checked, derivatives, IndexChecks.UNPROVEN, classes, phases, lowered);
       } catch (StackOverflowError e) {
         throw tooDeep(new SourceFile(modelFile.toString().replace('\\', '/'), readQuietly(modelFile), null));
       }
@@ -93,13 +129,14 @@ public final class Pipeline {
   }
 
   private static Compilation fromChecked(CheckedModel checked, boolean derivatives, IndexChecks checks) throws CompileException {
-    return fromChecked(checked, derivatives, checks, null, new Phases());
+    return fromChecked(checked, derivatives, checks, null, new Phases(), l -> { });
   }
 
   /** The stages after checking; {@code classes} null defines a new class. */
   private static Compilation fromChecked(CheckedModel checked, boolean derivatives, IndexChecks checks, LoadedClasses classes,
-      Phases phases) throws CompileException {
+      Phases phases, Consumer<Lowered> lowered) throws CompileException {
     IrProgram forward = phases.timeCompile("lower", () -> Lowering.lower(checked, checks));
+    lowered.accept(new Lowered(checked, forward));
     IrProgram program = derivatives ? phases.timeCompile("derivatives", () -> AutoDiff.differentiate(forward)) : forward;
     return new Compilation(checked, forward, program, load(checked, program, classes, phases, "emit+load"));
   }

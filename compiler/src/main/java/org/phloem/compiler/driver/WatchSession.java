@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.phloem.compiler.ad.DerivativeReuse;
 import org.phloem.compiler.ast.Item;
 import org.phloem.compiler.codegen.LoadedClasses;
 import org.phloem.compiler.diag.CompileException;
@@ -51,6 +52,8 @@ final class WatchSession {
   private final boolean phaseTimes;
   private final LoadedClasses classes = new LoadedClasses(CLASSES_KEPT);
   private final BindingCache binding = new BindingCache();
+  /** The last derivatives, reused when an edit moved lines only. */
+  private final DerivativeReuse derivativeReuse = new DerivativeReuse();
   /** The last compilation that succeeded, and the text of every file it read: a save that changed nothing is not compiled again. */
   private Compilation lastCompilation;
   private Map<Path, String> lastSources;
@@ -83,8 +86,12 @@ final class WatchSession {
     try {
       long start = System.nanoTime();
       boolean sameSource = lastCompilation != null && phases.time("compare sources", () -> unchanged(lastSources));
-      // the forward model first: all the cost needs; the derivatives after the cost is printed
-      Compilation front = sameSource ? lastCompilation : Pipeline.forward(model, classes, phases);
+      // the forward model first: all the cost needs; the derivatives are compiled on a thread of their
+      // own, started once the forward program is lowered, and printed after the cost
+      @SuppressWarnings("unchecked")
+      LargeStack.Pending<Pipeline.Derivatives>[] derivatives = new LargeStack.Pending[1];
+      Compilation front = sameSource ? lastCompilation : Pipeline.forward(model, classes, phases,
+          lowered -> derivatives[0] = Pipeline.startDerivatives(lowered, classes, derivativeReuse, phases));
       double millis = (System.nanoTime() - start) / 1e6;
       for (Item item : front.checked().items()) {
         Path location = item.span().file().location();
@@ -109,9 +116,10 @@ final class WatchSession {
       say(String.format(Locale.ROOT, "cost J = %.15e at the prior means%s", cost, reused));
       Compilation c = front;
       if (!sameSource) {
-        long derivativesStart = System.nanoTime();
-        c = Pipeline.withDerivatives(front, classes, phases);
-        say(String.format(Locale.ROOT, "derivatives compiled in %.0f ms%s", (System.nanoTime() - derivativesStart) / 1e6, reuse(c)));
+        Pipeline.Derivatives d = phases.time("wait for the derivatives", () -> derivatives[0].join());
+        c = d.of(front);
+        say(String.format(Locale.ROOT, "derivatives compiled in %.0f ms%s%s", d.nanos() / 1e6,
+            d.linesMoved() ? " (code unchanged but for its lines: the last derivatives, lines moved)" : "", reuse(c)));
         lastCompilation = c;
         lastSources = sources(c);
       }

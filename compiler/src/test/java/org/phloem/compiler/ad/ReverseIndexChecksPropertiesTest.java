@@ -41,15 +41,8 @@ class ReverseIndexChecksPropertiesTest {
   private static final double[] DIR = {0.3, 0.8};
   private static final AtomicInteger NAMES = new AtomicInteger();
 
-  record Program(Model model) {
-    @Override
-    public String toString() {
-      return IrPrinter.print(model.program().function("forward"));
-    }
-  }
-
   @Provide
-  Arbitrary<Program> programs() {
+  Arbitrary<RandomModel> programs() {
     return statement().list().ofMinSize(1).ofMaxSize(4).map(ReverseIndexChecksPropertiesTest::wrap);
   }
 
@@ -66,7 +59,7 @@ class ReverseIndexChecksPropertiesTest {
     return shift == 0 ? i(j) : iadd(i(j), c(shift));
   }
 
-  private static Program wrap(List<Stmt> step) {
+  private static RandomModel wrap(List<Stmt> step) {
     List<Stmt> body = new ArrayList<>();
     body.add(set("J", n(0)));
     body.add(seti("q", c(0)));
@@ -83,7 +76,7 @@ class ReverseIndexChecksPropertiesTest {
         .work("C", "row", "col").work("F", "row", "col")
         .param("p", 2, -1, 1)
         .build(forward);
-    return new Program(m.with(AutoDiff.differentiate(m.program())));
+    return new RandomModel(m.with(AutoDiff.differentiate(m.program())));
   }
 
   /**
@@ -132,7 +125,7 @@ class ReverseIndexChecksPropertiesTest {
   }
 
   @Property(tries = 150)
-  void shiftedIndices_gradientFaultsExactlyWhenTheForwardDoes_andAgreesOtherwise(@ForAll("programs") Program prog) {
+  void shiftedIndices_gradientFaultsExactlyWhenTheForwardDoes_andAgreesOtherwise(@ForAll("programs") RandomModel prog) {
     Runner r = new Runner(prog.model());
     boolean forwardFaults = faults(() -> r.forward(P));
     assertEquals(forwardFaults, faults(() -> r.gradient(P, new double[P.length])), "gradient faults as the forward does");

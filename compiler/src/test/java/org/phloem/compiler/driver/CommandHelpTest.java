@@ -53,7 +53,7 @@ class CommandHelpTest {
     assertUsage(Cli.run("fit", model, "--gradient-tol", "0"), "the gradient tolerance must be a positive number");
     assertUsage(Cli.run("fit", model, "--max-iter", "0"), "--max-iter must be at least 1");
     assertUsage(Cli.run("check", model, "--random", "-1"), "--random must be 0 or more");
-    assertUsage(Cli.run("fit", model, "--resume", dir.toString(), "--start", "prior"), "leave out --start, --method, --starts and the tolerances");
+    assertUsage(Cli.run("fit", model, "--resume", dir.toString(), "--start", "prior"), "leave out --start, --method, --starts, --lbfgs-memory and the tolerances");
     assertUsage(Cli.run("nonsense"), "Unmatched argument");
   }
 

@@ -136,6 +136,37 @@ class FitCommandTest {
   }
 
   @Test
+  void restartFromAnOptimumWithAParameterHeldOnItsBound_convergesAtOnce_exitZero() throws Exception {
+    // Misra1a with b1 bounded above at 200 (the certified 238.94 lies beyond): the fit holds b1 on the bound
+    // and parameters.csv holds b1 = 200 - 1e-11 or so. Restarting from it, the start-of-fit check differenced
+    // along directions squeezed to that distance from the bound and failed (exit 1); issue 10 item 8.
+    Path model = Cli.write(dir, "misra1a_bounded.phl", """
+        model misra1a_bounded "Misra1a with b1 below 200"
+        data "nist/Misra1a.csv"
+        dim obs
+        input x[obs]
+        input y[obs]
+        param b1 = 150 in [1, 200]
+        param b2 = 1e-3 in [1e-6, 1]
+        output yhat[obs]
+        for i in obs {
+          yhat[i] = b1 * (1 - exp(-b2 * x[i]))
+        }
+        observe yhat[i] ~ normal(y[i], 1) for i in obs
+        """);
+    Path first = dir.resolve("bounded-first");
+    Cli.Run a = fit(model, first, "--no-plots");
+    assertEquals(0, a.exit(), a.all());
+    List<String[]> p = Cli.csv(first.resolve("parameters.csv"));
+    assertTrue(p.stream().anyMatch(r -> r[0].equals("b1") && r[6].equals("upper")), "b1 held on its upper bound:\n" + a.out());
+    Cli.Run b = fit(model, dir.resolve("bounded-again"), "--no-plots", "--start", first.resolve("parameters.csv").toString());
+    assertEquals(0, b.exit(), b.all());
+    // the start check passes, or notes b1's row on the bound and fits anyway; it must not refuse
+    assertTrue(b.out().startsWith("Gradient check at the start: ") && !b.out().contains("gradient check at the start failed"), b.out());
+    assertTrue(b.out().contains("): CONVERGED"), b.out());
+  }
+
+  @Test
   void stoppedAtTheIterationLimit_exitEleven_thenResumed_reachesTheUninterruptedOptimum() throws Exception {
     Path model = Cli.misra1a(dir);
     Path whole = dir.resolve("whole");
@@ -158,6 +189,64 @@ class FitCommandTest {
     }
     assertEquals(Files.readString(whole.resolve("iterations.csv")), Files.readString(part.resolve("iterations.csv")),
         "the same iterations, in the same order");
+  }
+
+  @Test
+  void evaluationLimit_exitTwelve_thenResumedWithMore_reachesTheUninterruptedOptimum() throws Exception {
+    Path model = Cli.misra1a(dir);
+    Path whole = dir.resolve("whole");
+    assertEquals(0, fit(model, whole, "--no-plots", "--method", "lbfgs").exit());
+    Path part = dir.resolve("part");
+    Cli.Run stopped = fit(model, part, "--no-plots", "--method", "lbfgs", "--max-evals", "6");
+    assertEquals(12, stopped.exit(), stopped.all());
+    assertTrue(stopped.out().contains("did not reach a verified minimum (MAX_EVALUATIONS): exit 12"), stopped.out());
+    Cli.Run resumed = Cli.run("fit", model.toString(), "--data=" + Cli.data(), "--resume", part.toString(), "--max-evals", "5000",
+        "--no-plots");
+    assertEquals(0, resumed.exit(), resumed.all());
+    for (String p : List.of("b1", "b2")) {
+      double a = Cli.cell(Cli.csv(whole.resolve("parameters.csv")), p, "posterior");
+      assertEquals(a, Cli.cell(Cli.csv(part.resolve("parameters.csv")), p, "posterior"), 1e-12 * Math.abs(a), p);
+    }
+  }
+
+  @Test
+  void lbfgsMemoryAndLimits_areSavedWithTheFit_andTheDefaultsFollowTheParameters() throws Exception {
+    Path model = Cli.misra1a(dir);
+    Path three = dir.resolve("three");
+    Cli.Run r = fit(model, three, "--no-plots", "--method", "lbfgs", "--lbfgs-memory", "3", "--max-iter", "2000");
+    assertEquals(0, r.exit(), r.all());
+    // memory, iteration limit, evaluation limit (raised to 5 per iteration by --max-iter)
+    assertTrue(Files.readString(three.resolve(SavedFit.FILE)).contains("\nlbfgs-options 3 2000 10000 "),
+        Files.readString(three.resolve(SavedFit.FILE)));
+    Path plain = dir.resolve("plain");
+    assertEquals(0, fit(model, plain, "--no-plots", "--method", "lbfgs").exit());
+    // two parameters: the memory stays 10 and the limits 1000 and 5000, as before the defaults followed the parameters
+    assertTrue(Files.readString(plain.resolve(SavedFit.FILE)).contains("\nlbfgs-options 10 1000 5000 "),
+        Files.readString(plain.resolve(SavedFit.FILE)));
+    double a = Cli.cell(Cli.csv(plain.resolve("parameters.csv")), "b1", "posterior");
+    assertEquals(a, Cli.cell(Cli.csv(three.resolve("parameters.csv")), "b1", "posterior"), 1e-8 * Math.abs(a));
+  }
+
+  @Test
+  void limitAndMemoryMistakes_areUsageErrorsNamingTheOption() throws Exception {
+    Path model = Cli.misra1a(dir);
+    Cli.Run evals = fit(model, dir.resolve("e"), "--max-evals", "0");
+    assertEquals(2, evals.exit(), evals.all());
+    assertTrue(evals.err().contains("--max-evals must be at least 1, got 0"), evals.all());
+    Cli.Run memory = fit(model, dir.resolve("m"), "--lbfgs-memory", "0");
+    assertEquals(2, memory.exit(), memory.all());
+    assertTrue(memory.err().contains("--lbfgs-memory must be between 1 and 1000, got 0"), memory.all());
+    Cli.Run lm = fit(model, dir.resolve("l"), "--lbfgs-memory", "20", "--method", "lm");
+    assertEquals(2, lm.exit(), lm.all());
+    assertTrue(lm.err().contains("--lbfgs-memory sets L-BFGS, which --method lm does not use"), lm.all());
+    Cli.Run notNumber = fit(model, dir.resolve("n"), "--max-evals", "many");
+    assertEquals(2, notNumber.exit(), notNumber.all());
+    assertTrue(notNumber.err().contains("--max-evals"), notNumber.all());
+    Path out = dir.resolve("r");
+    assertEquals(0, fit(model, out, "--no-plots").exit());
+    Cli.Run resume = Cli.run("fit", model.toString(), "--data=" + Cli.data(), "--resume", out.toString(), "--lbfgs-memory", "5");
+    assertEquals(2, resume.exit(), resume.all());
+    assertTrue(resume.err().contains("--lbfgs-memory"), resume.all());
   }
 
   @Test

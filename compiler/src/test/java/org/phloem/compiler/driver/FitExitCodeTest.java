@@ -20,8 +20,8 @@ import org.phloem.runtime.fit.LbfgsOptions;
 /**
  * The exit codes of the verdicts: one of its own for every status a fit can end with, none shared with 0,
  * 1 (the user's mistake), 2 (usage) or 3 (a bug). Each code is asserted on a real command-line fit in the
- * tests module (FitExitCodesTest); MAX_EVALUATIONS, which the command line cannot provoke (no option sets
- * an evaluation limit), on a real fit here.
+ * tests module (FitExitCodesTest, MAX_EVALUATIONS there with --max-evals); MAX_EVALUATIONS also on a
+ * fit through the runtime API here.
  */
 class FitExitCodeTest {
   @TempDir Path dir;

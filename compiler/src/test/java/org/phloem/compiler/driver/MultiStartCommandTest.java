@@ -83,6 +83,28 @@ class MultiStartCommandTest {
   }
 
   @Test
+  void eachStartsEnd_isWrittenAsAStartFile_thatContinuesAtItsEnd() throws Exception {
+    Path model = twoWells();
+    Path out = dir.resolve("ends");
+    Cli.Run r = fit(model, out, "--starts", "6", "--seed", "2");
+    assertEquals(0, r.exit(), r.all());
+    List<String[]> starts = Cli.csv(out.resolve("starts.csv"));
+    int endColumn = java.util.Arrays.asList(starts.get(0)).indexOf("end_a");
+    for (int k = 0; k < 6; k++) {
+      Path file = StartEnds.file(out, k);
+      assertTrue(Files.exists(file), file + "\n" + r.out());
+      List<String[]> rows = Cli.csv(file);
+      assertEquals(List.of("name", "value", "status", "cost"), List.of(rows.get(0)));
+      assertEquals(Double.parseDouble(starts.get(k + 1)[endColumn]), Cli.cell(rows, "a", "value"), 0, "start " + k + "'s end");
+    }
+    // a start file is a --start file: the fit from start 1's end converges there at once
+    Cli.Run again = fit(model, dir.resolve("again"), "--start", StartEnds.file(out, 1).toString());
+    assertEquals(0, again.exit(), again.all());
+    assertEquals(Cli.cell(Cli.csv(StartEnds.file(out, 1)), "a", "value"),
+        Cli.cell(Cli.csv(dir.resolve("again").resolve("parameters.csv")), "a", "posterior"), 1e-9);
+  }
+
+  @Test
   void usageMistakes_areRefused() throws Exception {
     Path model = Cli.misra1a(dir);
     assertEquals(2, fit(model, dir.resolve("a"), "--starts", "0").exit());

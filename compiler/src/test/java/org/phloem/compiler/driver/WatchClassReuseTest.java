@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.util.CheckClassAdapter;
+import org.phloem.compiler.codegen.ClassEmitter;
+import org.phloem.compiler.codegen.LiteralsAsData;
 import org.phloem.compiler.codegen.LoadedClasses;
 import org.phloem.compiler.codegen.LoadedModel;
+import org.phloem.compiler.ir.IrProgram;
 import org.phloem.runtime.CompiledModel;
 import org.phloem.runtime.GeneratedModel;
 
@@ -32,9 +35,16 @@ class WatchClassReuseTest {
     LoadedClasses classes = new LoadedClasses(4);
     LoadedModel a = LoadedModel.load(compile(base).program(), classes);
     assertFalse(a.reused());
-    LoadedModel b = LoadedModel.load(compile(base.replace("normal(y[i], 2)", "normal(y[i], 3.5)")).program(), classes);
+    IrProgram number = compile(base.replace("normal(y[i], 2)", "normal(y[i], 3.5)")).program();
+    LoadedModel b = LoadedModel.load(number, classes);
     assertTrue(b.reused());
     assertArrayEquals(a.bytes(), b.bytes());
+    // found by the shape of its code, not emitted again: the bytes emitting would give
+    assertArrayEquals(ClassEmitter.emit(LiteralsAsData.of(number)), b.bytes());
+    IrProgram moved = compile("// a comment: every line below moves\n\n" + base).program();
+    LoadedModel c = LoadedModel.load(moved, classes);
+    assertTrue(c.reused());
+    assertArrayEquals(ClassEmitter.emit(LiteralsAsData.of(moved)), c.bytes());
     assertFalse(LoadedModel.load(compile(base.replace("exp(-b2 * x[i])", "exp(-(x[i] * b2))")).program(), classes).reused());
     // an edit undone: the first class again
     assertTrue(LoadedModel.load(compile(base).program(), classes).reused());

@@ -93,8 +93,9 @@ class WatchCommandTest {
   /**
    * Each round prints its stages in order: compiled, the cost at the prior means (the first result),
    * the light check. A save that changes only a comment, or only a number, compiles to the same
-   * bytecode: the loaded class runs again (with the new number) on the data bound before. A changed
-   * expression makes a new class.
+   * bytecode: the loaded class runs again (with the new number) on the data bound before; after the
+   * comment, which moved the lines, the last derivatives are reused too. A changed expression makes a
+   * new class.
    */
   @Test
   void roundsPrintCostThenLightCheck_andReuseWhatDidNotChange() throws Exception {
@@ -118,6 +119,9 @@ class WatchCommandTest {
     }
     assertTrue(!rounds[0].contains("same bytecode") && !rounds[0].contains("data unchanged"), rounds[0]);
     assertTrue(rounds[1].contains("same bytecode as before") && rounds[1].contains("data unchanged"), rounds[1]);
+    // the comment moved every line: the derivatives are those of the last round, lines moved
+    assertTrue(rounds[1].contains("the last derivatives, lines moved"), rounds[1]);
+    assertTrue(!rounds[2].contains("the last derivatives") && !rounds[3].contains("the last derivatives"), all);
     assertEquals(costLine(rounds[0]), costLine(rounds[1]));
     // sd 4 instead of 2: a quarter of the cost, from the same class with the new number
     assertTrue(rounds[2].contains("same bytecode as before") && rounds[2].contains("data unchanged"), rounds[2]);

@@ -77,10 +77,7 @@ public final class HeatMap {
         }
       }
     }
-    r.fillRect(left - 1, top - 1, left + grid + 1, top, PlotArea.FRAME, 1);
-    r.fillRect(left - 1, top + grid, left + grid + 1, top + grid + 1, PlotArea.FRAME, 1);
-    r.fillRect(left - 1, top, left, top + grid, PlotArea.FRAME, 1);
-    r.fillRect(left + grid, top, left + grid + 1, top + grid, PlotArea.FRAME, 1);
+    r.outline(left, top, left + grid, top + grid, PlotArea.FRAME);
     for (int i = 0; i < n; i++) {
       String s = Text.fit(sf, names.get(i), widest);
       int mid = top + i * cell + cell / 2;
@@ -103,10 +100,7 @@ public final class HeatMap {
       double v = max - (max - min) * (y + 0.5) / h;
       r.fillRect(x, top + y, x + w, top + y + 1, colour(v), 1);
     }
-    r.fillRect(x - 1, top - 1, x + w + 1, top, PlotArea.FRAME, 1);
-    r.fillRect(x - 1, top + h, x + w + 1, top + h + 1, PlotArea.FRAME, 1);
-    r.fillRect(x - 1, top, x, top + h, PlotArea.FRAME, 1);
-    r.fillRect(x + w, top, x + w + 1, top + h, PlotArea.FRAME, 1);
+    r.outline(x, top, x + w, top + h, PlotArea.FRAME);
     Text.Font sf = Text.Font.SMALL;
     for (int k = 0; k <= 4; k++) {
       double v = min + (max - min) * k / 4;

@@ -58,10 +58,7 @@ final class Legend {
     int w = width();
     int h = height();
     r.fillRect(x, y, x + w, y + h, 0xffffff, 1);
-    r.fillRect(x, y, x + w, y + 1, PlotArea.FRAME, 1);
-    r.fillRect(x, y + h - 1, x + w, y + h, PlotArea.FRAME, 1);
-    r.fillRect(x, y, x + 1, y + h, PlotArea.FRAME, 1);
-    r.fillRect(x + w - 1, y, x + w, y + h, PlotArea.FRAME, 1);
+    r.outline(x + 1, y + 1, x + w - 1, y + h - 1, PlotArea.FRAME);
     Text.Font f = Text.Font.SMALL;
     int row = y + PAD;
     for (Entry e : entries) {

@@ -115,10 +115,7 @@ public final class PlotArea {
    * null when the x axis has category labels drawn by the chart itself.
    */
   void axes(Raster r, Ticks xt, Ticks yt) {
-    r.fillRect(left - 1, top - 1, right + 1, top, FRAME, 1);
-    r.fillRect(left - 1, bottom, right + 1, bottom + 1, FRAME, 1);
-    r.fillRect(left - 1, top, left, bottom, FRAME, 1);
-    r.fillRect(right, top, right + 1, bottom, FRAME, 1);
+    r.outline(left, top, right, bottom, FRAME);
     Text.Font f = Text.Font.SMALL;
     for (int i = 0; i < yt.values().length; i++) {
       int y = (int) Math.floor(py(yt.values()[i]));

@@ -92,6 +92,14 @@ public final class Raster {
     }
   }
 
+  /** A one-pixel frame just outside the rectangle [x0, x1) × [y0, y1). */
+  public void outline(int x0, int y0, int x1, int y1, int colour) {
+    fillRect(x0 - 1, y0 - 1, x1 + 1, y0, colour, 1);
+    fillRect(x0 - 1, y1, x1 + 1, y1 + 1, colour, 1);
+    fillRect(x0 - 1, y0, x0, y1, colour, 1);
+    fillRect(x1, y0, x1 + 1, y1, colour, 1);
+  }
+
   /** The colour {@code t} of the way from {@code a} to {@code b} (0xRRGGBB each). */
   public static int mix(int a, int b, double t) {
     double s = Math.max(0, Math.min(1, t));

@@ -64,22 +64,7 @@ public final class Text {
 
   /** Draws {@code s} from (x, baseline), left to right. */
   public static void draw(Raster r, Font font, String s, int x, int baseline, int colour) {
-    GlyphAtlas.Face face = font.face();
-    int pen = x;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      GlyphAtlas.Glyph g = face.glyph(cp);
-      for (int gy = 0; gy < g.height(); gy++) {
-        for (int gx = 0; gx < g.width(); gx++) {
-          int a = g.alpha()[gy * g.width() + gx] & 0xff;
-          if (a != 0) {
-            r.blend(pen + g.left() + gx, baseline + g.top() + gy, colour, a / 255.0);
-          }
-        }
-      }
-      pen += g.advance();
-      i += Character.charCount(cp);
-    }
+    glyphs(r, font, s, x, baseline, colour, false);
   }
 
   /** Draws {@code s} centred on x, on {@code baseline}. */
@@ -92,21 +77,33 @@ public final class Text {
    * vertical line at x = {@code baseline}, the letters stand to its left.
    */
   public static void drawUp(Raster r, Font font, String s, int baseline, int y, int colour) {
+    glyphs(r, font, s, y, baseline, colour, true);
+  }
+
+  /**
+   * The glyphs of {@code s} with the pen starting at {@code pen} along the text and the baseline at
+   * {@code baseline} across it: upright (pen is x, moving right) or turned (pen is y, moving up).
+   */
+  private static void glyphs(Raster r, Font font, String s, int pen, int baseline, int colour, boolean up) {
     GlyphAtlas.Face face = font.face();
-    int pen = y;
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
       GlyphAtlas.Glyph g = face.glyph(cp);
       for (int gy = 0; gy < g.height(); gy++) {
         for (int gx = 0; gx < g.width(); gx++) {
           int a = g.alpha()[gy * g.width() + gx] & 0xff;
-          if (a != 0) {
+          if (a == 0) {
+            continue;
+          }
+          if (up) {
             // along the text (gx) is up the image, below the baseline (gy) is to the right
             r.blend(baseline + g.top() + gy, pen - g.left() - gx - 1, colour, a / 255.0);
+          } else {
+            r.blend(pen + g.left() + gx, baseline + g.top() + gy, colour, a / 255.0);
           }
         }
       }
-      pen -= g.advance();
+      pen += up ? -g.advance() : g.advance();
       i += Character.charCount(cp);
     }
   }

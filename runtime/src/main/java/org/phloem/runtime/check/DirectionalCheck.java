@@ -49,7 +49,8 @@ public final class DirectionalCheck {
     int n = p.length;
     double[] lo = model.info().lowerBounds();
     double[] hi = model.info().upperBounds();
-    double[] v = ModelCheck.direction(new Random(options.seed()), ModelCheck.typicalMagnitudes(model.info(), p));
+    double[] scale = ModelCheck.typicalMagnitudes(model.info(), p);
+    double[] v = ModelCheck.awayFromBounds(ModelCheck.direction(new Random(options.seed()), scale), p, lo, hi, scale);
     double[] g = new double[n];
     double j0 = model.gradient(p, g);
     double gv = 0;

@@ -79,7 +79,7 @@ public final class ModelCheck {
     List<DirectionRow> dirs = new ArrayList<>();
     Random random = new Random(options.seed());
     for (int d = 1; d <= options.directions(); d++) {
-      double[] v = direction(random, scale);
+      double[] v = awayFromBounds(direction(random, scale), p, lo, hi, scale);
       double h = Math.min(CBRT_EPS, 0.5 * roomAlong(p, v, lo, hi));
       dirs.add(tangentVsAdjoint(model, p, g, v, d, options));
       dirs.add(outputsVsFiniteDifferences(model, p, v, h, d, options));
@@ -292,6 +292,25 @@ public final class ModelCheck {
       v[i] = (2 * random.nextDouble() - 1) * scale[i];
     }
     return v;
+  }
+
+  /**
+   * {@code v} without the components of slots that sit on a bound, closer to it than a central difference's
+   * step (CBRT_EPS times the slot's scale): along v the room to that bound would shrink every difference to
+   * that distance (1e-11 for a slot a fit left on its bound, as in a restart from a fit's parameters.csv) and
+   * rounding would swamp it. Such a slot's own gradient row still checks it; a fit holds it on the bound.
+   * Unchanged when every component would go.
+   */
+  static double[] awayFromBounds(double[] v, double[] p, double[] lo, double[] hi, double[] scale) {
+    double[] w = v.clone();
+    boolean any = false;
+    for (int i = 0; i < w.length; i++) {
+      if (Math.min(p[i] - lo[i], hi[i] - p[i]) < CBRT_EPS * scale[i]) {
+        w[i] = 0;
+      }
+      any |= w[i] != 0;
+    }
+    return any ? w : v;
   }
 
   /** The largest t with p ± t·v inside the bounds (Infinity when unbounded). */

@@ -78,9 +78,20 @@ public record FitOptions(Method method, double[] start, LbfgsOptions lbfgs, LmOp
     return new FitOptions(method, start, lbfgs, lm, newtonIterations, newtonMaxParameters, tolerances, listener, c);
   }
 
-  /** A copy allowing {@code n} iterations to every minimizer (L-BFGS, LM and the trust-region phase). */
+  /**
+   * A copy allowing {@code n} iterations to every minimizer (L-BFGS, LM and the trust-region phase), and
+   * at least {@value LbfgsOptions#EVALUATIONS_PER_ITERATION} evaluations per iteration to L-BFGS and LM, so that
+   * raising the iteration limit is not undone by the evaluation limit.
+   */
   public FitOptions withMaxIterations(int n) {
-    return withLbfgs(lbfgs.withMaxIterations(n)).withLm(lm.withMaxIterations(n)).withNewtonIterations(n);
+    int evaluations = (int) Math.min(Integer.MAX_VALUE, (long) LbfgsOptions.EVALUATIONS_PER_ITERATION * n);
+    return withLbfgs(lbfgs.withMaxIterations(n).withMaxEvaluations(Math.max(lbfgs.maxEvaluations(), evaluations)))
+        .withLm(lm.withMaxIterations(n).withMaxEvaluations(Math.max(lm.maxEvaluations(), evaluations))).withNewtonIterations(n);
+  }
+
+  /** A copy allowing {@code n} cost evaluations to L-BFGS (cost and gradient, line searches included) and LM (residuals). */
+  public FitOptions withMaxEvaluations(int n) {
+    return withLbfgs(lbfgs.withMaxEvaluations(n)).withLm(lm.withMaxEvaluations(n));
   }
 
   /** A copy telling {@code l} about every iteration. */

@@ -24,6 +24,11 @@ public record FitState(String modelName, List<String> slotNames, FitOptions opti
     return new FitState(modelName, slotNames, options.withMaxIterations(n), minimizer);
   }
 
+  /** A copy whose L-BFGS and LM may use up to {@code n} evaluations (to continue a fit that hit that limit). */
+  public FitState withMaxEvaluations(int n) {
+    return new FitState(modelName, slotNames, options.withMaxEvaluations(n), minimizer);
+  }
+
   /** True when the minimizer had stopped (the polish and the report may still be missing). */
   public boolean minimizerStopped() {
     return minimizer.status() != null;

@@ -27,6 +27,11 @@ public record LmOptions(int maxIterations, int maxEvaluations, double gradientTo
     return new LmOptions(500, 5000, 1e-10, 1e-12, 1e-15, 1e-12, 1e-3);
   }
 
+  /** A copy with another evaluation limit. */
+  public LmOptions withMaxEvaluations(int n) {
+    return new LmOptions(maxIterations, n, gradientTolerance, absoluteGradientTolerance, costTolerance, stepTolerance, initialDamping);
+  }
+
   /** A copy with another iteration limit. */
   public LmOptions withMaxIterations(int n) {
     return new LmOptions(n, maxEvaluations, gradientTolerance, absoluteGradientTolerance, costTolerance, stepTolerance, initialDamping);

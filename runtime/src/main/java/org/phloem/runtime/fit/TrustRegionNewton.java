@@ -35,6 +35,15 @@ public final class TrustRegionNewton {
   static final double SNAP_WITHIN = 1e-3;
   /** Where (in scale units inside the bound) a slot moved onto its bound is put. */
   static final double SNAP_TO = 1e-10;
+  /**
+   * How close (in scale units) a slot pushed outward must be to a bound to be tried on it (see
+   * holdBounds): a fit's CCDAS parameters crawled toward their bounds from about this far.
+   */
+  static final double REACH = 0.1;
+  /** Iterations to wait after a projected trial (see holdBounds) failed before trying one again. */
+  static final int PROJECTED_TRIAL_EVERY = 10;
+  /** Trust-region iterations a projected trial (see holdBounds) may take. */
+  static final int PROJECTED_ITERATIONS = 10;
   /** Where a slot counts as held on its bound (the verdict's default tolerance). */
   static final double HELD_WITHIN = 1e-6;
 
@@ -48,10 +57,17 @@ public final class TrustRegionNewton {
   static final double ROUNDING_ULPS = 64;
 
   private final int maxIterations;
+  /** Whether slots crawling toward a bound are tried on it (not inside such a trial). */
+  private final boolean trials;
 
   /** A minimizer allowed {@code maxIterations} iterations. */
   public TrustRegionNewton(int maxIterations) {
+    this(maxIterations, true);
+  }
+
+  private TrustRegionNewton(int maxIterations, boolean trials) {
     this.maxIterations = maxIterations;
+    this.trials = trials;
   }
 
   /**
@@ -112,6 +128,8 @@ public final class TrustRegionNewton {
     int evaluations;
     int stalls;
     int escapes;
+    /** The iteration from which a projected trial (see holdBounds) may be tried again after one failed. */
+    int nextProjectedTrial;
     /** The sd of the cost's rounding noise, measured once when needed (NaN before). */
     double costNoise = Double.NaN;
 
@@ -245,6 +263,17 @@ public final class TrustRegionNewton {
     /**
      * Moves slots pushed against a bound onto it (when the cost does not rise) and returns the free
      * slots: all but those held on a bound with the gradient pushing them there.
+     *
+     * <p>Two reaches. Slots within {@value #SNAP_WITHIN} of their scale are moved together, as always.
+     * Slots further out but within {@value #REACH} of their scale, pushed outward, are crawling: through
+     * the search space's transform a bound is infinitely far in x and the cost flattens exponentially
+     * toward it, so trust-region steps (bounded by a radius that the stiff directions keep small) bring
+     * such a slot closer by a fraction of its distance per iteration, for hundreds of iterations. They
+     * are put on their bound together, kept if the cost does not rise; when it rises (another slot must
+     * move with one of them), the other slots take up to {@value #PROJECTED_ITERATIONS} trust-region
+     * iterations from there (a projected trial), kept if the cost falls below the current one, and after a failed trial none is tried for {@value #PROJECTED_TRIAL_EVERY}
+     * iterations. A slot whose optimum lies inside after all is released at the next iteration (the
+     * gradient then pulls it in).
      */
     boolean[] holdBounds() {
       boolean[] free = new boolean[n];
@@ -254,28 +283,90 @@ public final class TrustRegionNewton {
       }
       double[] xt = x.clone();
       boolean moved = false;
+      List<Integer> crawling = new ArrayList<>();
+      Bound[] toward = new Bound[n];
       for (int i = 0; i < n; i++) {
+        if (BoundProximity.at(space, i, x[i], g[i], 10 * SNAP_TO, 0).isActive()) {
+          continue;
+        }
         Bound b = BoundProximity.at(space, i, x[i], g[i], SNAP_WITHIN, 0);
-        if (b.isActive() && !BoundProximity.at(space, i, x[i], g[i], 10 * SNAP_TO, 0).isActive()) {
+        if (b.isActive()) {
           xt[i] = BoundProximity.inside(space, i, b, x[i], SNAP_TO);
           moved |= xt[i] != x[i];
+        } else if (BoundProximity.at(space, i, x[i], g[i], REACH, 0).isActive()) {
+          crawling.add(i);
+          toward[i] = BoundProximity.at(space, i, x[i], g[i], REACH, 0);
         }
       }
-      if (moved) {
-        double[] gt = new double[n];
-        double ft = f.valueAndGradient(xt, gt);
-        evaluations++;
-        if (Double.isFinite(ft) && Vectors.allFinite(gt) && ft <= fx) {
-          x = xt;
-          g = gt;
-          fx = ft;
-          gnorm = Vectors.norm(g);
+      double[] near = xt.clone();
+      for (int i : crawling) {
+        xt[i] = BoundProximity.inside(space, i, toward[i], x[i], SNAP_TO);
+      }
+      if (!trials) {
+        crawling.clear();
+        xt = near;
+      }
+      if ((moved || !crawling.isEmpty()) && !tryMove(xt) && !crawling.isEmpty()) {
+        // together they raise the cost: the near ones as always; the crawling ones with a Newton step of the
+        // others from there (a slot tied to a partner along a stiff direction moves only with it)
+        if (moved) {
+          tryMove(near);
+        }
+        if (iteration >= nextProjectedTrial) {
+          double[] trial = x.clone();
+          for (int i : crawling) {
+            trial[i] = BoundProximity.inside(space, i, toward[i], x[i], SNAP_TO);
+          }
+          if (!projectedTrial(trial)) {
+            nextProjectedTrial = iteration + PROJECTED_TRIAL_EVERY;
+          }
         }
       }
       for (int i = 0; i < n; i++) {
         free[i] = !BoundProximity.at(space, i, x[i], g[i], HELD_WITHIN, 0).isActive();
       }
       return free;
+    }
+
+    /**
+     * From xt (slots put on their bounds), up to {@value #PROJECTED_ITERATIONS} trust-region iterations
+     * of their own (those slots held while the gradient pushes them outward, no trials inside), kept when
+     * the cost at their end is below the current one: a tied partner moves back onto the stiff direction
+     * in a few Newton steps, which one step from a fresh radius does not always do.
+     */
+    private boolean projectedTrial(double[] xt) {
+      TrustRegionNewton inner = new TrustRegionNewton(PROJECTED_ITERATIONS, false);
+      MinimizerResult r = inner.minimize(f, space, xt, List.of(), null, firstMethod, 0, IterationListener.NONE, state -> { });
+      evaluations += r.evaluations();
+      if (!(r.cost() < fx)) {
+        return false;
+      }
+      double[] gt = new double[n];
+      double ft = f.valueAndGradient(r.x(), gt);
+      evaluations++;
+      if (!Double.isFinite(ft) || !Vectors.allFinite(gt) || !(ft < fx)) {
+        return false;
+      }
+      x = r.x();
+      g = gt;
+      fx = ft;
+      gnorm = Vectors.norm(g);
+      return true;
+    }
+
+    /** Moves to xt when the cost there is finite and not higher; true when it moved. */
+    private boolean tryMove(double[] xt) {
+      double[] gt = new double[n];
+      double ft = f.valueAndGradient(xt, gt);
+      evaluations++;
+      if (Double.isFinite(ft) && Vectors.allFinite(gt) && ft <= fx) {
+        x = xt;
+        g = gt;
+        fx = ft;
+        gnorm = Vectors.norm(g);
+        return true;
+      }
+      return false;
     }
 
     /**

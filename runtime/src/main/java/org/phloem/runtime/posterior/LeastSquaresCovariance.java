@@ -3,6 +3,7 @@ package org.phloem.runtime.posterior;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.phloem.runtime.CompiledModel;
@@ -27,9 +28,11 @@ public final class LeastSquaresCovariance {
    * @param residualSumOfSquares Σ r² of the normalized residuals
    * @param residualVariance s² = RSS/(n − p)
    * @param observations n, the number of non-missing observation elements
+   * @param conditionRatio smallest over largest singular value of J with its columns scaled to unit length:
+   *     below about 1e-7, JᵀJ is singular to rounding and its inverse, so the covariance, has no correct digit
    */
   public record Result(List<String> names, double[][] covariance, double[] sd, double residualSumOfSquares, double residualVariance,
-      int observations) {
+      int observations, double conditionRatio) {
     public Result {
       names = List.copyOf(names);
       covariance = Posterior.deepCopy(covariance);
@@ -104,6 +107,13 @@ public final class LeastSquaresCovariance {
     }
     DMatrixRMaj inv = new DMatrixRMaj(n, n);
     CommonOps_DDRM.multTransB(rInv, rInv, inv);
+    double[] singular = SingularOps_DDRM.singularValues(r);
+    double smallest = Double.POSITIVE_INFINITY;
+    double largest = 0;
+    for (double v : singular) {
+      smallest = Math.min(smallest, v);
+      largest = Math.max(largest, v);
+    }
     double s2 = rss / (m - n);
     double[][] cov = new double[all][all];
     double[] sd = new double[all];
@@ -113,6 +123,6 @@ public final class LeastSquaresCovariance {
       }
       sd[free[i]] = Math.sqrt(cov[free[i]][free[i]]);
     }
-    return new Result(model.info().slotNames(), cov, sd, rss, s2, m);
+    return new Result(model.info().slotNames(), cov, sd, rss, s2, m, largest > 0 ? smallest / largest : 0);
   }
 }

@@ -30,6 +30,22 @@ public record CovarianceStatement(Kind kind, String sentence) {
         ls.residualVariance(), ls.residualSumOfSquares(), ls.observations(), parameters, Math.sqrt(ls.residualVariance())));
   }
 
+  /** s² times the inverse Hessian, where JᵀJ is singular to rounding but the Hessian is not. */
+  static CovarianceStatement leastSquaresWithTheHessian(LeastSquaresCovariance.Result ls, int parameters) {
+    return new CovarianceStatement(Kind.LEAST_SQUARES, String.format(Locale.ROOT,
+        "Covariance: s^2 H^-1, the inverse Hessian of J rescaled by s^2 = RSS/(n - p) = %.6g (RSS %.6g, n = %d observations, "
+            + "p = %d parameters), not the classical s^2 (J'J)^-1: at this optimum J'J is singular to rounding (smallest/largest "
+            + "singular value of the column-scaled Jacobian %.2e), so (J'J)^-1 has no correct digit, while the Hessian, which "
+            + "also holds the curvature of the residuals, is positive definite.",
+        ls.residualVariance(), ls.residualSumOfSquares(), ls.observations(), parameters, ls.conditionRatio()));
+  }
+
+  /** The inverse Hessian, because the least-squares covariance cannot be computed here ({@code why}). */
+  static CovarianceStatement laplaceInstead(String why) {
+    return new CovarianceStatement(Kind.LAPLACE, "Covariance: the inverse Hessian of the cost J at the optimum, which takes the "
+        + "stated observation sds at face value, because the least-squares s^2 (J'J)^-1 cannot be computed here: " + why + ".");
+  }
+
   /**
    * The inverse Hessian, and why the least-squares covariance does not apply.
    *

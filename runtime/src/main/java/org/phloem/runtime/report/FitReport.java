@@ -44,12 +44,18 @@ public record FitReport(ModelInfo info, FitResult fit, Posterior posterior, List
     // the compiler knows each observation's likelihood and whether its sd is fitted; the probe also
     // catches models built without that knowledge
     boolean sumOfSquares = org.phloem.runtime.fit.ObservationElements.sumOfSquares(model.info());
+    CovarianceStatement statement = CovarianceStatement.laplace(allFlat, sumOfSquares);
     if (allFlat && sumOfSquares && !LeastSquaresReport.sdsDependOnParameters(model, fit.parameters())) {
-      return LeastSquaresReport.analyze(model, fit);
+      try {
+        return LeastSquaresReport.analyze(model, fit);
+      } catch (org.phloem.runtime.fit.FitException e) {
+        // s²(JᵀJ)⁻¹ needs more observations than parameters and J of full rank; the Hessian may still exist
+        statement = CovarianceStatement.laplaceInstead(e.getMessage());
+      }
     }
     Posterior posterior = PosteriorAnalysis.at(model, fit.parameters(), held(fit));
     List<OutputSd> outputs = OutputUncertainty.compute(model, fit.parameters(), posterior.covariance(), false);
-    return of(model, fit, posterior, outputs, CovarianceStatement.laplace(allFlat, sumOfSquares));
+    return of(model, fit, posterior, outputs, statement);
   }
 
   /** A report of a fit without a posterior (none could be computed): the fit and its iterations only. */

@@ -19,8 +19,11 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * @param low the lower end of the band for J_obs
  * @param high the upper end of the band for J_obs
  * @param statements one per observe statement, in order of first appearance
+ * @param sdsRescaled whether the reported sds were rescaled by s² = RSS/(n − p) (least squares), so that they
+ *     do not take the stated errors at face value
  */
-public record GoodnessOfFit(double observationCost, int degreesOfFreedom, double low, double high, List<Statement> statements) {
+public record GoodnessOfFit(double observationCost, int degreesOfFreedom, double low, double high, List<Statement> statements,
+    boolean sdsRescaled) {
 
   /** The central probability of the bands, in percent. */
   public static final int BAND_PERCENT = 99;
@@ -76,7 +79,8 @@ public record GoodnessOfFit(double observationCost, int degreesOfFreedom, double
         observationCost += 0.5 * row.normalizedResidual() * row.normalizedResidual();
       }
     }
-    return new GoodnessOfFit(observationCost, nu, band[0] / 2, band[1] / 2, statements);
+    boolean rescaled = report.covariance() != null && report.covariance().kind() == CovarianceStatement.Kind.LEAST_SQUARES;
+    return new GoodnessOfFit(observationCost, nu, band[0] / 2, band[1] / 2, statements, rescaled);
   }
 
   /** The central band of χ²_ν. */
@@ -101,14 +105,19 @@ public record GoodnessOfFit(double observationCost, int degreesOfFreedom, double
           s.low(), s.high(), s.verdict()));
     }
     double ratio = 2 * observationCost / degreesOfFreedom;
-    if (observationCost > high) {
+    String sds = sdsRescaled ? " The sds below are rescaled by s^2 = RSS/(n - p) (see Covariance), so they do not take the stated "
+        + "errors at face value."
+        : "";
+    if (observationCost == 0) {
+      out.add("The model reproduces every observation exactly (J_obs = 0): there is no misfit to judge the stated errors by.");
+    } else if (observationCost > high) {
       out.add(String.format(Locale.ROOT, "The misfit is %.3g times what the stated observation errors imply: the errors look too small "
-          + "(by a factor of about %.2g in sd), or the model misses something the data show. The posterior sds take the stated "
-          + "errors at face value and are then too small.", ratio, Math.sqrt(ratio)));
+          + "(by a factor of about %.2g in sd), or the model misses something the data show.%s", ratio, Math.sqrt(ratio),
+          sdsRescaled ? sds : " The posterior sds take the stated errors at face value and are then too small."));
     } else if (observationCost < low) {
       out.add(String.format(Locale.ROOT, "The misfit is only %.3g times what the stated observation errors imply: the errors look too "
-          + "large (by a factor of about %.2g in sd), or the data were smoothed; the posterior sds are then too large.", ratio,
-          1 / Math.sqrt(ratio)));
+          + "large (by a factor of about %.2g in sd), or the data were smoothed.%s", ratio, 1 / Math.sqrt(ratio),
+          sdsRescaled ? sds : " The posterior sds are then too large."));
     }
     return out;
   }

@@ -15,9 +15,16 @@ import org.phloem.runtime.posterior.PosteriorAnalysis;
  * so every sd, correlation and output uncertainty, is the classical s²(JᵀJ)⁻¹ with s² = RSS/(n − p), the
  * quantity NIST certifies, rather than the inverse Hessian, which takes the observation sds at face
  * value. With a sd that depends on parameters the cost is a likelihood, not a sum of squares, and the
- * inverse Hessian is reported instead.
+ * inverse Hessian is reported instead. Where JᵀJ is singular to rounding but the Hessian is positive
+ * definite, s² times the inverse Hessian replaces s²(JᵀJ)⁻¹, and the summary says so.
  */
 final class LeastSquaresReport {
+  /**
+   * Below this ratio of the smallest to the largest singular value of the column-scaled Jacobian, JᵀJ is
+   * singular to rounding (its condition number above 1e14, (JᵀJ)⁻¹ without a correct digit).
+   */
+  static final double SINGULAR_RATIO = 1e-7;
+
   private LeastSquaresReport() {}
 
   /** True when no slot has a prior. */
@@ -69,17 +76,33 @@ final class LeastSquaresReport {
     Posterior laplace = PosteriorAnalysis.at(model, p, held);
     LeastSquaresCovariance.Result ls = LeastSquaresCovariance.at(model, p, held);
     double[][] cov = ls.covariance();
+    double[] sd = ls.sd();
     int n = p.length;
+    CovarianceStatement statement = CovarianceStatement.leastSquares(ls, n);
+    if (ls.conditionRatio() < SINGULAR_RATIO && laplace.positiveDefinite()) {
+      // JᵀJ is singular to rounding where the Hessian is not (the residuals' own curvature holds a direction,
+      // as in Jennrich and Sampson's problem at b1 = b2): (JᵀJ)⁻¹ has no correct digit there, so the sds
+      // would be noise of any size. The same s² with the inverse Hessian instead, and the summary says so.
+      cov = new double[n][n];
+      sd = new double[n];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          cov[i][j] = ls.residualVariance() * laplace.covariance()[i][j];
+        }
+        sd[i] = Math.sqrt(cov[i][i]);
+      }
+      statement = CovarianceStatement.leastSquaresWithTheHessian(ls, n);
+    }
     double[][] corr = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        corr[i][j] = i == j ? 1 : ls.sd()[i] > 0 && ls.sd()[j] > 0 ? cov[i][j] / (ls.sd()[i] * ls.sd()[j]) : 0;
+        corr[i][j] = i == j ? 1 : sd[i] > 0 && sd[j] > 0 ? cov[i][j] / (sd[i] * sd[j]) : 0;
       }
     }
-    Posterior nist = new Posterior(laplace.names(), laplace.optimum(), laplace.hessian(), cov, ls.sd(), corr, laplace.priorSd(),
+    Posterior nist = new Posterior(laplace.names(), laplace.optimum(), laplace.hessian(), cov, sd, corr, laplace.priorSd(),
         laplace.uncertaintyReduction(), laplace.undetermined(), laplace.positiveDefinite(), laplace.weakDirections(),
         laplace.constrained(), laplace.warnings(), laplace.held());
     List<OutputSd> outputs = OutputUncertainty.compute(model, p, cov, false);
-    return FitReport.of(model, fit, nist, outputs, CovarianceStatement.leastSquares(ls, n));
+    return FitReport.of(model, fit, nist, outputs, statement);
   }
 }

@@ -19,22 +19,7 @@ public final class SummaryTable {
   public static String format(FitReport r) {
     FitResult fit = r.fit();
     Posterior post = r.posterior();
-    StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "Fit of %s (%s): %s%n", r.info().name(), fit.method(), fit.status()));
-    sb.append(fit.status().sentence()).append('\n');
-    Verdict v = fit.verdict();
-    if (v != null && !Double.isNaN(v.gradient())) {
-      sb.append("conditions checked (each parameter in units of its prior sd, or of its typical size when it has no prior):\n");
-      for (String c : v.conditions()) {
-        sb.append("  ").append(c).append('\n');
-      }
-    }
-    if (!fit.status().advice().isEmpty()) {
-      sb.append("What to try: ").append(fit.status().advice()).append('\n');
-    }
-    for (String note : fit.notes()) {
-      sb.append("note: ").append(note).append('\n');
-    }
+    StringBuilder sb = new StringBuilder(verdict(r.info().name(), fit));
     sb.append(String.format(Locale.ROOT, "cost J = %.10g (observations %.10g, prior %.10g), |grad| = %.3e, %d evaluations, %d observations%n",
         fit.cost(), fit.observationCost(), fit.priorCost(), fit.gradientNorm(), fit.evaluations(), r.residuals().size()));
     if (!r.residuals().isEmpty()) {
@@ -75,5 +60,29 @@ public final class SummaryTable {
 
   private static String g(double v) {
     return String.format(Locale.ROOT, "%.6g", v);
+  }
+
+  /**
+   * The verdict's part of the summary: status, its sentence, the conditions checked, what to try and the
+   * minimizers' notes (also printed alone when no posterior can be computed at the end point).
+   */
+  public static String verdict(String modelName, FitResult fit) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "Fit of %s (%s): %s%n", modelName, fit.method(), fit.status()));
+    sb.append(fit.status().sentence()).append('\n');
+    Verdict v = fit.verdict();
+    if (v != null && !Double.isNaN(v.gradient())) {
+      sb.append("conditions checked (each parameter in units of its prior sd, or of its typical size when it has no prior):\n");
+      for (String c : v.conditions()) {
+        sb.append("  ").append(c).append('\n');
+      }
+    }
+    if (!fit.status().advice().isEmpty()) {
+      sb.append("What to try: ").append(fit.status().advice()).append('\n');
+    }
+    for (String note : fit.notes()) {
+      sb.append("note: ").append(note).append('\n');
+    }
+    return sb.toString();
   }
 }

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,8 +29,8 @@ import org.phloem.tests.support.Repo;
 
 /**
  * {@code phloem watch} from a save to its results (issue 17, item 4), for shipped models. The watcher
- * runs as the launcher runs it, in a JVM of its own ({@code -Xss16m}, plus {@code -Dwatchbench.jvm}
- * options), on a copy of {@code models/} (so includes resolve) against the repository's data, with
+ * runs as the launcher runs it, in a JVM of its own ({@code -Xss16m} and the options the {@code phloem}
+ * script adds for {@code watch}, unless {@code -Dwatchbench.jvm} says otherwise), on a copy of {@code models/} (so includes resolve) against the repository's data, with
  * {@code --phase-times}. Each save is an atomic rename of a rewritten file, one kind of edit per round,
  * in turn:
  * <ul>
@@ -49,8 +51,9 @@ import org.phloem.tests.support.Repo;
  * or by hand ({@link #main}). Writes {@code tests/target/bench/watch-latency.md}. Options: {@code -Dwatchbench.models=dalec/oregon.phl,...},
  * {@code -Dwatchbench.warmup=8}, {@code -Dwatchbench.rounds=8} (measured rounds per model, spread over the
  * four kinds), {@code -Dwatchbench.pause=30} (seconds before the first save, as a user takes: the
- * compiler's warm-up runs then), {@code -Dwatchbench.jvm="-XX:TieredStopAtLevel=1"} (JVM options of the watcher; several
- * sets separated by {@code |} are measured one after the other, {@code none} meaning no options).
+ * compiler's warm-up runs then), {@code -Dwatchbench.jvm="none|-XX:TieredStopAtLevel=1"} (JVM options of the watcher; several
+ * sets separated by {@code |} are measured one after the other, model by model; {@code launcher}, the default, means
+ * the options the launcher adds for {@code watch}, {@code none} no options beyond the stack size).
  */
 @Tag("benchmark")
 public final class WatchLatencyBenchmark {
@@ -58,7 +61,7 @@ public final class WatchLatencyBenchmark {
       "nist/misra1a.phl,dalec/oregon.phl,bethy/hyytiala.phl,eastasia/network.phl,ccdas/ccdas_short.phl").split(","));
   private static final int WARMUP = Integer.getInteger("watchbench.warmup", 8);
   private static final int ROUNDS = Integer.getInteger("watchbench.rounds", 8);
-  private static final List<String> JVM = List.of(System.getProperty("watchbench.jvm", "none").split("\\|"));
+  private static final List<String> JVM = List.of(System.getProperty("watchbench.jvm", "launcher").split("\\|"));
   /** Seconds between the first round and the first save: the time a user takes, in which the compiler warms up. */
   private static final int PAUSE = Integer.getInteger("watchbench.pause", 0);
   private static final List<String> KINDS = List.of("unchanged", "comment", "number", "expression");
@@ -111,11 +114,11 @@ public final class WatchLatencyBenchmark {
     report.add("");
     report.add("| model | JVM options | edit | rounds | save to cost J, ms | save to light check, ms | process CPU/round, ms "
         + "| parse+check | lower | emit+load | bind | cost | derivatives | emit+load with derivatives | light check "
-        + "| compilation or class reused | load |");
-    report.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-    for (String jvm : JVM) {
-      for (String model : MODELS) {
-        for (String row : measure(model, jvm.equals("none") ? List.of() : List.of(jvm.trim().split("\\s+")))) {
+        + "| compilation or class reused | derivatives reused | load |");
+    report.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    for (String model : MODELS) {
+      for (String jvm : JVM) {
+        for (String row : measure(model, options(jvm))) {
           report.add(row);
           System.out.println(row);
         }
@@ -126,8 +129,27 @@ public final class WatchLatencyBenchmark {
     report.forEach(System.out::println);
   }
 
+  /**
+   * The watcher's JVM options for one {@code -Dwatchbench.jvm} set: {@code launcher}, those the
+   * {@code phloem} launcher adds for {@code watch} (read from the script, so the two cannot drift apart);
+   * {@code none}, no options beyond the stack size; otherwise the options given.
+   */
+  static List<String> options(String set) throws IOException {
+    String s = set.trim();
+    if (s.equals("none")) {
+      return List.of();
+    }
+    if (!s.equals("launcher")) {
+      return List.of(s.split("\\s+"));
+    }
+    Matcher m = Pattern.compile("if \\[ \"\\$\\{1:-}\" = \"watch\" ]; then\\s+java_opts\\+=\\(([^)]*)\\)")
+        .matcher(Files.readString(Repo.root().resolve("phloem")));
+    return m.find() ? List.of(m.group(1).trim().split("\\s+")) : List.of();
+  }
+
   /** One round's figures. */
-  private record Round(String kind, double toCost, double toLight, double cpu, Map<String, Double> phases, boolean reused) {}
+  private record Round(String kind, double toCost, double toLight, double cpu, Map<String, Double> phases, boolean reused,
+      boolean derivativesReused) {}
 
   private List<String> measure(String model, List<String> jvmOptions) throws Exception {
     Edits edits = EDITS.get(model);
@@ -184,7 +206,8 @@ public final class WatchLatencyBenchmark {
         String phaseLine = lines.last("phases (thread CPU/wall, ms): ");
         if (round > WARMUP || round == 1) {
           rounds.add(new Round(round == 1 ? "first save after start: " + kind : kind, (cost - t0) / 1e6, (light - t0) / 1e6, cpu, phases(phaseLine),
-              lines.round(round + 1).matches("(?s).*(same bytecode|no file's text changed).*")));
+              lines.round(round + 1).matches("(?s).*(same bytecode|no file's text changed).*"),
+              lines.derivatives(round + 1).contains("the last derivatives")));
         }
       }
       assertTrue(process.waitFor(10, TimeUnit.MINUTES), "the watcher ends after its rounds");
@@ -194,7 +217,7 @@ public final class WatchLatencyBenchmark {
     String all = String.join("\n", lines.all());
     assertTrue(!all.contains("not checked") && !all.contains("FAILED"), all);
     String load = loadBefore + ".." + LaunchProbe.load();
-    String jvm = jvmOptions.isEmpty() ? "(launcher's)" : String.join(" ", jvmOptions);
+    String jvm = jvmOptions.isEmpty() ? "(none but -Xss16m)" : String.join(" ", jvmOptions);
     List<String> rows = new ArrayList<>();
     List<String> kinds = new ArrayList<>();
     kinds.add("first save after start: " + KINDS.get(0));
@@ -204,12 +227,12 @@ public final class WatchLatencyBenchmark {
       if (of.isEmpty()) {
         continue;
       }
-      rows.add(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d of %d | %s |",
+      rows.add(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d of %d | %d of %d | %s |",
           model, jvm, kind, of.size(), spread(of.stream().mapToDouble(Round::toCost).toArray()),
           spread(of.stream().mapToDouble(Round::toLight).toArray()), spread(of.stream().mapToDouble(Round::cpu).toArray()),
           phase(of, "parse+check"), phase(of, "lower"), phase(of, "emit+load"), phase(of, "bind"), phase(of, "cost"),
           phase(of, "derivatives"), phase(of, "emit+load with derivatives"), phase(of, "light check"),
-          of.stream().filter(Round::reused).count(), of.size(), load));
+          of.stream().filter(Round::reused).count(), of.size(), of.stream().filter(Round::derivativesReused).count(), of.size(), load));
     }
     return rows;
   }
@@ -309,6 +332,22 @@ public final class WatchLatencyBenchmark {
         }
         wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
       }
+    }
+
+    /** The lines of the {@code n}th round from its cost to its light check (where the derivatives are compiled). */
+    synchronized String derivatives(int n) {
+      StringBuilder b = new StringBuilder();
+      int costs = 0;
+      for (String line : text) {
+        costs += line.contains("] cost J = ") ? 1 : 0;
+        if (costs == n) {
+          b.append(line).append('\n');
+          if (line.contains("] light check ")) {
+            break;
+          }
+        }
+      }
+      return b.toString();
     }
 
     /** The last line holding {@code marker}. */

@@ -18,8 +18,7 @@ import org.phloem.tests.support.Repo;
  * mistake in the model, data or settings), 2 (bad usage) and 3 (a bug). Each code is asserted on a real
  * {@code phloem fit} that ends that way, through the command line as a script sees it; the table in
  * docs/commands.md and the README's list must say the same ({@link #CODES} is written out here, not taken
- * from the code under test). MAX_EVALUATIONS cannot be reached from the command line (it has no
- * evaluation limit option); its code is checked on a real fit in the compiler module's FitExitCodeTest.
+ * from the code under test).
  */
 class FitExitCodesTest {
   @TempDir Path dir;
@@ -59,6 +58,12 @@ class FitExitCodesTest {
         dir.resolve("misra1a").toString(), "--max-iter", "5");
     endsWith("MAX_ITERATIONS", resumed);
     assertTrue(resumed.out().contains("Resuming the fit"), resumed.all());
+  }
+
+  @Test
+  void evaluationLimit_isTwelve() {
+    Path model = Repo.model("nist/misra1a.phl");
+    endsWith("MAX_EVALUATIONS", fit("misra1a-evals", model, Repo.dataRoot(model), "--method", "lbfgs", "--max-evals", "4"));
   }
 
   @Test

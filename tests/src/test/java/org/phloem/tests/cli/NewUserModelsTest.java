@@ -43,6 +43,21 @@ class NewUserModelsTest {
     assertFalse(check.out().contains("report it"), check.all());
   }
 
+  /**
+   * The same model fitted: the optimum sits on the ramps' kinks, where no step lowers the cost but the
+   * gradient is not small. Issue 10 saw CONVERGED_COST with |grad| = 0.18 here; the verdict must not call
+   * it converged, and must name the kink among the causes.
+   */
+  @Test
+  void minMaxRamps_fitEndingOnAKink_isNotCalledConverged() throws Exception {
+    Path model = FOLDER.resolve("lue_ramps.phl");
+    Captured fit = Captured.run("fit", model.toString(), "--data", Repo.dataRoot(model).toString(), "--out", out.toString(), "--no-plots");
+    assertEquals(10, fit.exit(), fit.all());
+    assertTrue(fit.out().contains("Fit of lue_ramps (lbfgs+newton): STALLED"), fit.all());
+    assertTrue(fit.out().matches("(?s).*\\(a\\) projected gradient, scaled: max\\|g\\| = [0-9.e+-]+ +\\(tolerance 1e-04\\) +NOT MET.*"), fit.all());
+    assertTrue(fit.out().contains("a kink (min, max, abs, a branch) sits at the optimum"), fit.all());
+  }
+
   /** A parameter of value 0 with prior sd 1e6: steps from its value and bounds, not from the sd. */
   @Test
   void zeroValuedParameterWithAVaguePrior_checkPasses() {

@@ -14,11 +14,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.util.CheckClassAdapter;
+import org.phloem.compiler.ad.DerivativeReuse;
 import org.phloem.compiler.codegen.ClassEmitter;
 import org.phloem.compiler.codegen.LoadedClasses;
 import org.phloem.compiler.codegen.LoadedModel;
 import org.phloem.compiler.driver.Compilation;
 import org.phloem.compiler.driver.Pipeline;
+import org.phloem.compiler.ir.IrProgram;
 import org.phloem.runtime.CompiledModel;
 import org.phloem.runtime.GeneratedModel;
 import org.phloem.runtime.ModelInfo;
@@ -34,7 +36,8 @@ import org.phloem.tests.support.Repo;
  * emitted whole and the same IR split at the default budget and at much smaller ones give the same
  * bits for the cost, gradient, tangent, Hessian-vector product (plain and checkpointed sweeps), every
  * output and every output tangent. The split classes pass ASM's verifier. So does the class
- * {@code phloem watch} runs, with the literals read from a constant array ({@code LiteralsAsData}).
+ * {@code phloem watch} runs, with the literals read from a constant array ({@code LiteralsAsData}), and
+ * with derivatives reused after an edit that moved lines only ({@code DerivativeReuse}).
  */
 class SplitSweepsAgreeBitForBitTest {
   /** The default budget (as compiled by the pipeline), a few times smaller, and small enough to cut nearly every statement. */
@@ -87,14 +90,38 @@ class SplitSweepsAgreeBitForBitTest {
   @MethodSource("models")
   void theWatchClass_literalsAsData_givesTheSameBits(String model, Path dataRoot) throws Exception {
     Compilation c = Pipeline.compile(Repo.model(model), true);
-    BoundData data = bind(c, dataRoot);
-    CompiledModel plain = c.loaded().bind(data);
-    LoadedModel watchClass = LoadedModel.load(c.program(), new LoadedClasses(1));
-    assertEquals("", problems(watchClass.bytes()), model);
+    assertTheWatchClassGivesTheSameBits(c, c.program(), dataRoot, model + ", literals as data");
+  }
+
+  /**
+   * A comment at the top moves every line of the model file: {@code phloem watch} then reuses the last
+   * derivatives with the lines moved ({@code DerivativeReuse}) instead of differentiating again. Its
+   * class (literals as data) gives the bits of the edited model compiled afresh.
+   */
+  @ParameterizedTest
+  @MethodSource("models")
+  void theWatchDerivatives_reusedAfterACommentMovedTheLines_giveTheSameBits(String model, Path dataRoot) throws Exception {
+    Path file = Repo.model(model);
+    String text = Files.readString(file);
+    String commented = "// a comment that moves every line below it\n\n" + text;
+    DerivativeReuse reuse = new DerivativeReuse();
+    reuse.differentiate(Pipeline.compile(model, text, file.getParent(), false).forward());
+    DerivativeReuse.Result reused = reuse.differentiate(Pipeline.compile(model, commented, file.getParent(), false).forward());
+    assertTrue(reused.reused(), model);
+    Compilation fresh = Pipeline.compile(model, commented, file.getParent(), true);
+    assertTheWatchClassGivesTheSameBits(fresh, reused.program(), dataRoot, model + ", derivatives reused after a comment");
+  }
+
+  /** The watch class of {@code program} passes the verifier and gives the bits of {@code plain}'s class at two points. */
+  private static void assertTheWatchClassGivesTheSameBits(Compilation plainCompilation, IrProgram program, Path dataRoot, String where)
+      throws Exception {
+    BoundData data = bind(plainCompilation, dataRoot);
+    CompiledModel plain = plainCompilation.loaded().bind(data);
+    LoadedModel watchClass = LoadedModel.load(program, new LoadedClasses(1));
+    assertEquals("", problems(watchClass.bytes()), where);
     CompiledModel watched = watchClass.bind(data);
     for (long seed = 0; seed < 2; seed++) {
-      assertSameBits(plain, watched, point(plain.info(), seed), direction(plain.info().parameterCount(), seed),
-          model + ", literals as data, point " + seed);
+      assertSameBits(plain, watched, point(plain.info(), seed), direction(plain.info().parameterCount(), seed), where + ", point " + seed);
     }
   }
 

@@ -9,6 +9,10 @@ import org.phloem.runtime.ModelInfo;
 import org.phloem.runtime.fit.FitOptions;
 import org.phloem.runtime.fit.FitResult;
 import org.phloem.runtime.fit.Fitter;
+import org.phloem.runtime.fit.Bound;
+import org.phloem.runtime.posterior.Posterior;
+import org.phloem.runtime.posterior.PosteriorAnalysis;
+import org.phloem.runtime.report.FitReport;
 
 /**
  * The short variant of the README's study (default suite): the joint fit of the twelve towers from the
@@ -41,6 +45,16 @@ class EastAsiaFitTest {
       int slot = info.slotNames().indexOf(names[k]);
       assertEquals(values[k], fit.parameters()[slot], 0.01 * values[k], names[k]);
     }
+    // README, "Bounds and odd values": fs ends on its lower bound 0, held there (no sd, no reduction), and
+    // the posterior table is conditional on it; the conditional sds of two soil parameters it changes most
+    Bound[] held = fit.bounds().toArray(new Bound[0]);
+    for (int i = 0; i < held.length; i++) {
+      assertEquals(info.slotNames().get(i).equals("fs") ? Bound.LOWER : Bound.NONE, held[i], info.slotNames().get(i));
+    }
+    Posterior posterior = PosteriorAnalysis.at(network.sum(network.sites, 2), fit.parameters(), FitReport.held(fit));
+    assertEquals(1.40, posterior.sd()[info.slotNames().indexOf("q10s")], 0.01 * 1.40, "q10s sd");
+    assertEquals(0.103, posterior.sd()[info.slotNames().indexOf("q10f")], 0.01 * 0.103, "q10f sd");
+    assertEquals(0, posterior.sd()[info.slotNames().indexOf("fs")], "fs held: no sd");
   }
 
   /**

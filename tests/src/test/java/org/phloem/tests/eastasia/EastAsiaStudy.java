@@ -20,6 +20,7 @@ import org.phloem.runtime.multistart.MultiStartResult;
 import org.phloem.runtime.multistart.StartOutcome;
 import org.phloem.runtime.multistart.StartProgress;
 import org.phloem.runtime.posterior.PosteriorAnalysis;
+import org.phloem.runtime.report.FitReport;
 import org.phloem.runtime.parallel.SiteSum;
 
 /**
@@ -73,7 +74,9 @@ public final class EastAsiaStudy {
     MultiStartResult multi = MultiStart.run(all, FitOptions.defaults(), MultiStartOptions.of(starts, SEED).withThreads(1),
         StartProgress.NONE);
     FitResult best = multi.best().orElseThrow(() -> new IllegalStateException("no start could be fitted")).result();
-    Posterior posterior = PosteriorAnalysis.at(all, best.parameters());
+    // conditional on the slots the fit holds on a bound (fs on 0), as phloem fit reports it: a slot on its
+    // bound gets no sd and no uncertainty reduction
+    Posterior posterior = PosteriorAnalysis.at(all, best.parameters(), FitReport.held(best));
     List<double[]> leftOut = new ArrayList<>();
     for (String s : n.sites) {
       leftOut.add(leaveOut ? Fitter.fit(n.sum(n.allBut(s), threads), FitOptions.defaults()).parameters() : null);
@@ -188,6 +191,9 @@ public final class EastAsiaStudy {
       double worst = 0;
       List<String> far = new ArrayList<>();
       for (int i = 0; i < names.size(); i++) {
+        if (r.posterior().held()[i]) {
+          continue; // on its bound at the best optimum: no posterior sd to measure distances in
+        }
         double d = Math.abs(s.result().parameters()[i] - r.best().parameters()[i]) / r.posterior().sd()[i];
         worst = Math.max(worst, d);
         if (d > 1) {
@@ -205,7 +211,10 @@ public final class EastAsiaStudy {
     double[] prior = info.priorMeans();
     double[] priorSd = info.priorSds();
     for (int i = 0; i < names.size(); i++) {
-      if (p.uncertaintyReduction()[i] > 1e-6) {
+      if (p.held()[i]) {
+        out.append(String.format(Locale.ROOT, "| %s | %.4g | %.3g | %.4g, held on its %s bound | – | – |%n", label(names.get(i)), prior[i],
+            priorSd[i], p.optimum()[i], r.best().bounds().get(i).label()));
+      } else if (p.uncertaintyReduction()[i] > 1e-6) {
         out.append(String.format(Locale.ROOT, "| %s | %.4g | %.3g | %.4g | %.3g | %.0f %% |%n", label(names.get(i)), prior[i], priorSd[i],
             p.optimum()[i], p.sd()[i], 100 * p.uncertaintyReduction()[i]));
       }

@@ -120,4 +120,27 @@ class DalecTwinTest {
     return n;
   }
 
+
+  /**
+   * README: over the truth/noise seed pairs 1/1 to 8/8 the count within 2 sds is 10, 9, 10, 10, 9, 10, 9, 9
+   * (76 of 80), J_min inside the band each time and every fit CONVERGED. Eight twins: the long profile.
+   */
+  @Test
+  @org.junit.jupiter.api.Tag("long")
+  void seedsOneToEight_asTheReadmeCounts(@TempDir Path dir) throws Exception {
+    int[] expected = {10, 9, 10, 10, 9, 10, 9, 9};
+    for (int seed = 1; seed <= 8; seed++) {
+      Path folder = dir.resolve("seed" + seed);
+      assertEquals(0, Main.execute("twin", Repo.model("dalec/twin.phl").toString(), "--truth-seed", Integer.toString(seed), "--noise-seed",
+          Integer.toString(seed), "--out", folder.toString(), "--data", Repo.dataRoot(Repo.model("dalec/twin.phl")).toString()), "seed " + seed);
+      Map<String, List<String>> p = CsvColumns.read(folder.resolve("twin_parameters.csv"));
+      Map<String, List<String>> c = CsvColumns.read(folder.resolve("twin_cost.csv"));
+      long within = p.get("error_in_sd").stream().filter(e -> Double.parseDouble(e) <= 2).count();
+      assertEquals(expected[seed - 1], within, "seed " + seed);
+      int m = Integer.parseInt(c.get("observations").get(0));
+      double jMin = Double.parseDouble(c.get("j_min").get(0));
+      assertTrue(Math.abs(jMin - m / 2.0) <= 3 * Math.sqrt(m / 2.0), "seed " + seed + ": J_min " + jMin);
+      assertTrue(c.get("fit_status").get(0).startsWith("CONVERGED"), "seed " + seed + ": " + c.get("fit_status").get(0));
+    }
+  }
 }
