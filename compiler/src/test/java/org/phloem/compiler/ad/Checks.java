@@ -144,4 +144,26 @@ final class Checks {
     org.junit.jupiter.api.Assertions.assertEquals(j, r.gradient(p, new double[p.length]), "gradient returns forward's cost");
     assertAgreesWithReferences(r, p, dir);
   }
+
+  /**
+   * The checkpointed gradient and Hessian-vector product of {@code m} (skipped when it has none, or when
+   * the cost is not finite at {@code p}) against the plain ones, bit for bit: each step's reverse runs
+   * right after its own recording, in the plain order.
+   */
+  static void assertCheckpointedMatchesPlain(Model m, double[] p, double[] dir) {
+    net.jqwik.api.Assume.that(m.program().functions().containsKey(AutoDiff.GRADIENT_CHECKPOINTED));
+    Runner plain = new Runner(m);
+    Runner ckpt = new Runner(m);
+    net.jqwik.api.Assume.that(Double.isFinite(plain.forward(p)));
+    double[] g = new double[p.length];
+    double[] gc = new double[p.length];
+    double j = plain.gradient(p, g);
+    org.junit.jupiter.api.Assertions.assertEquals(j, ckpt.run(AutoDiff.GRADIENT_CHECKPOINTED, p, gc)[0]);
+    double[] hv = new double[p.length];
+    double[] hvc = new double[p.length];
+    plain.hessianVector(p, dir, hv);
+    ckpt.run(AutoDiff.HESSIAN_VECTOR_CHECKPOINTED, p, dir, hvc);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(g, gc, "gradient");
+    org.junit.jupiter.api.Assertions.assertArrayEquals(hv, hvc, "Hessian-vector product");
+  }
 }

@@ -1,7 +1,5 @@
 package org.phloem.compiler.ad;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.phloem.compiler.ad.Ir.*;
@@ -11,16 +9,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import org.phloem.compiler.analysis.Recomputable;
 import org.phloem.compiler.ir.Expr;
-import org.phloem.compiler.ir.IrFunction;
 import org.phloem.compiler.ir.IrPrinter;
 import org.phloem.compiler.ir.Prim;
 import org.phloem.compiler.ir.Stmt;
@@ -140,21 +135,7 @@ class RecomputedChainPropertiesTest {
 
   @Property(tries = 40)
   void recomputedChains_checkpointedAdjointAgreesWithThePlainOne(@ForAll("programs") Program prog) {
-    Model m = prog.checkpointed();
-    Assume.that(m.program().functions().containsKey(AutoDiff.GRADIENT_CHECKPOINTED));
-    Runner plain = new Runner(m);
-    Runner ckpt = new Runner(m);
-    Assume.that(Double.isFinite(plain.forward(P)));
-    double[] g = new double[P.length];
-    double[] gc = new double[P.length];
-    double j = plain.gradient(P, g);
-    assertEquals(j, ckpt.run(AutoDiff.GRADIENT_CHECKPOINTED, P, gc)[0]);
-    assertArrayEquals(g, gc, "gradient");
-    double[] hv = new double[P.length];
-    double[] hvc = new double[P.length];
-    plain.hessianVector(P, DIR, hv);
-    ckpt.run(AutoDiff.HESSIAN_VECTOR_CHECKPOINTED, P, DIR, hvc);
-    assertArrayEquals(hv, hvc, "Hessian-vector product");
+    Checks.assertCheckpointedMatchesPlain(prog.checkpointed(), P, DIR);
   }
 
   @Property(tries = 40)
