@@ -405,6 +405,11 @@ final class FitCommand implements Callable<Integer> {
       negligible += r.flagged() && tiny ? 1 : 0;
       worst = Math.max(worst, r.flagged() && !tiny ? r.relativeError() : 0);
     }
+    if (negligible == report.failures().size()) {
+      System.out.printf("Gradient check at the start: passed; the gradient here is at the level of rounding (a stationary point?), "
+          + "where relative errors mean nothing (%d row(s) differ by less than the cost's rounding).%n", negligible);
+      return true;
+    }
     // With parameters on a bound (a restart from a fit that held them there), finite differences step
     // outside the bound or see one side: a direction moves every parameter, so its rows say nothing about
     // the derivative code, nor do the gradient rows of the parameters on the bound. Only the gradient rows
@@ -429,11 +434,6 @@ final class FitCommand implements Callable<Integer> {
             + "phloem check MODEL --random 5%n", report.failures().size(), String.join(", ", onNames));
         return true;
       }
-    }
-    if (negligible == report.failures().size()) {
-      System.out.printf("Gradient check at the start: passed; the gradient here is at the level of rounding (a stationary point?), "
-          + "where relative errors mean nothing (%d row(s) differ by less than the cost's rounding).%n", negligible);
-      return true;
     }
     if (worst <= WRONG_DERIVATIVE) {
       System.out.printf("Gradient check at the start: %d row(s) above tolerance, the worst by %.1e (relative), which finite-difference "
