@@ -30,8 +30,15 @@ import org.phloem.compiler.ir.Stmt;
  *       reverse code of every statement that reads it runs while the reverse sweep is in D's block after
  *       D. Re-running D at the start of the reverse code of D's block gives {@code x} the value all of
  *       them saw;
- *   <li>{@code e} is cheap (arithmetic, min, max, abs and selects of such; no transcendental function,
- *       which costs more than a push and a pop) and reads only: enclosing loop indices; other
+ *   <li>{@code e} is cheap: arithmetic, min, max, abs and selects of such, at most
+ *       {@value #MAX_OPERATIONS} operations; or, where the loops around D are known to run at least
+ *       {@value #MANY_ITERATIONS} times in all (constant bounds), any expression of at most
+ *       {@value #MAX_OPERATIONS_MANY} operations, transcendental functions included. A push and a pop cost less than an exp while the
+ *       tape stays in the cache (DALEC, the BETHY site model: measured slower when their exps were
+ *       computed again); a value pushed a million times makes a tape that does not, and that forces
+ *       checkpointing, which runs the whole loop again (the CCDAS experiment's canopy loop pushed 11
+ *       values per layer, 64 MB per gradient: tests/BENCHMARKS.md, "CCDAS experiment"). And {@code e}
+ *       reads only: enclosing loop indices; other
  *       recomputable locals; and arrays (or arguments) that no statement may write after D ran — no write
  *       after D in program order and no write inside a loop that also encloses D. Such an array holds
  *       the same values from D to the end of the forward sweep, and the reverse sweep only restores
@@ -44,6 +51,12 @@ import org.phloem.compiler.ir.Stmt;
  */
 public final class Recomputable {
   private static final int MAX_OPERATIONS = 12;
+  /** The same for an expression with transcendental functions in a loop of {@link #MANY_ITERATIONS}. */
+  private static final int MAX_OPERATIONS_MANY = 24;
+  /** Iterations from which a transcendental value is computed again rather than pushed: 1 MiB of pushes. */
+  public static final long MANY_ITERATIONS = 1L << 17;
+  /** The system property that overrides {@link #MANY_ITERATIONS} (tests run small loops). */
+  public static final String MANY_ITERATIONS_PROPERTY = "phloem.recomputeIterations";
 
   private final Map<String, Stmt> definitions;
   private final Walk walk;
@@ -70,7 +83,7 @@ public final class Recomputable {
         continue;
       }
       Stmt d = e.getValue().get(0);
-      if (cheap(d) && w.mentionsFollow(x, d)) {
+      if (cheap(d, w.places.get(d).loops()) && w.mentionsFollow(x, d)) {
         candidates.put(x, d);
       }
     }
@@ -174,54 +187,93 @@ public final class Recomputable {
     }
   }
 
-  private static boolean cheap(Stmt d) {
+  private static boolean cheap(Stmt d, List<Stmt.For> loops) {
     if (d instanceof Stmt.SetInt) {
       return true;
     }
-    int[] operations = {0};
-    return cheap(((Stmt.Assign) d).value(), operations) && operations[0] <= MAX_OPERATIONS;
+    Expr e = ((Stmt.Assign) d).value();
+    int n = operations(e);
+    return arithmetic(e) ? n <= MAX_OPERATIONS
+        : n <= MAX_OPERATIONS_MANY && iterations(loops) >= Long.getLong(MANY_ITERATIONS_PROPERTY, MANY_ITERATIONS);
   }
 
-  private static boolean cheap(Expr e, int[] operations) {
+  /** The iterations of {@code loops} nested in each other, counting a loop whose bounds are not constants as one. */
+  private static long iterations(List<Stmt.For> loops) {
+    long n = 1;
+    for (Stmt.For l : loops) {
+      if (l.from() instanceof IExpr.Const && l.to() instanceof IExpr.Const) {
+        n *= Math.max(0, ((IExpr.Const) l.to()).value() - ((IExpr.Const) l.from()).value());
+      }
+    }
+    return n;
+  }
+
+  /** True when {@code e} holds no transcendental function (only + - * /, negation, abs, min, max). */
+  private static boolean arithmetic(Expr e) {
     if (e instanceof Expr.Call) {
       Prim p = ((Expr.Call) e).prim();
       if (!(p.infix() || p == Prim.NEG || p == Prim.ABS || p == Prim.MIN || p == Prim.MAX)) {
         return false;
       }
-      operations[0]++;
-      for (Expr a : ((Expr.Call) e).args()) {
-        if (!cheap(a, operations)) {
-          return false;
-        }
-      }
-      return true;
+      return ((Expr.Call) e).args().stream().allMatch(Recomputable::arithmetic);
     }
     if (e instanceof Expr.Select) {
-      operations[0]++;
       Expr.Select s = (Expr.Select) e;
-      return cheap(s.cond(), operations) && cheap(s.ifTrue(), operations) && cheap(s.ifFalse(), operations);
+      return arithmetic(s.ifTrue()) && arithmetic(s.ifFalse()) && arithmetic(s.cond());
     }
     return true;
   }
 
-  private static boolean cheap(Cond c, int[] operations) {
-    operations[0]++;
+  private static boolean arithmetic(Cond c) {
     if (c instanceof Cond.Compare) {
-      return cheap(((Cond.Compare) c).a(), operations) && cheap(((Cond.Compare) c).b(), operations);
+      return arithmetic(((Cond.Compare) c).a()) && arithmetic(((Cond.Compare) c).b());
     }
     if (c instanceof Cond.And) {
-      return cheap(((Cond.And) c).a(), operations) && cheap(((Cond.And) c).b(), operations);
+      return arithmetic(((Cond.And) c).a()) && arithmetic(((Cond.And) c).b());
     }
     if (c instanceof Cond.Or) {
-      return cheap(((Cond.Or) c).a(), operations) && cheap(((Cond.Or) c).b(), operations);
+      return arithmetic(((Cond.Or) c).a()) && arithmetic(((Cond.Or) c).b());
     }
     if (c instanceof Cond.Not) {
-      return cheap(((Cond.Not) c).a(), operations);
+      return arithmetic(((Cond.Not) c).a());
     }
     if (c instanceof Cond.IsNaN) {
-      return cheap(((Cond.IsNaN) c).value(), operations);
+      return arithmetic(((Cond.IsNaN) c).value());
     }
     return true;
+  }
+
+  private static int operations(Expr e) {
+    int n = 0;
+    if (e instanceof Expr.Call) {
+      n++;
+      for (Expr a : ((Expr.Call) e).args()) {
+        n += operations(a);
+      }
+    } else if (e instanceof Expr.Select) {
+      Expr.Select s = (Expr.Select) e;
+      n += 1 + operations(s.cond()) + operations(s.ifTrue()) + operations(s.ifFalse());
+    }
+    return n;
+  }
+
+  private static int operations(Cond c) {
+    if (c instanceof Cond.Compare) {
+      return 1 + operations(((Cond.Compare) c).a()) + operations(((Cond.Compare) c).b());
+    }
+    if (c instanceof Cond.And) {
+      return 1 + operations(((Cond.And) c).a()) + operations(((Cond.And) c).b());
+    }
+    if (c instanceof Cond.Or) {
+      return 1 + operations(((Cond.Or) c).a()) + operations(((Cond.Or) c).b());
+    }
+    if (c instanceof Cond.Not) {
+      return 1 + operations(((Cond.Not) c).a());
+    }
+    if (c instanceof Cond.IsNaN) {
+      return 1 + operations(((Cond.IsNaN) c).value());
+    }
+    return 1;
   }
 
   /** Where every statement sits: its block, its place there, its enclosing statement and loops. */

@@ -102,8 +102,8 @@ final class FitCommand implements Callable<Integer> {
   Integer maxEvals;
 
   @Option(names = "--lbfgs-memory", paramLabel = "M",
-      description = "correction pairs L-BFGS keeps (default: the number of parameters, at least 10 and at most "
-          + LbfgsOptions.MAX_DEFAULT_MEMORY + "); more pairs take fewer iterations on an ill-conditioned cost")
+      description = "correction pairs L-BFGS keeps (default: 10); more pairs take fewer iterations on an ill-conditioned "
+          + "cost (the CCDAS experiment uses 50)")
   Integer lbfgsMemory;
 
   @Option(names = "--method", paramLabel = "auto|lbfgs|lm|newton",

@@ -90,14 +90,34 @@ class RecomputableTest {
   }
 
   @Test
-  void transcendentalOrNonRecomputableOperand_isNot() {
+  void transcendental_isRecomputedOnlyInALoopOfManyIterations() {
     Stmt rate = loop("t",
         set("rate", Expr.call(Prim.POW, Expr.num(2), Expr.elem("temp", IExpr.local("t")))),
         set("q", Expr.mul(Expr.local("rate"), Expr.num(3))),
         set("y", Expr.mul(Expr.local("q"), Expr.local("rate"))));
     Recomputable r = analyze(Set.of("t", "rate", "q", "y"), rate);
-    assertFalse(r.contains("rate"), "a pow costs more than a push and a pop");
+    assertFalse(r.contains("rate"), "a pow costs more than a push and a pop while the tape stays in the cache");
     assertFalse(r.contains("q"), "reads rate, which is not recomputed");
+    Stmt many = new Stmt.For("u", IExpr.of(0), IExpr.of(1 << 10), false, List.of(
+        new Stmt.For("t", IExpr.of(0), IExpr.of(1 << 7), false, List.of(
+            set("rate", Expr.call(Prim.POW, Expr.num(2), Expr.elem("temp", IExpr.local("t")))),
+            set("acc", Expr.add(Expr.local("acc"), Expr.local("rate"))),
+            set("late", Expr.call(Prim.EXP, Expr.local("acc"))),
+            set("y", Expr.mul(Expr.local("late"), Expr.local("rate")))), 0)), 0);
+    Recomputable big = analyze(Set.of("u", "t", "rate", "acc", "late", "y"), many);
+    assertTrue(big.contains("rate"), "2^17 iterations: computed again, not pushed 2^17 times");
+    assertFalse(big.contains("late"), "reads acc, which is assigned in every iteration from its old value");
+  }
+
+  @Test
+  void longExpression_isNot() {
+    Expr e = Expr.elem("temp", IExpr.local("t"));
+    for (int k = 0; k < 30; k++) {
+      e = Expr.call(Prim.EXP, e);
+    }
+    Stmt body = new Stmt.For("t", IExpr.of(0), IExpr.of(1 << 20), false,
+        List.of(set("x", e), set("y", Expr.mul(Expr.local("x"), Expr.local("x")))), 0);
+    assertFalse(analyze(Set.of("t", "x", "y"), body).contains("x"), "more work than a push and a pop");
   }
 
   @Test

@@ -62,11 +62,30 @@ class GeneratedModelPropertiesTest {
 
     double dot = DerivativeChecks.dotError(m, p, dir);
     assertTrue(dot <= 1e-10, "dot-product test (tangent vs adjoint): relative error " + dot);
+    Assume.that(differencesResolve(m, p, j));
     double gradient = DerivativeChecks.gradientError(m, p, DerivativeChecks.scales(p));
     double hessian = DerivativeChecks.hessianVectorError(m, p, dir, DerivativeChecks.scales(p));
     Assume.that(!Double.isNaN(gradient) && !Double.isNaN(hessian)); // a kink within the stencil
     assertTrue(gradient <= 1e-6, "adjoint gradient vs central differences: relative error " + gradient);
     assertTrue(hessian <= 1e-5, "Hessian-vector product vs differences of the gradient: relative error " + hessian);
+  }
+
+  /**
+   * Whether central differences can resolve the gradient at all: over steps of {@code STEP} scale units they
+   * see J's slope only down to about ulp(J) / STEP per scale unit, and the check asks the largest scaled
+   * component to agree to 1e-6. A gradient whose largest scaled component is below a million times that
+   * noise (seed -1313365805268717687, point 101: |g| ≈ 1e-13) is not compared with them; the dot-product
+   * test above has checked it against the tangent.
+   */
+  private static boolean differencesResolve(CompiledModel m, double[] p, double j) {
+    double[] g = new double[p.length];
+    m.gradient(p, g);
+    double[] scale = DerivativeChecks.scales(p);
+    double largest = 0;
+    for (int k = 0; k < p.length; k++) {
+      largest = Math.max(largest, Math.abs(g[k] * scale[k]));
+    }
+    return largest > 1e6 * Math.ulp(j) / DerivativeChecks.STEP;
   }
 
   static Generated compile(String text) {
