@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,23 +48,10 @@ public final class ChildJvm {
   }
 
   /**
-   * The JVM options every child gets besides its heap limit: the launcher's ({@code phloem}), including
-   * transparent huge pages where the kernel gives them on request. Generated methods are split below
-   * HotSpot's size limit, so {@code -XX:-DontCompileHugeMethods} is not needed.
+   * The JVM options every child gets besides its heap limit: the launcher's ({@code phloem}). Generated
+   * methods are split below HotSpot's size limit, so {@code -XX:-DontCompileHugeMethods} is not needed.
    */
-  public static final List<String> JVM_OPTIONS = launcherOptions(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
-
-  /** The launcher's JVM options on a machine whose transparent-huge-page setting is read from {@code thpSetting}. */
-  static List<String> launcherOptions(Path thpSetting) {
-    try {
-      if (Files.isReadable(thpSetting) && Files.readString(thpSetting).contains("[madvise]")) {
-        return List.of("-Xss16m", "-XX:+UseTransparentHugePages");
-      }
-    } catch (IOException e) {
-      // unreadable: the launcher's test fails the same way and adds nothing
-    }
-    return List.of("-Xss16m");
-  }
+  public static final List<String> JVM_OPTIONS = List.of("-Xss16m");
 
   /** Runs {@code mainClass} with {@code -Xmx<heapMb>m} and {@code args}; echoes its output when {@code echo}. */
   public static Run run(Class<?> mainClass, int heapMb, List<String> args, boolean echo) throws IOException, InterruptedException {
