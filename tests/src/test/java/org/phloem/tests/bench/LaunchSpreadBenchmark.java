@@ -75,35 +75,41 @@ class LaunchSpreadBenchmark {
       }
     }
     for (int launch = 1; launch <= LAUNCHES; launch++) {
-      for (int k = 0; k < sections.size(); k++) {
-        String model = MODELS.get(k / configurations.size());
-        // alternate which configuration goes first, so neither always follows the other model's launch
-        int c = (k % configurations.size() + launch) % configurations.size();
-        int section = k - k % configurations.size() + c;
-        String stem = model.replace('/', '-').replace(".phl", "") + (configurations.size() == 1 ? "" : "-c" + c) + "-" + launch;
-        Path trace = logs.resolve(stem + "-trace.csv");
-        Path gcLog = logs.resolve(stem + "-gc.log");
-        Path compilationLog = logs.resolve(stem + "-compilation.log");
-        List<String> options = new ArrayList<>(configurations.get(c));
-        // the logs go to files, not into the RESULT line on stdout
-        options.addAll(List.of("-Dlaunchprobe.trace=" + trace, "-Xlog:gc:file=" + gcLog + ":uptime", "-XX:+UnlockDiagnosticVMOptions",
-            "-XX:+PrintCompilation", "-XX:-DisplayVMOutput", "-XX:+LogVMOutput", "-XX:LogFile=" + compilationLog));
-        ChildJvm.Run run = ChildJvm.run(LaunchProbe.class, 1024, options, probeArgs(model), false);
-        Map<String, String> r = run.first("probe");
-        assertEquals(0, run.exitCode(), String.join("\n", run.output()));
-        assertNotNull(r, String.join("\n", run.output()));
-        LaunchSpread.Launch l = LaunchSpread.Launch.of(launch, r, Files.readAllLines(gcLog), Files.readAllLines(compilationLog));
-        assertTrue(l.refused().isEmpty(), sections.get(section) + ", launch " + launch + ": C2 refused " + l.refused());
-        launches.get(section).add(l);
-        System.out.println(sections.get(section) + ": " + l.row(launches.get(section), CONTROL_MOVED));
-        List<String> report = new ArrayList<>(header);
-        for (int m = 0; m < sections.size(); m++) {
-          report.addAll(LaunchSpread.section(sections.get(m), launches.get(m), CONTROL_MOVED));
+      for (int m = 0; m < MODELS.size(); m++) {
+        for (int turn = 0; turn < configurations.size(); turn++) {
+          // alternate which configuration goes first, so neither always follows the other model's launch
+          int c = (turn + launch) % configurations.size();
+          int section = m * configurations.size() + c;
+          String stem = MODELS.get(m).replace('/', '-').replace(".phl", "") + (configurations.size() == 1 ? "" : "-c" + c) + "-" + launch;
+          LaunchSpread.Launch l = measure(MODELS.get(m), launch, configurations.get(c), logs.resolve(stem));
+          assertTrue(l.refused().isEmpty(), sections.get(section) + ", launch " + launch + ": C2 refused " + l.refused());
+          launches.get(section).add(l);
+          System.out.println(sections.get(section) + ": " + l.row(launches.get(section), CONTROL_MOVED));
+          List<String> report = new ArrayList<>(header);
+          for (int k = 0; k < sections.size(); k++) {
+            report.addAll(LaunchSpread.section(sections.get(k), launches.get(k), CONTROL_MOVED));
+          }
+          Files.write(out.resolve("launch-spread.md"), report);
         }
-        Files.write(out.resolve("launch-spread.md"), report);
       }
     }
     Files.readAllLines(out.resolve("launch-spread.md")).forEach(System.out::println);
+  }
+
+  /** One launch of {@code model} with {@code configuration}; its trace and logs go to files named {@code stem-*}. */
+  private static LaunchSpread.Launch measure(String model, int launch, List<String> configuration, Path stem) throws Exception {
+    Path trace = Path.of(stem + "-trace.csv");
+    Path gcLog = Path.of(stem + "-gc.log");
+    Path compilationLog = Path.of(stem + "-compilation.log");
+    List<String> options = new ArrayList<>(configuration);
+    // the logs go to files, not into the RESULT line on stdout
+    options.addAll(List.of("-Dlaunchprobe.trace=" + trace, "-Xlog:gc:file=" + gcLog + ":uptime", "-XX:+UnlockDiagnosticVMOptions",
+        "-XX:+PrintCompilation", "-XX:-DisplayVMOutput", "-XX:+LogVMOutput", "-XX:LogFile=" + compilationLog));
+    ChildJvm.Run run = ChildJvm.run(LaunchProbe.class, 1024, options, probeArgs(model), false);
+    Map<String, String> r = run.first("probe");
+    assertEquals(0, run.exitCode(), String.join("\n", run.output()));
+    assertNotNull(r, String.join("\n", run.output()));
+    return LaunchSpread.Launch.of(launch, r, Files.readAllLines(gcLog), Files.readAllLines(compilationLog));
   }
 
   private static List<String> probeArgs(String model) {
