@@ -118,6 +118,22 @@ record CcdasStartFits(String arm, List<Start> starts) {
     }
   }
 
+  /** Rows of the flux table: each start's mean land flux 1990-1999 per zone and global [PgC/yr]. */
+  void appendFluxRows(StringBuilder r, String armName) {
+    for (Start s : starts) {
+      if (s.fit == null) {
+        continue;
+      }
+      r.append("| ").append(armName).append(" | ").append(s.index).append(" | ").append(s.fit.status()).append(" | ")
+          .append(String.format(Locale.ROOT, "%.3f", s.fit.cost())).append(" |");
+      for (int z = 0; z < 3; z++) {
+        r.append(' ').append(CcdasStudy.f(CcdasStudy.mean(s.fit.zoneAnnual()[z], 10, 20), 2)).append(" |");
+      }
+      r.append(' ').append(CcdasStudy.f(CcdasStudy.mean(s.fit.globalAnnual(), 10, 20), 2)).append(" | ")
+          .append(CcdasStudy.f(s.fit.globalGpp(), 1)).append(" |\n");
+    }
+  }
+
   static String header() {
     StringBuilder r = new StringBuilder("| arm | start | L-BFGS end: status, J | verdict | J | J obs | J prior | evaluations | on bounds"
         + " | max dist. from reported [prior sd] | RMSE all fitted |");
