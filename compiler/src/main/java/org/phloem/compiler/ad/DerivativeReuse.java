@@ -38,6 +38,22 @@ public final class DerivativeReuse {
   }
 
   /**
+   * {@code forward} with the last derivatives, lines moved, when only lines moved since the last
+   * program differentiated here (as {@link #differentiate} would reuse them, and it then counts as the
+   * last program); null otherwise, leaving everything as it was. Waits for a {@link #differentiate}
+   * under way on another thread ({@code phloem watch} differentiates the whole program after the round's
+   * light check).
+   */
+  public synchronized Result ifOnlyLinesMoved(IrProgram forward) {
+    LineNumbers numbers = LineNumbers.of(forward);
+    if (last == null || !last.sameCode(numbers)) {
+      return null;
+    }
+    last = numbers;
+    return new Result(restore(lastDerivatives, numbers), true);
+  }
+
+  /**
    * {@code derivatives} of the numbered code, as derivatives of {@code numbers}' program: its own
    * declarations, arrays and functions, then those differentiation added, lines put back.
    */
