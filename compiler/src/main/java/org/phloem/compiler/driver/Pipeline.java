@@ -96,7 +96,7 @@ public final class Pipeline {
       this.all = all;
     }
 
-    /** The derivatives a gradient needs (all of them when the last ones were reused): waits for them. */
+    /** The derivatives a gradient needs: waits for them. */
     Derivatives gradient() throws CompileException {
       return gradient.join();
     }
@@ -110,8 +110,8 @@ public final class Pipeline {
   /**
    * For {@code phloem watch}, its second stage, started on threads of their own: {@code lowered}'s
    * derivatives and their classes (from {@code classes} when loaded before). First the gradient alone
-   * ({@link AutoDiff#gradientOnly}), or all the last derivatives when only lines moved since {@code
-   * reuse} last differentiated; then, if that was the gradient alone, all of them through {@code reuse}.
+   * ({@link AutoDiff#gradientOnly}), then all of them, each through {@code reuse} (the last ones, lines
+   * moved, when only lines moved).
    * Runs beside the first stage's emitting, binding and cost; join them for the results or the compile
    * error. {@code phases} records the gradient's steps, {@code later} the rest.
    */
@@ -132,17 +132,14 @@ public final class Pipeline {
     return LargeStack.run(() -> derivatives(lowered, classes, null, phases, "derivatives", "emit+load with derivatives")).of(forward);
   }
 
-  /** The gradient's derivatives (all the last ones when only lines moved) and their class. */
+  /** The gradient's derivatives (the last ones, lines moved, when only lines moved) and their class. */
   private static Derivatives gradient(Lowered lowered, LoadedClasses classes, DerivativeReuse reuse, Phases phases)
       throws CompileException {
     long start = System.nanoTime();
     try {
-      DerivativeReuse.Result d = phases.timeCompile("derivatives", () -> {
-        DerivativeReuse.Result moved = reuse.ifOnlyLinesMoved(lowered.forward());
-        return moved != null ? moved : new DerivativeReuse.Result(AutoDiff.gradientOnly(lowered.forward()), false);
-      });
+      DerivativeReuse.Result d = phases.timeCompile("derivatives", () -> reuse.gradientOnly(lowered.forward()));
       LoadedModel loaded = load(lowered.checked(), d.program(), classes, phases, "emit+load with derivatives");
-      return new Derivatives(d.program(), loaded, System.nanoTime() - start, d.reused(), d.reused());
+      return new Derivatives(d.program(), loaded, System.nanoTime() - start, d.reused(), false);
     } catch (StackOverflowError e) {
       throw tooDeep(lowered.checked().mainFile());
     }
