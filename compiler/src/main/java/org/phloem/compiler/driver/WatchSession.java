@@ -18,12 +18,15 @@ import org.phloem.compiler.codegen.LoadedClasses;
 import org.phloem.compiler.diag.CompileException;
 import org.phloem.compiler.diag.Diagnostic;
 import org.phloem.compiler.diagnose.NumericalFaults;
+import org.phloem.compiler.ir.IrProgram;
+import org.phloem.compiler.ir.LineNumbers;
 import org.phloem.compiler.source.SourceFile;
 import org.phloem.runtime.CompiledModel;
 import org.phloem.runtime.GeneratedModel;
 import org.phloem.runtime.check.CheckOptions;
 import org.phloem.runtime.check.DirectionalCheck;
 import org.phloem.runtime.data.BindingCache;
+import org.phloem.runtime.data.BoundData;
 
 /**
  * The rounds of one {@code phloem watch}, and what they share: the last compilation (a save that
@@ -70,6 +73,15 @@ final class WatchSession {
    * derivatives, bound when a full check asks for it (the same model when it has them all).
    */
   private record LastRound(CompiledModel model, Compilation all, boolean modelHasAll) {}
+
+  /**
+   * The last light check that ran: the program it checked (statements numbered: {@link LineNumbers}),
+   * the data and its result. A round whose program is the same code but for lines (a save without
+   * change, a comment) on the same data would compute the same bits: it prints this result again.
+   */
+  private record LastLight(IrProgram program, LineNumbers code, BoundData data, DirectionalCheck.Result result) {}
+
+  private LastLight lastLight;
 
   WatchSession(Path model, DataOptions data, boolean fullEveryRound, boolean phaseTimes, boolean warmUp) {
     this.warmUpDue = warmUp;
@@ -123,17 +135,25 @@ final class WatchSession {
       }
       say(String.format(Locale.ROOT, "cost J = %.15e at the prior means%s", cost, reused));
       Compilation c = front;
+      boolean linesMoved = false;
       if (!sameSource) {
         Pipeline.Derivatives d = phases.time("wait for the derivatives", () -> derivatives[0].gradient());
         c = d.of(front);
+        linesMoved = d.linesMoved();
         say(String.format(Locale.ROOT, "derivatives compiled in %.0f ms%s%s", d.nanos() / 1e6,
             d.linesMoved() ? " (code unchanged but for its lines: the last derivatives, lines moved)"
                 : d.all() ? "" : " (the gradient; the tangent and Hessian-vector code follow)", reuse(c)));
       }
       Compilation withGradient = c;
       CompiledModel m = sameSource ? forward : phases.time("bind with derivatives", () -> withGradient.bind(data.root(model), binding));
-      DirectionalCheck.Result light = phases.time("light check", () -> DirectionalCheck.run(m, p, CheckOptions.defaults()));
-      say("light check " + light.describe());
+      DirectionalCheck.Result light = sameLight(withGradient.program(), m, sameSource, linesMoved);
+      if (light != null) {
+        say("light check " + light.describe() + " (the same code and data as the last light check: its result)");
+      } else {
+        light = phases.time("light check", () -> DirectionalCheck.run(m, p, CheckOptions.defaults()));
+        say("light check " + light.describe());
+        lastLight = m instanceof GeneratedModel g ? new LastLight(withGradient.program(), null, g.data(), light) : null;
+      }
       // the rest of the derivatives, compiled meanwhile: a compile error only they meet is this save's
       // too, and the full check (now or on request) runs the tangent and Hessian-vector code
       Compilation all = sameSource ? lastWithAll : phases.time("wait for all derivatives", () -> derivatives[0].all().of(front));
@@ -176,6 +196,28 @@ final class WatchSession {
     }
     System.out.flush();
     return files;
+  }
+
+  /**
+   * The last light check's result when {@code program} on {@code m}'s data computes what it computed:
+   * the same data, and the same program (a save without change) or one that differs from it in lines
+   * only (a comment: {@code linesMoved}, the derivatives reused); null otherwise.
+   */
+  private DirectionalCheck.Result sameLight(IrProgram program, CompiledModel m, boolean sameSource, boolean linesMoved) {
+    LastLight l = lastLight;
+    if (l == null || !(m instanceof GeneratedModel g) || g.data() != l.data() || !(sameSource || linesMoved)) {
+      return null;
+    }
+    if (l.program() == program) {
+      return l.result();
+    }
+    LineNumbers code = LineNumbers.of(program);
+    LineNumbers before = l.code() != null ? l.code() : LineNumbers.of(l.program());
+    if (!code.sameCode(before)) {
+      return null;
+    }
+    lastLight = new LastLight(program, code, l.data(), l.result());
+    return l.result();
   }
 
   /** Ends the compiler's warm-up, if one runs (at a save, and when watching ends). */
