@@ -86,7 +86,7 @@ final class CrawlRule {
     String describe() {
       return String.format(Locale.ROOT, "L-BFGS hands over to trust-region Newton after iteration %d: J fell by %.3g, %.3g and %.3g "
           + "over the last three windows of %d iterations (rate %.3f per window), so about %s more iterations would be needed to converge "
-          + "(%.2g still to come, at that rate), more than the %d left to its limit", iteration, d1, d2, d3, window, rate,
+          + "(%.2g still to come, at that rate), more than the %,d left to its limit", iteration, d1, d2, d3, window, rate,
           Double.isInfinite(projected) || projected > 1e9 ? "1e9+" : String.format(Locale.ROOT, "%,d", Math.round(projected)), toCome,
           left);
     }
