@@ -14,18 +14,22 @@ import org.phloem.compiler.driver.Main;
 import org.phloem.tests.support.Repo;
 
 /**
- * The study of models/ccdas/README.md: fits both arms (CO2 seen by photosynthesis from Mauna Loa, and
- * held at 1980) from several starts ({@link CcdasFits}: what {@code phloem fit --starts N} does, with a longer L-BFGS), then reads the two fit folders and
- * writes the README's tables (report.md) and plots: J and verdict per arm, every parameter's posterior
- * with its uncertainty reduction, RMSE per station for both arms (East-Asian stations first) beside
- * CarbonTracker's at the same stations and months, the posterior land flux per band and year with its sd
- * (delta method, from the fit's outputs.csv), and the check of the transport Jacobian against the full
- * 2-D transport (models/ccdas/direct.phl) at arm 1's posterior.
+ * The study's tables and plots (models/ccdas/README.md, "Results"), made from fit folders that plain
+ * {@code phloem fit} commands wrote: J and verdict per arm, every start taken to its verdict
+ * ({@link CcdasStartFits}), every parameter's posterior with its uncertainty reduction, RMSE per station
+ * for both arms (East-Asian stations first) beside CarbonTracker's at the same stations and months, the
+ * posterior land flux per band and year with its sd (delta method, from the fit's outputs.csv), and the
+ * check of the transport Jacobian against the full 2-D transport (models/ccdas/direct.phl) at arm 1's
+ * reported fit.
  *
  * <pre>
- *   java ... org.phloem.tests.ccdas.CcdasStudy [--starts N] [--seed S] [--out DIR] [--reuse]
+ *   java ... org.phloem.tests.ccdas.CcdasStudy --runs RUNS [--fit ARM=FOLDER]... [--out DIR]
  * </pre>
- * {@code --reuse} reads fit folders already in DIR (made by the same fit commands) instead of fitting.
+ * {@code --runs RUNS}: the folder the README's commands wrote into: RUNS/ARM (each arm's multi-start) and
+ * RUNS/ARM-K (start K continued to its verdict); an arm's reported fit is its CONVERGED start fit with the
+ * lowest J. {@code --fit ARM=FOLDER}: report this fit folder (any {@code phloem fit --out} folder) for
+ * the arm instead. {@code --out} (default RUNS/study): report.md, the plots, and direct/ (the full
+ * transport run at arm 1's reported parameters).
  */
 public final class CcdasStudy {
   static final String[] ARMS = {"ccdas", "ccdas_fixed_co2"};
@@ -36,89 +40,60 @@ public final class CcdasStudy {
   private CcdasStudy() {}
 
   public static void main(String[] args) throws Exception {
-    int starts = 3;
-    long seed = 1;
-    Path out = Path.of("phloem-out/ccdas");
-    boolean reuse = false;
+    Path runs = null;
+    Path out = null;
+    Map<String, Path> fits = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--starts" -> starts = Integer.parseInt(args[++i]);
-        case "--seed" -> seed = Long.parseLong(args[++i]);
+        case "--runs" -> runs = Path.of(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
-        case "--reuse" -> reuse = true;
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        case "--fit" -> {
+          String[] kv = args[++i].split("=", 2);
+          if (kv.length != 2 || !List.of(ARMS).contains(kv[0])) {
+            throw new IllegalArgumentException("--fit takes ARM=FOLDER with ARM one of " + List.of(ARMS) + ", got " + args[i]);
+          }
+          fits.put(kv[0], Path.of(kv[1]));
+        }
+        default -> throw new IllegalArgumentException("unknown option " + args[i]
+            + " (usage: CcdasStudy --runs RUNS [--fit ARM=FOLDER]... [--out DIR])");
       }
     }
-    Study s = run(out, starts, seed, reuse);
+    if (runs == null && fits.size() < ARMS.length) {
+      throw new IllegalArgumentException("give --runs RUNS, or --fit ARM=FOLDER for both arms");
+    }
+    if (out == null) {
+      out = runs != null ? runs.resolve("study") : Path.of("phloem-out/ccdas-study");
+    }
+    Study s = run(runs, fits, out);
     Files.writeString(out.resolve("report.md"), s.report());
     CcdasPlots.write(s, out);
     System.out.println(s.report());
   }
 
-  /** Fits (unless reused) and analyses both arms in {@code out}. */
-  static Study run(Path out, int starts, long seed, boolean reuse) throws Exception {
+  /** Reads both arms' fits (and every start's, from {@code runs} when given) and runs the direct transport at arm 1's. */
+  static Study run(Path runs, Map<String, Path> fits, Path out) throws Exception {
     Files.createDirectories(out);
-    for (String arm : ARMS) {
-      Path dir = out.resolve(arm);
-      if (!(reuse && Files.exists(dir.resolve("parameters.csv")))) {
-        CcdasFits.main(fitArguments(arm, starts, seed, dir));
+    CcdasStartFits[] starts = new CcdasStartFits[ARMS.length];
+    Path[] reported = new Path[ARMS.length];
+    for (int a = 0; a < ARMS.length; a++) {
+      starts[a] = runs == null ? new CcdasStartFits(ARMS[a], List.of()) : CcdasStartFits.read(runs, ARMS[a]);
+      CcdasStartFits.Start best = starts[a].best();
+      reported[a] = fits.containsKey(ARMS[a]) ? fits.get(ARMS[a]) : best == null ? null : best.folder();
+      if (reported[a] == null) {
+        throw new IllegalArgumentException("no CONVERGED fit of " + ARMS[a] + " in " + runs + " (folders " + ARMS[a]
+            + "-K with summary.txt); give one with --fit " + ARMS[a] + "=FOLDER");
       }
     }
     Path direct = out.resolve("direct");
-    if (!(reuse && Files.exists(direct.resolve("co2_station.csv")))) {
-      Main.execute("run", Repo.model("ccdas/direct.phl").toString(), "--params", out.resolve(ARMS[0]).resolve("parameters.csv").toString(),
-          "--out", direct.toString());
-    }
-    for (String arm : ARMS) {
-      runStartEnds(out.resolve(arm), arm, reuse);
-    }
-    return Study.read(out);
+    Main.execute("run", Repo.model("ccdas/direct.phl").toString(), "--params", reported[0].resolve("parameters.csv").toString(),
+        "--out", direct.toString());
+    return Study.read(reported, starts, direct);
   }
 
-  /**
-   * Runs the model at every start's end point (starts.csv's end_ columns) into DIR/start_K_end, so that
-   * the RMSE per station can be compared across starts: the spread the comparison of the arms must exceed.
-   */
-  static void runStartEnds(Path dir, String arm, boolean reuse) throws IOException {
-    Path startsFile = dir.resolve("starts.csv");
-    if (!Files.exists(startsFile)) {
-      return;
-    }
-    List<String> lines = Files.readAllLines(startsFile);
-    String[] header = CsvRows.split(lines.get(0));
-    for (String line : lines.subList(1, lines.size())) {
-      String[] r = CsvRows.split(line);
-      Path run = dir.resolve("start_" + r[0] + "_end");
-      if (reuse && Files.exists(run.resolve("co2_station.csv"))) {
-        continue;
-      }
-      StringBuilder params = new StringBuilder("name,value\n");
-      for (int i = 0; i < header.length; i++) {
-        if (header[i].startsWith("end_") && i < r.length && !r[i].isEmpty()) {
-          params.append(header[i].substring(4)).append(',').append(r[i]).append('\n');
-        }
-      }
-      Path file = dir.resolve("start_" + r[0] + "_end.csv");
-      Files.writeString(file, params.toString());
-      Main.execute("run", Repo.model("ccdas/" + arm + ".phl").toString(), "--params", file.toString(), "--out", run.toString());
-    }
-  }
-
-  /**
-   * The fit of one arm (README.md, "How the fits were made"): {@link CcdasFits}, {@code starts} starts three
-   * at a time, each 1,500 iterations of L-BFGS with a memory of 50; the lowest end continued by
-   * trust-region Newton and judged.
-   */
-  static String[] fitArguments(String arm, int starts, long seed, Path dir) {
-    return new String[] {arm, "--starts", Integer.toString(starts), "--seed", Long.toString(seed), "--threads", "3", "--memory", "50",
-        "--max-evals", "20000", "--lbfgs-iters", "1500", "--out", dir.toString()};
-  }
-
-  /** One arm's fit as its folder holds it. */
-  record Arm(String status, double cost, double observationCost, double priorCost, int observations, String goodness,
-      String startsLine, List<String[]> starts, List<String[]> parameters, Map<String, double[]> co2, Map<String, double[]> landAnnual,
-      double[][] zoneAnnual, double[][] zoneAnnualSd, double[] globalAnnual, double[] globalAnnualSd, double globalGpp, double globalNpp,
-      Map<String, Map<String, double[]>> startEnds) {
+  /** One fit as its folder (any {@code phloem fit --out} folder) holds it. */
+  record Arm(Path folder, String status, double cost, double observationCost, double priorCost, int observations, int evaluations,
+      String goodness, List<String[]> parameters, Map<String, double[]> co2, Map<String, double[]> landAnnual, double[][] zoneAnnual,
+      double[][] zoneAnnualSd, double[] globalAnnual, double[] globalAnnualSd, double globalGpp, double globalNpp) {
 
     static Arm read(Path dir) throws IOException {
       String summary = Files.readString(dir.resolve("summary.txt"));
@@ -127,9 +102,8 @@ public final class CcdasStudy {
       double obs = Double.parseDouble(match(summary, "\\(observations ([0-9.eE+-]+)"));
       double prior = Double.parseDouble(match(summary, "prior ([0-9.eE+-]+)\\)"));
       int n = Integer.parseInt(match(summary, "(\\d+) observations"));
+      int evaluations = Integer.parseInt(match(summary, "(\\d+) evaluations"));
       String goodness = match(summary, "(?m)^goodness of fit: (.*)$");
-      String startsLine = summary.lines().filter(l -> l.contains("starts converged") || l.contains("distinct optim"))
-          .reduce((a, b) -> a + " " + b).orElse("");
       List<String[]> params = CsvRows.read(dir.resolve("parameters.csv"));
       Map<String, double[]> co2 = new LinkedHashMap<>();
       Map<String, double[]> land = new TreeMap<>();
@@ -161,17 +135,7 @@ public final class CcdasStudy {
           default -> { }
         }
       }
-      Path startsFile = dir.resolve("starts.csv");
-      List<String[]> starts = Files.exists(startsFile) ? CsvRows.read(startsFile) : List.of();
-      Map<String, Map<String, double[]>> ends = new LinkedHashMap<>();
-      for (String[] st : starts) {
-        Path file = dir.resolve("start_" + st[0] + "_end").resolve("co2_station.csv");
-        if (Files.exists(file)) {
-          ends.put(st[0], stationSeries(file));
-        }
-      }
-      return new Arm(status, cost, obs, prior, n, goodness, startsLine, starts, params, co2, land, zone, zoneSd, global, globalSd, gpp, npp,
-          ends);
+      return new Arm(dir, status, cost, obs, prior, n, evaluations, goodness, params, co2, land, zone, zoneSd, global, globalSd, gpp, npp);
     }
   }
 
@@ -189,12 +153,12 @@ public final class CcdasStudy {
     return m.find() ? m.group(1) : "";
   }
 
-  /** Both arms, the observations, CarbonTracker and the direct-transport check. */
-  record Study(Arm[] arms, List<String> stations, Map<String, Boolean> fitted, Map<String, double[]> observed,
+  /** Both arms' reported fits, every start's fit, the observations, CarbonTracker and the direct-transport check. */
+  record Study(Arm[] arms, CcdasStartFits[] starts, List<String> stations, Map<String, Boolean> fitted, Map<String, double[]> observed,
       Map<String, double[]> carbonTracker, Map<String, double[]> direct) {
 
-    static Study read(Path out) throws IOException {
-      Arm[] arms = {Arm.read(out.resolve(ARMS[0])), Arm.read(out.resolve(ARMS[1]))};
+    static Study read(Path[] reported, CcdasStartFits[] starts, Path directRun) throws IOException {
+      Arm[] arms = {Arm.read(reported[0]), Arm.read(reported[1])};
       List<String> stations = new ArrayList<>();
       Map<String, Boolean> fitted = new LinkedHashMap<>();
       for (String[] r : CcdasTables.rows("ccdas/stations.csv")) {
@@ -215,9 +179,9 @@ public final class CcdasStudy {
           ct.computeIfAbsent(r[0], k -> nanArray(288))[m] = Double.parseDouble(r[3]);
         }
       }
-      Path d = out.resolve("direct/co2_station.csv");
+      Path d = directRun.resolve("co2_station.csv");
       Map<String, double[]> direct = Files.exists(d) ? stationSeries(d) : new LinkedHashMap<>();
-      return new Study(arms, stations, fitted, obs, ct, direct);
+      return new Study(arms, starts, stations, fitted, obs, ct, direct);
     }
 
     /** RMSE of {@code model} against the observations of station s over months [from, to) where
@@ -292,29 +256,19 @@ public final class CcdasStudy {
       row(r, "observations", arms[0].observations + "", arms[1].observations + "");
       row(r, "RMSE, all fitted station-months [ppm]", f(Math.sqrt(2 * arms[0].observationCost / arms[0].observations) * 2, 3),
           f(Math.sqrt(2 * arms[1].observationCost / arms[1].observations) * 2, 3));
-      row(r, "starts", arms[0].startsLine, arms[1].startsLine);
+      row(r, "fit folder", arms[0].folder.toString(), arms[1].folder.toString());
+      row(r, "evaluations", arms[0].evaluations + "", arms[1].evaluations + "");
       row(r, "global GPP, mean 1980-2003 [PgC/yr]", f(arms[0].globalGpp, 1), f(arms[1].globalGpp, 1));
       row(r, "global NPP [PgC/yr]", f(arms[0].globalNpp, 1), f(arms[1].globalNpp, 1));
       row(r, "goodness of fit", arms[0].goodness, arms[1].goodness);
 
-      r.append("\n#### The starts\n\nEvery start's end: its status and J (starts.csv), and the RMSE [ppm] of the model run there"
-          + " (every observed month 1981-2003) over all fitted station-months and at the East-Asian stations.\n\n"
-          + "| arm | start | status | J | evaluations | all fitted |");
-      EAST_ASIA.forEach(st -> r.append(' ').append(st).append(" |"));
-      r.append("\n|---|---:|---|---:|---:|---:|").append("---:|".repeat(EAST_ASIA.size())).append('\n');
+      r.append("\n#### The starts, each taken to its verdict\n\nEvery start: where its L-BFGS ended (the multi-start's"
+          + " starts.csv), then the fit continued from there (RUNS/ARM-K): its verdict, J and its parts, the parameters it holds on a bound,"
+          + " its largest distance from the arm's reported fit in prior sds, and the RMSE [ppm] of the model there (every observed month"
+          + " 1981-2003) over all fitted station-months and at the East-Asian stations.\n\n").append(CcdasStartFits.header());
       for (int a = 0; a < 2; a++) {
-        for (String[] st : arms[a].starts) {
-          Map<String, double[]> end = arms[a].startEnds.get(st[0]);
-          r.append("| ").append(ARM_NAMES[a]).append(" | ").append(st[0]).append(" | ").append(st[1]).append(" | ")
-              .append(st[4].isEmpty() ? "" : f(Double.parseDouble(st[4]), 3)).append(" | ").append(st[6]).append(" | ")
-              .append(end == null ? "" : f(rmseFitted(end), 3)).append(" |");
-          for (String station : EAST_ASIA) {
-            r.append(' ').append(end == null ? "" : f(rmse(station, end.get(station), SPIN_UP, 288, null), 3)).append(" |");
-          }
-          r.append('\n');
-        }
+        starts[a].appendRows(r, ARM_NAMES[a], this, arms[a]);
       }
-
       r.append("\n#### RMSE per station [ppm]\n\nWhole record: every observed month 1981-2003. 2000-2003: the months"
           + " with CarbonTracker too.\n\n| station | lat | fitted | months | ").append(ARM_NAMES[0]).append(" | ").append(ARM_NAMES[1])
           .append(" | months 2000-03 | ").append(ARM_NAMES[0]).append(" 2000-03 | ").append(ARM_NAMES[1])
