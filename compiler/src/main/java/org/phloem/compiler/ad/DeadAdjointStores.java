@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.phloem.compiler.analysis.DataFlow;
 import org.phloem.compiler.analysis.ElementNames;
-import org.phloem.compiler.analysis.FlowAnalysis;
+import org.phloem.compiler.analysis.ElementFlow;
 import org.phloem.compiler.analysis.IterationPrivate;
 import org.phloem.compiler.analysis.NameBits;
 import org.phloem.compiler.analysis.Reads;
@@ -125,15 +125,14 @@ final class DeadAdjointStores {
   private record Effect(int written, int element, boolean fill, NameBits reads) {}
 
   /** Backward: the adjoint arrays (or their elements, see {@link ElementNames}) some later statement may read. */
-  private static final class Live implements FlowAnalysis<NameBits> {
+  private static final class Live extends ElementFlow {
     private static final Effect NONE = new Effect(-1, -1, false, NameBits.EMPTY);
     private final Set<String> arrays;
-    private final ElementNames names;
     private final Map<Stmt, Effect> effects = new IdentityHashMap<>();
 
     Live(Set<String> arrays, ElementNames names) {
+      super(false, names);
       this.arrays = arrays;
-      this.names = names;
     }
 
     private Effect effect(Stmt s) {
@@ -160,31 +159,6 @@ final class DeadAdjointStores {
     boolean dead(Stmt s, NameBits liveAfter) {
       Effect e = effect(s);
       return e.written >= 0 && !liveAfter.has(e.written) && !liveAfter.has(e.element);
-    }
-
-    @Override
-    public boolean forward() {
-      return false;
-    }
-
-    @Override
-    public NameBits boundary() {
-      return NameBits.EMPTY;
-    }
-
-    @Override
-    public NameBits join(NameBits a, NameBits b) {
-      return a.or(b);
-    }
-
-    @Override
-    public NameBits nextIteration(Stmt.For loop, NameBits state) {
-      return names.nextIteration(loop, state);
-    }
-
-    @Override
-    public NameBits leaveLoop(Stmt.For loop, NameBits head) {
-      return names.leaveLoop(loop, head);
     }
 
     @Override

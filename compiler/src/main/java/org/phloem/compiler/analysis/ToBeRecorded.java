@@ -99,7 +99,7 @@ public final class ToBeRecorded {
    * were there).
    */
   public Set<String> neededBefore(Stmt s) {
-    return java.util.Collections.unmodifiableSet(analysis.elements.variables(needed.before(s)));
+    return java.util.Collections.unmodifiableSet(analysis.names.variables(needed.before(s)));
   }
 
   private static String target(Stmt s) {
@@ -123,8 +123,7 @@ public final class ToBeRecorded {
   private record Effect(int target, int element, boolean elementStore, NameBits reads, NameBits readsAfter, NameBits index) {}
 
   /** The set of variables whose current values the reverse sweep will read. */
-  private static final class Needed implements FlowAnalysis<NameBits> {
-    private final ElementNames elements;
+  private static final class Needed extends ElementFlow {
     private final Function<Stmt, Set<String>> reverseReads;
     private final Function<Stmt, Set<String>> reverseReadsAfter;
     private final Set<String> regenerated;
@@ -132,7 +131,7 @@ public final class ToBeRecorded {
 
     Needed(ElementNames elements, Function<Stmt, Set<String>> reverseReads, Function<Stmt, Set<String>> reverseReadsAfter,
         Set<String> regenerated) {
-      this.elements = elements;
+      super(true, elements);
       this.reverseReads = reverseReads;
       this.reverseReadsAfter = reverseReadsAfter;
       this.regenerated = regenerated;
@@ -145,39 +144,14 @@ public final class ToBeRecorded {
         String target = target(s);
         if (target != null) {
           boolean elementStore = s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Ref.Elem;
-          e = new Effect(elements.id(target), elements.id(s, target), elementStore,
-              elements.bits(s, without(reverseReads.apply(s), regenerated)),
-              elements.bits(s, without(reverseReadsAfter.apply(s), regenerated)),
-              elementStore ? elements.bits(without(Reads.index(((Stmt.Assign) s).target()), regenerated)) : NameBits.EMPTY);
+          e = new Effect(names.id(target), names.id(s, target), elementStore,
+              names.bits(s, without(reverseReads.apply(s), regenerated)),
+              names.bits(s, without(reverseReadsAfter.apply(s), regenerated)),
+              elementStore ? names.bits(without(Reads.index(((Stmt.Assign) s).target()), regenerated)) : NameBits.EMPTY);
         }
         effects.put(s, e);
       }
       return e;
-    }
-
-    @Override
-    public boolean forward() {
-      return true;
-    }
-
-    @Override
-    public NameBits boundary() {
-      return NameBits.EMPTY;
-    }
-
-    @Override
-    public NameBits join(NameBits a, NameBits b) {
-      return a.or(b);
-    }
-
-    @Override
-    public NameBits nextIteration(Stmt.For loop, NameBits state) {
-      return elements.nextIteration(loop, state);
-    }
-
-    @Override
-    public NameBits leaveLoop(Stmt.For loop, NameBits head) {
-      return elements.leaveLoop(loop, head);
     }
 
     @Override

@@ -83,17 +83,20 @@ public final class Pipeline {
   }
 
   /**
-   * A watch round's derivatives, compiled on threads of their own: first what the light check needs
-   * (the gradient, {@link #gradient}), then all of them ({@link #all}: tangent and Hessian-vector code
-   * too, for the full check and for the next round's reuse), started once the first are done.
+   * A watch round's derivatives: first what the light check needs (the gradient, {@link #gradient}),
+   * compiled on a thread of its own as soon as the forward program is lowered, then all of them
+   * ({@link #all}: tangent and Hessian-vector code too, for the full check and for the next round's
+   * reuse), compiled when asked for: after the light check, so that on two cores they do not take a core
+   * from it or from the JIT compiling the new class it runs.
    */
   static final class StagedDerivatives {
     private final LargeStack.Pending<Derivatives> gradient;
-    private final LargeStack.Pending<Derivatives> all;
+    private final LargeStack.Task<Derivatives> rest;
+    private Derivatives all;
 
-    private StagedDerivatives(LargeStack.Pending<Derivatives> gradient, LargeStack.Pending<Derivatives> all) {
+    private StagedDerivatives(LargeStack.Pending<Derivatives> gradient, LargeStack.Task<Derivatives> rest) {
       this.gradient = gradient;
-      this.all = all;
+      this.rest = rest;
     }
 
     /** The derivatives a gradient needs: waits for them. */
@@ -101,29 +104,29 @@ public final class Pipeline {
       return gradient.join();
     }
 
-    /** All the derivatives: waits for them. */
-    Derivatives all() throws CompileException {
-      return all.join();
+    /** All the derivatives: compiles them (once) unless the gradient's were all of them. */
+    synchronized Derivatives all() throws CompileException {
+      if (all == null) {
+        Derivatives first = gradient.join();
+        all = first.all() ? first : LargeStack.run(rest);
+      }
+      return all;
     }
   }
 
   /**
-   * For {@code phloem watch}, its second stage, started on threads of their own: {@code lowered}'s
-   * derivatives and their classes (from {@code classes} when loaded before). First the gradient alone
-   * ({@link AutoDiff#gradientOnly}), then all of them, each through {@code reuse} (the last ones, lines
-   * moved, when only lines moved).
-   * Runs beside the first stage's emitting, binding and cost; join them for the results or the compile
-   * error. {@code phases} records the gradient's steps, {@code later} the rest.
+   * For {@code phloem watch}, its second stage: {@code lowered}'s derivatives and their classes (from
+   * {@code classes} when loaded before). First the gradient alone ({@link AutoDiff#gradientOnly}),
+   * started now on a thread of its own, beside the first stage's emitting, binding and cost; then all of
+   * them when {@link StagedDerivatives#all} asks; each through {@code reuse} (the last ones, lines moved,
+   * when only lines moved). {@code phases} records the gradient's steps, {@code later} the rest.
    */
   static StagedDerivatives startDerivatives(Lowered lowered, LoadedClasses classes, DerivativeReuse reuse, Phases phases,
       Phases later) {
     LargeStack.Pending<Derivatives> gradient = LargeStack.start(() -> gradient(lowered, classes, reuse, phases),
         "phloem-watch-gradient");
-    LargeStack.Pending<Derivatives> all = LargeStack.start(() -> {
-      Derivatives first = gradient.join();
-      return first.all() ? first : derivatives(lowered, classes, reuse, later, "all derivatives", "emit+load with all derivatives");
-    }, "phloem-watch-derivatives");
-    return new StagedDerivatives(gradient, all);
+    return new StagedDerivatives(gradient,
+        () -> derivatives(lowered, classes, reuse, later, "all derivatives", "emit+load with all derivatives"));
   }
 
   /** As {@link #startDerivatives}, on this thread: {@code forward} (from {@link #forward}) with its derivatives. */

@@ -154,9 +154,10 @@ final class WatchSession {
         say("light check " + light.describe());
         lastLight = m instanceof GeneratedModel g ? new LastLight(withGradient.program(), null, g.data(), light) : null;
       }
-      // the rest of the derivatives, compiled meanwhile: a compile error only they meet is this save's
-      // too, and the full check (now or on request) runs the tangent and Hessian-vector code
-      Compilation all = sameSource ? lastWithAll : phases.time("wait for all derivatives", () -> derivatives[0].all().of(front));
+      // the rest of the derivatives, compiled now that the light check is printed: a compile error only
+      // they meet is this save's too, and the full check (now or on request) runs the tangent and
+      // Hessian-vector code
+      Compilation all = sameSource ? lastWithAll : phases.time("compile all derivatives", () -> derivatives[0].all().of(front));
       phases.addAll(later);
       if (!sameSource) {
         lastCompilation = c;

@@ -135,12 +135,7 @@ class SplitSweepsAgreeBitForBitTest {
         String where = model + ", gradient alone, point " + seed + (checkpointed ? ", checkpointed sweeps" : "");
         ((GeneratedModel) plain).setCheckpointing(checkpointed);
         ((GeneratedModel) watched).setCheckpointing(checkpointed);
-        assertBits(plain.cost(p), watched.cost(p), where + ": cost");
-        outputs(plain, watched, false, where + ": after the forward run");
-        double[] g1 = new double[p.length];
-        double[] g2 = new double[p.length];
-        assertBits(plain.gradient(p, g1), watched.gradient(p, g2), where + ": cost from the gradient");
-        assertBits(g1, g2, where + ": gradient");
+        assertSameCostAndGradient(plain, watched, p, where);
         outputs(plain, watched, false, where + ": after the gradient run");
       }
     }
@@ -162,18 +157,23 @@ class SplitSweepsAgreeBitForBitTest {
   }
 
   private static void assertSameBits(CompiledModel whole, CompiledModel split, double[] p, double[] v, String where) {
-    assertBits(whole.cost(p), split.cost(p), where + ": cost");
-    outputs(whole, split, false, where + ": after the forward run");
-    double[] g1 = new double[p.length];
-    double[] g2 = new double[p.length];
-    assertBits(whole.gradient(p, g1), split.gradient(p, g2), where + ": cost from the gradient");
-    assertBits(g1, g2, where + ": gradient");
+    assertSameCostAndGradient(whole, split, p, where);
     assertBits(whole.tangent(p, v), split.tangent(p, v), where + ": tangent");
     outputs(whole, split, true, where + ": after the tangent run");
     double[] hv1 = new double[p.length];
     double[] hv2 = new double[p.length];
     assertBits(whole.hessianVector(p, v, hv1), split.hessianVector(p, v, hv2), where + ": cost from the Hessian-vector product");
     assertBits(hv1, hv2, where + ": Hessian-vector product");
+  }
+
+  /** The same bits for the cost, the outputs after it, and the gradient with the cost it returns. */
+  private static void assertSameCostAndGradient(CompiledModel whole, CompiledModel split, double[] p, String where) {
+    assertBits(whole.cost(p), split.cost(p), where + ": cost");
+    outputs(whole, split, false, where + ": after the forward run");
+    double[] g1 = new double[p.length];
+    double[] g2 = new double[p.length];
+    assertBits(whole.gradient(p, g1), split.gradient(p, g2), where + ": cost from the gradient");
+    assertBits(g1, g2, where + ": gradient");
   }
 
   /** Outputs, and their tangents once a tangent run has set them (before, they hold an earlier run's). */
