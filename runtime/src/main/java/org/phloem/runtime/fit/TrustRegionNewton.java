@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * that, its rounding noise measured by {@link CostNoise}, with the change along the step measured by the
  * trapezoid rule on the two gradients showing a decrease. Stops, handed to
  * the {@link Verdict}: {@link FitStatus#GRADIENT_SMALL} when such a step no longer halves the gradient,
- * or three iterations in a row lowered the cost by no more than rounding; {@link FitStatus#NO_PROGRESS} when the radius shrank to nothing; the iteration limit;
+ * or three iterations in a row lowered the cost by no more than rounding (a refused step whose predicted
+ * decrease was above rounding does not count: the radius shrinks instead); {@link FitStatus#NO_PROGRESS} when the radius shrank to nothing; the iteration limit;
  * non-finite cost or gradient at the start. After every iteration the state goes to the checkpoint.
  */
 public final class TrustRegionNewton {
@@ -241,7 +242,12 @@ public final class TrustRegionNewton {
         } else if (decreased && actual / predicted > 0.75 && step.boundary()) {
           radius = Math.min(2 * radius, 1e10);
         }
-        stalls = accepted && (actual > 4 * band || halved) ? 0 : stalls + 1;
+        // a refused step for which the model predicted a decrease above the cost's rounding (or whose cost was not
+        // finite) is the trust region at work, not a stall: the radius shrinks and the next step is shorter, down to
+        // NO_PROGRESS. Counted as a stall, three of them ended the phase GRADIENT_SMALL at once where a curved
+        // valley needs a short step (the verdict then said STALLED with a large gradient)
+        boolean refusedRealStep = !accepted && (!finite || predicted > band);
+        stalls = accepted && (actual > 4 * band || halved) ? 0 : refusedRealStep ? stalls : stalls + 1;
         if (accepted) {
           iteration++;
           x = xt;
