@@ -125,7 +125,7 @@ final class LoopInvariants {
       return false;
     }
     Expr.Call c = (Expr.Call) e;
-    if (Statements.transcendental(c.prim()) || c.prim() == Prim.DIV) {
+    if (!c.prim().arithmetic() || c.prim() == Prim.DIV) {
       return true;
     }
     for (Expr a : c.args()) {

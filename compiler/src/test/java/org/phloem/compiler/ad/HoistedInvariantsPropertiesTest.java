@@ -81,7 +81,8 @@ class HoistedInvariantsPropertiesTest {
     readable.add(v("y0"));
     Expr previous = f(Prim.EXP, mul(n(0.05), mul(v(temp), v("x2"))));
     for (Link k : links) {
-      Expr value = k.repeat() ? previous : bounded(k.op(), readable.get(k.a() % readable.size()), readable.get(k.b() % readable.size()));
+      Expr value = k.repeat() ? previous
+          : RecomputedChainPropertiesTest.bounded(k.op(), readable.get(k.a() % readable.size()), readable.get(k.b() % readable.size()));
       String y = "y" + NAMES.incrementAndGet();
       inner.add(set(y, value));
       readable.add(v(y));
@@ -131,20 +132,6 @@ class HoistedInvariantsPropertiesTest {
   private static IrProgram withForward(IrProgram p, IrFunction forward) {
     return new IrProgram(p.name(), p.title(), p.sourceFile(), p.tables(), p.dims(), p.inputs(), p.params(), p.arrays(),
         p.outputs(), p.observations(), java.util.Map.of("forward", forward));
-  }
-
-  /** A link whose value stays modest (and whose operands stay in the function's domain). */
-  private static Expr bounded(String op, Expr a, Expr b) {
-    switch (op) {
-      case "exp": return f(Prim.EXP, f(Prim.SIN, a));
-      case "pow": return f(Prim.POW, add(n(1), mul(a, a)), f(Prim.SIN, b));
-      case "sqrt": return f(Prim.SQRT, add(n(0.5), mul(b, b)));
-      case "tanh": return f(Prim.TANH, add(a, b));
-      case "sin": return f(Prim.SIN, mul(a, b));
-      case "mul": return mul(n(0.5), mul(a, f(Prim.TANH, b)));
-      case "div": return div(a, add(n(1.5), f(Prim.SIN, b)));
-      default: return mul(n(0.5), add(a, b));
-    }
   }
 
   @Property(tries = 100)
@@ -276,7 +263,7 @@ class HoistedInvariantsPropertiesTest {
     }
     Expr.Call c = (Expr.Call) e;
     Prim p = c.prim();
-    boolean transcendental = !(p.infix() || p == Prim.NEG || p == Prim.ABS || p == Prim.MIN || p == Prim.MAX);
+    boolean transcendental = !p.arithmetic();
     Set<String> reads = Reads.all(e);
     boolean invariant = !reads.isEmpty() && reads.stream().noneMatch(written::contains);
     assertFalse(transcendental && invariant, "invariant " + e + " left in the layer loop of\n" + prog);
