@@ -57,17 +57,37 @@ public final class TrustRegionNewton {
   static final double ROUNDING_ULPS = 64;
 
   private final int maxIterations;
+  /** Evaluations (products included) this phase may use beyond {@link #maxIterations} iterations (0: none). */
+  private final int evaluationBudget;
   /** Whether slots crawling toward a bound are tried on it (not inside such a trial). */
   private final boolean trials;
 
   /** A minimizer allowed {@code maxIterations} iterations. */
   public TrustRegionNewton(int maxIterations) {
-    this(maxIterations, true);
+    this(maxIterations, 0, true);
   }
 
-  private TrustRegionNewton(int maxIterations, boolean trials) {
+  /**
+   * A minimizer allowed {@code maxIterations} iterations, and more while its evaluations (cost and
+   * gradient, Hessian-vector products) stay below {@code evaluationBudget}; past both it stops with
+   * {@link FitStatus#MAX_EVALUATIONS} (with {@link FitStatus#MAX_ITERATIONS} when the budget is 0).
+   */
+  public TrustRegionNewton(int maxIterations, int evaluationBudget) {
+    this(maxIterations, evaluationBudget, true);
+  }
+
+  private TrustRegionNewton(int maxIterations, int evaluationBudget, boolean trials) {
     this.maxIterations = maxIterations;
+    this.evaluationBudget = evaluationBudget;
     this.trials = trials;
+  }
+
+  /** Whether a phase at {@code iteration} with {@code evaluations} used must stop, and with which status (null: go on). */
+  private FitStatus limit(int iteration, int evaluations) {
+    if (iteration < maxIterations || evaluations < evaluationBudget) {
+      return null;
+    }
+    return evaluationBudget > 0 ? FitStatus.MAX_EVALUATIONS : FitStatus.MAX_ITERATIONS;
   }
 
   /**
@@ -100,7 +120,7 @@ public final class TrustRegionNewton {
     run.stalls = state.stalls();
     boolean finite = run.evaluate();
     run.evaluations = state.evaluations();
-    boolean raised = state.status() == FitStatus.MAX_ITERATIONS && state.iteration() < maxIterations;
+    boolean raised = state.status() != null && state.status().isLimit() && limit(state.iteration(), state.evaluations()) == null;
     if (!finite || (state.status() != null && !raised)) {
       return new MinimizerResult(run.x, run.fx, run.gnorm, state.status() != null ? state.status() : FitStatus.NON_FINITE_COST,
           run.iteration, run.evaluations, run.log);
@@ -157,8 +177,8 @@ public final class TrustRegionNewton {
     MinimizerResult iterate() {
       FitStatus status = null;
       while (status == null) {
-        if (iteration >= maxIterations) {
-          status = FitStatus.MAX_ITERATIONS;
+        status = limit(iteration, evaluations);
+        if (status != null) {
           break;
         }
         boolean[] free = holdBounds();
@@ -335,7 +355,7 @@ public final class TrustRegionNewton {
      * in a few Newton steps, which one step from a fresh radius does not always do.
      */
     private boolean projectedTrial(double[] xt) {
-      TrustRegionNewton inner = new TrustRegionNewton(PROJECTED_ITERATIONS, false);
+      TrustRegionNewton inner = new TrustRegionNewton(PROJECTED_ITERATIONS, 0, false);
       MinimizerResult r = inner.minimize(f, space, xt, List.of(), null, firstMethod, 0, IterationListener.NONE, state -> { });
       evaluations += r.evaluations();
       if (!(r.cost() < fx)) {

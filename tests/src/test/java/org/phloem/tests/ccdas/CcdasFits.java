@@ -67,7 +67,8 @@ public final class CcdasFits {
     LbfgsOptions d = LbfgsOptions.defaults();
     LbfgsOptions lbfgs = new LbfgsOptions(memory, lbfgsIterations > 0 ? lbfgsIterations : maxEvals, maxEvals, d.gradientTolerance(), d.absoluteGradientTolerance(), d.costTolerance(),
         d.c1(), d.c2(), d.maxLineSearchEvaluations());
-    FitOptions options = FitOptions.defaults().withLbfgs(lbfgs);
+    // as the stored results were made: each start judged where L-BFGS stops (session 6's hand-over to Newton off)
+    FitOptions options = FitOptions.defaults().withLbfgs(lbfgs).withHandOver(FitOptions.HandOver.STALLS_ONLY);
     System.out.printf("Fitting %s from %d starts (seed %d), %d at a time, L-BFGS (memory %d) up to %d evaluations, then trust-region Newton%n",
         arm, starts, seed, threads, memory, maxEvals);
     MultiStartResult all = MultiStart.run(m, options, MultiStartOptions.of(starts, seed).withThreads(threads),
