@@ -384,7 +384,7 @@ public final class Adjoint {
         return Set.of();
       }
       List<Linearizer.Temp> primal = lin.tempsNeededBy(List.of(lin.primal()));
-      if (primal.stream().noneMatch(t -> hasTranscendental(t.value()))) {
+      if (primal.stream().noneMatch(t -> Recomputable.transcendental(t.value()))) {
         return Set.of();
       }
       List<Stmt> again = new ArrayList<>();
@@ -397,20 +397,6 @@ public final class Adjoint {
       again.add(new Stmt.Assign(s.target(), lin.primal(), s.line()));
       recomputedThrough.put(s, again);
       return names;
-    }
-
-    private static boolean hasTranscendental(Expr e) {
-      if (e instanceof Expr.Call) {
-        Prim p = ((Expr.Call) e).prim();
-        if (!(p.infix() || p == Prim.NEG || p == Prim.ABS || p == Prim.MIN || p == Prim.MAX)) {
-          return true;
-        }
-        return ((Expr.Call) e).args().stream().anyMatch(Run::hasTranscendental);
-      }
-      if (e instanceof Expr.Select) {
-        return hasTranscendental(((Expr.Select) e).ifTrue()) || hasTranscendental(((Expr.Select) e).ifFalse());
-      }
-      return false;
     }
 
     /**

@@ -95,9 +95,7 @@ public final class DerivativeRules {
     t.put(Prim.SUB, linear(1, -1));
     t.put(Prim.NEG, linear(-1));
     t.put(Prim.MUL, bilinear());
-    // d(a/b)/db = -(a/b)(1/b): the reciprocal d/da computes, not a second division by b (the JIT computes
-    // the two 1/b once; a division costs several multiplications)
-    t.put(Prim.DIV, binary(o -> Expr.div(Expr.num(1), o.arg(1)), o -> Expr.neg(Expr.mul(o.result(), Expr.div(Expr.num(1), o.arg(1))))));
+    t.put(Prim.DIV, binary(o -> Expr.div(Expr.num(1), o.arg(1)), o -> Expr.neg(Expr.div(o.result(), o.arg(1)))));
     t.put(Prim.POW, binary(
         // a literal exponent 1, 2 or 3 (x ^ 2 is common): the polynomial's derivative, no pow, no select;
         // else b·a^b/a reuses the value, and at a = 0 (where that is 0/0) falls back to b·a^(b-1)

@@ -256,11 +256,16 @@ public final class Recomputable {
     return n;
   }
 
+  /** True when {@code e} applies a transcendental function (exp, pow, sqrt, ...: not {@link Prim#arithmetic}). */
+  public static boolean transcendental(Expr e) {
+    return !arithmetic(e);
+  }
+
   /** True when {@code e} holds no transcendental function (only + - * /, negation, abs, min, max). */
   private static boolean arithmetic(Expr e) {
     if (e instanceof Expr.Call) {
       Prim p = ((Expr.Call) e).prim();
-      if (!(p.infix() || p == Prim.NEG || p == Prim.ABS || p == Prim.MIN || p == Prim.MAX)) {
+      if (!p.arithmetic()) {
         return false;
       }
       return ((Expr.Call) e).args().stream().allMatch(Recomputable::arithmetic);

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.phloem.compiler.analysis.Recomputable;
-import org.phloem.compiler.ir.Prim;
 import org.phloem.compiler.ir.Stmt;
 
 /** What statements write and read, nested statements included. */
@@ -76,8 +75,4 @@ final class Statements {
     return Recomputable.readsDeep(List.of(s));
   }
 
-  /** True for a primitive that costs far more than arithmetic (exp, log, pow, sqrt, trigonometry). */
-  static boolean transcendental(Prim p) {
-    return !(p.infix() || p == Prim.NEG || p == Prim.ABS || p == Prim.MIN || p == Prim.MAX);
-  }
 }

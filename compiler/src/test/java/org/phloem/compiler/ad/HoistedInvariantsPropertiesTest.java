@@ -81,7 +81,8 @@ class HoistedInvariantsPropertiesTest {
     readable.add(v("y0"));
     Expr previous = f(Prim.EXP, mul(n(0.05), mul(v(temp), v("x2"))));
     for (Link k : links) {
-      Expr value = k.repeat() ? previous : bounded(k.op(), readable.get(k.a() % readable.size()), readable.get(k.b() % readable.size()));
+      Expr value = k.repeat() ? previous
+          : RecomputedChainPropertiesTest.bounded(k.op(), readable.get(k.a() % readable.size()), readable.get(k.b() % readable.size()));
       String y = "y" + NAMES.incrementAndGet();
       inner.add(set(y, value));
       readable.add(v(y));
@@ -131,20 +132,6 @@ class HoistedInvariantsPropertiesTest {
   private static IrProgram withForward(IrProgram p, IrFunction forward) {
     return new IrProgram(p.name(), p.title(), p.sourceFile(), p.tables(), p.dims(), p.inputs(), p.params(), p.arrays(),
         p.outputs(), p.observations(), java.util.Map.of("forward", forward));
-  }
-
-  /** A link whose value stays modest (and whose operands stay in the function's domain). */
-  private static Expr bounded(String op, Expr a, Expr b) {
-    switch (op) {
-      case "exp": return f(Prim.EXP, f(Prim.SIN, a));
-      case "pow": return f(Prim.POW, add(n(1), mul(a, a)), f(Prim.SIN, b));
-      case "sqrt": return f(Prim.SQRT, add(n(0.5), mul(b, b)));
-      case "tanh": return f(Prim.TANH, add(a, b));
-      case "sin": return f(Prim.SIN, mul(a, b));
-      case "mul": return mul(n(0.5), mul(a, f(Prim.TANH, b)));
-      case "div": return div(a, add(n(1.5), f(Prim.SIN, b)));
-      default: return mul(n(0.5), add(a, b));
-    }
   }
 
   @Property(tries = 100)
@@ -207,84 +194,6 @@ class HoistedInvariantsPropertiesTest {
     String gradient = IrPrinter.print(prog.model().program().function("gradient"));
     assertTrue(recomputed >= 2, "the varying link's two exps are computed again:\n" + gradient);
     assertEquals(0, inPartials, "exp, sqrt, tanh computed again in partials:\n" + gradient);
-  }
-
-  /** A quotient's two partials divide by its denominator once: d/db reuses the 1/b of d/da. */
-  @Example
-  void quotient_partialsDivideByTheDenominatorOnce() {
-    Model m = new Model.Builder("quotient").param("p", 2, 0.5, 2)
-        .build(function("forward", List.of("p"), "J", set("a", at("p", 0)), set("b", at("p", 1)),
-            set("d", add(v("a"), v("b"))), set("J", f(Prim.SIN, div(mul(v("a"), v("b")), v("d"))))));
-    IrFunction gradient = AutoDiff.differentiate(m.program()).function("gradient");
-    // (a b)/d and 1/d, the reciprocal both partials use (the JIT computes equal expressions once);
-    // d/dd = -((a b)/d)/d was a third division
-    assertEquals(java.util.Set.of("(a * b) / d", "1 / d"), quotientsBy("d", gradient.body()), IrPrinter.print(gradient));
-    Checks.assertFiniteProgramAgrees(m.with(AutoDiff.differentiate(m.program())), new double[] {0.9, 1.3}, new double[] {0.3, -0.5});
-  }
-
-  /** The distinct divisions by the local {@code d} in {@code code}, printed, temporaries substituted. */
-  private static java.util.Set<String> quotientsBy(String d, List<Stmt> code) {
-    java.util.Map<String, Expr> temps = new java.util.HashMap<>();
-    java.util.Set<String> out = new java.util.TreeSet<>();
-    quotientsBy(d, code, temps, out);
-    return out;
-  }
-
-  private static void quotientsBy(String d, List<Stmt> code, java.util.Map<String, Expr> temps, java.util.Set<String> out) {
-    for (Stmt s : code) {
-      if (s instanceof Stmt.Assign) {
-        Expr value = substitute(((Stmt.Assign) s).value(), temps);
-        if (((Stmt.Assign) s).target().name().startsWith("t$")) {
-          temps.put(((Stmt.Assign) s).target().name(), value);
-        }
-        collectQuotients(d, value, out);
-      } else if (s instanceof Stmt.If) {
-        quotientsBy(d, ((Stmt.If) s).then(), temps, out);
-        quotientsBy(d, ((Stmt.If) s).otherwise(), temps, out);
-      }
-    }
-  }
-
-  private static Expr substitute(Expr e, java.util.Map<String, Expr> temps) {
-    if (e instanceof Expr.Get && temps.containsKey(((Expr.Get) e).ref().name())) {
-      return temps.get(((Expr.Get) e).ref().name());
-    }
-    if (e instanceof Expr.Call) {
-      List<Expr> args = new ArrayList<>();
-      for (Expr a : ((Expr.Call) e).args()) {
-        args.add(substitute(a, temps));
-      }
-      return new Expr.Call(((Expr.Call) e).prim(), args);
-    }
-    return e;
-  }
-
-  private static void collectQuotients(String d, Expr e, java.util.Set<String> out) {
-    if (!(e instanceof Expr.Call)) {
-      return;
-    }
-    Expr.Call c = (Expr.Call) e;
-    if (c.prim() == Prim.DIV && c.args().get(1).equals(v(d))) {
-      out.add(printed(c.args().get(0)) + " / " + d);
-    }
-    for (Expr a : c.args()) {
-      collectQuotients(d, a, out);
-    }
-  }
-
-  private static String printed(Expr e) {
-    if (e instanceof Expr.Num) {
-      double x = ((Expr.Num) e).value();
-      return x == Math.rint(x) ? String.valueOf((long) x) : String.valueOf(x);
-    }
-    if (e instanceof Expr.Get) {
-      return ((Expr.Get) e).ref().name();
-    }
-    Expr.Call c = (Expr.Call) e;
-    if (c.prim().infix() && c.args().size() == 2) {
-      return "(" + printed(c.args().get(0)) + " " + c.prim().symbol() + " " + printed(c.args().get(1)) + ")";
-    }
-    return c.prim().symbol() + "(" + printed(c.args().get(0)) + ")";
   }
 
   private static int reusedValueCalls(List<Stmt> code) {
@@ -354,7 +263,7 @@ class HoistedInvariantsPropertiesTest {
     }
     Expr.Call c = (Expr.Call) e;
     Prim p = c.prim();
-    boolean transcendental = !(p.infix() || p == Prim.NEG || p == Prim.ABS || p == Prim.MIN || p == Prim.MAX);
+    boolean transcendental = !p.arithmetic();
     Set<String> reads = Reads.all(e);
     boolean invariant = !reads.isEmpty() && reads.stream().noneMatch(written::contains);
     assertFalse(transcendental && invariant, "invariant " + e + " left in the layer loop of\n" + prog);
