@@ -129,6 +129,8 @@ public final class Adjoint {
     private final List<ModelLayout.ArraySlot> newArrays = new ArrayList<>();
     private final Set<String> loopIndices = new LinkedHashSet<>();
     private final Map<Stmt, Reverse> reverse = new IdentityHashMap<>();
+    /** Recomputed assignments the reverse sweep computes again through temporaries their partials reuse. */
+    private final Map<Stmt, List<Stmt>> recomputedThrough = new IdentityHashMap<>();
     private ToBeRecorded tbr;
     /** Locals the reverse sweep computes again rather than restores (see {@link Recomputable}). */
     private final Recomputable recomputed;
@@ -315,16 +317,20 @@ public final class Adjoint {
       // When the right-hand side does not read the target, its value is the target's just after the
       // store: a rule reusing the value (exp, pow, sqrt, ...) reads it instead of computing it again.
       // Not when that would cost a push (the target is overwritten later) to save one division (a
-      // quotient's value, reused in its partial by the denominator): the division is cheaper.
+      // quotient's value, reused in its partial by the denominator): the division is cheaper. A
+      // recomputed target costs no push: the reverse sweep computes it again in any case.
       String targetName = s.target().name();
       boolean targetHoldsValue = !Reads.all(s.value()).contains(targetName)
-          && !(isCall(s.value(), Prim.DIV) && recomputed.overwrittenLater(s));
+          && !(isCall(s.value(), Prim.DIV) && recomputed.overwrittenLater(s) && !recomputed.isDefinition(s));
       Linearizer.Linear lin = linearizer.linearize(s.value(), r -> adj.containsKey(r.name()) && act.variedBefore(s, r.name()),
           targetHoldsValue ? new Expr.Get(s.target()) : null);
       List<Stmt> code = new ArrayList<>();
+      Set<String> computedAgain = recomputeThroughTemps(s, lin);
       for (Linearizer.Temp t : lin.tempsNeededBy(lin.coefficients())) {
         locals.put(t.name(), ScalarType.REAL);
-        code.add(new Stmt.Assign(new Ref.Local(t.name()), t.value(), 0));
+        if (!computedAgain.contains(t.name())) {
+          code.add(new Stmt.Assign(new Ref.Local(t.name()), t.value(), 0));
+        }
       }
       Ref yb = adjoint(s.target());
       List<Linearizer.Term> self = new ArrayList<>();
@@ -363,6 +369,34 @@ public final class Adjoint {
         code = List.of(new Stmt.If(nonZero(yb), code, List.of(), s.line()));
       }
       return new Reverse(ForwardCheckedIndices.dropFrom(code, s), Collections.unmodifiableSet(reads), readsAfter);
+    }
+
+    /**
+     * For a recomputed local whose value has a transcendental function (exp, sqrt, ...) that its
+     * partials reuse: the reverse sweep computes it again through the linearization's temporaries
+     * ({@link #recomputations}), and its partials read those instead of computing the exp again (BETHY's
+     * {@code canopy_light}: two exps per layer, each evaluated twice in the reverse sweep before). The
+     * temporaries hold the same operations on the same operands as the assignment, so the local gets
+     * the same value, bit for bit. Returns the temporaries so computed (none for other statements).
+     */
+    private Set<String> recomputeThroughTemps(Stmt.Assign s, Linearizer.Linear lin) {
+      if (!recomputed.isDefinition(s)) {
+        return Set.of();
+      }
+      List<Linearizer.Temp> primal = lin.tempsNeededBy(List.of(lin.primal()));
+      if (primal.stream().noneMatch(t -> Recomputable.transcendental(t.value()))) {
+        return Set.of();
+      }
+      List<Stmt> again = new ArrayList<>();
+      Set<String> names = new LinkedHashSet<>();
+      for (Linearizer.Temp t : primal) {
+        locals.put(t.name(), ScalarType.REAL);
+        again.add(new Stmt.Assign(new Ref.Local(t.name()), t.value(), 0));
+        names.add(t.name());
+      }
+      again.add(new Stmt.Assign(s.target(), lin.primal(), s.line()));
+      recomputedThrough.put(s, again);
+      return names;
     }
 
     /**
@@ -477,12 +511,32 @@ public final class Adjoint {
       List<Stmt> out = new ArrayList<>();
       for (int k = body.size() - 1; k >= 0; k--) {
         Stmt s = body.get(k);
-        if (recomputed.isDefinition(s) && needed.contains(Recomputable.target(s))) {
-          out.add(0, copy(s));
+        if (!recomputed.isDefinition(s)) {
+          continue;
+        }
+        List<Stmt> through = recomputedThrough.get(s);
+        if (needed.contains(Recomputable.target(s)) || (through != null && readsAny(needed, through))) {
+          if (through == null) {
+            out.add(0, copy(s));
+          } else {
+            List<Stmt> copies = new ArrayList<>();
+            through.forEach(t -> copies.add(copy(t)));
+            out.addAll(0, copies);
+          }
           needed.addAll(Recomputable.reads(s));
         }
       }
       return out;
+    }
+
+    /** True when {@code needed} holds one of the temporaries {@code through} assigns. */
+    private static boolean readsAny(Set<String> needed, List<Stmt> through) {
+      for (Stmt t : through) {
+        if (needed.contains(Recomputable.target(t))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** A new statement object equal to the assignment {@code s} (places are keyed by identity). */

@@ -67,6 +67,22 @@ public final class AutoDiff {
 
   /** Adds the derivative functions, differentiating primitives with {@code rules}. */
   public static IrProgram differentiate(IrProgram program, DerivativeRules rules, CheckpointOptions options) {
+    return differentiate(program, rules, options, true);
+  }
+
+  /**
+   * For {@code phloem watch}'s light check, which runs a gradient and costs only: {@code program} with
+   * the functions {@link #differentiate(IrProgram)} adds that a gradient runs ({@code gradient}, and
+   * when it has them {@code gradientCheckpointed} and {@code plainTapeBytes}), the same code as there,
+   * without the tangent and Hessian-vector code, which is about two thirds of the class to emit and a
+   * fifth of differentiating. Its model's {@code tangent} and {@code hessianVector} throw.
+   */
+  public static IrProgram gradientOnly(IrProgram program) {
+    return differentiate(program, DerivativeRules.standard(), CheckpointOptions.defaults(), false);
+  }
+
+  /** The derivative functions; the tangent and Hessian-vector ones only when {@code tangents}. */
+  private static IrProgram differentiate(IrProgram program, DerivativeRules rules, CheckpointOptions options, boolean tangents) {
     IrFunction forward = program.function("forward");
     String p = forward.arguments().get(0);
     String cost = forward.results().get(0);
@@ -78,31 +94,37 @@ public final class AutoDiff {
     String v = free("v", taken);
     String hv = free("hv", taken);
 
-    // tangent: J and every output and modelled observation
-    Set<String> dependents = new LinkedHashSet<>();
-    dependents.add(cost);
-    for (IrOutput o : program.outputs()) {
-      if (wantsTangent(o, program)) {
-        dependents.add(o.valueArray());
+    IrProgram out = program;
+    if (tangents) {
+      // tangent: J and every output and modelled observation
+      Set<String> dependents = new LinkedHashSet<>();
+      dependents.add(cost);
+      for (IrOutput o : program.outputs()) {
+        if (wantsTangent(o, program)) {
+          dependents.add(o.valueArray());
+        }
       }
+      Tangent.Result tangent = Tangent.transform(program, forward,
+          new Tangent.Spec("tangent", Map.of(p, dp), Set.of(p), dependents, true, Set.of()), rules);
+      out = addArrays(program, tangent.newArrays()).withFunction(tangent.function());
+      List<IrOutput> outputs = new ArrayList<>();
+      for (IrOutput o : out.outputs()) {
+        outputs.add(wantsTangent(o, program) ? o.withTangent(tangent.tangentOf().get(o.valueArray())) : o);
+      }
+      out = out.withOutputs(outputs);
     }
-    Tangent.Result tangent = Tangent.transform(program, forward,
-        new Tangent.Spec("tangent", Map.of(p, dp), Set.of(p), dependents, true, Set.of()), rules);
-    IrProgram out = addArrays(program, tangent.newArrays()).withFunction(tangent.function());
-    List<IrOutput> outputs = new ArrayList<>();
-    for (IrOutput o : out.outputs()) {
-      outputs.add(wantsTangent(o, program) ? o.withTangent(tangent.tangentOf().get(o.valueArray())) : o);
-    }
-    out = out.withOutputs(outputs);
 
+    // the adjoint's names are its own (x$b, numbered temporaries): the same with or without the tangent before it
     IrProgram beforeAdjoint = out;
     Adjoint.Result adjoint = Adjoint.transform(out, forward, "gradient", g, rules);
     out = addArrays(out, adjoint.newArrays()).withFunction(adjoint.function());
 
-    Tangent.Result hessian = Tangent.transform(out, adjoint.function(),
-        new Tangent.Spec("hessianVector", Map.of(p, v, g, hv), Set.of(p), Set.of(g), false, Set.of(g),
-            Set.copyOf(adjoint.adjointOf().values())), rules);
-    out = addArrays(out, hessian.newArrays()).withFunction(hessian.function());
+    if (tangents) {
+      Tangent.Result hessian = Tangent.transform(out, adjoint.function(),
+          new Tangent.Spec("hessianVector", Map.of(p, v, g, hv), Set.of(p), Set.of(g), false, Set.of(g),
+              Set.copyOf(adjoint.adjointOf().values())), rules);
+      out = addArrays(out, hessian.newArrays()).withFunction(hessian.function());
+    }
     if (!options.enabled()) {
       return out;
     }
@@ -113,10 +135,12 @@ public final class AutoDiff {
       return out;
     }
     out = addArrays(out, ckpt.result().newArrays()).withFunction(ckpt.result().function());
-    Tangent.Result hessianCkpt = Tangent.transform(out, ckpt.result().function(),
-        new Tangent.Spec(HESSIAN_VECTOR_CHECKPOINTED, Map.of(p, v, g, hv), Set.of(p), Set.of(g), false, Set.of(g),
-            Set.copyOf(ckpt.result().adjointOf().values())), rules);
-    out = addArrays(out, hessianCkpt.newArrays()).withFunction(hessianCkpt.function());
+    if (tangents) {
+      Tangent.Result hessianCkpt = Tangent.transform(out, ckpt.result().function(),
+          new Tangent.Spec(HESSIAN_VECTOR_CHECKPOINTED, Map.of(p, v, g, hv), Set.of(p), Set.of(g), false, Set.of(g),
+              Set.copyOf(ckpt.result().adjointOf().values())), rules);
+      out = addArrays(out, hessianCkpt.newArrays()).withFunction(hessianCkpt.function());
+    }
     return out.withFunction(plainTapeBytes(ckpt.tapeBytes()));
   }
 

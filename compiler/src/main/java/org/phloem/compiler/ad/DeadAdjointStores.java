@@ -1,14 +1,16 @@
 package org.phloem.compiler.ad;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.phloem.compiler.analysis.DataFlow;
 import org.phloem.compiler.analysis.ElementNames;
+import org.phloem.compiler.analysis.ElementFlow;
 import org.phloem.compiler.analysis.IterationPrivate;
-import org.phloem.compiler.analysis.NameSetAnalysis;
+import org.phloem.compiler.analysis.NameBits;
 import org.phloem.compiler.analysis.Reads;
 import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.Ref;
@@ -28,7 +30,8 @@ import org.phloem.compiler.ir.Stmt;
  * in the loop over {@code s}) it is followed element by element ({@link ElementNames}), so the zeroing of
  * an element after its last read in the reverse sweep goes too. Reads by a dead store do not count (so a
  * chain of dead stores goes at once). Adjoint values are read only by assignments and pushes (never by
- * a branch condition or a loop bound), which is all the analysis looks at.
+ * a branch condition or a loop bound), which is all the analysis looks at. The states are {@link NameBits}
+ * over the tracked names, each statement's effect numbered once.
  */
 final class DeadAdjointStores {
 
@@ -42,7 +45,7 @@ final class DeadAdjointStores {
   static List<Stmt> remove(List<Stmt> body, Set<String> adjointArrays, Function<String, List<String>> dimsOf) {
     List<Stmt> distinct = copy(body); // the analysis keys statements by identity; the sweeps may share some
     Live analysis = new Live(adjointArrays, new ElementNames(IterationPrivate.analyze(distinct, dimsOf)));
-    DataFlow.Result<Set<String>> live = DataFlow.run(distinct, analysis);
+    DataFlow.Result<NameBits> live = DataFlow.run(distinct, analysis);
     return block(distinct, live, analysis);
   }
 
@@ -81,7 +84,7 @@ final class DeadAdjointStores {
     return out;
   }
 
-  private static List<Stmt> block(List<Stmt> body, DataFlow.Result<Set<String>> live, Live arrays) {
+  private static List<Stmt> block(List<Stmt> body, DataFlow.Result<NameBits> live, Live arrays) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : body) {
       if (s instanceof Stmt.For) {
@@ -115,75 +118,63 @@ final class DeadAdjointStores {
     return name != null && arrays.contains(name) ? name : null;
   }
 
+  /**
+   * What a statement does to the live set, numbered once: the adjoint array it writes (its whole name and
+   * its tracked one; -1 for none), whether it is a fill of one, and the tracked adjoint arrays its value reads.
+   */
+  private record Effect(int written, int element, boolean fill, NameBits reads) {}
+
   /** Backward: the adjoint arrays (or their elements, see {@link ElementNames}) some later statement may read. */
-  private static final class Live extends NameSetAnalysis {
+  private static final class Live extends ElementFlow {
+    private static final Effect NONE = new Effect(-1, -1, false, NameBits.EMPTY);
     private final Set<String> arrays;
-    private final ElementNames names;
+    private final Map<Stmt, Effect> effects = new IdentityHashMap<>();
 
     Live(Set<String> arrays, ElementNames names) {
-      super(false, Set.of(), names);
+      super(false, names);
       this.arrays = arrays;
-      this.names = names;
+    }
+
+    private Effect effect(Stmt s) {
+      Effect e = effects.get(s);
+      if (e == null) {
+        String w = written(s, arrays);
+        Expr read = s instanceof Stmt.Assign ? ((Stmt.Assign) s).value() : s instanceof Stmt.Push ? ((Stmt.Push) s).value() : null;
+        NameBits reads = NameBits.EMPTY;
+        if (read != null) {
+          for (String n : Reads.all(read)) {
+            if (arrays.contains(n)) {
+              reads = reads.with(names.id(s, n));
+            }
+          }
+        }
+        e = w == null && reads == NameBits.EMPTY ? NONE
+            : new Effect(w == null ? -1 : names.id(w), w == null ? -1 : names.id(s, w), w != null && s instanceof Stmt.Fill, reads);
+        effects.put(s, e);
+      }
+      return e;
     }
 
     /** True when {@code s} stores into an adjoint array (or element) nothing later reads. */
-    boolean dead(Stmt s, Set<String> liveAfter) {
-      String w = written(s, arrays);
-      return w != null && !liveAfter.contains(w) && !liveAfter.contains(names.of(s, w));
+    boolean dead(Stmt s, NameBits liveAfter) {
+      Effect e = effect(s);
+      return e.written >= 0 && !liveAfter.has(e.written) && !liveAfter.has(e.element);
     }
 
     @Override
-    public Set<String> transfer(Stmt s, Set<String> after) {
+    public NameBits transfer(Stmt s, NameBits after) {
       if (dead(s, after)) {
         return after;
       }
-      Expr read = null;
-      if (s instanceof Stmt.Assign) {
-        read = ((Stmt.Assign) s).value();
-      } else if (s instanceof Stmt.Push) {
-        read = ((Stmt.Push) s).value();
-      } else if (s instanceof Stmt.Fill && arrays.contains(((Stmt.Fill) s).array())) {
-        Set<String> out = new HashSet<>(after);
-        out.remove(((Stmt.Fill) s).array());
-        return out;
+      Effect e = effect(s);
+      if (e.fill) {
+        return after.without(e.written); // a fill of an adjoint array replaces all of it
       }
-      if (read == null) {
-        return after;
+      NameBits out = after;
+      if (e.written >= 0 && e.element != e.written) {
+        out = out.without(e.element); // this iteration's own element is replaced whole
       }
-      if (unchanged(s, read, after)) {
-        return after; // most statements: no copy of the set
-      }
-      Set<String> out = new HashSet<>(after);
-      String w = written(s, arrays);
-      if (w != null) {
-        String element = names.of(s, w);
-        if (!element.equals(w)) {
-          out.remove(element); // this iteration's own element is replaced whole
-        }
-      }
-      for (String n : Reads.all(read)) {
-        if (arrays.contains(n)) {
-          out.add(names.of(s, n));
-        }
-      }
-      return out.equals(after) ? after : out;
-    }
-
-    /** Whether {@link #transfer} would give {@code after} itself: it removes no element and adds none. */
-    private boolean unchanged(Stmt s, Expr read, Set<String> after) {
-      String w = written(s, arrays);
-      if (w != null) {
-        String element = names.of(s, w);
-        if (!element.equals(w) && after.contains(element)) {
-          return false;
-        }
-      }
-      for (String n : Reads.all(read)) {
-        if (arrays.contains(n) && !after.contains(names.of(s, n))) {
-          return false;
-        }
-      }
-      return true;
+      return out.or(e.reads);
     }
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.phloem.compiler.ir.IrFunction;
 import org.phloem.compiler.ir.IrOutput;
 import org.phloem.compiler.ir.IrProgram;
@@ -17,24 +18,50 @@ import org.phloem.runtime.ModelLayout;
  * last one, so the last derivatives are reused, only their lines put back from the new program:
  * the program {@link AutoDiff#differentiate} would return (derivative code copies the lines of the
  * statements it comes from and never looks at them), without the tens to hundreds of milliseconds that
- * takes for the larger models. Any other change is differentiated again.
+ * takes for the larger models. Any other change is differentiated again. All the derivatives and the
+ * gradient alone ({@link AutoDiff#gradientOnly}) are kept apart, each with its last program.
  */
 public final class DerivativeReuse {
-  private LineNumbers last;
-  private IrProgram lastDerivatives;
+  /** The last program differentiated with all derivatives, and with the gradient alone, each with what it gave. */
+  private final Last all = new Last(AutoDiff::differentiate);
+  private final Last gradient = new Last(AutoDiff::gradientOnly);
 
   /** A program with derivatives, and whether they were the last ones, lines moved. */
   public record Result(IrProgram program, boolean reused) {}
 
   /** {@code forward} with its derivatives, as {@link AutoDiff#differentiate(IrProgram)} gives them; reused when only lines moved. */
-  public synchronized Result differentiate(IrProgram forward) {
-    LineNumbers numbers = LineNumbers.of(forward);
-    boolean reused = last != null && last.sameCode(numbers);
-    if (!reused) {
-      lastDerivatives = AutoDiff.differentiate(numbers.numbered());
+  public Result differentiate(IrProgram forward) {
+    return all.differentiate(forward);
+  }
+
+  /**
+   * {@code forward} with its gradient alone, as {@link AutoDiff#gradientOnly} gives it; reused when only
+   * lines moved since it was last asked for (kept apart from {@link #differentiate}'s: {@code phloem
+   * watch} runs its light check on the class with the gradient alone, which the JIT has compiled).
+   */
+  public Result gradientOnly(IrProgram forward) {
+    return gradient.differentiate(forward);
+  }
+
+  /** One kind of derivatives: the last numbered program and what differentiating it gave. */
+  private static final class Last {
+    private final UnaryOperator<IrProgram> differentiating;
+    private LineNumbers last;
+    private IrProgram lastDerivatives;
+
+    Last(UnaryOperator<IrProgram> differentiating) {
+      this.differentiating = differentiating;
     }
-    last = numbers;
-    return new Result(restore(lastDerivatives, numbers), reused);
+
+    synchronized Result differentiate(IrProgram forward) {
+      LineNumbers numbers = LineNumbers.of(forward);
+      boolean reused = last != null && last.sameCode(numbers);
+      if (!reused) {
+        lastDerivatives = differentiating.apply(numbers.numbered());
+      }
+      last = numbers;
+      return new Result(restore(lastDerivatives, numbers), reused);
+    }
   }
 
   /**

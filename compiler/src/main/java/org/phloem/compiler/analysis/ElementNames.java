@@ -1,7 +1,9 @@
 package org.phloem.compiler.analysis;
 
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.phloem.compiler.ir.Stmt;
@@ -13,10 +15,17 @@ import org.phloem.compiler.ir.Stmt;
  * loop) and {@code a@k~} (the elements of the loop's other iterations). An analysis turns the first into
  * the second from one iteration to the next ({@link #nextIteration}) and both into the whole array when
  * it leaves the loop ({@link #leaveLoop}); the whole array's name stands for every element.
+ *
+ * <p>The analyses' states are {@link NameBits} over these names, numbered here as they are met: a
+ * state is copied at many statements, and copying a hash set of strings was most of what the analyses
+ * cost (tests/BENCHMARKS.md, "watch: save to result").
  */
 public final class ElementNames {
   private final IterationPrivate privates;
   private final Map<Stmt.For, Integer> loopNumbers = new IdentityHashMap<>();
+  private final NameBits.Names names = new NameBits.Names();
+  /** Per loop: for each array private to it, the numbers of its current element, other iterations' elements and whole name. */
+  private final Map<Stmt.For, int[]> loopNames = new IdentityHashMap<>();
 
   /** Names for the private arrays {@code privates} found. */
   public ElementNames(IterationPrivate privates) {
@@ -29,11 +38,35 @@ public final class ElementNames {
     return l == null ? name : name + "@" + number(l);
   }
 
-  /** {@code names}, each as statement {@code s} accesses it. */
-  public Set<String> of(Stmt s, Set<String> names) {
-    Set<String> out = new HashSet<>();
-    for (String n : names) {
-      out.add(of(s, n));
+  /** The number of the tracked name {@code name} as statement {@code s} accesses it. */
+  public int id(Stmt s, String name) {
+    return names.id(of(s, name));
+  }
+
+  /** The number of a variable's own (whole) name. */
+  public int id(String name) {
+    return names.id(name);
+  }
+
+  /** The set of {@code names}, each as statement {@code s} accesses it. */
+  public NameBits bits(Stmt s, Iterable<String> variables) {
+    NameBits b = NameBits.EMPTY;
+    for (String n : variables) {
+      b = b.with(id(s, n));
+    }
+    return b;
+  }
+
+  /** The set of the variables' own names {@code variables}. */
+  public NameBits bits(Iterable<String> variables) {
+    return names.bits(variables);
+  }
+
+  /** The variables whose names (whole, or elements) {@code b} holds. */
+  public Set<String> variables(NameBits b) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String n : names.of(b)) {
+      out.add(variable(n));
     }
     return out;
   }
@@ -45,34 +78,43 @@ public final class ElementNames {
   }
 
   /** The state carried into another iteration of {@code l}: its current elements become other iterations'. */
-  public Set<String> nextIteration(Stmt.For l, Set<String> state) {
-    return rename(state, l, true);
+  public NameBits nextIteration(Stmt.For l, NameBits state) {
+    int[] n = loopNames(l);
+    NameBits out = state;
+    for (int k = 0; k < n.length; k += 3) {
+      if (out.has(n[k])) {
+        out = out.without(n[k]).with(n[k + 1]);
+      }
+    }
+    return out;
   }
 
   /** The state outside {@code l}: its elements become the whole arrays. */
-  public Set<String> leaveLoop(Stmt.For l, Set<String> head) {
-    return rename(rename(head, l, true), l, false);
-  }
-
-  /** Current element to earlier elements ({@code toPast}), or earlier elements to the whole array. */
-  private Set<String> rename(Set<String> state, Stmt.For l, boolean toPast) {
-    Set<String> arrays = privates.privateTo(l);
-    if (arrays.isEmpty()) {
-      return state;
-    }
-    String suffix = "@" + number(l);
-    Set<String> out = null;
-    for (String n : state) {
-      String from = toPast ? suffix : suffix + "~";
-      if (n.endsWith(from) && arrays.contains(variable(n))) {
-        if (out == null) {
-          out = new HashSet<>(state);
-        }
-        out.remove(n);
-        out.add(toPast ? n + "~" : variable(n));
+  public NameBits leaveLoop(Stmt.For l, NameBits head) {
+    int[] n = loopNames(l);
+    NameBits out = nextIteration(l, head);
+    for (int k = 0; k < n.length; k += 3) {
+      if (out.has(n[k + 1])) {
+        out = out.without(n[k + 1]).with(n[k + 2]);
       }
     }
-    return out == null ? state : out;
+    return out;
+  }
+
+  private int[] loopNames(Stmt.For l) {
+    int[] n = loopNames.get(l);
+    if (n == null) {
+      List<String> arrays = new ArrayList<>(privates.privateTo(l));
+      n = new int[3 * arrays.size()];
+      String suffix = "@" + number(l);
+      for (int k = 0; k < arrays.size(); k++) {
+        n[3 * k] = names.id(arrays.get(k) + suffix);
+        n[3 * k + 1] = names.id(arrays.get(k) + suffix + "~");
+        n[3 * k + 2] = names.id(arrays.get(k));
+      }
+      loopNames.put(l, n);
+    }
+    return n;
   }
 
   private int number(Stmt.For l) {

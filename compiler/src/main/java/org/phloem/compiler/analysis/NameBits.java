@@ -12,9 +12,9 @@ import java.util.Map;
  * cheap and copying a hash set of strings is not. Trailing zero words are trimmed, so equal sets are
  * equal arrays whatever the names numbered since.
  */
-final class NameBits {
+public final class NameBits {
   /** The empty set. */
-  static final NameBits EMPTY = new NameBits(new long[0]);
+  public static final NameBits EMPTY = new NameBits(new long[0]);
 
   private final long[] words;
 
@@ -23,13 +23,13 @@ final class NameBits {
   }
 
   /** Whether name number {@code id} is in the set ({@code id} negative: a name never numbered, so no). */
-  boolean has(int id) {
+  public boolean has(int id) {
     int w = id >>> 6;
     return id >= 0 && w < words.length && (words[w] & (1L << id)) != 0;
   }
 
   /** The set with name number {@code id} added (this set itself when it is there already). */
-  NameBits with(int id) {
+  public NameBits with(int id) {
     if (has(id)) {
       return this;
     }
@@ -39,7 +39,7 @@ final class NameBits {
   }
 
   /** The set without name number {@code id} (this set itself when it is not there). */
-  NameBits without(int id) {
+  public NameBits without(int id) {
     if (!has(id)) {
       return this;
     }
@@ -49,7 +49,7 @@ final class NameBits {
   }
 
   /** The union (one of the two itself when it holds the other). */
-  NameBits or(NameBits b) {
+  public NameBits or(NameBits b) {
     if (b.subsetOf(this)) {
       return this;
     }
@@ -64,7 +64,7 @@ final class NameBits {
   }
 
   /** The intersection. */
-  NameBits and(NameBits b) {
+  public NameBits and(NameBits b) {
     long[] out = new long[Math.min(words.length, b.words.length)];
     for (int k = 0; k < out.length; k++) {
       out[k] = words[k] & b.words[k];
@@ -73,7 +73,7 @@ final class NameBits {
   }
 
   /** Whether the two sets share a name. */
-  boolean meets(NameBits b) {
+  public boolean meets(NameBits b) {
     int n = Math.min(words.length, b.words.length);
     for (int k = 0; k < n; k++) {
       if ((words[k] & b.words[k]) != 0) {

@@ -46,7 +46,13 @@ import org.phloem.compiler.ir.Stmt;
  *       written at all.
  * </ul>
  *
- * A branch whose condition reads only such locals, loop indices and unwritten arrays can be evaluated
+ * <p>A local with transcendental functions outside such loops is recomputed too when an assignment in
+ * loops of {@value #MANY_ITERATIONS} iterations reads it, directly or through other recomputed locals
+ * (a factor the optimiser moved out of those loops: {@code optimize.LoopInvariants}); recomputing it
+ * costs a fraction of the loop's own recomputations, and recording it would make every value the loop
+ * computes from it a recorded one.
+ *
+ * <p>A branch whose condition reads only such locals, loop indices and unwritten arrays can be evaluated
  * again in the reverse sweep; a loop's bounds likewise.
  */
 public final class Recomputable {
@@ -77,16 +83,23 @@ public final class Recomputable {
     Walk w = new Walk(locals);
     w.block(body, List.of(), null);
     Map<String, Stmt> candidates = new LinkedHashMap<>();
+    Map<String, Stmt> feeders = new LinkedHashMap<>();
     for (Map.Entry<String, List<Stmt>> e : w.defs.entrySet()) {
       String x = e.getKey();
       if (e.getValue().size() != 1 || excluded.contains(x) || w.loopIndices.contains(x)) {
         continue;
       }
       Stmt d = e.getValue().get(0);
-      if (cheap(d, w.places.get(d).loops()) && w.mentionsFollow(x, d)) {
+      if (!w.mentionsFollow(x, d)) {
+        continue;
+      }
+      if (cheap(d, w.places.get(d).loops())) {
         candidates.put(x, d);
+      } else if (operations(((Stmt.Assign) d).value()) <= MAX_OPERATIONS_MANY) {
+        feeders.put(x, d);
       }
     }
+    feedManyIterations(candidates, feeders, w);
     // drop candidates reading what may change after them, until none is left to drop
     boolean changed = true;
     while (changed) {
@@ -100,6 +113,41 @@ public final class Recomputable {
       }
     }
     return new Recomputable(Collections.unmodifiableMap(candidates), w);
+  }
+
+  /**
+   * Adds to {@code candidates} the locals of {@code feeders} that an assignment in loops of {@link
+   * #MANY_ITERATIONS} reads, directly or through candidates: an operand computed once outside
+   * those loops (an Arrhenius factor the optimiser moved out of the canopy loops, see {@code
+   * optimize.LoopInvariants}) is computed again once per evaluation of that outer code, a fraction of
+   * what the loop's own recomputations cost; recorded instead, it would make every value computed from
+   * it in the loop a recorded one too.
+   */
+  private static void feedManyIterations(Map<String, Stmt> candidates, Map<String, Stmt> feeders, Walk w) {
+    if (feeders.isEmpty()) {
+      return;
+    }
+    long many = Long.getLong(MANY_ITERATIONS_PROPERTY, MANY_ITERATIONS);
+    List<Stmt> work = new ArrayList<>();
+    w.places.forEach((s, at) -> {
+      if (s instanceof Stmt.Assign && iterations(at.loops()) >= many) {
+        work.add(s);
+      }
+    });
+    work.sort(java.util.Comparator.comparingInt(s -> w.places.get(s).order()));
+    Set<String> seen = new java.util.HashSet<>();
+    while (!work.isEmpty()) {
+      Stmt d = work.remove(work.size() - 1);
+      for (String n : reads(d)) {
+        Stmt f = feeders.remove(n);
+        if (f != null) {
+          candidates.put(n, f);
+        }
+        if (candidates.containsKey(n) && seen.add(n)) {
+          work.add(candidates.get(n));
+        }
+      }
+    }
   }
 
   /** True when the reverse sweep may compute {@code local} again rather than restore it. */
@@ -208,11 +256,16 @@ public final class Recomputable {
     return n;
   }
 
+  /** True when {@code e} applies a transcendental function (exp, pow, sqrt, ...: not {@link Prim#arithmetic}). */
+  public static boolean transcendental(Expr e) {
+    return !arithmetic(e);
+  }
+
   /** True when {@code e} holds no transcendental function (only + - * /, negation, abs, min, max). */
   private static boolean arithmetic(Expr e) {
     if (e instanceof Expr.Call) {
       Prim p = ((Expr.Call) e).prim();
-      if (!(p.infix() || p == Prim.NEG || p == Prim.ABS || p == Prim.MIN || p == Prim.MAX)) {
+      if (!p.arithmetic()) {
         return false;
       }
       return ((Expr.Call) e).args().stream().allMatch(Recomputable::arithmetic);

@@ -29,16 +29,17 @@ import org.phloem.compiler.ir.Stmt;
  * iteration's element is needed: a per-step output whose old value is the initial zero is not pushed.
  * When the iteration ends, that element joins "earlier iterations' elements", which become the whole
  * array again when the loop is left.
+ *
+ * <p>The states are {@link NameBits} over the tracked names ({@link ElementNames}), and what each
+ * statement reads, writes and needs for its index is numbered once per statement.
  */
 public final class ToBeRecorded {
-  private final DataFlow.Result<Set<String>> needed;
-  private final Function<Stmt, Set<String>> reverseReads;
-  private final ElementNames elements;
+  private final DataFlow.Result<NameBits> needed;
+  private final Needed analysis;
 
-  private ToBeRecorded(DataFlow.Result<Set<String>> needed, Function<Stmt, Set<String>> reverseReads, ElementNames elements) {
+  private ToBeRecorded(DataFlow.Result<NameBits> needed, Needed analysis) {
     this.needed = needed;
-    this.reverseReads = reverseReads;
-    this.elements = elements;
+    this.analysis = analysis;
   }
 
   /** As {@link #analyze(List, Function, Function, Set)} for reverse code that reads only values from before its statement. */
@@ -50,8 +51,7 @@ public final class ToBeRecorded {
    * Analyses {@code body}.
    *
    * @param reverseReads for a simple statement, every name its reverse code reads with the value it
-   *     had before the statement (empty when it has none); called several times per statement inside
-   *     loops, so callers should cache it
+   *     had before the statement (empty when it has none); called once per statement
    * @param reverseReadsAfter every name the reverse code reads with the value it had just after the
    *     statement (a result reused from the forward sweep: the statement's own target, read before
    *     its old value is popped back)
@@ -70,15 +70,8 @@ public final class ToBeRecorded {
   public static ToBeRecorded analyze(List<Stmt> body, Function<Stmt, Set<String>> reverseReads,
       Function<Stmt, Set<String>> reverseReadsAfter, Set<String> regenerated, Function<String, List<String>> dimsOf) {
     ElementNames elements = new ElementNames(IterationPrivate.analyze(body, dimsOf));
-    Function<Stmt, Set<String>> reads = once(s -> elements.of(s, without(reverseReads.apply(s), regenerated)));
-    Function<Stmt, Set<String>> readsAfter = once(s -> elements.of(s, without(reverseReadsAfter.apply(s), regenerated)));
-    return new ToBeRecorded(DataFlow.run(body, new Needed(reads, readsAfter, regenerated, elements)), reads, elements);
-  }
-
-  /** {@code f} computed once per statement: a loop's body is analysed again at every pass to its fixed point. */
-  private static Function<Stmt, Set<String>> once(Function<Stmt, Set<String>> f) {
-    Map<Stmt, Set<String>> done = new IdentityHashMap<>();
-    return s -> done.computeIfAbsent(s, f);
+    Needed analysis = new Needed(elements, reverseReads, reverseReadsAfter, regenerated);
+    return new ToBeRecorded(DataFlow.run(body, analysis), analysis);
   }
 
   private static Set<String> without(Set<String> names, Set<String> drop) {
@@ -92,13 +85,12 @@ public final class ToBeRecorded {
    * target element, {@code SetInt}: the old integer, {@code Fill}: the whole old array).
    */
   public boolean record(Stmt s) {
-    String target = target(s);
-    if (target == null) {
+    Effect e = analysis.effect(s);
+    if (e == null) {
       return false;
     }
-    Set<String> before = needed.before(s);
-    String element = elements.of(s, target);
-    return before.contains(element) || before.contains(target) || reverseReads.apply(s).contains(element);
+    NameBits before = needed.before(s);
+    return before.has(e.element) || before.has(e.target) || e.reads.has(e.element);
   }
 
   /**
@@ -107,11 +99,7 @@ public final class ToBeRecorded {
    * were there).
    */
   public Set<String> neededBefore(Stmt s) {
-    Set<String> names = new HashSet<>();
-    for (String n : needed.before(s)) {
-      names.add(ElementNames.variable(n));
-    }
-    return java.util.Collections.unmodifiableSet(names);
+    return java.util.Collections.unmodifiableSet(analysis.names.variables(needed.before(s)));
   }
 
   private static String target(Stmt s) {
@@ -127,68 +115,68 @@ public final class ToBeRecorded {
     return null;
   }
 
+  /**
+   * What a statement with a target does to the state, numbered once: the target's name and its tracked
+   * name, what its reverse code reads from before and from after it, and what the pop of an element
+   * store needs for the index.
+   */
+  private record Effect(int target, int element, boolean elementStore, NameBits reads, NameBits readsAfter, NameBits index) {}
+
   /** The set of variables whose current values the reverse sweep will read. */
-  private static final class Needed extends NameSetAnalysis {
-    private final Function<Stmt, Set<String>> reads;
-    private final Function<Stmt, Set<String>> readsAfter;
+  private static final class Needed extends ElementFlow {
+    private final Function<Stmt, Set<String>> reverseReads;
+    private final Function<Stmt, Set<String>> reverseReadsAfter;
     private final Set<String> regenerated;
+    private final Map<Stmt, Effect> effects = new IdentityHashMap<>();
 
-    private final ElementNames elements;
-
-    Needed(Function<Stmt, Set<String>> reads, Function<Stmt, Set<String>> readsAfter, Set<String> regenerated, ElementNames elements) {
-      super(true, Set.of(), elements);
-      this.reads = reads;
-      this.readsAfter = readsAfter;
+    Needed(ElementNames elements, Function<Stmt, Set<String>> reverseReads, Function<Stmt, Set<String>> reverseReadsAfter,
+        Set<String> regenerated) {
+      super(true, elements);
+      this.reverseReads = reverseReads;
+      this.reverseReadsAfter = reverseReadsAfter;
       this.regenerated = regenerated;
-      this.elements = elements;
     }
 
+    /** {@code s}'s effect, or null for a statement without a target. */
+    Effect effect(Stmt s) {
+      Effect e = effects.get(s);
+      if (e == null && !effects.containsKey(s)) {
+        String target = target(s);
+        if (target != null) {
+          boolean elementStore = s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Ref.Elem;
+          e = new Effect(names.id(target), names.id(s, target), elementStore,
+              names.bits(s, without(reverseReads.apply(s), regenerated)),
+              names.bits(s, without(reverseReadsAfter.apply(s), regenerated)),
+              elementStore ? names.bits(without(Reads.index(((Stmt.Assign) s).target()), regenerated)) : NameBits.EMPTY);
+        }
+        effects.put(s, e);
+      }
+      return e;
+    }
 
     @Override
-    public Set<String> transfer(Stmt s, Set<String> in) {
+    public NameBits transfer(Stmt s, NameBits in) {
       if (s instanceof Stmt.Push || s instanceof Stmt.Pop || s instanceof Stmt.PushInt || s instanceof Stmt.PopInt) {
         throw new IllegalArgumentException("to-be-recorded analysis of code that already uses the tape: " + s);
       }
-      String target = target(s);
-      if (target == null) {
+      Effect e = effect(s);
+      if (e == null) {
         return in;
       }
-      String element = elements.of(s, target);
-      if (unchanged(s, in, target, element)) {
-        return in; // most statements: no copy of the set
-      }
-      Set<String> out = new HashSet<>(in);
-      out.addAll(reads.apply(s));
-      boolean recorded = out.contains(target) || out.contains(element);
-      if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Ref.Elem) {
+      NameBits out = in.or(e.reads);
+      boolean recorded = out.has(e.target) || out.has(e.element);
+      if (e.elementStore) {
         if (recorded) {
-          // the pop needs the element's index
-          out.addAll(without(Reads.index(((Stmt.Assign) s).target()), regenerated));
+          out = out.or(e.index); // the pop needs the element's index
         }
         // this iteration's own element is replaced like a scalar: its old value is restored by the pop
-        if (!element.equals(target)) {
-          out.remove(element);
+        if (e.element != e.target) {
+          out = out.without(e.element);
         }
       } else {
-        out.remove(target); // scalars and whole-array fills are replaced: their old value is restored by the pop
+        out = out.without(e.target); // scalars and whole-array fills are replaced: their old value is restored by the pop
       }
-      out.addAll(readsAfter.apply(s));
-      return out;
-    }
-
-    /** Whether {@link #transfer} would give {@code in} itself: it holds everything added and loses nothing. */
-    private boolean unchanged(Stmt s, Set<String> in, String target, String element) {
-      Set<String> after = readsAfter.apply(s);
-      if (!in.containsAll(reads.apply(s)) || !in.containsAll(after)) {
-        return false;
-      }
-      boolean elementStore = s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Ref.Elem;
-      if (elementStore && (in.contains(target) || in.contains(element))
-          && !in.containsAll(without(Reads.index(((Stmt.Assign) s).target()), regenerated))) {
-        return false;
-      }
-      String removed = elementStore ? (element.equals(target) ? null : element) : target;
-      return removed == null || !in.contains(removed) || after.contains(removed);
+      return out.or(e.readsAfter);
     }
   }
 }

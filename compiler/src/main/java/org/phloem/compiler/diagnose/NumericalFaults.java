@@ -55,7 +55,7 @@ public final class NumericalFaults {
     if (!(model instanceof GeneratedModel)) {
       return Optional.of(symptom + " (this kind of model cannot be traced to a line).");
     }
-    IrProgram forward = compilation.forward();
+    IrProgram forward = Lowering.lowerAsWritten(compilation.checked());
     List<DimInfo> dims = model.info().dims();
     Map<String, double[]> arrays = arrays(forward, (GeneratedModel) model, dims);
     arrays.put(Lowering.PARAMS, p.clone());

@@ -4,9 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.phloem.compiler.ad.AutoDiff;
 import org.phloem.compiler.codegen.ClassEmitter;
 import org.phloem.compiler.codegen.LiteralsAsData;
 import org.phloem.compiler.codegen.LoadedClasses;
+import org.phloem.compiler.codegen.LoadedModel;
+import org.phloem.compiler.ir.IrProgram;
 import org.phloem.runtime.CompiledModel;
 import org.phloem.runtime.check.CheckOptions;
 import org.phloem.runtime.check.DirectionalCheck;
@@ -54,14 +57,19 @@ final class CompilerWarmUp {
     long cpu0 = THREADS.getCurrentThreadCpuTime();
     try {
       for (int k = 0; k < MAX_COMPILES && !stop.get() && THREADS.getCurrentThreadCpuTime() - cpu0 < MAX_CPU_NANOS; k++) {
-        Compilation c = Pipeline.withDerivatives(Pipeline.forward(model, classes, new Phases(), l -> { }), classes, new Phases());
-        // the class is found by its code's shape after the first time (LoadedClasses): emit it anyway, so
-        // that the emitter's code is compiled by the JIT too, as the round after an edited expression needs
+        Compilation front = Pipeline.forward(model, classes, new Phases(), l -> { });
+        Compilation c = Pipeline.withDerivatives(front, classes, new Phases());
+        // the classes are found by their code's shape after the first time (LoadedClasses): emit them
+        // anyway, so that the emitter's code is compiled by the JIT too, as the round after an edited
+        // expression needs
         ClassEmitter.emit(LiteralsAsData.of(c.program()));
+        IrProgram gradient = AutoDiff.gradientOnly(front.forward());
+        ClassEmitter.emit(LiteralsAsData.of(gradient));
         if (stop.get()) {
           return;
         }
-        CompiledModel m = c.loaded().bind(data);
+        // the rounds' light checks run the class with the gradient alone: that is the one to warm up
+        CompiledModel m = LoadedModel.load(gradient, classes).bind(data);
         double[] p = m.info().priorMeans();
         m.cost(p);
         if (stop.get()) {

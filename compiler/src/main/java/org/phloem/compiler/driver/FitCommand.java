@@ -92,13 +92,15 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "the report folder (default: phloem-out/MODEL-NAME/fit, or the --resume folder)")
   Path out;
 
-  @Option(names = "--max-iter", paramLabel = "N", description = "iteration limit of the minimizer (default: 50 per parameter, at least 1000, for L-BFGS; 500 for LM; 100 for the "
-          + "trust-region Newton phase); raises the evaluation limit to 5 per iteration")
+  @Option(names = "--max-iter", paramLabel = "N", description = "iteration limit of each minimizer, which stops the fit there (exit 11; continue with "
+          + "--resume); raises the evaluation limit to 5 per iteration. Without it L-BFGS hands over to trust-region Newton at its limit (50 per "
+          + "parameter, at least 1000) or sooner when its progress says it will not converge by then, and Newton may take 100 iterations and more within the evaluations "
+          + "L-BFGS left; LM stops at 500")
   Integer maxIter;
 
   @Option(names = "--max-evals", paramLabel = "N",
-      description = "evaluation limit of L-BFGS (cost and gradient, line searches included) and LM (residuals) (default: 5 per "
-          + "iteration of the iteration limit, at least 5000)")
+      description = "evaluation limit of L-BFGS (cost and gradient, line searches included) and LM (residuals), which stops the fit "
+          + "there (exit 12) (default: 5 per iteration of the iteration limit, at least 5000, at which L-BFGS hands over to Newton)")
   Integer maxEvals;
 
   @Option(names = "--lbfgs-memory", paramLabel = "M",
@@ -271,7 +273,18 @@ final class FitCommand implements Callable<Integer> {
 
   private Integer fit(CompiledModel m, Path folder, ConvergenceTolerances tolerances) throws Exception {
     FitCheckpoint checkpoint = SavedFit.writingTo(folder);
-    IterationListener printer = r -> System.out.println(r.toLine());
+    IterationListener printer = new IterationListener() {
+      @Override
+      public void onIteration(IterationRecord r) {
+        System.out.println(r.toLine());
+      }
+
+      @Override
+      public void onHandOver(String why) {
+        System.out.println(why + ".");
+        System.out.println(IterationRecord.header());
+      }
+    };
 
     FitResult result;
     if (resume != null) {

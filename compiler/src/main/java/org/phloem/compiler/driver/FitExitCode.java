@@ -29,7 +29,7 @@ final class FitExitCode {
       case NON_FINITE_GRADIENT -> 16;
       // a minimizer's own stop hands over to the next phase and never ends a fit (the verdict turns it into
       // one of the statuses above); should one ever be reported, it is a stop short of a verified minimum
-      case GRADIENT_SMALL, COST_STALLED, STEP_SMALL, LINE_SEARCH_FAILED, NO_PROGRESS -> 10;
+      case GRADIENT_SMALL, COST_STALLED, STEP_SMALL, LINE_SEARCH_FAILED, NO_PROGRESS, CRAWLING -> 10;
     };
   }
 }

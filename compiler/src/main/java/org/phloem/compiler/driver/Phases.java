@@ -49,6 +49,14 @@ final class Phases {
     }
   }
 
+  /** Adds the phases {@code other} recorded (on another thread, joined since), after those recorded here. */
+  void addAll(Phases other) {
+    List<Phase> more = other.all();
+    synchronized (done) {
+      done.addAll(more);
+    }
+  }
+
   /** The phases recorded so far, in order. */
   List<Phase> all() {
     synchronized (done) {

@@ -71,10 +71,11 @@ public final class Pipeline {
   record Lowered(CheckedModel checked, IrProgram forward) {}
 
   /**
-   * The program with derivatives, its loaded class, the wall time they took (nanoseconds), and whether
-   * the derivatives were the last ones with their lines moved ({@link DerivativeReuse}).
+   * The program with derivatives, its loaded class, the wall time they took (nanoseconds), whether
+   * the derivatives were the last ones with their lines moved ({@link DerivativeReuse}), and whether
+   * they are all of them ({@link AutoDiff#differentiate}) or the gradient alone ({@link AutoDiff#gradientOnly}).
    */
-  record Derivatives(IrProgram program, LoadedModel loaded, long nanos, boolean linesMoved) {
+  record Derivatives(IrProgram program, LoadedModel loaded, long nanos, boolean linesMoved, boolean all) {
     /** {@code forward}, the watch's first-stage compilation, with these derivatives. */
     Compilation of(Compilation forward) {
       return new Compilation(forward.checked(), forward.forward(), program, loaded);
@@ -82,30 +83,80 @@ public final class Pipeline {
   }
 
   /**
-   * For {@code phloem watch}, its second stage, started on a thread of its own: {@code lowered}'s
-   * derivatives (from {@code reuse} when only lines moved since it last differentiated; null
-   * differentiates) and their class (from {@code classes} when loaded before). Runs beside the first
-   * stage's emitting, binding and cost; join it for the result or the compile error.
+   * A watch round's derivatives: first what the light check needs (the gradient, {@link #gradient}),
+   * compiled on a thread of its own as soon as the forward program is lowered, then all of them
+   * ({@link #all}: tangent and Hessian-vector code too, for the full check and for the next round's
+   * reuse), compiled when asked for: after the light check, so that on two cores they do not take a core
+   * from it or from the JIT compiling the new class it runs.
    */
-  static LargeStack.Pending<Derivatives> startDerivatives(Lowered lowered, LoadedClasses classes, DerivativeReuse reuse,
-      Phases phases) {
-    return LargeStack.start(() -> derivatives(lowered, classes, reuse, phases), "phloem-watch-derivatives");
+  static final class StagedDerivatives {
+    private final LargeStack.Pending<Derivatives> gradient;
+    private final LargeStack.Task<Derivatives> rest;
+    private Derivatives all;
+
+    private StagedDerivatives(LargeStack.Pending<Derivatives> gradient, LargeStack.Task<Derivatives> rest) {
+      this.gradient = gradient;
+      this.rest = rest;
+    }
+
+    /** The derivatives a gradient needs: waits for them. */
+    Derivatives gradient() throws CompileException {
+      return gradient.join();
+    }
+
+    /** All the derivatives: compiles them (once) unless the gradient's were all of them. */
+    synchronized Derivatives all() throws CompileException {
+      if (all == null) {
+        Derivatives first = gradient.join();
+        all = first.all() ? first : LargeStack.run(rest);
+      }
+      return all;
+    }
+  }
+
+  /**
+   * For {@code phloem watch}, its second stage: {@code lowered}'s derivatives and their classes (from
+   * {@code classes} when loaded before). First the gradient alone ({@link AutoDiff#gradientOnly}),
+   * started now on a thread of its own, beside the first stage's emitting, binding and cost; then all of
+   * them when {@link StagedDerivatives#all} asks; each through {@code reuse} (the last ones, lines moved,
+   * when only lines moved). {@code phases} records the gradient's steps, {@code later} the rest.
+   */
+  static StagedDerivatives startDerivatives(Lowered lowered, LoadedClasses classes, DerivativeReuse reuse, Phases phases,
+      Phases later) {
+    LargeStack.Pending<Derivatives> gradient = LargeStack.start(() -> gradient(lowered, classes, reuse, phases),
+        "phloem-watch-gradient");
+    return new StagedDerivatives(gradient,
+        () -> derivatives(lowered, classes, reuse, later, "all derivatives", "emit+load with all derivatives"));
   }
 
   /** As {@link #startDerivatives}, on this thread: {@code forward} (from {@link #forward}) with its derivatives. */
   static Compilation withDerivatives(Compilation forward, LoadedClasses classes, Phases phases) throws CompileException {
     Lowered lowered = new Lowered(forward.checked(), forward.forward());
-    return LargeStack.run(() -> derivatives(lowered, classes, null, phases)).of(forward);
+    return LargeStack.run(() -> derivatives(lowered, classes, null, phases, "derivatives", "emit+load with derivatives")).of(forward);
   }
 
-  private static Derivatives derivatives(Lowered lowered, LoadedClasses classes, DerivativeReuse reuse, Phases phases)
+  /** The gradient's derivatives (the last ones, lines moved, when only lines moved) and their class. */
+  private static Derivatives gradient(Lowered lowered, LoadedClasses classes, DerivativeReuse reuse, Phases phases)
       throws CompileException {
     long start = System.nanoTime();
     try {
-      DerivativeReuse.Result d = phases.timeCompile("derivatives", () -> reuse == null
-          ? new DerivativeReuse.Result(AutoDiff.differentiate(lowered.forward()), false) : reuse.differentiate(lowered.forward()));
+      DerivativeReuse.Result d = phases.timeCompile("derivatives", () -> reuse.gradientOnly(lowered.forward()));
       LoadedModel loaded = load(lowered.checked(), d.program(), classes, phases, "emit+load with derivatives");
-      return new Derivatives(d.program(), loaded, System.nanoTime() - start, d.reused());
+      return new Derivatives(d.program(), loaded, System.nanoTime() - start, d.reused(), false);
+    } catch (StackOverflowError e) {
+      throw tooDeep(lowered.checked().mainFile());
+    }
+  }
+
+  /** All the derivatives ({@code reuse} null: differentiated here) and their class, timed under the names given. */
+  private static Derivatives derivatives(Lowered lowered, LoadedClasses classes, DerivativeReuse reuse, Phases phases,
+      String differentiating, String emitting) throws CompileException {
+    long start = System.nanoTime();
+    try {
+      DerivativeReuse.Result d = phases.timeCompile(differentiating, () -> reuse == null
+          ? new DerivativeReuse.Result(AutoDiff.differentiate(lowered.forward()), false) : reuse.differentiate(lowered.forward()));
+      LoadedModel loaded = load(lowered.checked(), d.program(), classes, phases, emitting);
+      return new Derivatives(d.program(), loaded, System.nanoTime() - start, d.reused(), true);
     } catch (StackOverflowError e) {
       throw tooDeep(lowered.checked().mainFile());
     }

@@ -18,12 +18,15 @@ import org.phloem.compiler.codegen.LoadedClasses;
 import org.phloem.compiler.diag.CompileException;
 import org.phloem.compiler.diag.Diagnostic;
 import org.phloem.compiler.diagnose.NumericalFaults;
+import org.phloem.compiler.ir.IrProgram;
+import org.phloem.compiler.ir.LineNumbers;
 import org.phloem.compiler.source.SourceFile;
 import org.phloem.runtime.CompiledModel;
 import org.phloem.runtime.GeneratedModel;
 import org.phloem.runtime.check.CheckOptions;
 import org.phloem.runtime.check.DirectionalCheck;
 import org.phloem.runtime.data.BindingCache;
+import org.phloem.runtime.data.BoundData;
 
 /**
  * The rounds of one {@code phloem watch}, and what they share: the last compilation (a save that
@@ -56,12 +59,29 @@ final class WatchSession {
   private final DerivativeReuse derivativeReuse = new DerivativeReuse();
   /** The last compilation that succeeded, and the text of every file it read: a save that changed nothing is not compiled again. */
   private Compilation lastCompilation;
+  /** The last compilation that succeeded with all its derivatives ({@link #lastCompilation} may hold the gradient's alone). */
+  private Compilation lastWithAll;
   private Map<Path, String> lastSources;
   /** Whether to warm the compiler up after the first round that passes; the warm-up under way, or null. */
   private boolean warmUpDue;
   private CompilerWarmUp warmUp;
-  /** The model of the last round that compiled and bound, or null. */
-  private CompiledModel last;
+  /** The last round that compiled and bound, or null. */
+  private LastRound last;
+
+  /**
+   * A round that compiled and bound: the model its light check ran, and the compilation with all the
+   * derivatives, bound when a full check asks for it (the same model when it has them all).
+   */
+  private record LastRound(CompiledModel model, Compilation all, boolean modelHasAll) {}
+
+  /**
+   * The last light check that ran: the program it checked (statements numbered: {@link LineNumbers}),
+   * the data and its result. A round whose program is the same code but for lines (a save without
+   * change, a comment) on the same data would compute the same bits: it prints this result again.
+   */
+  private record LastLight(IrProgram program, LineNumbers code, BoundData data, DirectionalCheck.Result result) {}
+
+  private LastLight lastLight;
 
   WatchSession(Path model, DataOptions data, boolean fullEveryRound, boolean phaseTimes, boolean warmUp) {
     this.warmUpDue = warmUp;
@@ -88,10 +108,10 @@ final class WatchSession {
       boolean sameSource = lastCompilation != null && phases.time("compare sources", () -> unchanged(lastSources));
       // the forward model first: all the cost needs; the derivatives are compiled on a thread of their
       // own, started once the forward program is lowered, and printed after the cost
-      @SuppressWarnings("unchecked")
-      LargeStack.Pending<Pipeline.Derivatives>[] derivatives = new LargeStack.Pending[1];
+      Phases later = new Phases();
+      Pipeline.StagedDerivatives[] derivatives = new Pipeline.StagedDerivatives[1];
       Compilation front = sameSource ? lastCompilation : Pipeline.forward(model, classes, phases,
-          lowered -> derivatives[0] = Pipeline.startDerivatives(lowered, classes, derivativeReuse, phases));
+          lowered -> derivatives[0] = Pipeline.startDerivatives(lowered, classes, derivativeReuse, phases, later));
       double millis = (System.nanoTime() - start) / 1e6;
       for (Item item : front.checked().items()) {
         Path location = item.span().file().location();
@@ -115,22 +135,43 @@ final class WatchSession {
       }
       say(String.format(Locale.ROOT, "cost J = %.15e at the prior means%s", cost, reused));
       Compilation c = front;
+      boolean linesMoved = false;
       if (!sameSource) {
-        Pipeline.Derivatives d = phases.time("wait for the derivatives", () -> derivatives[0].join());
+        Pipeline.Derivatives d = phases.time("wait for the derivatives", () -> derivatives[0].gradient());
         c = d.of(front);
+        linesMoved = d.linesMoved();
         say(String.format(Locale.ROOT, "derivatives compiled in %.0f ms%s%s", d.nanos() / 1e6,
-            d.linesMoved() ? " (code unchanged but for its lines: the last derivatives, lines moved)" : "", reuse(c)));
+            d.linesMoved() ? " (code unchanged but for its lines: the last derivatives, lines moved)"
+                : d.all() ? "" : " (the gradient; the tangent and Hessian-vector code follow)", reuse(c)));
+      }
+      Compilation withGradient = c;
+      CompiledModel m = sameSource ? forward : phases.time("bind with derivatives", () -> withGradient.bind(data.root(model), binding));
+      DirectionalCheck.Result light = sameLight(withGradient.program(), m, sameSource, linesMoved);
+      if (light != null) {
+        say("light check " + light.describe() + " (the same code and data as the last light check: its result)");
+      } else {
+        light = phases.time("light check", () -> DirectionalCheck.run(m, p, CheckOptions.defaults()));
+        say("light check " + light.describe());
+        lastLight = m instanceof GeneratedModel g ? new LastLight(withGradient.program(), null, g.data(), light) : null;
+      }
+      // the rest of the derivatives, compiled now that the light check is printed: a compile error only
+      // they meet is this save's too, and the full check (now or on request) runs the tangent and
+      // Hessian-vector code
+      Compilation all = sameSource ? lastWithAll : phases.time("compile all derivatives", () -> derivatives[0].all().of(front));
+      phases.addAll(later);
+      if (!sameSource) {
         lastCompilation = c;
+        lastWithAll = all;
         lastSources = sources(c);
       }
-      Compilation full = c;
-      CompiledModel m = sameSource ? forward : phases.time("bind with derivatives", () -> full.bind(data.root(model), binding));
-      DirectionalCheck.Result light = phases.time("light check", () -> DirectionalCheck.run(m, p, CheckOptions.defaults()));
-      say("light check " + light.describe());
-      if (light.flagged() || fullEveryRound) {
-        phases.time("full check", () -> fullCheck(m));
+      last = new LastRound(m, all, sameSource ? lastCompilation == lastWithAll : derivatives[0].gradient().all());
+      if (!sameSource && last.modelHasAll()) {
+        lastWithAll = lastCompilation; // one compilation: an unchanged save's model has them all
       }
-      last = m;
+      if (light.flagged() || fullEveryRound) {
+        CompiledModel full = phases.time("bind with all derivatives", this::withAllDerivatives);
+        phases.time("full check", () -> fullCheck(full));
+      }
       if (warmUpDue && m instanceof GeneratedModel) {
         warmUpDue = false;
         warmUp = CompilerWarmUp.start(model, ((GeneratedModel) m).data(), classes);
@@ -156,6 +197,28 @@ final class WatchSession {
     }
     System.out.flush();
     return files;
+  }
+
+  /**
+   * The last light check's result when {@code program} on {@code m}'s data computes what it computed:
+   * the same data, and the same program (a save without change) or one that differs from it in lines
+   * only (a comment: {@code linesMoved}, the derivatives reused); null otherwise.
+   */
+  private DirectionalCheck.Result sameLight(IrProgram program, CompiledModel m, boolean sameSource, boolean linesMoved) {
+    LastLight l = lastLight;
+    if (l == null || !(m instanceof GeneratedModel g) || g.data() != l.data() || !(sameSource || linesMoved)) {
+      return null;
+    }
+    if (l.program() == program) {
+      return l.result();
+    }
+    LineNumbers code = LineNumbers.of(program);
+    LineNumbers before = l.code() != null ? l.code() : LineNumbers.of(l.program());
+    if (!code.sameCode(before)) {
+      return null;
+    }
+    lastLight = new LastLight(program, code, l.data(), l.result());
+    return l.result();
   }
 
   /** Ends the compiler's warm-up, if one runs (at a save, and when watching ends). */
@@ -210,14 +273,25 @@ final class WatchSession {
       say("no full check: the last save did not compile and bind (see above)");
     } else {
       try {
-        fullCheck(last);
-      } catch (UserErrors.UserException e) {
+        fullCheck(withAllDerivatives());
+      } catch (Exception e) {
         PrintWriter err = new PrintWriter(System.err, true);
         UserErrors.report(e, err);
         err.flush();
       }
     }
     System.out.flush();
+  }
+
+  /** The last round's model with all its derivatives: its own, or the class with them all bound to the same data. */
+  private CompiledModel withAllDerivatives() throws Exception {
+    if (last.modelHasAll()) {
+      return last.model();
+    }
+    LastRound r = last;
+    CompiledModel full = r.all().bind(data.root(model), binding);
+    last = new LastRound(full, r.all(), true);
+    return full;
   }
 
   /** What {@code phloem check} prints, at the prior means, then its verdict on a line of its own. */

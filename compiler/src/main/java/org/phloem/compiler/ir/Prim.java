@@ -34,6 +34,14 @@ public enum Prim {
     return this == ADD || this == SUB || this == MUL || this == DIV;
   }
 
+  /**
+   * True for + - * /, negation, abs, min and max: arithmetic, as cheap as a load; exp, log, pow, sqrt and
+   * the trigonometric and hyperbolic functions cost tens of times more.
+   */
+  public boolean arithmetic() {
+    return infix() || this == NEG || this == ABS || this == MIN || this == MAX;
+  }
+
   /** The primitive for a built-in function name of the language, or null. */
   public static Prim ofFunction(String name) {
     for (Prim p : values()) {

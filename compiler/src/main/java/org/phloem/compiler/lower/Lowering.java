@@ -25,7 +25,9 @@ import org.phloem.compiler.ir.IrFunction;
 import org.phloem.compiler.ir.IrOutput;
 import org.phloem.compiler.ir.IrProgram;
 import org.phloem.compiler.ir.Ref;
+import org.phloem.compiler.ir.ScalarType;
 import org.phloem.compiler.ir.Stmt;
+import org.phloem.compiler.optimize.Optimize;
 import org.phloem.runtime.ModelLayout;
 import org.phloem.runtime.ObservationInfo;
 import org.phloem.runtime.OutputInfo;
@@ -50,6 +52,8 @@ public final class Lowering {
   private final List<IrOutput> outputs = new ArrayList<>();
   private final List<ObservationInfo> observations = new ArrayList<>();
   private final ExprLowering exprs;
+  /** False when lowering for the index-fault diagnosis, which maps each element reference back to the source. */
+  private boolean optimize = true;
 
   private Lowering(CheckedModel model) {
     this.model = model;
@@ -69,12 +73,24 @@ public final class Lowering {
   }
 
   /**
+   * The forward IR of {@code model} as the model wrote it: every expression computed where it stands,
+   * none moved out of its loop or merged with an equal one ({@code optimize}), so that a fault found by
+   * running it is reported at the line and loop indices it occurs at (the diagnoses).
+   */
+  public static IrProgram lowerAsWritten(CheckedModel model) {
+    Lowering l = new Lowering(model);
+    l.optimize = false;
+    return l.program();
+  }
+
+  /**
    * The forward IR of {@code model}, recording in {@code accesses} (an identity map) every element
    * reference of a model variable with its per-dim indices (for the index-fault diagnosis).
    */
   public static IrProgram lower(CheckedModel model, Map<Ref.Elem, ElementAccess> accesses) {
     Lowering l = new Lowering(model);
     l.exprs.recordAccesses(accesses);
+    l.optimize = false;
     l.exprs.indexing().checks(IndexChecks.NONE);
     return l.program();
   }
@@ -119,7 +135,13 @@ public final class Lowering {
     for (int k = 0; k < observes.size(); k++) {
       observations.set(k, observations.get(k).withSdFitted(fitted[k]));
     }
-    IrFunction forward = new IrFunction("forward", List.of(PARAMS), List.of(cost), names.locals(), body);
+    Map<String, ScalarType> locals = names.locals();
+    if (optimize) {
+      List<Stmt> lowered = body;
+      body = Optimize.body(lowered, Set.of(cost), names::real);
+      locals = Optimize.stillUsed(names.locals(), lowered, body);
+    }
+    IrFunction forward = new IrFunction("forward", List.of(PARAMS), List.of(cost), locals, body);
     String title = model.description() == null ? "" : model.description();
     return new IrProgram(model.name(), title, model.mainFile().displayPath(), tables, dims, inputs, params,
         arrays, outputs, observations, Map.of("forward", forward));

@@ -60,6 +60,20 @@ class DerivativeReuseTest {
     assertSame(AutoDiff.differentiate(bothMoved), reuse.differentiate(bothMoved), true);
   }
 
+  /** The gradient alone ({@code phloem watch}'s light check) is kept apart, and reused the same way. */
+  @Test
+  void theGradientAlone_isReusedWhenLinesMoved_asDifferentiatingAgainWould() throws Exception {
+    DerivativeReuse reuse = new DerivativeReuse();
+    IrProgram first = forward(MAIN, CORE);
+    assertSame(AutoDiff.gradientOnly(first), reuse.gradientOnly(first), false);
+    assertSame(AutoDiff.differentiate(first), reuse.differentiate(first), false); // all of them: kept apart
+    IrProgram moved = forward("// a comment moves the main file's lines\n\n" + MAIN, "// and the included file's\n" + CORE);
+    assertSame(AutoDiff.gradientOnly(moved), reuse.gradientOnly(moved), true);
+    assertSame(AutoDiff.differentiate(moved), reuse.differentiate(moved), true);
+    IrProgram number = forward(MAIN, CORE.replace("0.25", "0.5"));
+    assertSame(AutoDiff.gradientOnly(number), reuse.gradientOnly(number), false);
+  }
+
   @Test
   void aNumberOrAnExpressionChanged_isDifferentiatedAgain() throws Exception {
     DerivativeReuse reuse = new DerivativeReuse();

@@ -115,7 +115,7 @@ class RecomputedChainPropertiesTest {
   }
 
   /** A link whose value stays modest (and whose operands stay in the function's domain). */
-  private static Expr bounded(String op, Expr a, Expr b) {
+  static Expr bounded(String op, Expr a, Expr b) {
     switch (op) {
       case "exp": return f(Prim.EXP, f(Prim.SIN, a));
       case "pow": return f(Prim.POW, add(n(1), mul(a, a)), f(Prim.SIN, b));

@@ -15,7 +15,6 @@ import org.phloem.runtime.fit.FitOptions;
 import org.phloem.runtime.fit.FitResult;
 import org.phloem.runtime.fit.FitStatus;
 import org.phloem.runtime.fit.Fitter;
-import org.phloem.runtime.fit.LbfgsOptions;
 
 /**
  * The exit codes of the verdicts: one of its own for every status a fit can end with, none shared with 0,
@@ -48,7 +47,7 @@ class FitExitCodeTest {
   void theEvaluationLimit_isTwelve() throws Exception {
     CompiledModel m = Pipeline.compile(Cli.misra1a(dir), true).bind(Cli.data());
     FitResult r = Fitter.fit(m, FitOptions.defaults().withMethod(FitOptions.Method.LBFGS)
-        .withLbfgs(LbfgsOptions.defaults().withMaxEvaluations(3)));
+        .withMaxEvaluations(3));
     assertEquals(FitStatus.MAX_EVALUATIONS, r.status(), r.summary());
     assertEquals(12, FitExitCode.of(r.status()));
   }

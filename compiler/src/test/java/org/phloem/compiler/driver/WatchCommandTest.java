@@ -119,9 +119,14 @@ class WatchCommandTest {
     }
     assertTrue(!rounds[0].contains("same bytecode") && !rounds[0].contains("data unchanged"), rounds[0]);
     assertTrue(rounds[1].contains("same bytecode as before") && rounds[1].contains("data unchanged"), rounds[1]);
-    // the comment moved every line: the derivatives are those of the last round, lines moved
+    // the comment moved every line: the derivatives are those of the last round, lines moved, and the
+    // light check would compute what it computed then (same code, same data): its result is printed again
     assertTrue(rounds[1].contains("the last derivatives, lines moved"), rounds[1]);
     assertTrue(!rounds[2].contains("the last derivatives") && !rounds[3].contains("the last derivatives"), all);
+    assertTrue(rounds[1].contains("the same code and data as the last light check"), rounds[1]);
+    assertEquals(lightLine(rounds[0]), lightLine(rounds[1]));
+    assertTrue(!rounds[0].contains("the same code and data") && !rounds[2].contains("the same code and data")
+        && !rounds[3].contains("the same code and data"), all);
     assertEquals(costLine(rounds[0]), costLine(rounds[1]));
     // sd 4 instead of 2: a quarter of the cost, from the same class with the new number
     assertTrue(rounds[2].contains("same bytecode as before") && rounds[2].contains("data unchanged"), rounds[2]);
@@ -155,6 +160,13 @@ class WatchCommandTest {
   private static double costLine(String round) {
     int at = round.indexOf("cost J = ") + "cost J = ".length();
     return Double.parseDouble(round.substring(at, round.indexOf(' ', at)));
+  }
+
+  /** The light check's figures in a round: "passed: gradient·v ... rel.err ..." without the note after them. */
+  private static String lightLine(String round) {
+    int at = round.indexOf("] light check ") + "] light check ".length();
+    String line = round.substring(at, round.indexOf('\n', at));
+    return line.replace(" (the same code and data as the last light check: its result)", "");
   }
 
   /** What a test does while the watcher runs: saves files and waits for rounds, reading the printed text. */

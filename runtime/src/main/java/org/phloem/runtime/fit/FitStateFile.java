@@ -9,15 +9,21 @@ import java.util.Map;
  * A {@link FitState} as plain text, one fact per line ({@code key values...}), numbers in Java's
  * shortest round-trip form so that a state read back is bit-for-bit the state written. Lines:
  * {@code format}, {@code model}, one {@code slot} per parameter slot, the settings ({@code method},
- * {@code start}, {@code newton}, {@code tolerances}, {@code lbfgs-options}, {@code lm-options}), then the minimizer's state
+ * {@code start}, {@code newton}, {@code hand-over}, {@code tolerances}, {@code lbfgs-options}, {@code lm-options}), then the minimizer's state
  * (L-BFGS, LM or the trust-region Newton phase, {@code minimizer trust-region}
  * ({@code minimizer}, {@code status}, {@code iteration}, {@code evaluations}, {@code x}, ...) and one
  * {@code log} line per iteration so far. Unknown keys are an error, so a damaged file is not half-read.
  */
 public final class FitStateFile {
 
-  /** The version written in the first line. */
-  public static final int FORMAT = 2;
+  /**
+   * The version written in the first line. 3 added the {@code hand-over} line ({@link FitOptions.HandOver});
+   * a state of format 2 is still read, with L-BFGS handing over on its stalls only, as the fit that wrote it did.
+   */
+  public static final int FORMAT = 3;
+
+  /** The oldest version still read. */
+  static final int OLDEST_FORMAT = 2;
 
   private FitStateFile() {}
 
@@ -34,6 +40,7 @@ public final class FitStateFile {
     line(sb, "method", o.method().name());
     line(sb, "start", o.start() == null ? "prior" : numbers(o.start()));
     line(sb, "newton", o.newtonIterations() + " " + o.newtonMaxParameters());
+    line(sb, "hand-over", (o.handOver().whenCrawling() ? "crawling" : "-") + " " + (o.handOver().atLimit() ? "limit" : "-"));
     ConvergenceTolerances t = o.tolerances();
     line(sb, "tolerances", numbers(t.gradient(), t.decrement(), t.eigenvalue(), t.bound()));
     LbfgsOptions b = o.lbfgs();
@@ -81,8 +88,8 @@ public final class FitStateFile {
   public static FitState parse(String text, String source) {
     Reader in = new Reader(text, source);
     int format = in.integer(in.only("format"), 0);
-    if (format != FORMAT) {
-      throw new FitException(source + ": fit state format " + format + " is not the supported format " + FORMAT);
+    if (format < OLDEST_FORMAT || format > FORMAT) {
+      throw new FitException(source + ": fit state format " + format + " is not a supported format (" + OLDEST_FORMAT + " to " + FORMAT + ")");
     }
     String model = in.only("model").rest;
     List<String> slots = new ArrayList<>();
@@ -93,6 +100,11 @@ public final class FitStateFile {
     Line startLine = in.only("start");
     double[] start = startLine.rest.equals("prior") ? null : in.finiteDoubles(startLine, slots.size());
     Line newton = in.only("newton");
+    FitOptions.HandOver handOver = FitOptions.HandOver.STALLS_ONLY;
+    if (format >= 3) {
+      Line h = in.only("hand-over");
+      handOver = new FitOptions.HandOver(in.flag(h, 0, "crawling"), in.flag(h, 1, "limit"));
+    }
     Line lb = in.only("lbfgs-options");
     double c1 = in.between(lb, 6, 0, 1);
     LbfgsOptions lbfgs = new LbfgsOptions(in.count(lb, 0, 1, 1000), in.count(lb, 1, 1, Integer.MAX_VALUE),
@@ -110,7 +122,7 @@ public final class FitStateFile {
       throw in.error(tl, e.getMessage());
     }
     FitOptions options = new FitOptions(method, start, lbfgs, lm, in.count(newton, 0, 0, MAX_NEWTON_STEPS),
-        in.count(newton, 1, 0, Integer.MAX_VALUE), tolerances, null, null);
+        in.count(newton, 1, 0, Integer.MAX_VALUE), handOver, tolerances, null, null);
 
     Line statusLine = in.only("status");
     FitStatus status = statusLine.rest.equals("running") ? null : in.enumValue(FitStatus.class, statusLine);
@@ -251,6 +263,15 @@ public final class FitStateFile {
         throw error(l, "value " + (i + 1) + " of '" + l.key() + "' is " + v + ", outside " + min + " to " + max);
       }
       return v;
+    }
+
+    /** {@code name} (true) or "-" (false). */
+    boolean flag(Line l, int i, String name) {
+      String w = word(l, i);
+      if (!w.equals(name) && !w.equals("-")) {
+        throw error(l, "value " + (i + 1) + " of '" + l.key() + "' is '" + w + "'; it must be '" + name + "' or '-'");
+      }
+      return w.equals(name);
     }
 
     /** A finite number. */

@@ -67,6 +67,14 @@ public enum FitStatus {
       "The line search found no step that lowers the cost enough.",
       "Usually the gradient disagrees with the cost (run the gradient check), the optimum is already reached to rounding "
           + "accuracy (see the gradient), or a kink (min, max, abs, a branch) sits near the optimum."),
+  /**
+   * Phase stop (L-BFGS with trust-region Newton to follow): its progress over its recent iterations
+   * projects convergence beyond its remaining iterations ({@link CrawlRule}); the Newton phase continues.
+   */
+  CRAWLING(false,
+      "L-BFGS's progress over its recent iterations projects convergence beyond its iteration limit; trust-region Newton "
+          + "continues from there.",
+      ""),
   /** Phase stop: no step lowered the cost, however strongly damped (Levenberg–Marquardt, trust region). */
   NO_PROGRESS(false,
       "No step lowered the cost, however short.",

@@ -9,4 +9,10 @@ public interface IterationListener {
 
   /** Called once per iteration, in order. */
   void onIteration(IterationRecord record);
+
+  /**
+   * Called when L-BFGS hands the search to the trust-region Newton phase before converging (it crawled, or
+   * reached its default limit), with one sentence saying why; after its last iteration, before Newton's first.
+   */
+  default void onHandOver(String why) {}
 }

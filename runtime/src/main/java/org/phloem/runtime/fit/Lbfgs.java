@@ -12,16 +12,27 @@ import java.util.function.Consumer;
  * positive definite. When a line search fails, the memory is cleared and steepest descent tried once
  * before giving up with {@link FitStatus#LINE_SEARCH_FAILED}.
  *
+ * <p>Given a {@link CrawlRule} (the fit does so when trust-region Newton follows), it also stops with
+ * {@link FitStatus#CRAWLING} when its progress says it will not converge within its limits.
+ *
  * <p>After every iteration (and at the start) the full state goes to a checkpoint; {@link #resume}
  * continues from such a state with the same arithmetic as the uninterrupted run.
  */
 public final class Lbfgs {
 
   private final LbfgsOptions options;
+  /** When to hand over to a following trust-region phase before converging (null: never). */
+  private final CrawlRule crawl;
 
   /** A minimizer with these settings. */
   public Lbfgs(LbfgsOptions options) {
+    this(options, null);
+  }
+
+  /** A minimizer with these settings that also stops with {@link FitStatus#CRAWLING} when {@code crawl} says so (null: never). */
+  Lbfgs(LbfgsOptions options, CrawlRule crawl) {
     this.options = options;
+    this.crawl = crawl;
   }
 
   /** Minimizes f from x0, telling the listener about every iteration. */
@@ -173,6 +184,8 @@ public final class Lbfgs {
           status = FitStatus.MAX_ITERATIONS;
         } else if (evaluations >= options.maxEvaluations()) {
           status = FitStatus.MAX_EVALUATIONS;
+        } else if (crawl != null && crawl.judge(log, options.maxIterations(), options.maxEvaluations()) != null) {
+          status = FitStatus.CRAWLING;
         }
         if (status == null) {
           save(null);

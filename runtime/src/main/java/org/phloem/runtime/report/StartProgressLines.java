@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.phloem.runtime.fit.IterationRecord;
 import org.phloem.runtime.multistart.StartOutcome;
 import org.phloem.runtime.multistart.StartProgress;
 
@@ -20,8 +21,8 @@ public final class StartProgressLines implements StartProgress {
   @Override
   public void finished(StartOutcome o, int done, int total) {
     String what = o.result() == null ? "could not be fitted: " + o.error()
-        : String.format(Locale.ROOT, "%-15s J = %.12g, |grad| = %.2e, %d evaluations", o.statusName(), o.cost(),
-            o.result().gradientNorm(), o.result().evaluations());
+        : String.format(Locale.ROOT, "%-15s J = %.12g, |grad| = %.2e, %d evaluations, %s", o.statusName(), o.cost(),
+            o.result().gradientNorm(), o.result().evaluations(), phases(o.result().iterations()));
     out.printf(Locale.ROOT, "start %3d  %s  (%s; %d of %d done)%n", o.index(), what, time(o.seconds()), done, total);
     out.flush();
   }
@@ -33,6 +34,15 @@ public final class StartProgressLines implements StartProgress {
     out.printf(Locale.ROOT, "  ... %d of %d starts done after %s%s%n", done, total, time(elapsed.toMillis() / 1000.0),
         where.isEmpty() ? "" : "; running: " + where);
     out.flush();
+  }
+
+  /** The iterations of each phase in order, e.g. "lbfgs 412 + newton 37 iterations". */
+  static String phases(List<IterationRecord> log) {
+    java.util.Map<String, Integer> last = new java.util.LinkedHashMap<>();
+    for (IterationRecord r : log) {
+      last.put(r.method(), r.iteration());
+    }
+    return last.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" + ")) + " iterations";
   }
 
   /** "4.2 s", "3 min 05 s", "1 h 02 min". */

@@ -1,6 +1,7 @@
 package org.phloem.tests.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.util.CheckClassAdapter;
+import org.phloem.compiler.ad.AutoDiff;
 import org.phloem.compiler.ad.DerivativeReuse;
 import org.phloem.compiler.codegen.ClassEmitter;
 import org.phloem.compiler.codegen.LoadedClasses;
@@ -112,6 +114,35 @@ class SplitSweepsAgreeBitForBitTest {
     assertTheWatchClassGivesTheSameBits(fresh, reused.program(), dataRoot, model + ", derivatives reused after a comment");
   }
 
+  /**
+   * {@code phloem watch}'s light check runs a class with the gradient alone ({@code AutoDiff.gradientOnly},
+   * literals as data) while the rest of the derivatives are compiled: it gives the bits of the fresh
+   * compile's cost, outputs and gradient, plain and checkpointed sweeps, and has no tangent or
+   * Hessian-vector code.
+   */
+  @ParameterizedTest
+  @MethodSource("models")
+  void theWatchGradientClass_givesTheSameBits(String model, Path dataRoot) throws Exception {
+    Compilation c = Pipeline.compile(Repo.model(model), true);
+    BoundData data = bind(c, dataRoot);
+    CompiledModel plain = c.loaded().bind(data);
+    LoadedModel watchClass = LoadedModel.load(AutoDiff.gradientOnly(c.forward()), new LoadedClasses(1));
+    assertEquals("", problems(watchClass.bytes()), model);
+    CompiledModel watched = watchClass.bind(data);
+    for (long seed = 0; seed < 2; seed++) {
+      double[] p = point(plain.info(), seed);
+      for (boolean checkpointed : new boolean[] {false, true}) {
+        String where = model + ", gradient alone, point " + seed + (checkpointed ? ", checkpointed sweeps" : "");
+        ((GeneratedModel) plain).setCheckpointing(checkpointed);
+        ((GeneratedModel) watched).setCheckpointing(checkpointed);
+        assertSameCostAndGradient(plain, watched, p, where);
+        outputs(plain, watched, false, where + ": after the gradient run");
+      }
+    }
+    double[] p = plain.info().priorMeans();
+    assertThrows(UnsupportedOperationException.class, () -> watched.tangent(p, p.clone()), model);
+  }
+
   /** The watch class of {@code program} passes the verifier and gives the bits of {@code plain}'s class at two points. */
   private static void assertTheWatchClassGivesTheSameBits(Compilation plainCompilation, IrProgram program, Path dataRoot, String where)
       throws Exception {
@@ -126,18 +157,23 @@ class SplitSweepsAgreeBitForBitTest {
   }
 
   private static void assertSameBits(CompiledModel whole, CompiledModel split, double[] p, double[] v, String where) {
-    assertBits(whole.cost(p), split.cost(p), where + ": cost");
-    outputs(whole, split, false, where + ": after the forward run");
-    double[] g1 = new double[p.length];
-    double[] g2 = new double[p.length];
-    assertBits(whole.gradient(p, g1), split.gradient(p, g2), where + ": cost from the gradient");
-    assertBits(g1, g2, where + ": gradient");
+    assertSameCostAndGradient(whole, split, p, where);
     assertBits(whole.tangent(p, v), split.tangent(p, v), where + ": tangent");
     outputs(whole, split, true, where + ": after the tangent run");
     double[] hv1 = new double[p.length];
     double[] hv2 = new double[p.length];
     assertBits(whole.hessianVector(p, v, hv1), split.hessianVector(p, v, hv2), where + ": cost from the Hessian-vector product");
     assertBits(hv1, hv2, where + ": Hessian-vector product");
+  }
+
+  /** The same bits for the cost, the outputs after it, and the gradient with the cost it returns. */
+  private static void assertSameCostAndGradient(CompiledModel whole, CompiledModel split, double[] p, String where) {
+    assertBits(whole.cost(p), split.cost(p), where + ": cost");
+    outputs(whole, split, false, where + ": after the forward run");
+    double[] g1 = new double[p.length];
+    double[] g2 = new double[p.length];
+    assertBits(whole.gradient(p, g1), split.gradient(p, g2), where + ": cost from the gradient");
+    assertBits(g1, g2, where + ": gradient");
   }
 
   /** Outputs, and their tangents once a tangent run has set them (before, they hold an earlier run's). */

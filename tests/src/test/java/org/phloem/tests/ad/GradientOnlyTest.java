@@ -1,0 +1,51 @@
+package org.phloem.tests.ad;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.phloem.compiler.ad.AutoDiff;
+import org.phloem.compiler.driver.Pipeline;
+import org.phloem.compiler.ir.IrFunction;
+import org.phloem.compiler.ir.IrProgram;
+import org.phloem.runtime.ModelLayout;
+import org.phloem.tests.support.Repo;
+
+/**
+ * {@code phloem watch}'s light check runs the gradient alone ({@link AutoDiff#gradientOnly}) while the
+ * tangent and Hessian-vector code are still being compiled. On every shipped model that program holds
+ * exactly the functions of {@link AutoDiff#differentiate} a gradient runs ({@code gradient}, and where
+ * there are any {@code gradientCheckpointed} and {@code plainTapeBytes}), equal statement for statement,
+ * lines included, and the arrays they use with the same shapes; nothing else but the forward program.
+ */
+class GradientOnlyTest {
+  static List<String> everyModel() {
+    return ModelFiles.all();
+  }
+
+  @ParameterizedTest
+  @MethodSource("everyModel")
+  void theGradientAlone_isTheGradientOfAllTheDerivatives(String where) throws Exception {
+    IrProgram forward = Pipeline.compile(Repo.model(where), false).forward();
+    IrProgram all = AutoDiff.differentiate(forward);
+    IrProgram gradient = AutoDiff.gradientOnly(forward);
+
+    List<String> expected = all.functions().keySet().stream()
+        .filter(f -> f.equals("forward") || f.equals("gradient") || f.equals(AutoDiff.GRADIENT_CHECKPOINTED) || f.equals(AutoDiff.PLAIN_TAPE_BYTES))
+        .toList();
+    assertEquals(expected, List.copyOf(gradient.functions().keySet()), where);
+    for (String f : expected) {
+      IrFunction a = all.function(f);
+      IrFunction g = gradient.function(f);
+      assertEquals(a, g, where + ": function " + f);
+    }
+    assertEquals(forward.arrays(), gradient.arrays().subList(0, forward.arrays().size()), where);
+    for (ModelLayout.ArraySlot slot : gradient.arrays()) {
+      ModelLayout.ArraySlot same = all.array(slot.name());
+      assertTrue(same != null && same.dims().equals(slot.dims()) && same.fill() == slot.fill(), where + ": array " + slot.name());
+    }
+    assertEquals(forward.outputs(), gradient.outputs(), where + ": outputs without tangents");
+  }
+}
