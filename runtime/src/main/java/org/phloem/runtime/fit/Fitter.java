@@ -124,8 +124,9 @@ public final class Fitter {
       runNewton = false;
     }
     if (runNewton) {
+      ConvergenceTolerances tol = options.tolerances();
       TrustRegionNewton newton = new TrustRegionNewton(Math.max(options.newtonIterations(), newtonAlone ? 1 : 0),
-          newtonBudget(options, lbfgsHandsOver, main, resumeFrom));
+          newtonBudget(options, lbfgsHandsOver, main, resumeFrom), at -> Verdict.scaledProjectedGradient(cost, at, tol) < tol.gradient());
       MinimizerResult tr = resumeFrom instanceof MinimizerState.TrustRegionState state
           ? newton.resume(cost, space, state, options.listener(), save::accept)
           : newton.minimize(cost, space, x, log, phaseStop, first, evaluations, options.listener(), save::accept);

@@ -3,6 +3,7 @@ package org.phloem.runtime.fit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * A trust-region Newton method on the exact Hessian-vector products (Nocedal &amp; Wright, Algorithm 4.1
@@ -26,7 +27,9 @@ import java.util.function.Consumer;
  * that, its rounding noise measured by {@link CostNoise}, with the change along the step measured by the
  * trapezoid rule on the two gradients showing a decrease. Stops, handed to
  * the {@link Verdict}: {@link FitStatus#GRADIENT_SMALL} when such a step no longer halves the gradient,
- * or three iterations in a row lowered the cost by no more than rounding; {@link FitStatus#NO_PROGRESS} when the radius shrank to nothing; the iteration limit;
+ * or three iterations in a row lowered the cost by no more than rounding (a refused step whose predicted
+ * decrease was above rounding counts only where the verdict's gradient condition holds: elsewhere the radius
+ * shrinks instead); {@link FitStatus#NO_PROGRESS} when the radius shrank to nothing; the iteration limit;
  * non-finite cost or gradient at the start. After every iteration the state goes to the checkpoint.
  */
 public final class TrustRegionNewton {
@@ -61,24 +64,29 @@ public final class TrustRegionNewton {
   private final int evaluationBudget;
   /** Whether slots crawling toward a bound are tried on it (not inside such a trial). */
   private final boolean trials;
+  /** Whether the verdict's gradient condition (a) holds at a point (null: never asked, taken as not holding). */
+  private final Predicate<double[]> stationary;
 
   /** A minimizer allowed {@code maxIterations} iterations. */
   public TrustRegionNewton(int maxIterations) {
-    this(maxIterations, 0, true);
+    this(maxIterations, 0, null, true);
   }
 
   /**
    * A minimizer allowed {@code maxIterations} iterations, and more while its evaluations (cost and
    * gradient, Hessian-vector products) stay below {@code evaluationBudget}; past both it stops with
    * {@link FitStatus#MAX_EVALUATIONS} (with {@link FitStatus#MAX_ITERATIONS} when the budget is 0).
+   * {@code stationary} says whether the verdict's gradient condition holds at a point: where it does, refused
+   * steps count toward the stop, as steps that lower the cost by no more than rounding do (null: never).
    */
-  public TrustRegionNewton(int maxIterations, int evaluationBudget) {
-    this(maxIterations, evaluationBudget, true);
+  public TrustRegionNewton(int maxIterations, int evaluationBudget, Predicate<double[]> stationary) {
+    this(maxIterations, evaluationBudget, stationary, true);
   }
 
-  private TrustRegionNewton(int maxIterations, int evaluationBudget, boolean trials) {
+  private TrustRegionNewton(int maxIterations, int evaluationBudget, Predicate<double[]> stationary, boolean trials) {
     this.maxIterations = maxIterations;
     this.evaluationBudget = evaluationBudget;
+    this.stationary = stationary;
     this.trials = trials;
   }
 
@@ -152,6 +160,22 @@ public final class TrustRegionNewton {
     int nextProjectedTrial;
     /** The sd of the cost's rounding noise, measured once when needed (NaN before). */
     double costNoise = Double.NaN;
+    /** The point at which {@link #stationaryHere} last asked, and its answer. */
+    double[] askedAt;
+    boolean stationaryAnswer;
+
+    /** Whether the verdict's gradient condition holds at x (asked once per point; one gradient). */
+    boolean stationaryHere() {
+      if (stationary == null) {
+        return false;
+      }
+      if (askedAt == null || !java.util.Arrays.equals(askedAt, x)) {
+        askedAt = x.clone();
+        stationaryAnswer = stationary.test(x);
+        evaluations++;
+      }
+      return stationaryAnswer;
+    }
 
     Run(Objective f, SearchSpace space, IterationListener listener, Consumer<MinimizerState.TrustRegionState> checkpoint,
         List<IterationRecord> earlier, FitStatus handedOver, String firstMethod, int earlierEvaluations) {
@@ -241,7 +265,13 @@ public final class TrustRegionNewton {
         } else if (decreased && actual / predicted > 0.75 && step.boundary()) {
           radius = Math.min(2 * radius, 1e10);
         }
-        stalls = accepted && (actual > 4 * band || halved) ? 0 : stalls + 1;
+        // a refused step for which the model predicted a decrease above the cost's rounding (or whose cost was not
+        // finite), where the verdict's gradient condition fails, is the trust region at work, not a stall: the radius
+        // shrinks and the next step is shorter, down to NO_PROGRESS. Counted as a stall, three of them ended the
+        // phase GRADIENT_SMALL at once where a curved valley needs a short step, and the verdict then said STALLED
+        // with a large gradient. Where (a) holds, a stop lets the verdict judge (a singular Hessian, a saddle)
+        boolean refusedRealStep = !accepted && (!finite || predicted > band) && !stationaryHere();
+        stalls = accepted && (actual > 4 * band || halved) ? 0 : refusedRealStep ? stalls : stalls + 1;
         if (accepted) {
           iteration++;
           x = xt;
@@ -355,7 +385,7 @@ public final class TrustRegionNewton {
      * in a few Newton steps, which one step from a fresh radius does not always do.
      */
     private boolean projectedTrial(double[] xt) {
-      TrustRegionNewton inner = new TrustRegionNewton(PROJECTED_ITERATIONS, 0, false);
+      TrustRegionNewton inner = new TrustRegionNewton(PROJECTED_ITERATIONS, 0, stationary, false);
       MinimizerResult r = inner.minimize(f, space, xt, List.of(), null, firstMethod, 0, IterationListener.NONE, state -> { });
       evaluations += r.evaluations();
       if (!(r.cost() < fx)) {

@@ -109,41 +109,26 @@ public record Verdict(FitStatus status, double gradient, double gradientNoise, b
   public static Verdict judge(BayesianCost cost, double[] x, FitStatus phaseStop, ConvergenceTolerances tol) {
     SearchSpace space = cost.space();
     int n = space.dimension();
-    double[] p = space.toPhysical(x);
-    double[] gp = new double[n];
-    double j = cost.gradientPhysical(p, gp);
     List<Bound> none = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       none.add(Bound.NONE);
     }
-    if (!Double.isFinite(j)) {
+    Scaled sc = Scaled.at(cost, x, tol);
+    if (!Double.isFinite(sc.cost())) {
       return new Verdict(FitStatus.NON_FINITE_COST, Double.NaN, Double.NaN, false, Double.NaN, Double.NaN, tol, none, "", 0, "the cost is not finite here");
     }
-    if (!Vectors.allFinite(gp)) {
+    if (!Vectors.allFinite(sc.gp())) {
       return new Verdict(FitStatus.NON_FINITE_GRADIENT, Double.NaN, Double.NaN, false, Double.NaN, Double.NaN, tol, none, "", 0,
           "the gradient is not finite here");
     }
-    // scaled gradient g̃ᵢ = sᵢ ∂J/∂qᵢ and the chain factor dp/dq
-    double[] s = new double[n];
-    double[] dpdq = new double[n];
-    double[] gq = new double[n];
-    double[] gs = new double[n];
-    List<Bound> bounds = new ArrayList<>();
-    List<Integer> free = new ArrayList<>();
-    double gmax = 0;
-    for (int i = 0; i < n; i++) {
-      boolean log = space.slot(i).isLog();
-      dpdq[i] = log ? p[i] : 1;
-      gq[i] = gp[i] * dpdq[i];
-      s[i] = BoundProximity.scale(space, i, BoundProximity.q(space, i, x[i]));
-      gs[i] = s[i] * gq[i];
-      Bound b = BoundProximity.at(space, i, x[i], gs[i], tol.bound(), tol.gradient());
-      bounds.add(b);
-      if (!b.isActive()) {
-        free.add(i);
-        gmax = Math.max(gmax, Math.abs(gs[i]));
-      }
-    }
+    double[] p = sc.p();
+    double[] s = sc.s();
+    double[] dpdq = sc.dpdq();
+    double[] gq = sc.gq();
+    double[] gs = sc.gs();
+    List<Bound> bounds = sc.bounds();
+    List<Integer> free = sc.free();
+    double gmax = sc.gmax();
     int f = free.size();
     if (f == 0) {
       return new Verdict(FitStatus.CONVERGED, 0, Double.NaN, false, 0, 1, tol, bounds, "", 0, "");
@@ -234,6 +219,52 @@ public record Verdict(FitStatus status, double gradient, double gradientNoise, b
       status = FitStatus.STALLED;
     }
     return new Verdict(status, gmax, noise, floor, decrement, ratio, tol, bounds, weakest, hessianProducts, note);
+  }
+
+  /**
+   * Condition (a) without the rounding floor, as {@link #judge} computes it: the largest component of the
+   * scaled projected gradient over the slots not held on a bound (NaN where the cost or gradient is not finite).
+   */
+  static double scaledProjectedGradient(BayesianCost cost, double[] x, ConvergenceTolerances tol) {
+    Scaled sc = Scaled.at(cost, x, tol);
+    return Double.isFinite(sc.cost()) && Vectors.allFinite(sc.gp()) ? sc.gmax() : Double.NaN;
+  }
+
+  /**
+   * The gradient at x in the verdict's scaled space: physical point and gradient, the chain factors, the
+   * scaled gradient g̃ᵢ = sᵢ ∂J/∂qᵢ, which slots are held on a bound, the free ones and max |g̃| over them.
+   */
+  private record Scaled(double[] p, double cost, double[] gp, double[] s, double[] dpdq, double[] gq, double[] gs, List<Bound> bounds,
+      List<Integer> free, double gmax) {
+
+    static Scaled at(BayesianCost cost, double[] x, ConvergenceTolerances tol) {
+      SearchSpace space = cost.space();
+      int n = space.dimension();
+      double[] p = space.toPhysical(x);
+      double[] gp = new double[n];
+      double j = cost.gradientPhysical(p, gp);
+      double[] s = new double[n];
+      double[] dpdq = new double[n];
+      double[] gq = new double[n];
+      double[] gs = new double[n];
+      List<Bound> bounds = new ArrayList<>();
+      List<Integer> free = new ArrayList<>();
+      double gmax = 0;
+      for (int i = 0; i < n; i++) {
+        boolean log = space.slot(i).isLog();
+        dpdq[i] = log ? p[i] : 1;
+        gq[i] = gp[i] * dpdq[i];
+        s[i] = BoundProximity.scale(space, i, BoundProximity.q(space, i, x[i]));
+        gs[i] = s[i] * gq[i];
+        Bound b = BoundProximity.at(space, i, x[i], gs[i], tol.bound(), tol.gradient());
+        bounds.add(b);
+        if (!b.isActive()) {
+          free.add(i);
+          gmax = Math.max(gmax, Math.abs(gs[i]));
+        }
+      }
+      return new Scaled(p, j, gp, s, dpdq, gq, gs, bounds, free, gmax);
+    }
   }
 
   /** The dominant slots of a unit vector over the free slots: the largest, and the others above 0.3, at most five. */

@@ -218,16 +218,24 @@ public final class AnalyticModel implements CompiledModel {
           l.add(Integer.toString(i));
         }
       }
-      List<String> dims = List.of("i");
-      int[] shape = {m};
-      List<OutputInfo> outs = List.of(
-          new OutputInfo("yhat", dims, shape, unit, OutputInfo.Role.OUTPUT),
-          new OutputInfo("obs1.model", dims, shape, unit, OutputInfo.Role.OBSERVATION_MODEL),
-          new OutputInfo("obs1.value", dims, shape, unit, OutputInfo.Role.OBSERVATION_VALUE),
-          new OutputInfo("obs1.sd", dims, shape, unit, OutputInfo.Role.OBSERVATION_SD));
-      ModelInfo info = new ModelInfo(name, name + " (test model)", name + ".phl", List.of(new DimInfo("i", m, l)), params, outs,
-          List.of(new ObservationInfo("y[i]", 1, 2, 3, 10)));
-      return new AnalyticModel(info, f, observed, sd);
+      return new AnalyticModel(observedInfo(name, params, l, unit), f, observed, sd);
     }
+  }
+
+  /**
+   * The description of a test model with one output {@code yhat[i]} over the elements {@code labels} and
+   * one observe statement {@code y[i] ~ normal(yhat[i], sd[i])}: outputs 0-3 are yhat and the observation's
+   * model, value and sd.
+   */
+  static ModelInfo observedInfo(String name, List<ParamInfo> params, List<String> labels, String unit) {
+    List<String> dims = List.of("i");
+    int[] shape = {labels.size()};
+    List<OutputInfo> outs = List.of(
+        new OutputInfo("yhat", dims, shape, unit, OutputInfo.Role.OUTPUT),
+        new OutputInfo("obs1.model", dims, shape, unit, OutputInfo.Role.OBSERVATION_MODEL),
+        new OutputInfo("obs1.value", dims, shape, unit, OutputInfo.Role.OBSERVATION_VALUE),
+        new OutputInfo("obs1.sd", dims, shape, unit, OutputInfo.Role.OBSERVATION_SD));
+    return new ModelInfo(name, name + " (test model)", name + ".phl", List.of(new DimInfo("i", labels.size(), labels)), params, outs,
+        List.of(new ObservationInfo("y[i]", 1, 2, 3, 10)));
   }
 }

@@ -5,10 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.phloem.runtime.CompiledModel;
-import org.phloem.runtime.DimInfo;
 import org.phloem.runtime.ModelInfo;
-import org.phloem.runtime.ObservationInfo;
-import org.phloem.runtime.OutputInfo;
 import org.phloem.runtime.ParamInfo;
 
 /**
@@ -108,16 +105,8 @@ final class IllConditionedQuadratic implements CompiledModel {
     Arrays.fill(sd, priorSd);
     Arrays.fill(lo, Double.NEGATIVE_INFINITY);
     Arrays.fill(hi, Double.POSITIVE_INFINITY);
-    List<String> dims = List.of("i");
-    int[] shape = {n};
-    ParamInfo p = new ParamInfo("p", dims, 0, n, zeros, sd, lo, hi, false, "u_p", "", 1);
-    List<OutputInfo> outs = List.of(
-        new OutputInfo("yhat", dims, shape, "", OutputInfo.Role.OUTPUT),
-        new OutputInfo("obs1.model", dims, shape, "", OutputInfo.Role.OBSERVATION_MODEL),
-        new OutputInfo("obs1.value", dims, shape, "", OutputInfo.Role.OBSERVATION_VALUE),
-        new OutputInfo("obs1.sd", dims, shape, "", OutputInfo.Role.OBSERVATION_SD));
-    ModelInfo info = new ModelInfo("quadratic", "ill-conditioned quadratic (test model)", "quadratic.phl",
-        List.of(new DimInfo("i", n, labels)), List.of(p), outs, List.of(new ObservationInfo("y[i]", 1, 2, 3, 10)));
+    ParamInfo p = new ParamInfo("p", List.of("i"), 0, n, zeros, sd, lo, hi, false, "u_p", "", 1);
+    ModelInfo info = AnalyticModel.observedInfo("quadratic", List.of(p), labels, "");
     return new IllConditionedQuadratic(info, a, y, pStar, jStar);
   }
 
