@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  * {@code RUNS/ARM} is the multi-start ({@code phloem fit ARM.phl --starts N ... --out RUNS/ARM}; its
  * starts.csv holds each start's L-BFGS end), and {@code RUNS/ARM-K} is start K continued by trust-region
  * Newton ({@code phloem fit ARM.phl --start RUNS/ARM/starts/start-K.csv --method newton --out RUNS/ARM-K}),
- * an ordinary fit folder. A start without its {@code ARM-K} folder is listed with its L-BFGS end only.
+ * an ordinary fit folder, continued in place ({@code --resume}) or, when it stalled, from its end into
+ * {@code RUNS/ARM-K.NAME}. A start without a fit folder is listed with its L-BFGS end only.
  */
 record CcdasStartFits(String arm, List<Start> starts) {
 
@@ -33,10 +34,15 @@ record CcdasStartFits(String arm, List<Start> starts) {
     indices.sort(null);
     for (int k : indices) {
       String[] end = ends.stream().filter(r -> Integer.parseInt(r[0]) == k).findFirst().orElse(null);
-      Path folder = runs.resolve(arm + "-" + k);
-      CcdasStudy.Arm fit = Files.exists(folder.resolve("summary.txt")) ? CcdasStudy.Arm.read(folder) : null;
+      CcdasStudy.Arm fit = null;
+      for (Path folder : fitFolders(runs, arm, k)) {
+        CcdasStudy.Arm f = CcdasStudy.Arm.read(folder);
+        if (fit == null || f.cost() < fit.cost()) {
+          fit = f;
+        }
+      }
       starts.add(new Start(k, end == null ? "" : end[1], end == null || end[4].isEmpty() ? Double.NaN : Double.parseDouble(end[4]),
-          end == null ? "" : end[6], fit == null ? null : folder, fit));
+          end == null ? "" : end[6], fit == null ? null : fit.folder(), fit));
     }
     return new CcdasStartFits(arm, starts);
   }
@@ -44,6 +50,21 @@ record CcdasStartFits(String arm, List<Start> starts) {
   /** Rows of a multi-start's starts.csv (start, status, converged, optimum, cost, gradient_norm, evaluations, ...); none if absent. */
   private static List<String[]> lbfgsEnds(Path startsCsv) {
     return Files.exists(startsCsv) ? CcdasStudy.CsvRows.read(startsCsv) : List.of();
+  }
+
+  /**
+   * Start K's fit folders: RUNS/ARM-K and its continuations RUNS/ARM-K.NAME (a fit started from
+   * RUNS/ARM-K/parameters.csv when it stalled), those with a summary.txt; the start's result is the one
+   * that reached the lowest J.
+   */
+  private static List<Path> fitFolders(Path runs, String arm, int k) throws IOException {
+    List<Path> out = new ArrayList<>();
+    String name = arm + "-" + k;
+    try (Stream<Path> files = Files.list(runs)) {
+      files.filter(p -> p.getFileName().toString().equals(name) || p.getFileName().toString().startsWith(name + "."))
+          .filter(p -> Files.exists(p.resolve("summary.txt"))).sorted().forEach(out::add);
+    }
+    return out;
   }
 
   /** K of every folder RUNS/ARM-K. */
@@ -106,7 +127,7 @@ record CcdasStartFits(String arm, List<Start> starts) {
         r.append("(no fit) |").append(" |".repeat(7 + CcdasStudy.EAST_ASIA.size())).append('\n');
         continue;
       }
-      r.append(fit.status()).append(" | ").append(String.format(Locale.ROOT, "%.6f", fit.cost())).append(" | ")
+      r.append(fit.status()).append(" (").append(fit.folder().getFileName()).append(") | ").append(String.format(Locale.ROOT, "%.6f", fit.cost())).append(" | ")
           .append(CcdasStudy.f(fit.observationCost(), 3)).append(" | ").append(CcdasStudy.f(fit.priorCost(), 3)).append(" | ")
           .append(fit.evaluations()).append(" | ").append(onBounds(fit.parameters())).append(" | ")
           .append(String.format(Locale.ROOT, "%.1e", maxScaledDistance(fit.parameters(), reported.parameters()))).append(" | ")
@@ -115,6 +136,22 @@ record CcdasStartFits(String arm, List<Start> starts) {
         r.append(' ').append(CcdasStudy.f(study.rmse(station, fit.co2().get(station), CcdasStudy.SPIN_UP, 288, null), 3)).append(" |");
       }
       r.append('\n');
+    }
+  }
+
+  /** Rows of the flux table: each start's mean land flux 1990-1999 per zone and global [PgC/yr]. */
+  void appendFluxRows(StringBuilder r, String armName) {
+    for (Start s : starts) {
+      if (s.fit == null) {
+        continue;
+      }
+      r.append("| ").append(armName).append(" | ").append(s.index).append(" | ").append(s.fit.status()).append(" | ")
+          .append(String.format(Locale.ROOT, "%.3f", s.fit.cost())).append(" |");
+      for (int z = 0; z < 3; z++) {
+        r.append(' ').append(CcdasStudy.f(CcdasStudy.mean(s.fit.zoneAnnual()[z], 10, 20), 2)).append(" |");
+      }
+      r.append(' ').append(CcdasStudy.f(CcdasStudy.mean(s.fit.globalAnnual(), 10, 20), 2)).append(" | ")
+          .append(CcdasStudy.f(s.fit.globalGpp(), 1)).append(" |\n");
     }
   }
 

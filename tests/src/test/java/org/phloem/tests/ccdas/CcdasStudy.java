@@ -269,6 +269,11 @@ public final class CcdasStudy {
       for (int a = 0; a < 2; a++) {
         starts[a].appendRows(r, ARM_NAMES[a], this, arms[a]);
       }
+      r.append("\nEvery start's land flux, mean 1990-1999 [PgC/yr, negative is uptake], and global GPP (mean 1980-2003):\n\n"
+          + "| arm | start | verdict | J | 90S-30S | 30S-30N | 30N-90N | global | GPP |\n|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
+      for (int a = 0; a < 2; a++) {
+        starts[a].appendFluxRows(r, ARM_NAMES[a]);
+      }
       r.append("\n#### RMSE per station [ppm]\n\nWhole record: every observed month 1981-2003. 2000-2003: the months"
           + " with CarbonTracker too.\n\n| station | lat | fitted | months | ").append(ARM_NAMES[0]).append(" | ").append(ARM_NAMES[1])
           .append(" | months 2000-03 | ").append(ARM_NAMES[0]).append(" 2000-03 | ").append(ARM_NAMES[1])
