@@ -16,19 +16,19 @@ import org.phloem.compiler.ir.Stmt;
 
 /**
  * Loop-invariant code motion of pure expressions. In a loop with constant bounds that runs at least
- * once, a statement of its body (not one nested in a branch) that assigns a local a value with a
- * transcendental function or a division, when nothing it reads is written in the loop, the local is
- * assigned nowhere else in the loop and not read in the body before it, moves before the loop; and in
- * any assignment of the body, an operand with a transcendental
+ * once, a statement of its body (not one nested in a branch) that assigns a local the result of an
+ * operation, when nothing it reads is written in the loop, the local is assigned nowhere else in the loop
+ * and not read in the body before it, moves before the loop; and in any assignment of the body, an
+ * operand with a transcendental
  * function (exp, pow, sqrt, ...) or a division that reads nothing the loop writes is computed once before the loop into
  * a new local. The loop runs its body at least once, so nothing is computed that was not computed before,
  * and the values are the same, bit for bit: the same operations on operands the loop does not change.
  * Inner loops go first, so an expression leaves every loop it does not depend on (BETHY's Arrhenius
  * factors depend on the leaf temperature only: they leave the loops over quadrature nodes and canopy
  * layers, 9 evaluations become 1). The branches of a select are not searched: only the one taken runs.
- * Cheap invariants (a copy, a literal, a product) stay where they are: moving them saves nothing, and a
- * literal assigned right before its use is one the JIT folds (the sites model's observation loop,
- * {@code obs_sd = 1}: moved out of the loop over sites it made the gradient a third slower).
+ * Copies of a literal or of one element stay where they are: moving them saves nothing, and the sites
+ * model's observation loop ({@code observed = nee_obs[d]}, {@code obs_sd = 1}) with them moved out of
+ * its loop over sites made the gradient a third slower.
  */
 final class LoopInvariants {
   private final Function<String, String> freshReal;
@@ -82,7 +82,7 @@ final class LoopInvariants {
       if (s instanceof Stmt.Assign) {
         Stmt.Assign a = (Stmt.Assign) s;
         String x = a.target().name();
-        if (a.target() instanceof Ref.Local && costly(a.value()) && writes.get(x) == 1 && !readBefore.contains(x)
+        if (a.target() instanceof Ref.Local && a.value() instanceof Expr.Call && writes.get(x) == 1 && !readBefore.contains(x)
             && disjoint(reads, variant)) {
           before.add(s);
           variant.remove(x);
