@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.phloem.runtime.CompiledModel;
@@ -48,6 +49,23 @@ class CcdasStudyLongTest {
       p[i] = values.get(names.get(i));
     }
     return p;
+  }
+
+  /**
+   * Arm 1's lowest verified optimum (README, "The one plain command"): `phloem fit ccdas.phl
+   * --lbfgs-memory 50` from the default start ended CONVERGED at J = 3253.946973 (observations
+   * 3013.079645), figures from that run's summary.txt; Newton restarted at its parameters.csv
+   * (results/ccdas_lowest_posterior.csv) must end CONVERGED at the same cost.
+   */
+  @Test
+  void armOnesLowestOptimum_isAVerifiedMinimum() throws Exception {
+    CcdasModel m = CcdasModel.load("ccdas.phl", true);
+    double[] p = posterior(m.model(), "ccdas_lowest");
+    FitResult fit = Fitter.fit(m.model(), FitOptions.defaults().withMethod(FitOptions.Method.NEWTON).withStart(p));
+    assertTrue(fit.status().isConverged(), fit.summary());
+    System.out.printf("ccdas lowest: J = %.6f (observations %.6f, prior %.6f)%n", fit.cost(), fit.observationCost(), fit.priorCost());
+    assertEquals(3253.946973, fit.cost(), 1e-6 * 3253.946973, "J");
+    assertEquals(3013.079645, fit.observationCost(), 1e-6 * 3253.946973, "J observations");
   }
 
   /** RMSE of the model's station CO2 against the observations, every observed month 1981-2003. */
