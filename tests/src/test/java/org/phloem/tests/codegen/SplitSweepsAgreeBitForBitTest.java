@@ -3,6 +3,7 @@ package org.phloem.tests.codegen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.phloem.tests.support.NearPriorPoints.point;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -196,21 +197,6 @@ class SplitSweepsAgreeBitForBitTest {
     for (int i = 0; i < a.length; i++) {
       assertBits(a[i], b[i], what + "[" + i + "]");
     }
-  }
-
-  /** Point 0: the prior means; others: each slot moved by up to a tenth of its prior sd, inside its bounds. */
-  private static double[] point(ModelInfo info, long seed) {
-    double[] p = info.priorMeans();
-    if (seed == 0) {
-      return p;
-    }
-    Random random = new Random(seed);
-    for (int k = 0; k < p.length; k++) {
-      double sd = info.priorSds()[k];
-      double step = Double.isFinite(sd) ? 0.1 * sd : 0.01 * Math.max(1, Math.abs(p[k]));
-      p[k] = Math.min(info.upperBounds()[k], Math.max(info.lowerBounds()[k], p[k] + (2 * random.nextDouble() - 1) * step));
-    }
-    return p;
   }
 
   private static double[] direction(int n, long seed) {

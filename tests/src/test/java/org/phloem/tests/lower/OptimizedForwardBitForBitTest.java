@@ -2,10 +2,10 @@ package org.phloem.tests.lower;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.phloem.tests.support.NearPriorPoints.point;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,7 +18,6 @@ import org.phloem.compiler.ir.IrPrinter;
 import org.phloem.compiler.ir.IrProgram;
 import org.phloem.compiler.lower.Lowering;
 import org.phloem.runtime.CompiledModel;
-import org.phloem.runtime.ModelInfo;
 import org.phloem.runtime.ModelLayout;
 import org.phloem.runtime.data.BoundData;
 import org.phloem.runtime.data.DataBinder;
@@ -75,20 +74,5 @@ class OptimizedForwardBitForBitTest {
 
   private static void assertBits(double a, double b, String what) {
     assertEquals(Double.doubleToRawLongBits(a), Double.doubleToRawLongBits(b), () -> what + ": " + a + " as written, " + b + " optimised");
-  }
-
-  /** Point 0: the prior means; point 1: each slot moved by up to a tenth of its prior sd, inside its bounds. */
-  private static double[] point(ModelInfo info, long seed) {
-    double[] p = info.priorMeans();
-    if (seed == 0) {
-      return p;
-    }
-    Random random = new Random(seed);
-    for (int k = 0; k < p.length; k++) {
-      double sd = info.priorSds()[k];
-      double step = Double.isFinite(sd) ? 0.1 * sd : 0.01 * Math.max(1, Math.abs(p[k]));
-      p[k] = Math.min(info.upperBounds()[k], Math.max(info.lowerBounds()[k], p[k] + (2 * random.nextDouble() - 1) * step));
-    }
-    return p;
   }
 }
