@@ -17,7 +17,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.phloem.compiler.analysis.Reads;
-import org.phloem.compiler.analysis.Recomputable;
 import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.IrFunction;
 import org.phloem.compiler.ir.IrPrinter;
@@ -40,8 +39,8 @@ import org.phloem.compiler.optimize.Optimize;
  * above the tile loop's 3).
  */
 class HoistedInvariantsPropertiesTest {
-  private static final int TILES = 3;
-  private static final int LAYERS = 3;
+  private static final int TILES = CanopyLikeLoops.TILES;
+  private static final int LAYERS = CanopyLikeLoops.LAYERS;
   private static final double[] P = {0.6, -0.3, 0.9};
   private static final double[] DIR = {0.4, 0.7, -0.2};
   private static final AtomicInteger NAMES = new AtomicInteger();
@@ -94,39 +93,14 @@ class HoistedInvariantsPropertiesTest {
     inner.add(set(varying, div(sub(f(Prim.EXP, mul(n(-0.6), mul(v("layer_real"), v(temp)))),
         f(Prim.EXP, mul(n(-0.6), mul(add(v("layer_real"), n(1)), v(temp))))), n(0.6))));
     inner.add(set(sum, add(v(sum), mul(v(area), add(readable.get(readable.size() - 1), v(varying))))));
-    List<Stmt> body = new ArrayList<>();
-    body.add(set("J", n(0)));
-    body.add(set("x0", at("p", 0)));
-    body.add(set("x1", at("p", 1)));
-    body.add(set("x2", at("p", 2)));
-    body.add(loop(tile, c(0), c(TILES),
-        set(area, mul(at("in", i(tile)), f(Prim.EXP, mul(n(0.3), v("x0"))))),
-        set(temp, add(at("in", i(tile)), v("x1"))),
-        set(sum, n(0)),
-        new Stmt.For(layer, c(0), c(LAYERS), false, inner, 0),
-        store("G", i(tile), mul(v(sum), v(temp)))));
-    body.add(loop("e0", c(0), c(TILES), set("J", add(v("J"), f(Prim.SIN, at("G", i("e0")))))));
-    body.add(set("J", add(v("J"), mul(v("x2"), v("x2")))));
-    Model m = new Model.Builder("hoisted").dim("tile", TILES)
-        .input("in", new double[] {0.3, -0.8, 1.1}, "tile")
-        .work("G", "tile")
-        .param("p", 3, -1, 1)
-        .build(function("forward", List.of("p"), "J", body.toArray(new Stmt[0])));
+    List<Stmt> body = CanopyLikeLoops.body(tile, layer, area, temp, sum, inner);
+    Model m = CanopyLikeLoops.model("hoisted", body);
     AtomicInteger fresh = new AtomicInteger();
     List<Stmt> optimizedBody = Optimize.body(body, Set.of("J"), base -> base + "$" + fresh.incrementAndGet());
     Model o = m.with(withForward(m.program(), function("forward", List.of("p"), "J", optimizedBody.toArray(new Stmt[0]))));
     // the layer loop runs 9 times in all, the tile loop 3: the threshold between them
-    String before = System.setProperty(Recomputable.MANY_ITERATIONS_PROPERTY, String.valueOf(TILES * LAYERS));
-    try {
-      return new Program(m, o, o.with(AutoDiff.differentiate(o.program())),
-          o.with(AutoDiff.differentiate(o.program(), CheckpointOptions.revolve(1))), layer);
-    } finally {
-      if (before == null) {
-        System.clearProperty(Recomputable.MANY_ITERATIONS_PROPERTY);
-      } else {
-        System.setProperty(Recomputable.MANY_ITERATIONS_PROPERTY, before);
-      }
-    }
+    return CanopyLikeLoops.withManyIterations(String.valueOf(TILES * LAYERS), () -> new Program(m, o, o.with(AutoDiff.differentiate(o.program())),
+        o.with(AutoDiff.differentiate(o.program(), CheckpointOptions.revolve(1))), layer));
   }
 
   private static IrProgram withForward(IrProgram p, IrFunction forward) {

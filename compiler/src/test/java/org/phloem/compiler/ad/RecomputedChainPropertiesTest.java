@@ -14,7 +14,6 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.phloem.compiler.analysis.Recomputable;
 import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.IrPrinter;
 import org.phloem.compiler.ir.Prim;
@@ -31,8 +30,8 @@ import org.phloem.compiler.ir.Stmt;
  * the chain is recorded.
  */
 class RecomputedChainPropertiesTest {
-  private static final int TILES = 3;
-  private static final int LAYERS = 3;
+  private static final int TILES = CanopyLikeLoops.TILES;
+  private static final int LAYERS = CanopyLikeLoops.LAYERS;
   private static final double[] P = {0.6, -0.3, 0.9};
   private static final double[] DIR = {0.4, 0.7, -0.2};
   private static final AtomicInteger NAMES = new AtomicInteger();
@@ -78,36 +77,10 @@ class RecomputedChainPropertiesTest {
     }
     Expr last = v(chain.get(chain.size() - 1));
     inner.add(set(sum, add(v(sum), mul(v(area), last))));
-    List<Stmt> body = new ArrayList<>();
-    body.add(set("J", n(0)));
-    body.add(set("x0", at("p", 0)));
-    body.add(set("x1", at("p", 1)));
-    body.add(set("x2", at("p", 2)));
-    body.add(loop(tile, c(0), c(TILES),
-        set(area, mul(at("in", i(tile)), f(Prim.EXP, mul(n(0.3), v("x0"))))),
-        set(temp, add(at("in", i(tile)), v("x1"))),
-        set(sum, n(0)),
-        new Stmt.For(layer, c(0), c(LAYERS), false, inner, 0),
-        store("G", i(tile), mul(v(sum), v(temp)))));
-    body.add(loop("e0", c(0), c(TILES), set("J", add(v("J"), f(Prim.SIN, at("G", i("e0")))))));
-    body.add(set("J", add(v("J"), mul(v("x2"), v("x2")))));
-    Model m = new Model.Builder("chain").dim("tile", TILES)
-        .input("in", new double[] {0.3, -0.8, 1.1}, "tile")
-        .work("G", "tile")
-        .param("p", 3, -1, 1)
-        .build(function("forward", List.of("p"), "J", body.toArray(new Stmt[0])));
+    Model m = CanopyLikeLoops.model("chain", CanopyLikeLoops.body(tile, layer, area, temp, sum, inner));
     // the loops here run 9 times; the model's canopy loop 606,528 times (the threshold is lowered for them)
-    String before = System.setProperty(Recomputable.MANY_ITERATIONS_PROPERTY, "1");
-    try {
-      return new Program(chain, m, m.with(AutoDiff.differentiate(m.program())),
-          m.with(AutoDiff.differentiate(m.program(), CheckpointOptions.revolve(1))));
-    } finally {
-      if (before == null) {
-        System.clearProperty(Recomputable.MANY_ITERATIONS_PROPERTY);
-      } else {
-        System.setProperty(Recomputable.MANY_ITERATIONS_PROPERTY, before);
-      }
-    }
+    return CanopyLikeLoops.withManyIterations("1", () -> new Program(chain, m, m.with(AutoDiff.differentiate(m.program())),
+        m.with(AutoDiff.differentiate(m.program(), CheckpointOptions.revolve(1)))));
   }
 
   private static Expr toReal(String index) {
