@@ -1,5 +1,6 @@
 package org.phloem.tests.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.phloem.compiler.driver.Compilation;
 import org.phloem.compiler.driver.Pipeline;
 import org.phloem.runtime.CompiledModel;
 import org.phloem.runtime.GeneratedModel;
@@ -48,6 +50,7 @@ import org.phloem.tests.transport.FluxInversionData;
  */
 public final class EveryModelRatioBench {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
   /** A forward slower than this (ms CPU) is warmed up by two pairs and measured in at most 3 rounds. */
   private static final double SLOW_FORWARD_MS = 500;
   /** The issue's target (issue 17 item 2). */
@@ -100,7 +103,7 @@ public final class EveryModelRatioBench {
       }
       try {
         CompiledModel m = bind(path);
-        if (m.info().priorMeans().length == 0) {
+        if (m == null) {
           notMeasured.put(path, "no parameters (a forward run only; nothing to differentiate)");
           continue;
         }
@@ -135,22 +138,27 @@ public final class EveryModelRatioBench {
     }
     double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     System.out.print(table(cases, notMeasured));
-    System.out.printf(Locale.ROOT, "%n%s to %s UTC, load average %.1f before, %.1f after; %d rounds (%s)%n",
+    double processCpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    System.out.printf(Locale.ROOT, "%n%s to %s UTC, load average %.1f before, %.1f after; %d rounds (%s); %.0f s of process CPU%n",
         start.truncatedTo(ChronoUnit.SECONDS), Instant.now().truncatedTo(ChronoUnit.SECONDS), loadBefore, loadAfter, reps,
-        String.join(" ", argv));
+        String.join(" ", argv), processCpu);
   }
 
-  /** The model bound to the data it runs on here. */
+  /** The model bound to the data it runs on here; null when it has no parameters (nothing to differentiate). */
   private static CompiledModel bind(String path) throws Exception {
+    Compilation c = Pipeline.compile(Repo.model(path), true);
+    if (c.loaded().layout().params().isEmpty()) {
+      return null;
+    }
     switch (path) {
       case "sdbm/sdbm.phl":
-        return Pipeline.compile(Repo.model(path), true).bind(SdbmData.prepare(Files.createTempDirectory("every-sdbm")));
+        return c.bind(SdbmData.prepare(Files.createTempDirectory("every-sdbm")));
       case "bethy_lite/bethy_lite.phl":
         return BethyLiteBlock.bind(15, 2);
       case "transport/flux_inversion.phl":
         return FluxInversionData.bind(Files.createTempDirectory("every-flux"));
       default:
-        return Repo.load(path);
+        return c.bind(Repo.dataRoot(Repo.model(path)));
     }
   }
 
@@ -160,12 +168,19 @@ public final class EveryModelRatioBench {
     }
   }
 
-  /** Pairs for {@code seconds} of thread CPU (two for a slow model); sets the batch to about {@code millis} of forward. */
+  /**
+   * Pairs for {@code seconds} of thread CPU (two for a slow model), then on until the JIT has compiled
+   * nothing while this thread ran a quarter of a second of CPU (at most four times {@code seconds} more): on a
+   * loaded machine the compiler threads lag behind, and a ratio measured before they finish measures the interpreter. Sets
+   * the batch to about {@code millis} of forward.
+   */
   private static void warmUp(Case k, double seconds, double millis) {
     long start = THREADS.getCurrentThreadCpuTime();
     long forward = 0;
     int pairs = 0;
-    while (pairs < 2 || (!k.slow && THREADS.getCurrentThreadCpuTime() - start < seconds * 1e9)) {
+    long jitTime = JIT.getTotalCompilationTime();
+    long quietSince = 0;
+    while (true) {
       long f0 = THREADS.getCurrentThreadCpuTime();
       k.model.cost(k.p);
       long f = THREADS.getCurrentThreadCpuTime() - f0;
@@ -173,6 +188,16 @@ public final class EveryModelRatioBench {
       k.slow = f / 1e6 > SLOW_FORWARD_MS;
       k.model.gradient(k.p, k.g);
       pairs++;
+      long used = THREADS.getCurrentThreadCpuTime() - start;
+      long jit = JIT.getTotalCompilationTime();
+      if (jit != jitTime) {
+        jitTime = jit;
+        quietSince = used;
+      }
+      boolean quiet = used - quietSince > 250_000_000L;
+      if (pairs >= 2 && (k.slow || (used > seconds * 1e9 && (quiet || used > 5 * seconds * 1e9)))) {
+        break;
+      }
     }
     k.forwardMillis = forward / 1e6 / pairs;
     k.batch = (int) Math.max(1, Math.round(millis / k.forwardMillis));
