@@ -63,6 +63,11 @@ final class WatchSession {
   private final DerivativeReuse derivativeReuse = new DerivativeReuse();
   /** The last compilation that succeeded, and the text of every file it read: a save that changed nothing is not compiled again. */
   private Compilation lastCompilation;
+  /**
+   * Its forward model alone (the class the cost ran on: an unchanged save's cost runs there again, on code
+   * the JIT has compiled).
+   */
+  private Compilation lastForward;
   /** The last compilation that succeeded with all its derivatives ({@link #lastCompilation} may hold the gradient's alone). */
   private Compilation lastWithAll;
   private Map<Path, String> lastSources;
@@ -139,7 +144,7 @@ final class WatchSession {
       // the forward model first: all the cost needs; the derivatives are compiled on a thread of their
       // own, started once the forward program is lowered, and printed after the cost
       Phases later = new Phases();
-      Compilation front = sameSource ? lastCompilation : Pipeline.forward(model, classes, phases,
+      Compilation front = sameSource ? lastForward : Pipeline.forward(model, classes, phases,
           lowered -> derivatives[0] = Pipeline.startDerivatives(lowered, classes, derivativeReuse, phases, later));
       double millis = (System.nanoTime() - start) / 1e6;
       // the data bound and the cost computed while the save settles; printed once it has
@@ -171,7 +176,7 @@ final class WatchSession {
         return files;
       }
       say(String.format(Locale.ROOT, "cost J = %.15e at the prior means%s", cost, reused));
-      Compilation c = front;
+      Compilation c = sameSource ? lastCompilation : front;
       boolean linesMoved = false;
       Supplier<DirectionalCheck.Central> central = () -> null;
       if (!sameSource && !derivatives[0].linesMovedOnly()) {
@@ -188,11 +193,13 @@ final class WatchSession {
                 : d.all() ? "" : " (the gradient; the tangent and Hessian-vector code follow)", reuse(c)));
       }
       Compilation withGradient = c;
-      CompiledModel m = sameSource ? forward : phases.time("bind with derivatives", () -> withGradient.bind(data.root(model), binding));
-      DirectionalCheck.Result light = sameLight(withGradient.program(), m, sameSource, linesMoved);
+      // (the forward class and the gradient's share one binding: the same data)
+      DirectionalCheck.Result light = sameLight(withGradient.program(), forward, sameSource, linesMoved);
       if (light != null) {
         say("light check " + light.describe() + " (the same code and data as the last light check: its result)");
-      } else {
+      }
+      CompiledModel m = phases.time("bind with derivatives", () -> withGradient.bind(data.root(model), binding));
+      if (light == null) {
         Supplier<DirectionalCheck.Central> costs = central;
         light = phases.time("light check", () -> DirectionalCheck.run(m, p, CheckOptions.defaults(), costs, cost));
         say("light check " + light.describe());
@@ -266,6 +273,7 @@ final class WatchSession {
       if (saved.getAsBoolean()) {
         ending = null;
         unfinished = e;
+        lastForward = e.front();
         lastCompilation = e.withGradient();
         lastSources = sources(e.withGradient());
         lastWithAll = null;
@@ -289,6 +297,7 @@ final class WatchSession {
       Compilation all = e.all() == null ? lastWithAll : e.phases().time("compile all derivatives", () -> e.all().join().of(e.front()));
       e.phases().addAll(e.later());
       if (e.all() != null) {
+        lastForward = e.front();
         lastCompilation = e.withGradient();
         lastWithAll = all;
         lastSources = sources(e.withGradient());
