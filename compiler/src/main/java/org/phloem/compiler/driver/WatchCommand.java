@@ -1,12 +1,8 @@
 package org.phloem.compiler.driver;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +18,10 @@ import picocli.CommandLine.Parameters;
  * compile time, the cost at the prior means, and a light derivative check on one random direction
  * (see {@link WatchSession}); the full check of {@code phloem check} runs with Enter or, every round,
  * with {@code --full}. Compile errors, data problems and failed checks are printed and watching goes on.
- * Files are polled (modification time and size) every 50 ms: simple, and it works on every file system,
- * network folders included.
+ * Files are looked at (modification time and size) when the operating system says their folder changed,
+ * and every 50 ms in any case: that works on every file system, network folders included. A round starts
+ * compiling as soon as a save is seen and reports once the files have been quiet for 50 ms
+ * ({@link Settling}).
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
     description = "Recompile and check the model every time it or a file it includes is saved: the cost at the prior means, "
@@ -52,9 +50,13 @@ final class WatchCommand implements Callable<Integer> {
   @Option(names = "--rounds", hidden = true, defaultValue = "0")
   int rounds;
 
-  /** How often to look at the files, in milliseconds. */
+  /** How often to look at the files, in milliseconds, where the operating system does not say at once. */
   @Option(names = "--poll-ms", hidden = true, defaultValue = "50")
   long pollMillis;
+
+  /** How long the files must stay as they were after a save before a round reports on it ({@link Settling}). */
+  @Option(names = "--settle-ms", hidden = true, defaultValue = "50")
+  long settleMillis;
 
   /** Enter pressed in the terminal; read only when there is one (never from a pipe another program uses). */
   private FullCheckRequests requests = FullCheckRequests.NONE;
@@ -75,83 +77,77 @@ final class WatchCommand implements Callable<Integer> {
   private int watch(WatchSession session) {
     Set<Path> files = new LinkedHashSet<>();
     files.add(model);
-    for (int round = 1; ; round++) {
-      Map<Path, Stamp> before = stamps(files);
-      files = session.round(files);
-      // files first seen in this round (new includes) are compared from now on
-      Map<Path, Stamp> seen = stamps(files);
-      for (Map.Entry<Path, Stamp> e : before.entrySet()) {
-        // a file saved while this round compiled still counts as a change
-        if (seen.containsKey(e.getKey())) {
-          seen.put(e.getKey(), e.getValue());
+    Settling settling = Settling.NONE;
+    try (DirectoryEvents events = DirectoryEvents.open()) {
+      for (int round = 1; ; round++) {
+        Map<Path, FileStamps.Stamp> before = FileStamps.of(files);
+        Set<Path> next = session.round(files, settling);
+        while (next == null) {
+          // a file changed again before the round printed anything: once the files are quiet, again
+          awaitSettled(files, FileStamps.of(files));
+          before = FileStamps.of(files);
+          next = session.round(files, settle(files));
         }
-      }
-      if (rounds > 0 && round >= rounds) {
-        return 0;
-      }
-      try {
+        files = next;
+        events.listen(files);
+        // files first seen in this round (new includes) are compared from now on
+        Map<Path, FileStamps.Stamp> seen = FileStamps.of(files);
+        for (Map.Entry<Path, FileStamps.Stamp> e : before.entrySet()) {
+          // a file saved while this round compiled still counts as a change
+          if (seen.containsKey(e.getKey())) {
+            seen.put(e.getKey(), e.getValue());
+          }
+        }
+        if (rounds > 0 && round >= rounds) {
+          return 0;
+        }
         do {
           System.out.printf("[%s] watching %d file(s); save one to check again, %sCtrl-C to stop.%n",
               LocalTime.now().format(CLOCK), files.size(), requests == FullCheckRequests.NONE ? "" : "Enter for the full check, ");
           System.out.flush();
-        } while (awaitSettledChangeOrRequest(files, seen, session));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return 0;
+          settling = awaitChangeOrRequest(files, seen, session, events);
+        } while (settling == null);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
     }
   }
 
   /**
-   * Waits for a save or for Enter. On Enter, runs the full check and returns true (wait again);
-   * on a save, returns false once the files have settled.
+   * Waits for a save or for Enter. On Enter, runs the full check and returns null (wait again); on a
+   * save, returns at once what the round must wait for before it reports ({@link Settling}): the round
+   * compiles while the save settles.
    */
-  private boolean awaitSettledChangeOrRequest(Set<Path> files, Map<Path, Stamp> seen, WatchSession session)
-      throws InterruptedException {
-    Map<Path, Stamp> now = stamps(files);
-    while (now.equals(seen)) {
+  private Settling awaitChangeOrRequest(Set<Path> files, Map<Path, FileStamps.Stamp> seen, WatchSession session,
+      DirectoryEvents events) throws InterruptedException {
+    while (FileStamps.of(files).equals(seen)) {
       if (requests.take()) {
         session.stopWarmUp();
         session.fullCheckOnRequest();
-        return true;
+        return null;
       }
-      Thread.sleep(pollMillis);
-      now = stamps(files);
+      events.await(pollMillis);
     }
-    session.stopWarmUp(); // while the save settles: the round should have the cores to itself
-    awaitSettled(files, now);
-    return false;
+    session.stopWarmUp(); // the round should have the cores to itself
+    return settle(files);
+  }
+
+  /** A save seen now: the files must keep their stamps for the quiet time before a round reports on them. */
+  private Settling settle(Set<Path> files) {
+    return Settling.seenNow(() -> FileStamps.of(files), FileStamps.of(files), settleMillis * 1_000_000L, Settling.SYSTEM);
   }
 
   /**
-   * Waits, after a save was seen, until the files stop moving for {@link #SETTLE_MILLIS}: editors (and
-   * Files.writeString) truncate first and write after, and a round started on the half-written file would report an
-   * error the user never made.
+   * Waits until the files stop moving for the quiet time (after a round found them changed before it
+   * reported: a save that takes long to write).
    */
-  private static void awaitSettled(Set<Path> files, Map<Path, Stamp> now) throws InterruptedException {
-    Map<Path, Stamp> settled;
+  private void awaitSettled(Set<Path> files, Map<Path, FileStamps.Stamp> now) throws InterruptedException {
+    Map<Path, FileStamps.Stamp> settled;
     do {
       settled = now;
-      Thread.sleep(SETTLE_MILLIS);
-      now = stamps(files);
+      Thread.sleep(settleMillis);
+      now = FileStamps.of(files);
     } while (!now.equals(settled));
-  }
-
-  /** The shortest quiet time after a change before a round starts. */
-  private static final long SETTLE_MILLIS = 50;
-
-  /** What tells a saved file: its modification time and size (null for a file that is missing). */
-  private record Stamp(FileTime modified, long size) {}
-
-  private static Map<Path, Stamp> stamps(Set<Path> files) {
-    Map<Path, Stamp> out = new LinkedHashMap<>();
-    for (Path f : files) {
-      try {
-        out.put(f, new Stamp(Files.getLastModifiedTime(f), Files.size(f)));
-      } catch (IOException e) {
-        out.put(f, null);
-      }
-    }
-    return out;
   }
 }

@@ -98,21 +98,35 @@ final class WatchSession {
    * so that fixing an included file is noticed.
    */
   Set<Path> round(Set<Path> watched) {
+    return round(watched, Settling.NONE);
+  }
+
+  /**
+   * As {@link #round(Set)} for a round a save started: it compiles at once, but reports only once
+   * {@code settling} says the files stayed as they were when the save was seen (and hold the text
+   * compiled). When one changed meanwhile (a save still being written) the round prints nothing and
+   * returns null: run it again once the files are quiet.
+   */
+  Set<Path> round(Set<Path> watched, Settling settling) {
     stopWarmUp();
     Set<Path> files = new LinkedHashSet<>();
     files.add(model);
     Phases phases = new Phases();
     last = null;
+    Pipeline.StagedDerivatives[] derivatives = new Pipeline.StagedDerivatives[1];
     try {
       long start = System.nanoTime();
       boolean sameSource = lastCompilation != null && phases.time("compare sources", () -> unchanged(lastSources));
       // the forward model first: all the cost needs; the derivatives are compiled on a thread of their
       // own, started once the forward program is lowered, and printed after the cost
       Phases later = new Phases();
-      Pipeline.StagedDerivatives[] derivatives = new Pipeline.StagedDerivatives[1];
       Compilation front = sameSource ? lastCompilation : Pipeline.forward(model, classes, phases,
           lowered -> derivatives[0] = Pipeline.startDerivatives(lowered, classes, derivativeReuse, phases, later));
       double millis = (System.nanoTime() - start) / 1e6;
+      if (!phases.time("settle", () -> settled(settling, sameSource ? null : sources(front)))) {
+        abandon(derivatives[0]);
+        return null;
+      }
       for (Item item : front.checked().items()) {
         Path location = item.span().file().location();
         if (location != null) {
@@ -180,6 +194,10 @@ final class WatchSession {
         say("phases (thread CPU/wall, ms): " + phases.format());
       }
     } catch (Exception e) {
+      abandon(derivatives[0]);
+      if (!settled(settling, null)) {
+        return null;
+      }
       if (e instanceof CompileException) {
         files.addAll(watched);
         for (Diagnostic d : ((CompileException) e).diagnostics()) {
@@ -219,6 +237,25 @@ final class WatchSession {
     }
     lastLight = new LastLight(program, code, l.data(), l.result());
     return l.result();
+  }
+
+  /**
+   * Whether a round may report: no save started it, or the files stayed as they were when the save was
+   * seen for the quiet time and hold the text compiled ({@code compiledFrom}, when given).
+   */
+  private static boolean settled(Settling settling, Map<Path, String> compiledFrom) {
+    return settling == Settling.NONE || settling.quiet() && (compiledFrom == null || unchanged(compiledFrom));
+  }
+
+  /** Waits for a round's derivatives that will not be used (the next round's share what they update). */
+  private static void abandon(Pipeline.StagedDerivatives derivatives) {
+    if (derivatives != null) {
+      try {
+        derivatives.gradient();
+      } catch (CompileException | RuntimeException e) {
+        // the round that reports will meet it again
+      }
+    }
   }
 
   /** Ends the compiler's warm-up, if one runs (at a save, and when watching ends). */

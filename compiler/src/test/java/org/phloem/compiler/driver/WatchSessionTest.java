@@ -1,9 +1,13 @@
 package org.phloem.compiler.driver;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,5 +37,28 @@ class WatchSessionTest {
     });
     assertTrue(second.contains("Unknown name 'bb'") && second.contains("no full check: the last save did not compile"), second);
     assertTrue(!second.contains("Gradient check"), second);
+  }
+
+  /**
+   * A round whose files changed after the save was seen and before the quiet time ended (a save still
+   * being written) prints nothing and says to run it again; the next round reports on the new text.
+   * The stamps are made up (the save "changed" during the round): nothing here depends on timing.
+   */
+  @Test
+  void aRoundWhoseFilesChangedBeforeItReported_printsNothing() throws Exception {
+    Path file = Cli.misra1a(dir);
+    DataOptions data = new DataOptions();
+    data.data = Cli.data();
+    WatchSession session = new WatchSession(file, data, false, false, false);
+    Cli.printed(text -> session.round(Set.of(file)));
+    Files.writeString(file, Files.readString(file).replace("b1 * (1", "bb * (1"));
+    Map<Path, FileStamps.Stamp> seen = FileStamps.of(Set.of(file));
+    Map<Path, FileStamps.Stamp> later = Map.of(file, new FileStamps.Stamp(FileTime.fromMillis(1), 1));
+    Set<?>[] files = new Set<?>[1];
+    String resaved = Cli.printed(text -> files[0] = session.round(Set.of(file), Settling.seenNow(() -> later, seen, 0, Settling.SYSTEM)));
+    assertNull(files[0], resaved);
+    assertEquals("", resaved);
+    String settled = Cli.printed(text -> session.round(Set.of(file), Settling.seenNow(() -> seen, seen, 0, Settling.SYSTEM)));
+    assertTrue(settled.contains("Unknown name 'bb'"), settled);
   }
 }

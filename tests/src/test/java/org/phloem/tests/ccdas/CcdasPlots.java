@@ -38,6 +38,7 @@ final class CcdasPlots {
     XYChart chart = new XYChartBuilder().width(1000).height(450).title("Monthly CO2 at " + station)
         .xAxisTitle("year").yAxisTitle("CO2 [ppm]").build();
     chart.getStyler().setMarkerSize(4);
+    chart.getStyler().setXAxisDecimalPattern("0.#"); // years without a thousands separator
     List<Double> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
     double[] o = s.observed().get(station);
@@ -79,6 +80,7 @@ final class CcdasPlots {
   static void landPlot(CcdasStudy.Study s, Path file) throws IOException {
     XYChart chart = new XYChartBuilder().width(900).height(500).title("Posterior land flux, global and by zone (+-2 sd, delta method)")
         .xAxisTitle("year").yAxisTitle("PgC/yr, positive into the atmosphere").build();
+    chart.getStyler().setXAxisDecimalPattern("0.#");
     for (int a = 0; a < 2; a++) {
       CcdasStudy.Arm arm = s.arms()[a];
       List<Double> x = new ArrayList<>();

@@ -92,7 +92,7 @@ public final class CcdasStudy {
 
   /** One fit as its folder (any {@code phloem fit --out} folder) holds it. */
   record Arm(Path folder, String status, double cost, double observationCost, double priorCost, int observations, int evaluations,
-      String goodness, List<String[]> parameters, Map<String, double[]> co2, Map<String, double[]> landAnnual, double[][] zoneAnnual,
+      String goodness, List<String[]> parameters, Map<String, double[]> co2, Map<Integer, double[]> landAnnual, double[][] zoneAnnual,
       double[][] zoneAnnualSd, double[] globalAnnual, double[] globalAnnualSd, double globalGpp, double globalNpp) {
 
     static Arm read(Path dir) throws IOException {
@@ -106,7 +106,7 @@ public final class CcdasStudy {
       String goodness = match(summary, "(?m)^goodness of fit: (.*)$");
       List<String[]> params = CsvRows.read(dir.resolve("parameters.csv"));
       Map<String, double[]> co2 = new LinkedHashMap<>();
-      Map<String, double[]> land = new TreeMap<>();
+      Map<Integer, double[]> land = new TreeMap<>(); // by band number: south to north
       double[][] zone = new double[3][24];
       double[][] zoneSd = new double[3][24];
       double[] global = new double[24];
@@ -117,7 +117,7 @@ public final class CcdasStudy {
         switch (r[0]) {
           case "co2_station" -> co2.computeIfAbsent(r[3], k -> new double[288])[Integer.parseInt(r[5])] = Double.parseDouble(r[6]);
           case "land_flux_annual" -> {
-            double[] v = land.computeIfAbsent(Integer.parseInt(r[3]) + "", k -> new double[48]);
+            double[] v = land.computeIfAbsent(Integer.parseInt(r[3]), k -> new double[48]);
             int y = Integer.parseInt(r[5]);
             v[y] = Double.parseDouble(r[6]);
             v[24 + y] = Double.parseDouble(r[7]);
@@ -312,8 +312,8 @@ public final class CcdasStudy {
       r.append("\n|---|").append("---:|".repeat(years.length)).append("\n");
       for (int a = 0; a < 2; a++) {
         r.append("| **").append(ARM_NAMES[a]).append("** |").append(" |".repeat(years.length)).append("\n");
-        for (Map.Entry<String, double[]> e : arms[a].landAnnual.entrySet()) {
-          int b = Integer.parseInt(e.getKey());
+        for (Map.Entry<Integer, double[]> e : arms[a].landAnnual.entrySet()) {
+          int b = e.getKey();
           double[] v = e.getValue();
           if (v[1] == 0 && v[25] == 0) {
             continue;
