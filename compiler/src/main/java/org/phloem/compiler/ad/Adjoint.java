@@ -82,11 +82,11 @@ public final class Adjoint {
    * A checkpointed adjoint and the tape the plain adjoint records in the loops it checkpoints.
    *
    * @param result the gradient function and what it needs
-   * @param tapeBytes for every checkpointed loop, the bytes its plain forward sweep records, as an
-   *     expression of the dim sizes ({@link TapeBytes}; empty: no loop qualified, and the function is
-   *     the plain adjoint)
+   * @param plainTapeBytes {@code plainTapeBytes() -> b}: the bytes the plain forward sweeps of all the
+   *     checkpointed loops record, counted for the bound dims and data ({@link TapeBytes#countLoop}); null
+   *     when no loop qualified, and the function is the plain adjoint
    */
-  public record Checkpointed(Result result, List<Expr> tapeBytes) {}
+  public record Checkpointed(Result result, IrFunction plainTapeBytes) {}
 
   /**
    * As {@link #transform}, but every top-level loop with loop-invariant bounds whose forward sweep
@@ -97,7 +97,7 @@ public final class Adjoint {
       DerivativeRules rules, CheckpointOptions options) {
     Run run = new Run(program, forward, name, gradientArgument, rules, options);
     Result r = run.run();
-    return new Checkpointed(r, List.copyOf(run.tapeBytes));
+    return new Checkpointed(r, run.checkpointedLoops == 0 ? null : TapeBytes.function(AutoDiff.PLAIN_TAPE_BYTES, run.tapeCount, run.countIndices));
   }
 
   /** A piece of code's forward sweep and reverse sweep. */
@@ -140,7 +140,10 @@ public final class Adjoint {
     private final CheckpointOptions checkpoints;
     /** The top-level loops that may be checkpointed, with what they carry. */
     private final Map<Stmt, LoopState> candidates = new IdentityHashMap<>();
-    private final List<Expr> tapeBytes = new ArrayList<>();
+    /** Code counting the plain tape of the checkpointed loops into {@link TapeBytes#COUNTER}, and the loop indices it runs. */
+    private final List<Stmt> tapeCount = new ArrayList<>();
+    private final Set<String> countIndices = new LinkedHashSet<>();
+    private int checkpointedLoops;
 
     Run(IrProgram program, IrFunction forward, String name, String gradient, DerivativeRules rules, CheckpointOptions checkpoints) {
       if (forward.arguments().size() != 1 || forward.results().isEmpty()) {
@@ -638,7 +641,8 @@ public final class Adjoint {
           ? new Checkpointing(l, body.fwd(), body.rev(), snapshot, checkpoints.snapshots(), checkpoints.levels(), freshInt)
           : new BinomialCheckpointing(l, body.fwd(), body.rev(), snapshot, TapeBytes.of(body.fwd()), checkpoints.snapshots(), freshInt);
       List<Stmt> fwd = c.forward();
-      tapeBytes.add(TapeBytes.ofLoop(l, body.fwd()));
+      tapeCount.addAll(TapeBytes.countLoop(l, body.fwd(), this::constantArray, TapeBytes.COUNTER, countIndices));
+      checkpointedLoops++;
       return new Sweep(fwd, c.reverse());
     }
 

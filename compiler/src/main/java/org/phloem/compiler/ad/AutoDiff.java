@@ -5,13 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.phloem.compiler.ir.Cond;
-import org.phloem.compiler.ir.Expr;
-import org.phloem.compiler.ir.IExpr;
 import org.phloem.compiler.ir.IrFunction;
-import org.phloem.compiler.ir.Ref;
-import org.phloem.compiler.ir.ScalarType;
-import org.phloem.compiler.ir.Stmt;
 import org.phloem.compiler.ir.IrOutput;
 import org.phloem.compiler.ir.IrProgram;
 import org.phloem.runtime.ModelLayout;
@@ -131,7 +125,7 @@ public final class AutoDiff {
     // The checkpointed pair: generated from the program as the plain adjoint saw it, so its adjoint
     // arrays get the same names (and are shared).
     Adjoint.Checkpointed ckpt = Adjoint.checkpointed(beforeAdjoint, forward, GRADIENT_CHECKPOINTED, g, rules, options);
-    if (ckpt.tapeBytes().isEmpty()) {
+    if (ckpt.plainTapeBytes() == null) {
       return out;
     }
     out = addArrays(out, ckpt.result().newArrays()).withFunction(ckpt.result().function());
@@ -141,18 +135,7 @@ public final class AutoDiff {
               Set.copyOf(ckpt.result().adjointOf().values())), rules);
       out = addArrays(out, hessianCkpt.newArrays()).withFunction(hessianCkpt.function());
     }
-    return out.withFunction(plainTapeBytes(ckpt.tapeBytes()));
-  }
-
-  /** {@code plainTapeBytes() -> b}: the sum of the loops' plain tapes (all of them are held at once). */
-  private static IrFunction plainTapeBytes(List<Expr> loops) {
-    Expr total = loops.get(0);
-    for (int k = 1; k < loops.size(); k++) {
-      total = Expr.add(total, loops.get(k));
-    }
-    String b = "b";
-    return new IrFunction(PLAIN_TAPE_BYTES, List.of(), List.of(b), Map.of(b, ScalarType.REAL),
-        List.of(new Stmt.Assign(new Ref.Local(b), total, 0)));
+    return out.withFunction(ckpt.plainTapeBytes());
   }
 
   /**

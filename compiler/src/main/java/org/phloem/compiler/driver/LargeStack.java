@@ -49,10 +49,33 @@ final class LargeStack {
     private volatile T result;
     private volatile Throwable failure;
 
+    /** A task already done, with this result. */
+    static <T> Pending<T> of(T result) {
+      Pending<T> p = new Pending<>();
+      p.result = result;
+      return p;
+    }
+
+    /** Whether the task has ended (join returns at once). */
+    boolean done() {
+      return worker == null || !worker.isAlive();
+    }
+
+    /** Waits for the task at most {@code millis} (less when it ends). */
+    void await(long millis) {
+      if (worker != null) {
+        try {
+          worker.join(millis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
     /** Waits for the task, then returns its result or throws what it threw. */
     T join() throws CompileException {
       boolean interrupted = false;
-      while (true) {
+      while (worker != null) {
         try {
           worker.join();
           break;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.MethodTooLargeException;
@@ -91,12 +92,24 @@ public final class Pipeline {
    */
   static final class StagedDerivatives {
     private final LargeStack.Pending<Derivatives> gradient;
-    private final LargeStack.Task<Derivatives> rest;
-    private Derivatives all;
+    private LargeStack.Task<Derivatives> rest;
+    private LargeStack.Pending<Derivatives> all;
+    private volatile boolean cancelled;
 
-    private StagedDerivatives(LargeStack.Pending<Derivatives> gradient, LargeStack.Task<Derivatives> rest) {
+    private StagedDerivatives(LargeStack.Pending<Derivatives> gradient) {
       this.gradient = gradient;
-      this.rest = rest;
+    }
+
+    /** Whether the gradient's derivatives are done and were the last ones, lines moved (a comment): no wait. */
+    boolean linesMovedOnly() {
+      if (!gradient.done()) {
+        return false;
+      }
+      try {
+        return gradient.join().linesMoved();
+      } catch (CompileException | RuntimeException e) {
+        return false;
+      }
     }
 
     /** The derivatives a gradient needs: waits for them. */
@@ -104,13 +117,21 @@ public final class Pipeline {
       return gradient.join();
     }
 
-    /** All the derivatives: compiles them (once) unless the gradient's were all of them. */
-    synchronized Derivatives all() throws CompileException {
+    /**
+     * All the derivatives: starts compiling them (once, on a thread of their own) unless the gradient's
+     * were all of them; join the result.
+     */
+    synchronized LargeStack.Pending<Derivatives> startAll() throws CompileException {
       if (all == null) {
         Derivatives first = gradient.join();
-        all = first.all() ? first : LargeStack.run(rest);
+        all = first.all() ? LargeStack.Pending.of(first) : LargeStack.start(rest, "phloem-watch-all-derivatives");
       }
       return all;
+    }
+
+    /** No longer wanted (a save came): all the derivatives stop once differentiated, before their class is emitted. */
+    void cancel() {
+      cancelled = true;
     }
   }
 
@@ -125,14 +146,17 @@ public final class Pipeline {
       Phases later) {
     LargeStack.Pending<Derivatives> gradient = LargeStack.start(() -> gradient(lowered, classes, reuse, phases),
         "phloem-watch-gradient");
-    return new StagedDerivatives(gradient,
-        () -> derivatives(lowered, classes, reuse, later, "all derivatives", "emit+load with all derivatives"));
+    StagedDerivatives staged = new StagedDerivatives(gradient);
+    staged.rest = () -> derivatives(lowered, classes, reuse, later, "all derivatives", "emit+load with all derivatives",
+        () -> staged.cancelled);
+    return staged;
   }
 
   /** As {@link #startDerivatives}, on this thread: {@code forward} (from {@link #forward}) with its derivatives. */
   static Compilation withDerivatives(Compilation forward, LoadedClasses classes, Phases phases) throws CompileException {
     Lowered lowered = new Lowered(forward.checked(), forward.forward());
-    return LargeStack.run(() -> derivatives(lowered, classes, null, phases, "derivatives", "emit+load with derivatives")).of(forward);
+    return LargeStack.run(() -> derivatives(lowered, classes, null, phases, "derivatives", "emit+load with derivatives", () -> false))
+        .of(forward);
   }
 
   /** The gradient's derivatives (the last ones, lines moved, when only lines moved) and their class. */
@@ -148,13 +172,19 @@ public final class Pipeline {
     }
   }
 
-  /** All the derivatives ({@code reuse} null: differentiated here) and their class, timed under the names given. */
+  /**
+   * All the derivatives ({@code reuse} null: differentiated here) and their class, timed under the names
+   * given; null when {@code cancelled} says so once they are differentiated (no class emitted).
+   */
   private static Derivatives derivatives(Lowered lowered, LoadedClasses classes, DerivativeReuse reuse, Phases phases,
-      String differentiating, String emitting) throws CompileException {
+      String differentiating, String emitting, BooleanSupplier cancelled) throws CompileException {
     long start = System.nanoTime();
     try {
       DerivativeReuse.Result d = phases.timeCompile(differentiating, () -> reuse == null
           ? new DerivativeReuse.Result(AutoDiff.differentiate(lowered.forward()), false) : reuse.differentiate(lowered.forward()));
+      if (cancelled.getAsBoolean()) {
+        return null;
+      }
       LoadedModel loaded = load(lowered.checked(), d.program(), classes, phases, emitting);
       return new Derivatives(d.program(), loaded, System.nanoTime() - start, d.reused(), true);
     } catch (StackOverflowError e) {

@@ -98,6 +98,9 @@ final class WatchCommand implements Callable<Integer> {
             seen.put(e.getKey(), e.getValue());
           }
         }
+        // the round's end: all its derivatives, unless a save comes first (the next round then starts at once)
+        Set<Path> watched = files;
+        session.endRound(rounds > 0 && round >= rounds ? () -> false : () -> !FileStamps.of(watched).equals(seen));
         if (rounds > 0 && round >= rounds) {
           return 0;
         }

@@ -12,6 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.phloem.compiler.ad.DerivativeReuse;
 import org.phloem.compiler.ast.Item;
 import org.phloem.compiler.codegen.LoadedClasses;
@@ -59,6 +63,11 @@ final class WatchSession {
   private final DerivativeReuse derivativeReuse = new DerivativeReuse();
   /** The last compilation that succeeded, and the text of every file it read: a save that changed nothing is not compiled again. */
   private Compilation lastCompilation;
+  /**
+   * Its forward model alone (the class the cost ran on: an unchanged save's cost runs there again, on code
+   * the JIT has compiled).
+   */
+  private Compilation lastForward;
   /** The last compilation that succeeded with all its derivatives ({@link #lastCompilation} may hold the gradient's alone). */
   private Compilation lastWithAll;
   private Map<Path, String> lastSources;
@@ -82,6 +91,13 @@ final class WatchSession {
   private record LastLight(IrProgram program, LineNumbers code, BoundData data, DirectionalCheck.Result result) {}
 
   private LastLight lastLight;
+  /** The last round's end, under way (all its derivatives compiling), or null. */
+  private RoundEnd ending;
+  /**
+   * A round's end left when a save came before all its derivatives were compiled: they go on, for a save
+   * of the same text ({@link #lastCompilation} is that round's; {@link #lastWithAll} is null meanwhile).
+   */
+  private RoundEnd unfinished;
 
   WatchSession(Path model, DataOptions data, boolean fullEveryRound, boolean phaseTimes, boolean warmUp) {
     this.warmUpDue = warmUp;
@@ -98,16 +114,20 @@ final class WatchSession {
    * so that fixing an included file is noticed.
    */
   Set<Path> round(Set<Path> watched) {
-    return round(watched, Settling.NONE);
+    Set<Path> files = round(watched, Settling.NONE);
+    endRound(() -> false);
+    return files;
   }
 
   /**
    * As {@link #round(Set)} for a round a save started: it compiles at once, but reports only once
    * {@code settling} says the files stayed as they were when the save was seen (and hold the text
    * compiled). When one changed meanwhile (a save still being written) the round prints nothing and
-   * returns null: run it again once the files are quiet.
+   * returns null: run it again once the files are quiet. The round's end may be left under way after
+   * its light check: {@link #endRound}.
    */
   Set<Path> round(Set<Path> watched, Settling settling) {
+    endRound(() -> true); // a round left under way is of a program that is gone
     stopWarmUp();
     Set<Path> files = new LinkedHashSet<>();
     files.add(model);
@@ -117,12 +137,18 @@ final class WatchSession {
     try {
       long start = System.nanoTime();
       boolean sameSource = lastCompilation != null && phases.time("compare sources", () -> unchanged(lastSources));
+      if (!sameSource && unfinished != null) {
+        unfinished.derivatives().cancel(); // of a program that is gone
+        unfinished = null;
+      }
       // the forward model first: all the cost needs; the derivatives are compiled on a thread of their
       // own, started once the forward program is lowered, and printed after the cost
       Phases later = new Phases();
-      Compilation front = sameSource ? lastCompilation : Pipeline.forward(model, classes, phases,
+      Compilation front = sameSource ? lastForward : Pipeline.forward(model, classes, phases,
           lowered -> derivatives[0] = Pipeline.startDerivatives(lowered, classes, derivativeReuse, phases, later));
       double millis = (System.nanoTime() - start) / 1e6;
+      // the data bound and the cost computed while the save settles; printed once it has
+      Costed costed = costAtPriorMeans(front, phases);
       if (!phases.time("settle", () -> settled(settling, sameSource ? null : sources(front)))) {
         abandon(derivatives[0]);
         return null;
@@ -135,10 +161,12 @@ final class WatchSession {
       }
       say(sameSource ? model + ": no file's text changed; the last compilation is used"
           : String.format(Locale.ROOT, "%s compiled in %.0f ms%s", model, millis, reuse(front)));
-      CompiledModel forward = phases.time("bind", () -> front.bind(data.root(model), binding));
-      Fittable.require(forward.info(), "check");
-      double[] p = forward.info().priorMeans();
-      double cost = phases.time("cost", () -> forward.cost(p));
+      if (costed.failure() != null) {
+        throw costed.failure();
+      }
+      CompiledModel forward = costed.model();
+      double[] p = costed.p();
+      double cost = costed.cost();
       String reused = binding.reused() ? " (data unchanged: not read again)" : "";
       if (!Double.isFinite(cost)) {
         say("cost J = " + cost + " at the prior means" + reused);
@@ -148,8 +176,14 @@ final class WatchSession {
         return files;
       }
       say(String.format(Locale.ROOT, "cost J = %.15e at the prior means%s", cost, reused));
-      Compilation c = front;
+      Compilation c = sameSource ? lastCompilation : front;
       boolean linesMoved = false;
+      Supplier<DirectionalCheck.Central> central = () -> null;
+      if (!sameSource && !derivatives[0].linesMovedOnly()) {
+        // the light check's two costs, on the forward class beside the derivatives (the same cost code:
+        // DirectionalCheck uses them only if this class's cost at p is the gradient's, bit for bit)
+        central = beside(forward, p, phases);
+      }
       if (!sameSource) {
         Pipeline.Derivatives d = phases.time("wait for the derivatives", () -> derivatives[0].gradient());
         c = d.of(front);
@@ -159,39 +193,29 @@ final class WatchSession {
                 : d.all() ? "" : " (the gradient; the tangent and Hessian-vector code follow)", reuse(c)));
       }
       Compilation withGradient = c;
-      CompiledModel m = sameSource ? forward : phases.time("bind with derivatives", () -> withGradient.bind(data.root(model), binding));
-      DirectionalCheck.Result light = sameLight(withGradient.program(), m, sameSource, linesMoved);
+      // (the forward class and the gradient's share one binding: the same data)
+      DirectionalCheck.Result light = sameLight(withGradient.program(), forward, sameSource, linesMoved);
       if (light != null) {
         say("light check " + light.describe() + " (the same code and data as the last light check: its result)");
-      } else {
-        light = phases.time("light check", () -> DirectionalCheck.run(m, p, CheckOptions.defaults()));
+      }
+      CompiledModel m = phases.time("bind with derivatives", () -> withGradient.bind(data.root(model), binding));
+      if (light == null) {
+        Supplier<DirectionalCheck.Central> costs = central;
+        light = phases.time("light check", () -> DirectionalCheck.run(m, p, CheckOptions.defaults(), costs, cost));
         say("light check " + light.describe());
         lastLight = m instanceof GeneratedModel g ? new LastLight(withGradient.program(), null, g.data(), light) : null;
       }
-      // the rest of the derivatives, compiled now that the light check is printed: a compile error only
-      // they meet is this save's too, and the full check (now or on request) runs the tangent and
-      // Hessian-vector code
-      Compilation all = sameSource ? lastWithAll : phases.time("compile all derivatives", () -> derivatives[0].all().of(front));
-      phases.addAll(later);
-      if (!sameSource) {
-        lastCompilation = c;
-        lastWithAll = all;
-        lastSources = sources(c);
-      }
-      last = new LastRound(m, all, sameSource ? lastCompilation == lastWithAll : derivatives[0].gradient().all());
-      if (!sameSource && last.modelHasAll()) {
-        lastWithAll = lastCompilation; // one compilation: an unchanged save's model has them all
-      }
-      if (light.flagged() || fullEveryRound) {
-        CompiledModel full = phases.time("bind with all derivatives", this::withAllDerivatives);
-        phases.time("full check", () -> fullCheck(full));
-      }
-      if (warmUpDue && m instanceof GeneratedModel) {
-        warmUpDue = false;
-        warmUp = CompilerWarmUp.start(model, ((GeneratedModel) m).data(), classes);
-      }
-      if (phaseTimes) {
-        say("phases (thread CPU/wall, ms): " + phases.format());
+      // the rest of the derivatives, compiled now that the light check is printed (on a thread of their
+      // own; the round ends once they are, unless a save comes first): a compile error only they meet is
+      // this save's too, and the full check (now or on request) runs the tangent and Hessian-vector code
+      RoundEnd end = sameSource && unfinished == null ? new RoundEnd(derivatives[0], null, front, c, m, light, phases, later)
+          : sameSource ? new RoundEnd(unfinished.derivatives(), unfinished.all(), unfinished.front(), c, m, light, phases, later)
+          : new RoundEnd(derivatives[0], derivatives[0].startAll(), front, c, m, light, phases, later);
+      unfinished = null;
+      if (end.all() == null || light.flagged() || fullEveryRound) {
+        finish(end);
+      } else {
+        ending = end;
       }
     } catch (Exception e) {
       abandon(derivatives[0]);
@@ -207,14 +231,99 @@ final class WatchSession {
           }
         }
       }
-      say(model + ": not checked");
-      System.out.flush();
-      PrintWriter err = new PrintWriter(System.err, true);
-      UserErrors.report(e, err);
-      err.flush();
+      notChecked(e);
     }
     System.out.flush();
     return files;
+  }
+
+  /** Says the round is not checked, and why. */
+  private void notChecked(Exception e) {
+    say(model + ": not checked");
+    System.out.flush();
+    PrintWriter err = new PrintWriter(System.err, true);
+    UserErrors.report(e, err);
+    err.flush();
+  }
+
+  /**
+   * What a round does after its light check, once all its derivatives are compiled: {@code all}, under
+   * way (null when the source did not change: the last ones are used), derivatives of {@code front}.
+   */
+  private record RoundEnd(Pipeline.StagedDerivatives derivatives, LargeStack.Pending<Pipeline.Derivatives> all, Compilation front,
+      Compilation withGradient, CompiledModel model, DirectionalCheck.Result light, Phases phases, Phases later) {
+    boolean ready() {
+      return all == null || all.done();
+    }
+  }
+
+  /**
+   * Ends the last round ({@link #round(Set, Settling)} may leave its end under way: all its derivatives
+   * still compiling): waits for them, then keeps the round's compilation, starts the compiler's warm-up
+   * after the first round and prints the phases. When {@code saved} says a save came first, the round
+   * ends at once without them: they go on for a save of the same text (it uses the compilation and takes
+   * them), and stop before their class is emitted at any other (they are of a program that is gone).
+   */
+  void endRound(BooleanSupplier saved) {
+    RoundEnd e = ending;
+    if (e == null) {
+      return;
+    }
+    while (!e.ready()) {
+      if (saved.getAsBoolean()) {
+        ending = null;
+        unfinished = e;
+        lastForward = e.front();
+        lastCompilation = e.withGradient();
+        lastSources = sources(e.withGradient());
+        lastWithAll = null;
+        if (phaseTimes) {
+          say("phases (thread CPU/wall, ms): " + e.phases().format());
+        }
+        System.out.flush();
+        return;
+      }
+      e.all().await(END_POLL_MILLIS);
+    }
+    finish(e);
+  }
+
+  /** How often {@link #endRound} looks for a save while all the derivatives compile. */
+  private static final long END_POLL_MILLIS = 5;
+
+  private void finish(RoundEnd e) {
+    ending = null;
+    try {
+      Compilation all = e.all() == null ? lastWithAll : e.phases().time("compile all derivatives", () -> e.all().join().of(e.front()));
+      e.phases().addAll(e.later());
+      if (e.all() != null) {
+        lastForward = e.front();
+        lastCompilation = e.withGradient();
+        lastWithAll = all;
+        lastSources = sources(e.withGradient());
+      }
+      last = new LastRound(e.model(), all, e.all() == null ? lastCompilation == lastWithAll : e.derivatives().gradient().all());
+      if (e.all() != null && last.modelHasAll()) {
+        lastWithAll = lastCompilation; // one compilation: an unchanged save's model has them all
+      }
+      if (e.light().flagged() || fullEveryRound) {
+        CompiledModel full = e.phases().time("bind with all derivatives", this::withAllDerivatives);
+        e.phases().time("full check", () -> fullCheck(full));
+      }
+      if (warmUpDue && e.model() instanceof GeneratedModel g) {
+        warmUpDue = false;
+        warmUp = CompilerWarmUp.start(model, g.data(), classes);
+      }
+      if (phaseTimes) {
+        say("phases (thread CPU/wall, ms): " + e.phases().format());
+      }
+    } catch (Exception ex) {
+      // a compile error only all the derivatives meet (a method too large) points at the model file,
+      // watched already
+      last = null;
+      notChecked(ex);
+    }
+    System.out.flush();
   }
 
   /**
@@ -237,6 +346,43 @@ final class WatchSession {
     }
     lastLight = new LastLight(program, code, l.data(), l.result());
     return l.result();
+  }
+
+  /** The forward model bound to the data and its cost at the prior means {@code p}, or why there is none. */
+  private record Costed(CompiledModel model, double[] p, double cost, Exception failure) {}
+
+  private Costed costAtPriorMeans(Compilation front, Phases phases) {
+    try {
+      CompiledModel forward = phases.time("bind", () -> front.bind(data.root(model), binding));
+      Fittable.require(forward.info(), "check");
+      double[] p = forward.info().priorMeans();
+      return new Costed(forward, p, phases.time("cost", () -> forward.cost(p)), null);
+    } catch (Exception e) {
+      return new Costed(null, null, Double.NaN, e);
+    }
+  }
+
+  /**
+   * The light check's central difference at {@code p} on {@code forward}, computed on a thread of its own
+   * from now on; null from the supplier when it failed (the check then computes it itself, and meets the
+   * failure there).
+   */
+  private static Supplier<DirectionalCheck.Central> beside(CompiledModel forward, double[] p, Phases phases) {
+    FutureTask<DirectionalCheck.Central> task = new FutureTask<>(
+        () -> phases.time("light check costs", () -> DirectionalCheck.central(forward, p, CheckOptions.defaults())));
+    Thread t = new Thread(task, "phloem-watch-light-costs");
+    t.setDaemon(true);
+    t.start();
+    return () -> {
+      try {
+        return task.get();
+      } catch (ExecutionException e) {
+        return null;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    };
   }
 
   /**
@@ -306,6 +452,7 @@ final class WatchSession {
 
   /** The full check of the last model that compiled (asked for with Enter); says so when there is none. */
   void fullCheckOnRequest() {
+    endRound(() -> false);
     if (last == null) {
       say("no full check: the last save did not compile and bind (see above)");
     } else {

@@ -223,10 +223,11 @@ class CheckpointingTest {
   }
 
   @Test
-  void plainTapeBytes_boundsWhatThePlainGradientRecordsInTheLoop() {
-    // the estimate, from the bound dims, against the tape the plain gradient really records: linear in
-    // the steps, and per step at least what a step records (the larger side of each branch is counted:
-    // DALEC's observation branch records on one side only), not much more
+  void plainTapeBytes_isWhatThePlainGradientRecordsInTheLoop() {
+    // the count, from the bound dims and data, against the tape the plain gradient really records: the
+    // same but for the few values recorded outside the loop, which do not grow with the steps (DALEC's
+    // observation branch, on the data's missing values, records on one side only: the count takes the
+    // side each step's data take, not the larger one)
     int[] steps = {200, 3_000};
     double[] estimate = new double[2];
     long[] peak = new long[2];
@@ -236,11 +237,10 @@ class CheckpointingTest {
       model.gradient(point(TestModels.dalec(steps[k]), 0.4), new double[model.info().parameterCount()]);
       estimate[k] = model.plainTapeBytes();
       peak[k] = model.tape().peakBytes();
+      assertTrue(estimate[k] > 0 && estimate[k] <= peak[k] && peak[k] - estimate[k] <= 64,
+          steps[k] + " steps: counted " + estimate[k] + ", recorded " + peak[k]);
     }
-    assertEquals(estimate[0] * 15, estimate[1], 1e-9, "linear in the trip count");
-    double perStep = estimate[1] / steps[1];
-    double recordedPerStep = (double) (peak[1] - peak[0]) / (steps[1] - steps[0]);
-    assertTrue(perStep >= recordedPerStep && perStep <= 1.25 * recordedPerStep, perStep + " vs " + recordedPerStep + " bytes per step");
+    assertEquals(peak[0] - estimate[0], peak[1] - estimate[1], 1e-9, "what is recorded outside the loop does not grow with it");
   }
 
   @Test

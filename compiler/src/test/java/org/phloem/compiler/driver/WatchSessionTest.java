@@ -61,4 +61,30 @@ class WatchSessionTest {
     String settled = Cli.printed(text -> session.round(Set.of(file), Settling.seenNow(() -> seen, seen, 0, Settling.SYSTEM)));
     assertTrue(settled.contains("Unknown name 'bb'"), settled);
   }
+
+  /**
+   * A round may leave its end (all its derivatives) under way after the light check; a save before they
+   * are done ends it without them. Whether they were done by then or not, the next round reports on the
+   * new text and its full check runs on its own derivatives.
+   */
+  @Test
+  void aSaveBeforeAllTheDerivativesAreDone_endsTheRound_andTheNextReportsTheNewText() throws Exception {
+    Path file = Cli.misra1a(dir);
+    DataOptions data = new DataOptions();
+    data.data = Cli.data();
+    WatchSession session = new WatchSession(file, data, false, true, false);
+    String first = Cli.printed(text -> {
+      session.round(Set.of(file), Settling.NONE);
+      Files.writeString(file, Files.readString(file).replace("b1 * (1 - exp(-b2 * x[i]))", "b1 * (1 - exp(-b2 * x[i])) + 0 * b2"));
+      session.endRound(() -> true);
+    });
+    assertTrue(first.contains("light check passed") && first.contains("phases (thread CPU/wall, ms): "), first);
+    String second = Cli.printed(text -> {
+      session.round(Set.of(file));
+      session.fullCheckOnRequest();
+    });
+    assertTrue(second.contains("compiled in") && !second.contains("no file's text changed") && second.contains("light check passed"),
+        second);
+    assertTrue(second.contains("full check passed"), second);
+  }
 }

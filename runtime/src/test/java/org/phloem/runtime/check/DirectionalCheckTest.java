@@ -9,6 +9,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
+import org.phloem.runtime.CompiledModel;
+import org.phloem.runtime.ForwardingModel;
 import org.phloem.runtime.fit.AnalyticModel;
 import org.phloem.runtime.fit.Dual2;
 import org.phloem.runtime.fit.TestModels;
@@ -70,5 +72,93 @@ class DirectionalCheckTest {
     assertTrue(r.flagged(), r.describe());
     assertEquals(NonSmooth.JUMP, r.nonSmooth(), r.describe());
     assertTrue(r.describe().contains("jumps"), r.describe());
+  }
+
+  /** A model that counts the costs asked of it (the light check's central difference). */
+  private static final class CountingCosts extends ForwardingModel {
+    int costs;
+
+    CountingCosts(CompiledModel inner) {
+      super(inner);
+    }
+
+    @Override
+    public double cost(double[] p) {
+      costs++;
+      return inner.cost(p);
+    }
+
+    @Override
+    public CompiledModel copy() {
+      return new CountingCosts(inner.copy());
+    }
+  }
+
+  /** The same model, its cost off by a relative 1e-9 (a class that does not compute what the gradient's does). */
+  private static final class OffCost extends ForwardingModel {
+    OffCost(CompiledModel inner) {
+      super(inner);
+    }
+
+    @Override
+    public double cost(double[] p) {
+      return inner.cost(p) * (1 + 1e-9);
+    }
+
+    @Override
+    public CompiledModel copy() {
+      return new OffCost(inner.copy());
+    }
+  }
+
+  /**
+   * {@code phloem watch} computes the central difference on the model's forward class while the
+   * gradient's class is compiled: another instance of the same cost code. The result is the one the
+   * gradient's class alone gives, without its two costs.
+   */
+  @Test
+  void aCentralDifferenceFromAnotherClassOfTheModel_givesTheSameResult_withoutTheCosts() {
+    CountingCosts model = new CountingCosts(TestModels.mixed());
+    AnalyticModel other = TestModels.mixed();
+    DirectionalCheck.Result alone = DirectionalCheck.run(TestModels.mixed(), P, CheckOptions.defaults());
+    DirectionalCheck.Result r = DirectionalCheck.run(model, P, CheckOptions.defaults(),
+        () -> DirectionalCheck.central(other, P, CheckOptions.defaults()), other.cost(P));
+    assertEquals(alone, r);
+    assertEquals(0, model.costs);
+  }
+
+  /** A class whose cost at p is not the gradient's, bit for bit, is not trusted: the check computes its own. */
+  @Test
+  void aCentralDifferenceOfACostThatDiffers_isNotUsed() {
+    CountingCosts model = new CountingCosts(TestModels.mixed());
+    CompiledModel other = new OffCost(TestModels.mixed());
+    DirectionalCheck.Result alone = DirectionalCheck.run(TestModels.mixed(), P, CheckOptions.defaults());
+    DirectionalCheck.Result r = DirectionalCheck.run(model, P, CheckOptions.defaults(),
+        () -> DirectionalCheck.central(other, P, CheckOptions.defaults()), other.cost(P));
+    assertEquals(alone, r);
+    assertEquals(2, model.costs);
+  }
+
+  /** A central difference taken at another point (another direction and step) is not used either. */
+  @Test
+  void aCentralDifferenceAtAnotherPoint_isNotUsed() {
+    CountingCosts model = new CountingCosts(TestModels.mixed());
+    AnalyticModel other = TestModels.mixed();
+    double[] elsewhere = P.clone();
+    elsewhere[0] += 0.1;
+    DirectionalCheck.Result alone = DirectionalCheck.run(TestModels.mixed(), P, CheckOptions.defaults());
+    DirectionalCheck.Result r = DirectionalCheck.run(model, P, CheckOptions.defaults(),
+        () -> DirectionalCheck.central(other, elsewhere, CheckOptions.defaults()), other.cost(P));
+    assertEquals(alone, r);
+    assertEquals(2, model.costs);
+  }
+
+  /** No central difference to hand (its computation failed): the check computes its own. */
+  @Test
+  void noCentralDifference_theCheckComputesItsOwn() {
+    CountingCosts model = new CountingCosts(TestModels.mixed());
+    DirectionalCheck.Result r = DirectionalCheck.run(model, P, CheckOptions.defaults(), () -> null, TestModels.mixed().cost(P));
+    assertEquals(DirectionalCheck.run(TestModels.mixed(), P, CheckOptions.defaults()), r);
+    assertEquals(2, model.costs);
   }
 }

@@ -18,7 +18,8 @@ import org.phloem.tests.support.Repo;
  * tangent and Hessian-vector code are still being compiled. On every shipped model that program holds
  * exactly the functions of {@link AutoDiff#differentiate} a gradient runs ({@code gradient}, and where
  * there are any {@code gradientCheckpointed} and {@code plainTapeBytes}), equal statement for statement,
- * lines included, and the arrays they use with the same shapes; nothing else but the forward program.
+ * lines included, and the arrays they use with the same shapes; nothing else but the forward program,
+ * its {@code forward} function unchanged.
  */
 class GradientOnlyTest {
   static List<String> everyModel() {
@@ -41,6 +42,9 @@ class GradientOnlyTest {
       IrFunction g = gradient.function(f);
       assertEquals(a, g, where + ": function " + f);
     }
+    // the forward code unchanged: watch computes the light check's costs on the forward class, trusting
+    // them as the gradient class's (it also compares the two classes' cost at the point, bit for bit)
+    assertEquals(forward.function("forward"), gradient.function("forward"), where + ": the forward function");
     assertEquals(forward.arrays(), gradient.arrays().subList(0, forward.arrays().size()), where);
     for (ModelLayout.ArraySlot slot : gradient.arrays()) {
       ModelLayout.ArraySlot same = all.array(slot.name());

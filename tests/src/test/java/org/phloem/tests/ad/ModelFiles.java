@@ -14,13 +14,13 @@ import org.phloem.tests.support.Repo;
  * {@code model} (files that only hold declarations for others to include are skipped). Found afresh on
  * every run, so a model added to the repository is checked without touching the tests.
  */
-final class ModelFiles {
+public final class ModelFiles {
   private static final Pattern DECLARES_MODEL = Pattern.compile("(?m)^\\s*model\\s+\\w+");
 
   private ModelFiles() {}
 
   /** The model files, as paths relative to {@code models/}, sorted. */
-  static List<String> all() {
+  public static List<String> all() {
     Path models = Repo.root().resolve("models");
     try (Stream<Path> files = Files.walk(models)) {
       return files.filter(p -> p.toString().endsWith(".phl") && declaresModel(p))

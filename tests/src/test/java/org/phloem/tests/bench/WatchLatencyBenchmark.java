@@ -44,7 +44,8 @@ import org.phloem.tests.support.Repo;
  * and to the line {@code light check ...}, the watcher process's CPU time over the round (every thread:
  * JIT compilers and GC included), and the watcher's own per-phase thread CPU (the derivatives' phases on
  * their threads: the gradient's before the light check, and all of them, compiled after it, in a column of
- * their own). The first rounds warm up
+ * their own; the light check's two costs, computed on the forward class beside the gradient, in a column of
+ * their own too). The first rounds warm up
  * and are not counted, except the first (reported alone: the compiler's own code is not yet JIT-compiled
  * then). Not in the default suite (tag {@code benchmark}: wall times); run with
  * <pre>
@@ -116,8 +117,8 @@ public final class WatchLatencyBenchmark {
     report.add("");
     report.add("| model | JVM options | edit | rounds | save to cost J, ms | save to light check, ms | process CPU/round, ms "
         + "| parse+check | lower | emit+load | bind | cost | derivatives | emit+load with derivatives | light check "
-        + "| all derivatives, after the light check | compilation or class reused | derivatives reused | load |");
-    report.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        + "| light check's costs, beside | all derivatives, after the light check | compilation or class reused | derivatives reused | load |");
+    report.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (String model : MODELS) {
       for (String jvm : JVM) {
         for (String row : measure(model, options(jvm))) {
@@ -229,11 +230,11 @@ public final class WatchLatencyBenchmark {
       if (of.isEmpty()) {
         continue;
       }
-      rows.add(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d of %d | %d of %d | %s |",
+      rows.add(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d of %d | %d of %d | %s |",
           model, jvm, kind, of.size(), spread(of.stream().mapToDouble(Round::toCost).toArray()),
           spread(of.stream().mapToDouble(Round::toLight).toArray()), spread(of.stream().mapToDouble(Round::cpu).toArray()),
           phase(of, "parse+check"), phase(of, "lower"), phase(of, "emit+load"), phase(of, "bind"), phase(of, "cost"),
-          phase(of, "derivatives"), phase(of, "emit+load with derivatives"), phase(of, "light check"),
+          phase(of, "derivatives"), phase(of, "emit+load with derivatives"), phase(of, "light check"), phase(of, "light check costs"),
           phase(of, "all derivatives", "emit+load with all derivatives"),
           of.stream().filter(Round::reused).count(), of.size(), of.stream().filter(Round::derivativesReused).count(), of.size(), load));
     }
