@@ -37,8 +37,9 @@ import org.phloem.compiler.ir.Stmt;
  * The derivatives must agree with finite differences, the dot-product identity and the checkpointed
  * sweep, and the generated class must verify; and the partials must be cheap: no reciprocal of a tile
  * value computed in the reverse layer loop ({@link ReverseInvariants}), one division per denominator in
- * a reverse block ({@link SharedReciprocals}), and no cosh for the derivative of sinh
- * ({@link DerivativeRules}: from the value, sqrt(1 + sinh²)). Each of the three fails on the code before.
+ * a reverse block ({@link SharedReciprocals}), no cosh for the derivative of sinh
+ * ({@link DerivativeRules}: from the value, sqrt(1 + sinh²)), and tanh and sinh recorded by the forward
+ * sweep rather than computed again ({@code Adjoint}). Each of the four fails on the code before.
  */
 class ReversePartialsPropertiesTest {
   private static final double[] P = {0.6, -0.3, 0.9};
@@ -139,6 +140,47 @@ class ReversePartialsPropertiesTest {
   void sinhDerivative_callsNoCosh(@ForAll("programs") Program prog) {
     String gradient = IrPrinter.print(prog.model().program().function("gradient"));
     assertFalse(gradient.contains("cosh("), "cosh computed for sinh's derivative:\n" + prog);
+  }
+
+  /**
+   * tanh and sinh (native code in the JDK, no JIT intrinsic) are computed once per gradient, in its
+   * forward sweep, which records them for the partials: the gradient calls them as often as the forward.
+   */
+  @Property(tries = 40)
+  void slowFunctions_areComputedOnceAndRecorded(@ForAll("programs") Program prog) {
+    int forward = slowCalls(prog.model().program().function("forward").body());
+    int gradient = slowCalls(prog.model().program().function("gradient").body());
+    assertTrue(forward >= 1, prog.toString());
+    assertEquals(forward, gradient, "tanh or sinh computed again in the reverse sweep:\n" + prog);
+  }
+
+  private static int slowCalls(List<Stmt> code) {
+    int n = 0;
+    for (Stmt s : code) {
+      if (s instanceof Stmt.Assign) {
+        n += slowCalls(((Stmt.Assign) s).value());
+      } else if (s instanceof Stmt.If) {
+        n += slowCalls(((Stmt.If) s).then()) + slowCalls(((Stmt.If) s).otherwise());
+      } else if (s instanceof Stmt.For) {
+        n += slowCalls(((Stmt.For) s).body());
+      }
+    }
+    return n;
+  }
+
+  private static int slowCalls(Expr e) {
+    if (e instanceof Expr.Select) {
+      return slowCalls(((Expr.Select) e).ifTrue()) + slowCalls(((Expr.Select) e).ifFalse());
+    }
+    if (!(e instanceof Expr.Call)) {
+      return 0;
+    }
+    Expr.Call c = (Expr.Call) e;
+    int n = c.prim() == Prim.TANH || c.prim() == Prim.SINH || c.prim() == Prim.COSH ? 1 : 0;
+    for (Expr a : c.args()) {
+      n += slowCalls(a);
+    }
+    return n;
   }
 
   @Property(tries = 15)
