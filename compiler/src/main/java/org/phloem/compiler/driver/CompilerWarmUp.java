@@ -20,7 +20,8 @@ import org.phloem.runtime.data.BoundData;
  * compiles the model again and again and runs its cost and light check, so that the JIT compiles the
  * compiler's own code, and the model's class (shared through the session's {@link LoadedClasses}),
  * before the user's first edit rather than during the rounds after it. Nothing is printed or kept.
- * It stops at the first save (a step under way then finishes beside the round), after
+ * It stops at the first save (between two steps: compiling, differentiating, emitting, running; the
+ * step under way then finishes beside the round), after
  * {@link #MAX_COMPILES} compilations, or once it has used {@link #MAX_CPU_NANOS} of CPU.
  */
 final class CompilerWarmUp {
@@ -57,28 +58,41 @@ final class CompilerWarmUp {
     long cpu0 = THREADS.getCurrentThreadCpuTime();
     try {
       for (int k = 0; k < MAX_COMPILES && !stop.get() && THREADS.getCurrentThreadCpuTime() - cpu0 < MAX_CPU_NANOS; k++) {
-        Compilation front = Pipeline.forward(model, classes, new Phases(), l -> { });
-        Compilation c = Pipeline.withDerivatives(front, classes, new Phases());
+        // a save stops the warm-up between any two steps (the step under way then runs beside the round)
+        Compilation front = step(() -> Pipeline.forward(model, classes, new Phases(), l -> { }));
+        Compilation c = step(() -> Pipeline.withDerivatives(front, classes, new Phases()));
         // the classes are found by their code's shape after the first time (LoadedClasses): emit them
         // anyway, so that the emitter's code is compiled by the JIT too, as the round after an edited
         // expression needs
-        ClassEmitter.emit(LiteralsAsData.of(c.program()));
-        IrProgram gradient = AutoDiff.gradientOnly(front.forward());
-        ClassEmitter.emit(LiteralsAsData.of(gradient));
-        if (stop.get()) {
-          return;
-        }
+        step(() -> ClassEmitter.emit(LiteralsAsData.of(c.program())));
+        IrProgram gradient = step(() -> AutoDiff.gradientOnly(front.forward()));
+        step(() -> ClassEmitter.emit(LiteralsAsData.of(gradient)));
         // the rounds' light checks run the class with the gradient alone: that is the one to warm up
         CompiledModel m = LoadedModel.load(gradient, classes).bind(data);
         double[] p = m.info().priorMeans();
-        m.cost(p);
-        if (stop.get()) {
-          return;
-        }
-        DirectionalCheck.run(m, p, CheckOptions.defaults());
+        step(() -> m.cost(p));
+        step(() -> DirectionalCheck.run(m, p, CheckOptions.defaults()));
       }
+    } catch (Stopped e) {
+      // a save came
     } catch (Exception | StackOverflowError e) {
       // the rounds report every problem (a file saved meanwhile may not compile); a warm-up only stops
+    }
+  }
+
+  /** Runs one step, then ends the warm-up ({@link Stopped}) if a save asked it to stop meanwhile. */
+  private <T> T step(Phases.Step<T> step) throws Exception {
+    T result = step.run();
+    if (stop.get()) {
+      throw new Stopped();
+    }
+    return result;
+  }
+
+  /** The warm-up was asked to stop. */
+  private static final class Stopped extends RuntimeException {
+    Stopped() {
+      super(null, null, false, false);
     }
   }
 }
