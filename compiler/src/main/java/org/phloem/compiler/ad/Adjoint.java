@@ -193,7 +193,9 @@ public final class Adjoint {
         body.add(new Stmt.Assign(new Ref.Local(result), Expr.local(cost), 0));
       }
       body.add(new Stmt.Assign(new Ref.Local(adj.get(cost)), Expr.num(1), 0));
-      body.addAll(sweep.rev());
+      List<Stmt> whole = new ArrayList<>(body);
+      whole.addAll(sweep.rev());
+      body.addAll(ReverseInvariants.hoist(sweep.rev(), whole));
       List<String> results = new ArrayList<>(f.results());
       results.set(0, result);
       Set<String> adjointArrays = new LinkedHashSet<>();
@@ -358,6 +360,7 @@ public final class Adjoint {
         accumulateAll(lin.terms(), adjointValue(yb, lin.terms().size(), code, s.line()), code, s.line());
         code.add(new Stmt.Assign(yb, Expr.num(0), s.line()));
       }
+      code = SharedReciprocals.apply(code);
       Set<String> reads = new LinkedHashSet<>();
       for (Stmt c : code) {
         Stmt.Assign ca = (Stmt.Assign) c;

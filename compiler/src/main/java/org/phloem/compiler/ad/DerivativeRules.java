@@ -10,7 +10,7 @@ import org.phloem.compiler.ir.Prim;
 /**
  * The derivative rules: one entry per {@link Prim}, giving each partial derivative of the primitive's
  * value with respect to each operand as an IR expression of the operands (and of the value itself
- * where that saves work, as for {@code exp}, {@code sqrt}, {@code tanh}). The same table drives the
+ * where that saves work, as for {@code exp}, {@code sqrt}, {@code tanh}, {@code sinh}). The same table drives the
  * tangent transform ({@code ẏ = Σ ∂y/∂xᵢ · ẋᵢ}) and the adjoint transform ({@code x̄ᵢ += ∂y/∂xᵢ · ȳ}).
  *
  * <p>Rules are built from a few shapes: {@link #linear} (constant partials), {@link #unary} (one
@@ -111,7 +111,7 @@ public final class DerivativeRules {
     t.put(Prim.MIN, kink(Cond.CmpOp.LE));
     t.put(Prim.MAX, kink(Cond.CmpOp.GE));
     t.put(Prim.TANH, unary(o -> Expr.sub(Expr.num(1), Expr.mul(o.result(), o.result()))));
-    t.put(Prim.SINH, unary(o -> Expr.call(Prim.COSH, o.arg(0))));
+    t.put(Prim.SINH, unary(DerivativeRules::coshFromSinh));
     t.put(Prim.COSH, unary(o -> Expr.call(Prim.SINH, o.arg(0))));
     t.put(Prim.SIN, unary(o -> Expr.call(Prim.COS, o.arg(0))));
     t.put(Prim.COS, unary(o -> Expr.neg(Expr.call(Prim.SIN, o.arg(0)))));
@@ -120,6 +120,19 @@ public final class DerivativeRules {
     t.put(Prim.ACOS, unary(o -> Expr.div(Expr.num(-1), Expr.call(Prim.SQRT, oneMinusSquare(o.arg(0))))));
     t.put(Prim.ATAN, unary(o -> Expr.div(Expr.num(1), Expr.add(Expr.num(1), Expr.mul(o.arg(0), o.arg(0))))));
     return t;
+  }
+
+  /**
+   * ∂sinh(a)/∂a = cosh(a), from the value s = sinh(a): sqrt(1 + s²) (the identity cosh² − sinh² = 1; no
+   * cancellation, cosh ≥ 1), and |s| once s² would overflow (there 1 + s² rounds to s² anyway). The
+   * reverse sweep has s at hand (it computes sinh again, or holds the assigned value): a square root
+   * instead of a second hyperbolic function, which the JDK computes in native code (StrictMath, about
+   * as costly as the sinh itself). The CCDAS experiment's soil pools take two per tile-month.
+   */
+  private static Expr coshFromSinh(Operands o) {
+    Expr s = o.result();
+    return new Expr.Select(new Cond.Compare(Cond.CmpOp.LT, Expr.call(Prim.ABS, s), Expr.num(1e150)),
+        Expr.call(Prim.SQRT, Expr.add(Expr.num(1), Expr.mul(s, s))), Expr.call(Prim.ABS, s));
   }
 
   /** ∂(a^b)/∂a for a literal b of 1, 2 or 3: 1, 2a, 3a·a; else null. */

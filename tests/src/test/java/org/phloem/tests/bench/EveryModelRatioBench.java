@@ -31,7 +31,8 @@ import org.phloem.tests.transport.FluxInversionData;
  * <p>Each model at its prior means, bound to the repository's data (the three whose data a test makes:
  * {@code sdbm.phl} to {@link SdbmData}, {@code bethy_lite.phl} to one block of the synthetic climate,
  * {@code flux_inversion.phl} to the transport tests' fixture). Every model is warmed up (pairs of forward
- * and gradient for {@code --warmup} seconds of thread CPU), then {@code --reps} rounds, the models
+ * and gradient for {@code --warmup} seconds of thread CPU, and on until the JIT is quiet), then {@code --reps}
+ * rounds, the models
  * interleaved so that a burst of load falls on all of them: per round and model, a batch of forwards and
  * the same number of gradients (the batch about {@code --batch-ms} of forward), timed by the calling
  * thread's CPU. Per model: the median ratio and its interquartile range; whether the gradient runs the
@@ -83,10 +84,7 @@ public final class EveryModelRatioBench {
   }
 
   public static void main(String[] argv) throws Exception {
-    Map<String, String> args = new LinkedHashMap<>();
-    for (int k = 0; k + 1 < argv.length; k += 2) {
-      args.put(argv[k].replaceFirst("^--", ""), argv[k + 1]);
-    }
+    Map<String, String> args = GradientRatioBench.options(argv);
     int reps = Integer.parseInt(args.getOrDefault("reps", "5"));
     double warmupSeconds = Double.parseDouble(args.getOrDefault("warmup", "1"));
     double batchMillis = Double.parseDouble(args.getOrDefault("batch-ms", "10"));
@@ -121,16 +119,16 @@ public final class EveryModelRatioBench {
         if (k.slow && r >= 3) {
           continue;
         }
-        long f = cpu(() -> {
+        long f = GradientRatioBench.cpu(() -> {
           for (int i = 0; i < k.batch; i++) {
             k.model.cost(k.p);
           }
         });
-        long g = cpu(() -> gradients(k));
+        long g = GradientRatioBench.cpu(() -> gradients(k));
         k.ratios.add((double) g / f);
         if (k.checkpointed) {
           k.model.setCheckpointing(false);
-          long plain = cpu(() -> gradients(k));
+          long plain = GradientRatioBench.cpu(() -> gradients(k));
           k.model.setCheckpointing(true);
           k.plainRatios.add((double) plain / f);
         }
@@ -257,11 +255,5 @@ public final class EveryModelRatioBench {
 
   private static List<String> words(String list) {
     return Arrays.stream(list.split(",")).map(String::trim).filter(w -> !w.isEmpty()).toList();
-  }
-
-  private static long cpu(Runnable work) {
-    long t0 = THREADS.getCurrentThreadCpuTime();
-    work.run();
-    return THREADS.getCurrentThreadCpuTime() - t0;
   }
 }

@@ -42,10 +42,7 @@ public final class GradientRatioBench {
   private record Case(String name, CompiledModel model, double[] p, double[] g) {}
 
   public static void main(String[] argv) throws Exception {
-    Map<String, String> args = new LinkedHashMap<>();
-    for (int k = 0; k + 1 < argv.length; k += 2) {
-      args.put(argv[k].replaceFirst("^--", ""), argv[k + 1]);
-    }
+    Map<String, String> args = options(argv);
     int reps = Integer.parseInt(args.getOrDefault("reps", "15"));
     int warmupSeconds = Integer.parseInt(args.getOrDefault("warmup", "20"));
     double batchMillis = Double.parseDouble(args.getOrDefault("batch-ms", "50"));
@@ -102,6 +99,15 @@ public final class GradientRatioBench {
     }
   }
 
+  /** The {@code --name value} pairs of a command line, by name without the dashes. */
+  static Map<String, String> options(String[] argv) {
+    Map<String, String> args = new LinkedHashMap<>();
+    for (int k = 0; k + 1 < argv.length; k += 2) {
+      args.put(argv[k].replaceFirst("^--", ""), argv[k + 1]);
+    }
+    return args;
+  }
+
   private static void add(List<Case> cases, String name, CompiledModel m, boolean randomPoint) {
     double[] p = randomPoint ? BenchModels.testPoint(m, 3) : m.info().priorMeans();
     cases.add(new Case(name, m, p, new double[p.length]));
@@ -123,7 +129,8 @@ public final class GradientRatioBench {
     return (int) Math.max(1, Math.round(millis * 1e6 / perForward));
   }
 
-  private static long cpu(Runnable work) {
+  /** The calling thread's CPU time {@code work} takes, ns. */
+  static long cpu(Runnable work) {
     long t0 = THREADS.getCurrentThreadCpuTime();
     work.run();
     return THREADS.getCurrentThreadCpuTime() - t0;
