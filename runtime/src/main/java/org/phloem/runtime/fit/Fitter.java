@@ -126,7 +126,8 @@ public final class Fitter {
     if (runNewton) {
       ConvergenceTolerances tol = options.tolerances();
       TrustRegionNewton newton = new TrustRegionNewton(Math.max(options.newtonIterations(), newtonAlone ? 1 : 0),
-          newtonBudget(options, lbfgsHandsOver, main, resumeFrom), at -> Verdict.scaledProjectedGradient(cost, at, tol) < tol.gradient());
+          newtonBudget(options, lbfgsHandsOver, main, resumeFrom), at -> Verdict.scaledProjectedGradient(cost, at, tol) < tol.gradient(),
+          tol.gradient());
       MinimizerResult tr = resumeFrom instanceof MinimizerState.TrustRegionState state
           ? newton.resume(cost, space, state, options.listener(), save::accept)
           : newton.minimize(cost, space, x, log, phaseStop, first, evaluations, options.listener(), save::accept);

@@ -14,7 +14,8 @@ import java.util.function.Predicate;
  * <p>Each iteration: slots that are within 1e-3 of their scale from a bound with the gradient pushing
  * them out are moved onto it (to 1e-10 of their scale, where the transform to x still resolves them)
  * when that does not raise the cost, and held there while the gradient keeps pushing (see
- * {@link BoundProximity}); the step solves the trust-region subproblem on the other slots to a residual
+ * {@link BoundProximity}), and slots near a bound with the gradient pulling them inside by more than the verdict's
+ * gradient tolerance are put back inside, where the transform is not flat ({@link BoundRelease}); the step solves the trust-region subproblem on the other slots to a residual
  * of {@value #CG_TOLERANCE} of the gradient (at most 2n + 10 products); the radius follows the ratio ρ of actual to predicted
  * decrease (¼ ‖p‖ below ρ = ¼, doubled above ¾ when the step reached the boundary). Negative curvature
  * takes the step to the boundary, so a saddle is left along its descent direction; when the model
@@ -47,6 +48,8 @@ public final class TrustRegionNewton {
   static final int PROJECTED_TRIAL_EVERY = 10;
   /** Trust-region iterations a projected trial (see holdBounds) may take. */
   static final int PROJECTED_ITERATIONS = 10;
+  /** Releases (see {@link BoundRelease}) that moved nothing after which a run tries none again (each takes a few gradients). */
+  static final int FAILED_RELEASES = 10;
   /** Where a slot counts as held on its bound (the verdict's default tolerance). */
   static final double HELD_WITHIN = 1e-6;
 
@@ -66,10 +69,12 @@ public final class TrustRegionNewton {
   private final boolean trials;
   /** Whether the verdict's gradient condition (a) holds at a point (null: never asked, taken as not holding). */
   private final Predicate<double[]> stationary;
+  /** The verdict's gradient tolerance (scaled): a slot near a bound pulled inward by more is released ({@link BoundRelease}). */
+  private final double releasePull;
 
   /** A minimizer allowed {@code maxIterations} iterations. */
   public TrustRegionNewton(int maxIterations) {
-    this(maxIterations, 0, null, true);
+    this(maxIterations, 0, null, ConvergenceTolerances.defaults().gradient(), true);
   }
 
   /**
@@ -80,13 +85,22 @@ public final class TrustRegionNewton {
    * steps count toward the stop, as steps that lower the cost by no more than rounding do (null: never).
    */
   public TrustRegionNewton(int maxIterations, int evaluationBudget, Predicate<double[]> stationary) {
-    this(maxIterations, evaluationBudget, stationary, true);
+    this(maxIterations, evaluationBudget, stationary, ConvergenceTolerances.defaults().gradient(), true);
   }
 
-  private TrustRegionNewton(int maxIterations, int evaluationBudget, Predicate<double[]> stationary, boolean trials) {
+  /**
+   * As {@link #TrustRegionNewton(int, int, Predicate)}, with the verdict's gradient tolerance {@code gradientTolerance}
+   * (scaled): a slot near a bound whose scaled gradient pulls it inward by more is put back inside ({@link BoundRelease}).
+   */
+  public TrustRegionNewton(int maxIterations, int evaluationBudget, Predicate<double[]> stationary, double gradientTolerance) {
+    this(maxIterations, evaluationBudget, stationary, gradientTolerance, true);
+  }
+
+  private TrustRegionNewton(int maxIterations, int evaluationBudget, Predicate<double[]> stationary, double releasePull, boolean trials) {
     this.maxIterations = maxIterations;
     this.evaluationBudget = evaluationBudget;
     this.stationary = stationary;
+    this.releasePull = releasePull;
     this.trials = trials;
   }
 
@@ -158,6 +172,8 @@ public final class TrustRegionNewton {
     int escapes;
     /** The iteration from which a projected trial (see holdBounds) may be tried again after one failed. */
     int nextProjectedTrial;
+    /** Releases (see releaseBounds) that moved nothing; after {@value #FAILED_RELEASES} none is tried. */
+    int failedReleases;
     /** The sd of the cost's rounding noise, measured once when needed (NaN before). */
     double costNoise = Double.NaN;
     /** The point at which {@link #stationaryHere} last asked, and its answer. */
@@ -205,6 +221,9 @@ public final class TrustRegionNewton {
         if (status != null) {
           break;
         }
+        int before = iteration;
+        double fBefore = fx;
+        double released = releaseBounds();
         boolean[] free = holdBounds();
         double[] gf = new double[n];
         for (int i = 0; i < n; i++) {
@@ -272,6 +291,10 @@ public final class TrustRegionNewton {
         // with a large gradient. Where (a) holds, a stop lets the verdict judge (a singular Hessian, a saddle)
         boolean refusedRealStep = !accepted && (!finite || predicted > band) && !stationaryHere();
         stalls = accepted && (actual > 4 * band || halved) ? 0 : refusedRealStep ? stalls : stalls + 1;
+        if (released > 0 && fBefore - fx > 4 * band) {
+          // the release lowered the cost beyond rounding: progress, whatever the step did
+          stalls = 0;
+        }
         if (accepted) {
           iteration++;
           x = xt;
@@ -298,6 +321,11 @@ public final class TrustRegionNewton {
             stalls = 0;
           }
         }
+        if (released > 0 && iteration == before) {
+          // the release moved the point though the step did not: the iteration is the release's
+          iteration++;
+          record(released);
+        }
         if (stalls >= 3) {
           status = FitStatus.GRADIENT_SMALL;
         } else if (!(radius > 1e-14 * (1 + Vectors.norm(x)))) {
@@ -322,8 +350,8 @@ public final class TrustRegionNewton {
      * are put on their bound together, kept if the cost does not rise; when it rises (another slot must
      * move with one of them), the other slots take up to {@value #PROJECTED_ITERATIONS} trust-region
      * iterations from there (a projected trial), kept if the cost falls below the current one, and after a failed trial none is tried for {@value #PROJECTED_TRIAL_EVERY}
-     * iterations. A slot whose optimum lies inside after all is released at the next iteration (the
-     * gradient then pulls it in).
+     * iterations. A slot whose optimum lies inside after all is released at the next iteration by
+     * releaseBounds: the gradient in x alone would not pull it in, the transform being flat there.
      */
     boolean[] holdBounds() {
       boolean[] free = new boolean[n];
@@ -379,13 +407,42 @@ public final class TrustRegionNewton {
     }
 
     /**
+     * Puts slots that sit near a bound while the cost falls inside it back inside ({@link BoundRelease}): through the
+     * flat transform there the steps see a pull too small to move them, holdBounds does not hold them (the gradient
+     * does not push them outward), and the phase would stall beside the optimum. Not inside a projected trial (its
+     * slots are held on purpose); a release that moves nothing is tried again at most {@value #FAILED_RELEASES} times.
+     * Returns the length of the move in x (0: none). Part of an iteration, before the bounds are held and the step
+     * taken: a release alone would only ever move the slots near bounds, and one whose pull stays just above the
+     * tolerance (its partners along stiff directions not moving) would be released by a sliver at every iteration
+     * while the others wait.
+     */
+    private double releaseBounds() {
+      if (space == null || !trials || failedReleases >= FAILED_RELEASES) {
+        return 0;
+      }
+      BoundRelease.Outcome out = BoundRelease.release(f, space, x, g, fx, releasePull, ROUNDING_ULPS * Math.ulp(Math.abs(fx)));
+      evaluations += out.evaluations();
+      if (out.released() == 0) {
+        failedReleases += out.evaluations() > 0 ? 1 : 0;
+        return 0;
+      }
+      double[] step = new double[n];
+      Vectors.axpy(out.x(), -1, x, step);
+      x = out.x();
+      g = out.g();
+      fx = out.fx();
+      gnorm = Vectors.norm(g);
+      return Vectors.norm(step);
+    }
+
+    /**
      * From xt (slots put on their bounds), up to {@value #PROJECTED_ITERATIONS} trust-region iterations
      * of their own (those slots held while the gradient pushes them outward, no trials inside), kept when
      * the cost at their end is below the current one: a tied partner moves back onto the stiff direction
      * in a few Newton steps, which one step from a fresh radius does not always do.
      */
     private boolean projectedTrial(double[] xt) {
-      TrustRegionNewton inner = new TrustRegionNewton(PROJECTED_ITERATIONS, 0, stationary, false);
+      TrustRegionNewton inner = new TrustRegionNewton(PROJECTED_ITERATIONS, 0, stationary, releasePull, false);
       MinimizerResult r = inner.minimize(f, space, xt, List.of(), null, firstMethod, 0, IterationListener.NONE, state -> { });
       evaluations += r.evaluations();
       if (!(r.cost() < fx)) {

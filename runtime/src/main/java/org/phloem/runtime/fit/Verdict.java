@@ -218,6 +218,11 @@ public record Verdict(FitStatus status, double gradient, double gradientNoise, b
     } else {
       status = FitStatus.STALLED;
     }
+    if (status != FitStatus.CONVERGED && !probe.gradientMet()) {
+      // name where (a) fails, and a slot left on its bound against its pull, before the general advice suspects the gradient
+      String blame = GradientBlame.sentence(space, x, gs, free, tol);
+      note = note.isEmpty() ? blame : blame + "; " + note;
+    }
     return new Verdict(status, gmax, noise, floor, decrement, ratio, tol, bounds, weakest, hessianProducts, note);
   }
 
