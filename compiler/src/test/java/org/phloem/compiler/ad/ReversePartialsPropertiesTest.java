@@ -45,6 +45,7 @@ class ReversePartialsPropertiesTest {
   private static final double[] P = {0.6, -0.3, 0.9};
   private static final double[] DIR = {0.4, 0.7, -0.2};
   private static final AtomicInteger NAMES = new AtomicInteger();
+  private static final Set<Prim> SLOW = java.util.EnumSet.of(Prim.TANH, Prim.SINH, Prim.COSH);
 
   record Program(Model model, Model checkpointed, String layer) {
     @Override
@@ -117,7 +118,7 @@ class ReversePartialsPropertiesTest {
   /** No {@code 1 / d} of a value the reverse layer loop does not change is computed in that loop. */
   @Property(tries = 60)
   void reverseLayerLoop_computesNoReciprocalOfATileValue(@ForAll("programs") Program prog) {
-    Stmt.For reverse = findDescending(prog.model().program().function("gradient").body(), prog.layer());
+    Stmt.For reverse = CanopyLikeLoops.findDescending(prog.model().program().function("gradient").body(), prog.layer());
     assertTrue(reverse != null, "no reverse layer loop:\n" + prog);
     Set<String> written = variant(reverse);
     List<Expr> divisors = new ArrayList<>();
@@ -148,40 +149,13 @@ class ReversePartialsPropertiesTest {
    */
   @Property(tries = 40)
   void slowFunctions_areComputedOnceAndRecorded(@ForAll("programs") Program prog) {
-    int forward = slowCalls(prog.model().program().function("forward").body());
-    int gradient = slowCalls(prog.model().program().function("gradient").body());
+    int forward = CanopyLikeLoops.calls(prog.model().program().function("forward").body(), SLOW);
+    int gradient = CanopyLikeLoops.calls(prog.model().program().function("gradient").body(), SLOW);
     assertTrue(forward >= 1, prog.toString());
     assertEquals(forward, gradient, "tanh or sinh computed again in the reverse sweep:\n" + prog);
   }
 
-  private static int slowCalls(List<Stmt> code) {
-    int n = 0;
-    for (Stmt s : code) {
-      if (s instanceof Stmt.Assign) {
-        n += slowCalls(((Stmt.Assign) s).value());
-      } else if (s instanceof Stmt.If) {
-        n += slowCalls(((Stmt.If) s).then()) + slowCalls(((Stmt.If) s).otherwise());
-      } else if (s instanceof Stmt.For) {
-        n += slowCalls(((Stmt.For) s).body());
-      }
-    }
-    return n;
-  }
 
-  private static int slowCalls(Expr e) {
-    if (e instanceof Expr.Select) {
-      return slowCalls(((Expr.Select) e).ifTrue()) + slowCalls(((Expr.Select) e).ifFalse());
-    }
-    if (!(e instanceof Expr.Call)) {
-      return 0;
-    }
-    Expr.Call c = (Expr.Call) e;
-    int n = c.prim() == Prim.TANH || c.prim() == Prim.SINH || c.prim() == Prim.COSH ? 1 : 0;
-    for (Expr a : c.args()) {
-      n += slowCalls(a);
-    }
-    return n;
-  }
 
   @Property(tries = 15)
   void generatedClass_verifies(@ForAll("programs") Program prog) {
@@ -341,27 +315,5 @@ class ReversePartialsPropertiesTest {
     }
   }
 
-  private static Stmt.For findDescending(List<Stmt> code, String index) {
-    for (Stmt s : code) {
-      if (s instanceof Stmt.For) {
-        Stmt.For f = (Stmt.For) s;
-        if (f.index().equals(index) && f.descending()) {
-          return f;
-        }
-        Stmt.For inner = findDescending(f.body(), index);
-        if (inner != null) {
-          return inner;
-        }
-      } else if (s instanceof Stmt.If) {
-        Stmt.For inner = findDescending(((Stmt.If) s).then(), index);
-        if (inner == null) {
-          inner = findDescending(((Stmt.If) s).otherwise(), index);
-        }
-        if (inner != null) {
-          return inner;
-        }
-      }
-    }
-    return null;
-  }
+
 }
