@@ -103,6 +103,15 @@ public final class Adjoint {
   /** A piece of code's forward sweep and reverse sweep. */
   private record Sweep(List<Stmt> fwd, List<Stmt> rev) {}
 
+  /** An assignment as the forward sweep runs it (through temporaries), and the temporaries it records. */
+  private record RecordedValues(List<Stmt> forward, List<String> temps) {}
+
+  /** Functions the JDK computes in native code, without a JIT intrinsic: their values are recorded, not computed again. */
+  private static final java.util.Set<Prim> SLOW = java.util.EnumSet.of(Prim.TANH, Prim.SINH, Prim.COSH, Prim.ASIN, Prim.ACOS, Prim.ATAN);
+
+  /** Set to {@code false} to compute those values again in the reverse sweep (to measure what recording them does). */
+  public static final String RECORD_SLOW_PROPERTY = "phloem.recordSlowValues";
+
   /**
    * The reverse code of one assignment (without the restore), the names it reads with their values
    * from before the assignment, and those it reads with their values from after it (the target, whose
@@ -131,6 +140,8 @@ public final class Adjoint {
     private final Map<Stmt, Reverse> reverse = new IdentityHashMap<>();
     /** Recomputed assignments the reverse sweep computes again through temporaries their partials reuse. */
     private final Map<Stmt, List<Stmt>> recomputedThrough = new IdentityHashMap<>();
+    /** Assignments whose forward sweep records the values of slow functions their partials reuse ({@link #recordSlowValues}). */
+    private final Map<Stmt, RecordedValues> recordedValues = new IdentityHashMap<>();
     private ToBeRecorded tbr;
     /** Locals the reverse sweep computes again rather than restores (see {@link Recomputable}). */
     private final Recomputable recomputed;
@@ -331,9 +342,10 @@ public final class Adjoint {
           targetHoldsValue ? new Expr.Get(s.target()) : null);
       List<Stmt> code = new ArrayList<>();
       Set<String> computedAgain = recomputeThroughTemps(s, lin);
-      for (Linearizer.Temp t : lin.tempsNeededBy(lin.coefficients())) {
+      Set<String> restored = recordSlowValues(s, lin);
+      for (Linearizer.Temp t : tempsNeededBelow(lin, restored)) {
         locals.put(t.name(), ScalarType.REAL);
-        if (!computedAgain.contains(t.name())) {
+        if (!computedAgain.contains(t.name()) && !restored.contains(t.name())) {
           code.add(new Stmt.Assign(new Ref.Local(t.name()), t.value(), 0));
         }
       }
@@ -403,6 +415,68 @@ public final class Adjoint {
       again.add(new Stmt.Assign(s.target(), lin.primal(), s.line()));
       recomputedThrough.put(s, again);
       return names;
+    }
+
+    /**
+     * For an assignment the reverse sweep does not compute again: the partials' temporaries holding
+     * tanh, sinh, cosh, asin, acos or atan of something are recorded by the forward sweep and restored
+     * before the partials, instead of computed a second time. The JDK computes these in native code
+     * ({@code StrictMath}, no JIT intrinsic): one costs about 30 ns, a push and a pop about 2 (the CCDAS
+     * experiment's phenology, two tanh per tile-month, and its soil pools, a sinh per pass). The forward
+     * sweep then evaluates the assignment through the linearizer's temporaries, the same operations in the
+     * same order: the same value, bit for bit. Operands only those values needed are no longer read by
+     * the reverse sweep, so the to-be-recorded analysis may stop recording them (the phenology's {@code x}).
+     * Returns the temporaries recorded.
+     */
+    private Set<String> recordSlowValues(Stmt.Assign s, Linearizer.Linear lin) {
+      if (recomputed.isDefinition(s) || !Boolean.parseBoolean(System.getProperty(RECORD_SLOW_PROPERTY, "true"))) {
+        return Set.of();
+      }
+      Set<String> slow = new LinkedHashSet<>();
+      for (Linearizer.Temp t : lin.tempsNeededBy(lin.coefficients())) {
+        if (t.value() instanceof Expr.Call && SLOW.contains(((Expr.Call) t.value()).prim())) {
+          slow.add(t.name());
+        }
+      }
+      if (slow.isEmpty()) {
+        return Set.of();
+      }
+      List<Stmt> forward = new ArrayList<>();
+      for (Linearizer.Temp t : lin.tempsNeededBy(List.of(lin.primal()))) {
+        locals.put(t.name(), ScalarType.REAL);
+        forward.add(new Stmt.Assign(new Ref.Local(t.name()), t.value(), s.line()));
+      }
+      List<String> primalTemps = new ArrayList<>();
+      forward.forEach(a -> primalTemps.add(((Stmt.Assign) a).target().name()));
+      if (!primalTemps.containsAll(slow)) {
+        return Set.of(); // a slow value the primal does not compute (none today): leave the statement alone
+      }
+      forward.add(new Stmt.Assign(s.target(), lin.primal(), s.line()));
+      recordedValues.put(s, new RecordedValues(forward, List.copyOf(slow)));
+      return slow;
+    }
+
+    /** The temporaries the partials need, not looking past {@code restored} (their operands are not needed). */
+    private static List<Linearizer.Temp> tempsNeededBelow(Linearizer.Linear lin, Set<String> restored) {
+      if (restored.isEmpty()) {
+        return lin.tempsNeededBy(lin.coefficients());
+      }
+      Set<String> needed = new LinkedHashSet<>();
+      for (Expr e : lin.coefficients()) {
+        needed.addAll(Reads.all(e));
+      }
+      List<Linearizer.Temp> out = new ArrayList<>();
+      List<Linearizer.Temp> temps = lin.temps();
+      for (int k = temps.size() - 1; k >= 0; k--) {
+        Linearizer.Temp t = temps.get(k);
+        if (needed.contains(t.name())) {
+          out.add(0, t);
+          if (!restored.contains(t.name())) {
+            needed.addAll(Reads.all(t.value()));
+          }
+        }
+      }
+      return out;
     }
 
     /**
@@ -560,6 +634,12 @@ public final class Adjoint {
         List<Stmt> fwd = new ArrayList<>();
         List<Stmt> rev = new ArrayList<>();
         Reverse r = reverseOf(s);
+        RecordedValues recorded = r == null ? null : recordedValues.get(s);
+        if (recorded != null) {
+          for (int k = recorded.temps().size() - 1; k >= 0; k--) {
+            rev.add(new Stmt.Pop(new Ref.Local(recorded.temps().get(k))));
+          }
+        }
         if (r != null && r.beforeRestore()) {
           rev.addAll(r.code());
         }
@@ -567,7 +647,12 @@ public final class Adjoint {
           fwd.add(new Stmt.Push(new Expr.Get(target)));
           rev.add(new Stmt.Pop(ForwardCheckedIndices.target((Stmt.Assign) s)));
         }
-        fwd.add(s);
+        if (recorded != null) {
+          fwd.addAll(recorded.forward());
+          recorded.temps().forEach(t -> fwd.add(new Stmt.Push(Expr.local(t))));
+        } else {
+          fwd.add(s);
+        }
         if (r != null && !r.beforeRestore()) {
           rev.addAll(r.code());
         }
@@ -640,13 +725,36 @@ public final class Adjoint {
         locals.put(n, ScalarType.INT);
         return n;
       };
+      // the loop advanced between snapshots runs its assignments as the recording does (through the
+      // temporaries of recordSlowValues): the same values, and the same tangents in the Hessian-vector product
+      Stmt.For swept = new Stmt.For(l.index(), l.from(), l.to(), l.descending(), asSwept(l.body()), l.line());
       LoopCheckpointing c = checkpoints.schedule() == CheckpointOptions.Schedule.NESTED
-          ? new Checkpointing(l, body.fwd(), body.rev(), snapshot, checkpoints.snapshots(), checkpoints.levels(), freshInt)
-          : new BinomialCheckpointing(l, body.fwd(), body.rev(), snapshot, TapeBytes.of(body.fwd()), checkpoints.snapshots(), freshInt);
+          ? new Checkpointing(swept, body.fwd(), body.rev(), snapshot, checkpoints.snapshots(), checkpoints.levels(), freshInt)
+          : new BinomialCheckpointing(swept, body.fwd(), body.rev(), snapshot, TapeBytes.of(body.fwd()), checkpoints.snapshots(), freshInt);
       List<Stmt> fwd = c.forward();
       tapeCount.addAll(TapeBytes.countLoop(l, body.fwd(), this::constantArray, TapeBytes.COUNTER, countIndices));
       checkpointedLoops++;
       return new Sweep(fwd, c.reverse());
+    }
+
+    /** {@code code} with the assignments whose slow values are recorded written as the forward sweep runs them (no pushes). */
+    private List<Stmt> asSwept(List<Stmt> code) {
+      List<Stmt> out = new ArrayList<>(code.size());
+      for (Stmt s : code) {
+        RecordedValues recorded = recordedValues.get(s);
+        if (recorded != null) {
+          out.addAll(recorded.forward());
+        } else if (s instanceof Stmt.For) {
+          Stmt.For f = (Stmt.For) s;
+          out.add(new Stmt.For(f.index(), f.from(), f.to(), f.descending(), asSwept(f.body()), f.line()));
+        } else if (s instanceof Stmt.If) {
+          Stmt.If i = (Stmt.If) s;
+          out.add(new Stmt.If(i.cond(), asSwept(i.then()), asSwept(i.otherwise()), i.line()));
+        } else {
+          out.add(s);
+        }
+      }
+      return out;
     }
 
     private Sweep branch(Stmt.If i, Set<String> loops) {

@@ -71,8 +71,13 @@ final class WatchSession {
   /** The last compilation that succeeded with all its derivatives ({@link #lastCompilation} may hold the gradient's alone). */
   private Compilation lastWithAll;
   private Map<Path, String> lastSources;
-  /** Whether to warm the compiler up after the first round that passes; the warm-up under way, or null. */
-  private boolean warmUpDue;
+  /**
+   * What the compiler's warm-ups may still spend in this session (null: no warm-up), whether one has
+   * started (the first starts at once after its round, later ones once a result has stood a moment),
+   * and the warm-up under way, or null.
+   */
+  private final CompilerWarmUp.Budget warmUpBudget;
+  private boolean warmedUp;
   private CompilerWarmUp warmUp;
   /** The last round that compiled and bound, or null. */
   private LastRound last;
@@ -100,7 +105,7 @@ final class WatchSession {
   private RoundEnd unfinished;
 
   WatchSession(Path model, DataOptions data, boolean fullEveryRound, boolean phaseTimes, boolean warmUp) {
-    this.warmUpDue = warmUp;
+    this.warmUpBudget = warmUp ? new CompilerWarmUp.Budget() : null;
     this.model = model;
     this.data = data;
     this.fullEveryRound = fullEveryRound;
@@ -310,9 +315,9 @@ final class WatchSession {
         CompiledModel full = e.phases().time("bind with all derivatives", this::withAllDerivatives);
         e.phases().time("full check", () -> fullCheck(full));
       }
-      if (warmUpDue && e.model() instanceof GeneratedModel g) {
-        warmUpDue = false;
-        warmUp = CompilerWarmUp.start(model, g.data(), classes);
+      if (warmUpBudget != null && warmUpBudget.left() && e.model() instanceof GeneratedModel g) {
+        warmUp = CompilerWarmUp.start(model, g.data(), classes, warmUpBudget, warmedUp ? CompilerWarmUp.LATER_DELAY_MILLIS : 0);
+        warmedUp = true;
       }
       if (phaseTimes) {
         say("phases (thread CPU/wall, ms): " + e.phases().format());

@@ -58,4 +58,56 @@ final class CanopyLikeLoops {
       }
     }
   }
+
+  /** The first descending loop over {@code index} in {@code code} (a reverse sweep's loop), or null. */
+  static Stmt.For findDescending(List<Stmt> code, String index) {
+    for (Stmt s : code) {
+      if (s instanceof Stmt.For) {
+        Stmt.For f = (Stmt.For) s;
+        if (f.index().equals(index) && f.descending()) {
+          return f;
+        }
+        Stmt.For inner = findDescending(f.body(), index);
+        if (inner != null) {
+          return inner;
+        }
+      } else if (s instanceof Stmt.If) {
+        Stmt.For inner = findDescending(((Stmt.If) s).then(), index);
+        if (inner == null) {
+          inner = findDescending(((Stmt.If) s).otherwise(), index);
+        }
+        if (inner != null) {
+          return inner;
+        }
+      }
+    }
+    return null;
+  }
+  /** How many calls of {@code prims} {@code code} makes, nested statements included (not the branches of a select). */
+  static int calls(List<Stmt> code, java.util.Set<Prim> prims) {
+    int n = 0;
+    for (Stmt s : code) {
+      if (s instanceof Stmt.Assign) {
+        n += calls(((Stmt.Assign) s).value(), prims);
+      } else if (s instanceof Stmt.If) {
+        n += calls(((Stmt.If) s).then(), prims) + calls(((Stmt.If) s).otherwise(), prims);
+      } else if (s instanceof Stmt.For) {
+        n += calls(((Stmt.For) s).body(), prims);
+      }
+    }
+    return n;
+  }
+
+  /** How many calls of {@code prims} {@code e} makes (not in the branches of a select). */
+  static int calls(org.phloem.compiler.ir.Expr e, java.util.Set<Prim> prims) {
+    if (!(e instanceof org.phloem.compiler.ir.Expr.Call)) {
+      return 0;
+    }
+    org.phloem.compiler.ir.Expr.Call c = (org.phloem.compiler.ir.Expr.Call) e;
+    int n = prims.contains(c.prim()) ? 1 : 0;
+    for (org.phloem.compiler.ir.Expr a : c.args()) {
+      n += calls(a, prims);
+    }
+    return n;
+  }
 }

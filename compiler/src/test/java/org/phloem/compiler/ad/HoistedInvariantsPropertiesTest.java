@@ -44,6 +44,8 @@ class HoistedInvariantsPropertiesTest {
   private static final double[] P = {0.6, -0.3, 0.9};
   private static final double[] DIR = {0.4, 0.7, -0.2};
   private static final AtomicInteger NAMES = new AtomicInteger();
+  /** The functions whose rules reuse the value: the partials should read it, not compute it again. */
+  private static final Set<Prim> REUSED = java.util.EnumSet.of(Prim.EXP, Prim.SQRT, Prim.TANH);
 
   record Program(Model original, Model optimized, Model model, Model checkpointed, String layer) {
     @Override
@@ -155,14 +157,14 @@ class HoistedInvariantsPropertiesTest {
    */
   @Property(tries = 60)
   void recomputedLocals_partialsReuseTheRecomputedExps(@ForAll("programs") Program prog) {
-    Stmt.For reverseLayers = findDescending(prog.model().program().function("gradient").body(), prog.layer());
+    Stmt.For reverseLayers = CanopyLikeLoops.findDescending(prog.model().program().function("gradient").body(), prog.layer());
     int recomputed = 0;
     int inPartials = 0;
     for (Stmt s : reverseLayers.body()) {
       if (s instanceof Stmt.Assign) {
-        recomputed += reusedValueCalls(((Stmt.Assign) s).value());
+        recomputed += CanopyLikeLoops.calls(((Stmt.Assign) s).value(), REUSED);
       } else {
-        inPartials += reusedValueCalls(List.of(s));
+        inPartials += CanopyLikeLoops.calls(List.of(s), REUSED);
       }
     }
     String gradient = IrPrinter.print(prog.model().program().function("gradient"));
@@ -170,55 +172,9 @@ class HoistedInvariantsPropertiesTest {
     assertEquals(0, inPartials, "exp, sqrt, tanh computed again in partials:\n" + gradient);
   }
 
-  private static int reusedValueCalls(List<Stmt> code) {
-    int n = 0;
-    for (Stmt s : code) {
-      if (s instanceof Stmt.Assign) {
-        n += reusedValueCalls(((Stmt.Assign) s).value());
-      } else if (s instanceof Stmt.If) {
-        n += reusedValueCalls(((Stmt.If) s).then()) + reusedValueCalls(((Stmt.If) s).otherwise());
-      } else if (s instanceof Stmt.For) {
-        n += reusedValueCalls(((Stmt.For) s).body());
-      }
-    }
-    return n;
-  }
 
-  private static int reusedValueCalls(Expr e) {
-    if (!(e instanceof Expr.Call)) {
-      return 0;
-    }
-    Expr.Call c = (Expr.Call) e;
-    int n = c.prim() == Prim.EXP || c.prim() == Prim.SQRT || c.prim() == Prim.TANH ? 1 : 0;
-    for (Expr a : c.args()) {
-      n += reusedValueCalls(a);
-    }
-    return n;
-  }
 
-  private static Stmt.For findDescending(List<Stmt> code, String index) {
-    for (Stmt s : code) {
-      if (s instanceof Stmt.For) {
-        Stmt.For f = (Stmt.For) s;
-        if (f.index().equals(index) && f.descending()) {
-          return f;
-        }
-        Stmt.For inner = findDescending(f.body(), index);
-        if (inner != null) {
-          return inner;
-        }
-      } else if (s instanceof Stmt.If) {
-        Stmt.For inner = findDescending(((Stmt.If) s).then(), index);
-        if (inner == null) {
-          inner = findDescending(((Stmt.If) s).otherwise(), index);
-        }
-        if (inner != null) {
-          return inner;
-        }
-      }
-    }
-    return null;
-  }
+
 
   @Example
   void arrheniusFactor_leavesTheLayerLoopAndRepeatedCanopyLightIsComputedOnce() {

@@ -37,13 +37,15 @@ import org.phloem.compiler.ir.Stmt;
  * The derivatives must agree with finite differences, the dot-product identity and the checkpointed
  * sweep, and the generated class must verify; and the partials must be cheap: no reciprocal of a tile
  * value computed in the reverse layer loop ({@link ReverseInvariants}), one division per denominator in
- * a reverse block ({@link SharedReciprocals}), and no cosh for the derivative of sinh
- * ({@link DerivativeRules}: from the value, sqrt(1 + sinh²)). Each of the three fails on the code before.
+ * a reverse block ({@link SharedReciprocals}), no cosh for the derivative of sinh
+ * ({@link DerivativeRules}: from the value, sqrt(1 + sinh²)), and tanh and sinh recorded by the forward
+ * sweep rather than computed again ({@code Adjoint}). Each of the four fails on the code before.
  */
 class ReversePartialsPropertiesTest {
   private static final double[] P = {0.6, -0.3, 0.9};
   private static final double[] DIR = {0.4, 0.7, -0.2};
   private static final AtomicInteger NAMES = new AtomicInteger();
+  private static final Set<Prim> SLOW = java.util.EnumSet.of(Prim.TANH, Prim.SINH, Prim.COSH);
 
   record Program(Model model, Model checkpointed, String layer) {
     @Override
@@ -116,7 +118,7 @@ class ReversePartialsPropertiesTest {
   /** No {@code 1 / d} of a value the reverse layer loop does not change is computed in that loop. */
   @Property(tries = 60)
   void reverseLayerLoop_computesNoReciprocalOfATileValue(@ForAll("programs") Program prog) {
-    Stmt.For reverse = findDescending(prog.model().program().function("gradient").body(), prog.layer());
+    Stmt.For reverse = CanopyLikeLoops.findDescending(prog.model().program().function("gradient").body(), prog.layer());
     assertTrue(reverse != null, "no reverse layer loop:\n" + prog);
     Set<String> written = variant(reverse);
     List<Expr> divisors = new ArrayList<>();
@@ -140,6 +142,20 @@ class ReversePartialsPropertiesTest {
     String gradient = IrPrinter.print(prog.model().program().function("gradient"));
     assertFalse(gradient.contains("cosh("), "cosh computed for sinh's derivative:\n" + prog);
   }
+
+  /**
+   * tanh and sinh (native code in the JDK, no JIT intrinsic) are computed once per gradient, in its
+   * forward sweep, which records them for the partials: the gradient calls them as often as the forward.
+   */
+  @Property(tries = 40)
+  void slowFunctions_areComputedOnceAndRecorded(@ForAll("programs") Program prog) {
+    int forward = CanopyLikeLoops.calls(prog.model().program().function("forward").body(), SLOW);
+    int gradient = CanopyLikeLoops.calls(prog.model().program().function("gradient").body(), SLOW);
+    assertTrue(forward >= 1, prog.toString());
+    assertEquals(forward, gradient, "tanh or sinh computed again in the reverse sweep:\n" + prog);
+  }
+
+
 
   @Property(tries = 15)
   void generatedClass_verifies(@ForAll("programs") Program prog) {
@@ -299,27 +315,5 @@ class ReversePartialsPropertiesTest {
     }
   }
 
-  private static Stmt.For findDescending(List<Stmt> code, String index) {
-    for (Stmt s : code) {
-      if (s instanceof Stmt.For) {
-        Stmt.For f = (Stmt.For) s;
-        if (f.index().equals(index) && f.descending()) {
-          return f;
-        }
-        Stmt.For inner = findDescending(f.body(), index);
-        if (inner != null) {
-          return inner;
-        }
-      } else if (s instanceof Stmt.If) {
-        Stmt.For inner = findDescending(((Stmt.If) s).then(), index);
-        if (inner == null) {
-          inner = findDescending(((Stmt.If) s).otherwise(), index);
-        }
-        if (inner != null) {
-          return inner;
-        }
-      }
-    }
-    return null;
-  }
+
 }

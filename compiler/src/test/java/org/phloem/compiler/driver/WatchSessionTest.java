@@ -19,9 +19,7 @@ class WatchSessionTest {
   @Test
   void fullCheckOnRequest_checksTheLastRoundsModel_orSaysThereIsNone() throws Exception {
     Path file = Cli.misra1a(dir);
-    DataOptions data = new DataOptions();
-    data.data = Cli.data();
-    WatchSession session = new WatchSession(file, data, false, true, false);
+    WatchSession session = watching(file, true);
     String first = Cli.printed(text -> {
       session.round(Set.of(file));
       session.fullCheckOnRequest();
@@ -47,9 +45,7 @@ class WatchSessionTest {
   @Test
   void aRoundWhoseFilesChangedBeforeItReported_printsNothing() throws Exception {
     Path file = Cli.misra1a(dir);
-    DataOptions data = new DataOptions();
-    data.data = Cli.data();
-    WatchSession session = new WatchSession(file, data, false, false, false);
+    WatchSession session = watching(file, false);
     Cli.printed(text -> session.round(Set.of(file)));
     Files.writeString(file, Files.readString(file).replace("b1 * (1", "bb * (1"));
     Map<Path, FileStamps.Stamp> seen = FileStamps.of(Set.of(file));
@@ -70,9 +66,7 @@ class WatchSessionTest {
   @Test
   void aSaveBeforeAllTheDerivativesAreDone_endsTheRound_andTheNextReportsTheNewText() throws Exception {
     Path file = Cli.misra1a(dir);
-    DataOptions data = new DataOptions();
-    data.data = Cli.data();
-    WatchSession session = new WatchSession(file, data, false, true, false);
+    WatchSession session = watching(file, true);
     String first = Cli.printed(text -> {
       session.round(Set.of(file), Settling.NONE);
       Files.writeString(file, Files.readString(file).replace("b1 * (1 - exp(-b2 * x[i]))", "b1 * (1 - exp(-b2 * x[i])) + 0 * b2"));
@@ -86,5 +80,12 @@ class WatchSessionTest {
     assertTrue(second.contains("compiled in") && !second.contains("no file's text changed") && second.contains("light check passed"),
         second);
     assertTrue(second.contains("full check passed"), second);
+  }
+
+  /** A watch session on {@code file} with the test data, no full check every round, no warm-up. */
+  private static WatchSession watching(Path file, boolean phaseTimes) {
+    DataOptions data = new DataOptions();
+    data.data = Cli.data();
+    return new WatchSession(file, data, false, phaseTimes, false);
   }
 }

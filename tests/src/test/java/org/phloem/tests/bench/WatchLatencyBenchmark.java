@@ -54,7 +54,8 @@ import org.phloem.tests.support.Repo;
  * or by hand ({@link #main}). Writes {@code tests/target/bench/watch-latency.md}. Options: {@code -Dwatchbench.models=dalec/oregon.phl,...},
  * {@code -Dwatchbench.warmup=8}, {@code -Dwatchbench.rounds=8} (measured rounds per model, spread over the
  * four kinds), {@code -Dwatchbench.pause=30} (seconds before the first save, as a user takes: the
- * compiler's warm-up runs then), {@code -Dwatchbench.jvm="none|-XX:TieredStopAtLevel=1"} (JVM options of the watcher; several
+ * compiler's warm-up runs then), {@code -Dwatchbench.gap=2000} (milliseconds between a round's end and the next save,
+ * as a user reads the result; 0, the default, saves back to back), {@code -Dwatchbench.jvm="none|-XX:TieredStopAtLevel=1"} (JVM options of the watcher; several
  * sets separated by {@code |} are measured one after the other, model by model; {@code launcher}, the default, means
  * the options the launcher adds for {@code watch}, {@code none} no options beyond the stack size).
  */
@@ -67,6 +68,8 @@ public final class WatchLatencyBenchmark {
   private static final List<String> JVM = List.of(System.getProperty("watchbench.jvm", "launcher").split("\\|"));
   /** Seconds between the first round and the first save: the time a user takes, in which the compiler warms up. */
   private static final int PAUSE = Integer.getInteger("watchbench.pause", 0);
+  /** Milliseconds between a round's end and the next save (0: at once, back to back). */
+  private static final int GAP = Integer.getInteger("watchbench.gap", 0);
   private static final List<String> KINDS = List.of("unchanged", "comment", "number", "expression");
 
   /**
@@ -199,6 +202,7 @@ public final class WatchLatencyBenchmark {
           default -> { }
         }
         texts.put(target, text);
+        Thread.sleep(round == 1 ? 0 : GAP);
         double cpu0 = cpuMillis(process);
         long t0 = System.nanoTime();
         save(target, text);
