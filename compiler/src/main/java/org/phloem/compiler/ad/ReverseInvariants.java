@@ -12,6 +12,7 @@ import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.IExpr;
 import org.phloem.compiler.ir.Ref;
 import org.phloem.compiler.ir.Stmt;
+import org.phloem.compiler.optimize.Statements;
 
 /**
  * Loop-invariant partials leave the reverse sweep's loops. The forward's invariants have left their
@@ -55,7 +56,7 @@ final class ReverseInvariants {
         if (constantBounds(f)) {
           Set<String> variant = new HashSet<>();
           Map<String, Integer> writes = new HashMap<>();
-          countWrites(body, writes);
+          Statements.countWrites(body, writes);
           variant.addAll(writes.keySet());
           variant.add(f.index());
           List<Stmt> before = new ArrayList<>();
@@ -145,34 +146,6 @@ final class ReverseInvariants {
       } else if (s instanceof Stmt.If) {
         countReaders(((Stmt.If) s).then(), counts);
         countReaders(((Stmt.If) s).otherwise(), counts);
-      }
-    }
-  }
-
-  private static void countWrites(List<Stmt> code, Map<String, Integer> counts) {
-    for (Stmt s : code) {
-      String w = null;
-      if (s instanceof Stmt.Assign) {
-        w = ((Stmt.Assign) s).target().name();
-      } else if (s instanceof Stmt.SetInt) {
-        w = ((Stmt.SetInt) s).local();
-      } else if (s instanceof Stmt.Pop) {
-        w = ((Stmt.Pop) s).target().name();
-      } else if (s instanceof Stmt.PopInt) {
-        w = ((Stmt.PopInt) s).local();
-      } else if (s instanceof Stmt.Fill) {
-        w = ((Stmt.Fill) s).array();
-      } else if (s instanceof Stmt.Schedule) {
-        w = ((Stmt.Schedule) s).result();
-      } else if (s instanceof Stmt.For) {
-        w = ((Stmt.For) s).index();
-        countWrites(((Stmt.For) s).body(), counts);
-      } else if (s instanceof Stmt.If) {
-        countWrites(((Stmt.If) s).then(), counts);
-        countWrites(((Stmt.If) s).otherwise(), counts);
-      }
-      if (w != null) {
-        counts.merge(w, 1, Integer::sum);
       }
     }
   }

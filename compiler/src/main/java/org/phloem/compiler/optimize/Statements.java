@@ -7,8 +7,8 @@ import java.util.Set;
 import org.phloem.compiler.analysis.Recomputable;
 import org.phloem.compiler.ir.Stmt;
 
-/** What statements write and read, nested statements included. */
-final class Statements {
+/** What statements write and read, nested statements included (the optimiser's, and the reverse sweep's invariants). */
+public final class Statements {
   private Statements() {}
 
   /** Every name {@code code} writes (locals, arrays, loop indices), nested statements included. */
@@ -26,7 +26,7 @@ final class Statements {
   }
 
   /** Adds, for every name {@code code} writes, the number of statements writing it to {@code counts}. */
-  static void countWrites(List<Stmt> code, Map<String, Integer> counts) {
+  public static void countWrites(List<Stmt> code, Map<String, Integer> counts) {
     for (Stmt s : code) {
       count(s, counts, null);
     }
