@@ -48,30 +48,17 @@ final class ReverseInvariants {
   }
 
   private List<Stmt> block(List<Stmt> code) {
-    List<Stmt> out = new ArrayList<>(code.size());
-    for (Stmt s : code) {
-      if (s instanceof Stmt.For) {
-        Stmt.For f = (Stmt.For) s;
-        List<Stmt> body = block(f.body());
-        if (constantBounds(f)) {
-          Set<String> variant = new HashSet<>();
-          Map<String, Integer> writes = new HashMap<>();
-          Statements.countWrites(body, writes);
-          variant.addAll(writes.keySet());
-          variant.add(f.index());
-          List<Stmt> before = new ArrayList<>();
-          body = hoistFrom(body, variant, writes, before);
-          out.addAll(before);
-        }
-        out.add(new Stmt.For(f.index(), f.from(), f.to(), f.descending(), body, f.line()));
-      } else if (s instanceof Stmt.If) {
-        Stmt.If i = (Stmt.If) s;
-        out.add(new Stmt.If(i.cond(), block(i.then()), block(i.otherwise()), i.line()));
-      } else {
-        out.add(s);
+    return Statements.rewriteLoops(code, (f, body, before) -> {
+      if (!constantBounds(f)) {
+        return body;
       }
-    }
-    return out;
+      Set<String> variant = new HashSet<>();
+      Map<String, Integer> writes = new HashMap<>();
+      Statements.countWrites(body, writes);
+      variant.addAll(writes.keySet());
+      variant.add(f.index());
+      return hoistFrom(body, variant, writes, before);
+    });
   }
 
   private static boolean constantBounds(Stmt.For f) {

@@ -43,25 +43,7 @@ final class LoopInvariants {
   }
 
   private List<Stmt> block(List<Stmt> code) {
-    List<Stmt> out = new ArrayList<>(code.size());
-    for (Stmt s : code) {
-      if (s instanceof Stmt.For) {
-        Stmt.For f = (Stmt.For) s;
-        List<Stmt> body = block(f.body());
-        if (runsAtLeastOnce(f)) {
-          List<Stmt> before = new ArrayList<>();
-          body = hoistFrom(f, body, before);
-          out.addAll(before);
-        }
-        out.add(new Stmt.For(f.index(), f.from(), f.to(), f.descending(), body, f.line()));
-      } else if (s instanceof Stmt.If) {
-        Stmt.If i = (Stmt.If) s;
-        out.add(new Stmt.If(i.cond(), block(i.then()), block(i.otherwise()), i.line()));
-      } else {
-        out.add(s);
-      }
-    }
-    return out;
+    return Statements.rewriteLoops(code, (f, body, before) -> runsAtLeastOnce(f) ? hoistFrom(f, body, before) : body);
   }
 
   private static boolean runsAtLeastOnce(Stmt.For f) {

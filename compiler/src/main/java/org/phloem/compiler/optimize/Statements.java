@@ -1,5 +1,6 @@
 package org.phloem.compiler.optimize;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,38 @@ import org.phloem.compiler.ir.Stmt;
 /** What statements write and read, nested statements included (the optimiser's, and the reverse sweep's invariants). */
 public final class Statements {
   private Statements() {}
+
+  /** What a loop-invariant pass does to one loop whose nested loops it has already done. */
+  public interface LoopRewrite {
+    /**
+     * The new body of loop {@code loop} (its nested loops already rewritten: {@code body}); statements
+     * to run before the loop go to {@code before}.
+     */
+    List<Stmt> rewrite(Stmt.For loop, List<Stmt> body, List<Stmt> before);
+  }
+
+  /**
+   * {@code code} with every loop rewritten by {@code rewrite}, innermost first (so what an inner loop moved
+   * out can move further), through the branches of ifs; the statements each loop moves out go just before it.
+   */
+  public static List<Stmt> rewriteLoops(List<Stmt> code, LoopRewrite rewrite) {
+    List<Stmt> out = new ArrayList<>(code.size());
+    for (Stmt s : code) {
+      if (s instanceof Stmt.For) {
+        Stmt.For f = (Stmt.For) s;
+        List<Stmt> before = new ArrayList<>();
+        List<Stmt> body = rewrite.rewrite(f, rewriteLoops(f.body(), rewrite), before);
+        out.addAll(before);
+        out.add(new Stmt.For(f.index(), f.from(), f.to(), f.descending(), body, f.line()));
+      } else if (s instanceof Stmt.If) {
+        Stmt.If i = (Stmt.If) s;
+        out.add(new Stmt.If(i.cond(), rewriteLoops(i.then(), rewrite), rewriteLoops(i.otherwise(), rewrite), i.line()));
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
+  }
 
   /** Every name {@code code} writes (locals, arrays, loop indices), nested statements included. */
   static Set<String> writes(List<Stmt> code) {
