@@ -19,6 +19,8 @@ final class LaunchSpread {
   private static final Pattern GC_PAUSE = Pattern.compile("^\\[(\\d+(?:\\.\\d+)?)s\\].*Pause.*");
   /** A {@code -XX:+PrintCompilation} line of Phloem code: milliseconds since the JVM started, then the compile id. */
   private static final Pattern PHLOEM_COMPILATION = Pattern.compile("^\\s*(\\d+)\\s+\\d+\\s.*org\\.phloem\\..*");
+  /** The same of the code a gradient runs: the generated class and the runtime (not the probe's own code). */
+  private static final Pattern MODEL_COMPILATION = Pattern.compile("^\\s*(\\d+)\\s+\\d+\\s.*org\\.phloem\\.(generated|runtime)\\..*");
 
   private LaunchSpread() {}
 
@@ -29,8 +31,8 @@ final class LaunchSpread {
    * @param gcPauses GC pauses that began while the calls were measured
    * @param compilations compilations and deoptimizations ("made not entrant") of Phloem code in that window
    * @param refused generated methods C2 refused to compile (compilation log lines)
-   * @param lastCompilationMs when (JVM uptime, ms) the last compilation or deoptimization of Phloem code was logged
-   *     (before, in or after the window): how long the JIT took to bring the code to its compiled speed; -1 when none
+   * @param lastCompilationMs when (JVM uptime, ms) the last compilation or deoptimization of generated or runtime code
+   *     was logged (before, in or after the window): how long the JIT took to bring the model to its compiled speed; -1 when none
    */
   record Launch(int number, double gradient, double gradientP10, double gradientMean, double forward, double forwardP10, double control,
       double controlP10, double controlMean, double gradientSlow, double controlSlow, double controlLarge, double controlLargeMean,
@@ -53,8 +55,11 @@ final class LaunchSpread {
       for (String line : compilationLog) {
         Matcher m = PHLOEM_COMPILATION.matcher(line);
         if (m.matches()) {
-          last = Math.max(last, Long.parseLong(m.group(1)));
           compilations += inWindow(Double.parseDouble(m.group(1)), from, to) ? 1 : 0;
+        }
+        Matcher model = MODEL_COMPILATION.matcher(line);
+        if (model.matches()) {
+          last = Math.max(last, Long.parseLong(model.group(1)));
         }
         if (line.contains("org.phloem.generated") && line.contains("COMPILE SKIPPED")) {
           refused.add(line.trim());
@@ -114,7 +119,7 @@ final class LaunchSpread {
     out.add("");
     out.add("| launch | gradient median (p10), mean, µs | forward median (p10), µs | control median (p10), mean, µs; median vs all launches' median"
         + " | gradient / control, means | large control median, mean, µs; vs all launches' median | gradient / large control, means"
-        + " | slow share gradient / control | gradient 1st / 2nd half, µs | in window: GC / JIT | last Phloem JIT event / measurement from, s"
+        + " | slow share gradient / control | gradient 1st / 2nd half, µs | in window: GC / JIT | last JIT event of the model's code / measurement from, s"
         + " | load before..after |");
     out.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
     launches.forEach(l -> out.add(l.row(launches, controlMoved)));

@@ -72,10 +72,11 @@ class LaunchSpreadTest {
   }
 
   @Test
-  void theLastCompilationOfPhloemCode_isReportedWhereverItFell() {
+  void theLastCompilationOfTheModelsCode_isReportedWhereverItFell_notTheProbes() {
     List<String> compilation = List.of("   9999 1800       4       org.phloem.generated.m::runGradient (592 bytes)",
         "  12100 1801       4       org.phloem.runtime.GeneratedModel::gradient (73 bytes)",
-        "  12200 1802       4       java.lang.String::indexOf (7 bytes)");
+        "  12200 1802       4       java.lang.String::indexOf (7 bytes)",
+        "  13000 1803       3       org.phloem.tests.bench.LaunchProbe::lambda$slowShare$0 (12 bytes)");
     LaunchSpread.Launch l = LaunchSpread.Launch.of(1, result(150, 100), List.of(), compilation);
     assertEquals(12100, l.lastCompilationMs());
     assertTrue(l.row(List.of(l), 0.05).contains("| 12.1 / 10.0 |"), l.row(List.of(l), 0.05));
