@@ -162,7 +162,7 @@ final class ForwardCheckedIndices {
       if (b.op() == IExpr.IOp.WITHIN && checked.contains(b)) {
         return index(b.a());
       }
-      return new IExpr.Bin(b.op(), index(b.a()), index(b.b()));
+      return new IExpr.Bin(b.op(), index(b.a()), index(b.b()), b.exact());
     }
   }
 }
