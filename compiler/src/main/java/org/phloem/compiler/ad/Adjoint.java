@@ -100,6 +100,20 @@ public final class Adjoint {
     return new Checkpointed(r, run.checkpointedLoops == 0 ? null : TapeBytes.function(AutoDiff.PLAIN_TAPE_BYTES, run.tapeCount, run.countIndices));
   }
 
+  /**
+   * The {@code plainTapeBytes} function {@link #checkpointed} gives with these arguments, the same
+   * statement for statement, or null when it gives none; without the checkpointed adjoint's last passes
+   * (reverse invariants hoisted, dead adjoint stores removed), which do not change what it counts:
+   * {@code phloem watch}'s light check needs the count (to know whether the model would run the
+   * checkpointed gradient) but, when the tape fits, not that gradient.
+   */
+  public static IrFunction plainTapeBytes(IrProgram program, IrFunction forward, String name, String gradientArgument,
+      DerivativeRules rules, CheckpointOptions options) {
+    Run run = new Run(program, forward, name, gradientArgument, rules, options);
+    run.sweep();
+    return run.checkpointedLoops == 0 ? null : TapeBytes.function(AutoDiff.PLAIN_TAPE_BYTES, run.tapeCount, run.countIndices);
+  }
+
   /** A piece of code's forward sweep and reverse sweep. */
   private record Sweep(List<Stmt> fwd, List<Stmt> rev) {}
 
@@ -182,7 +196,8 @@ public final class Adjoint {
       regenerated.addAll(recomputed.names());
     }
 
-    Result run() {
+    /** The forward and reverse sweeps of the whole body (the checkpointed loops' tape counted on the way). */
+    Sweep sweep() {
       for (String v : act.activeNames()) {
         if (v.equals(Activity.TAPE)) {
           throw new IllegalArgumentException("the adjoint transform takes code without tape operations");
@@ -190,7 +205,11 @@ public final class Adjoint {
         adj.put(v, adjointVariable(v));
       }
       tbr = analyzeRecording();
-      Sweep sweep = block(f.body(), Set.of());
+      return block(f.body(), Set.of());
+    }
+
+    Result run() {
+      Sweep sweep = sweep();
       List<Stmt> body = new ArrayList<>();
       for (ModelLayout.ArraySlot a : newArrays) {
         body.add(new Stmt.Fill(a.name(), 0.0));
@@ -584,7 +603,9 @@ public final class Adjoint {
      * left {@code body} (each is assigned once, and read only after its assignment).
      */
     private List<Stmt> recomputations(List<Stmt> body, List<Stmt> rev) {
-      if (rev.isEmpty()) {
+      // (what rev reads is looked for only when body assigns a recomputed local: blocks nest, and every
+      // level would walk all the reverse code nested in it)
+      if (rev.isEmpty() || body.stream().noneMatch(recomputed::isDefinition)) {
         return List.of();
       }
       Set<String> needed = Recomputable.readsDeep(rev);

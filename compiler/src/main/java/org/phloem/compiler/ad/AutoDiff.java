@@ -61,7 +61,7 @@ public final class AutoDiff {
 
   /** Adds the derivative functions, differentiating primitives with {@code rules}. */
   public static IrProgram differentiate(IrProgram program, DerivativeRules rules, CheckpointOptions options) {
-    return differentiate(program, rules, options, true);
+    return differentiate(program, rules, options, true, true);
   }
 
   /**
@@ -72,11 +72,28 @@ public final class AutoDiff {
    * fifth of differentiating. Its model's {@code tangent} and {@code hessianVector} throw.
    */
   public static IrProgram gradientOnly(IrProgram program) {
-    return differentiate(program, DerivativeRules.standard(), CheckpointOptions.defaults(), false);
+    return differentiate(program, DerivativeRules.standard(), CheckpointOptions.defaults(), false, true);
   }
 
-  /** The derivative functions; the tangent and Hessian-vector ones only when {@code tangents}. */
-  private static IrProgram differentiate(IrProgram program, DerivativeRules rules, CheckpointOptions options, boolean tangents) {
+  /**
+   * {@link #gradientOnly} without {@code gradientCheckpointed}: {@code program} with {@code gradient}
+   * and, when the model has loops to checkpoint, {@code plainTapeBytes}, both the same code as there. A
+   * model of this class runs the plain gradient whatever its tape ({@code GeneratedModel.gradient} falls
+   * back to it), so it gives the gradient of {@link #gradientOnly}'s class only where that class does not
+   * checkpoint: where {@code GeneratedModel.checkpointing()} is false on the bound data, which this class
+   * computes the same way. {@code phloem watch}'s light check runs it there (most models' tapes fit the
+   * budget): about half the differentiating and a quarter of the class to emit.
+   */
+  public static IrProgram plainGradient(IrProgram program) {
+    return differentiate(program, DerivativeRules.standard(), CheckpointOptions.defaults(), false, false);
+  }
+
+  /**
+   * The derivative functions; the tangent and Hessian-vector ones only when {@code tangents}, the
+   * checkpointed ones only when {@code checkpointed} (without them, {@code plainTapeBytes} all the same).
+   */
+  private static IrProgram differentiate(IrProgram program, DerivativeRules rules, CheckpointOptions options, boolean tangents,
+      boolean checkpointed) {
     IrFunction forward = program.function("forward");
     String p = forward.arguments().get(0);
     String cost = forward.results().get(0);
@@ -121,6 +138,10 @@ public final class AutoDiff {
     }
     if (!options.enabled()) {
       return out;
+    }
+    if (!checkpointed) {
+      IrFunction count = Adjoint.plainTapeBytes(beforeAdjoint, forward, GRADIENT_CHECKPOINTED, g, rules, options);
+      return count == null ? out : out.withFunction(count);
     }
     // The checkpointed pair: generated from the program as the plain adjoint saw it, so its adjoint
     // arrays get the same names (and are shared).

@@ -19,12 +19,14 @@ import org.phloem.runtime.ModelLayout;
  * the program {@link AutoDiff#differentiate} would return (derivative code copies the lines of the
  * statements it comes from and never looks at them), without the tens to hundreds of milliseconds that
  * takes for the larger models. Any other change is differentiated again. All the derivatives and the
- * gradient alone ({@link AutoDiff#gradientOnly}) are kept apart, each with its last program.
+ * gradient alone ({@link AutoDiff#gradientOnly}, and without its checkpointed variant: {@link
+ * AutoDiff#plainGradient}) are kept apart, each with its last program.
  */
 public final class DerivativeReuse {
   /** The last program differentiated with all derivatives, and with the gradient alone, each with what it gave. */
   private final Last all = new Last(AutoDiff::differentiate);
   private final Last gradient = new Last(AutoDiff::gradientOnly);
+  private final Last plainGradient = new Last(AutoDiff::plainGradient);
 
   /** A program with derivatives, and whether they were the last ones, lines moved. */
   public record Result(IrProgram program, boolean reused) {}
@@ -41,6 +43,11 @@ public final class DerivativeReuse {
    */
   public Result gradientOnly(IrProgram forward) {
     return gradient.differentiate(forward);
+  }
+
+  /** {@code forward} with its plain gradient alone, as {@link AutoDiff#plainGradient} gives it; reused as {@link #gradientOnly}'s. */
+  public Result plainGradient(IrProgram forward) {
+    return plainGradient.differentiate(forward);
   }
 
   /** One kind of derivatives: the last numbered program and what differentiating it gave. */

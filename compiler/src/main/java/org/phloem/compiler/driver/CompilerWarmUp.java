@@ -120,9 +120,10 @@ final class CompilerWarmUp {
     // anyway, so that the emitter's code is compiled by the JIT too, as the round after an edited
     // expression needs
     step(() -> ClassEmitter.emit(LiteralsAsData.of(c.program())));
-    IrProgram gradient = step(() -> AutoDiff.gradientOnly(front.forward()));
+    IrProgram gradient = step(() -> AutoDiff.plainGradient(front.forward()));
     step(() -> ClassEmitter.emit(LiteralsAsData.of(gradient)));
-    // the rounds' light checks run the class with the gradient alone: that is the one to warm up
+    // the rounds' light checks run the class with the plain gradient alone (unless the model checkpoints):
+    // that is the one to warm up
     CompiledModel m = LoadedModel.load(gradient, classes).bind(data);
     double[] p = m.info().priorMeans();
     step(() -> m.cost(p));

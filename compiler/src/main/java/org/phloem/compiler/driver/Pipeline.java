@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.MethodTooLargeException;
 import org.phloem.compiler.ad.AutoDiff;
@@ -137,7 +138,8 @@ public final class Pipeline {
 
   /**
    * For {@code phloem watch}, its second stage: {@code lowered}'s derivatives and their classes (from
-   * {@code classes} when loaded before). First the gradient alone ({@link AutoDiff#gradientOnly}),
+   * {@code classes} when loaded before). First the gradient alone, without its checkpointed variant
+   * ({@link AutoDiff#plainGradient}; {@link #checkpointedGradient} when the bound model needs it),
    * started now on a thread of its own, beside the first stage's emitting, binding and cost; then all of
    * them when {@link StagedDerivatives#all} asks; each through {@code reuse} (the last ones, lines moved,
    * when only lines moved). {@code phases} records the gradient's steps, {@code later} the rest.
@@ -159,13 +161,35 @@ public final class Pipeline {
         .of(forward);
   }
 
-  /** The gradient's derivatives (the last ones, lines moved, when only lines moved) and their class. */
+  /**
+   * The plain gradient's derivatives ({@link AutoDiff#plainGradient}: the last ones, lines moved, when
+   * only lines moved) and their class.
+   */
   private static Derivatives gradient(Lowered lowered, LoadedClasses classes, DerivativeReuse reuse, Phases phases)
       throws CompileException {
+    return gradient(lowered, classes, reuse::plainGradient, phases, "derivatives", "emit+load with derivatives");
+  }
+
+  /**
+   * For {@code phloem watch}, when the round's model (bound to its data) would checkpoint its gradient
+   * (its plain tape exceeds the budget), which the class of {@link #startDerivatives}' gradient lacks:
+   * {@code forward} (from {@link #forward}) with the gradient and its checkpointed variant
+   * ({@link AutoDiff#gradientOnly}), on this thread; {@code phases} records the steps.
+   */
+  static Compilation checkpointedGradient(Compilation forward, LoadedClasses classes, DerivativeReuse reuse, Phases phases)
+      throws CompileException {
+    Lowered lowered = new Lowered(forward.checked(), forward.forward());
+    return LargeStack.run(() -> gradient(lowered, classes, reuse::gradientOnly, phases, "derivatives, checkpointed",
+        "emit+load, checkpointed")).of(forward);
+  }
+
+  /** The gradient's derivatives as {@code differentiating} gives them, and their class, timed under the names given. */
+  private static Derivatives gradient(Lowered lowered, LoadedClasses classes, Function<IrProgram, DerivativeReuse.Result> differentiating,
+      Phases phases, String differentiatingPhase, String emittingPhase) throws CompileException {
     long start = System.nanoTime();
     try {
-      DerivativeReuse.Result d = phases.timeCompile("derivatives", () -> reuse.gradientOnly(lowered.forward()));
-      LoadedModel loaded = load(lowered.checked(), d.program(), classes, phases, "emit+load with derivatives");
+      DerivativeReuse.Result d = phases.timeCompile(differentiatingPhase, () -> differentiating.apply(lowered.forward()));
+      LoadedModel loaded = load(lowered.checked(), d.program(), classes, phases, emittingPhase);
       return new Derivatives(d.program(), loaded, System.nanoTime() - start, d.reused(), false);
     } catch (StackOverflowError e) {
       throw tooDeep(lowered.checked().mainFile());

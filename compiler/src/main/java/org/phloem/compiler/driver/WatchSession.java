@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.phloem.compiler.ad.AutoDiff;
 import org.phloem.compiler.ad.DerivativeReuse;
 import org.phloem.compiler.ast.Item;
 import org.phloem.compiler.codegen.LoadedClasses;
@@ -197,13 +198,14 @@ final class WatchSession {
             d.linesMoved() ? " (code unchanged but for its lines: the last derivatives, lines moved)"
                 : d.all() ? "" : " (the gradient; the tangent and Hessian-vector code follow)", reuse(c)));
       }
-      Compilation withGradient = c;
       // (the forward class and the gradient's share one binding: the same data)
+      Bound bound = bindGradient(c, front, phases);
+      Compilation withGradient = bound.compilation();
+      CompiledModel m = bound.model();
       DirectionalCheck.Result light = sameLight(withGradient.program(), forward, sameSource, linesMoved);
       if (light != null) {
         say("light check " + light.describe() + " (the same code and data as the last light check: its result)");
       }
-      CompiledModel m = phases.time("bind with derivatives", () -> withGradient.bind(data.root(model), binding));
       if (light == null) {
         Supplier<DirectionalCheck.Central> costs = central;
         light = phases.time("light check", () -> DirectionalCheck.run(m, p, CheckOptions.defaults(), costs, cost));
@@ -213,9 +215,9 @@ final class WatchSession {
       // the rest of the derivatives, compiled now that the light check is printed (on a thread of their
       // own; the round ends once they are, unless a save comes first): a compile error only they meet is
       // this save's too, and the full check (now or on request) runs the tangent and Hessian-vector code
-      RoundEnd end = sameSource && unfinished == null ? new RoundEnd(derivatives[0], null, front, c, m, light, phases, later)
-          : sameSource ? new RoundEnd(unfinished.derivatives(), unfinished.all(), unfinished.front(), c, m, light, phases, later)
-          : new RoundEnd(derivatives[0], derivatives[0].startAll(), front, c, m, light, phases, later);
+      RoundEnd end = sameSource && unfinished == null ? new RoundEnd(derivatives[0], null, front, withGradient, m, light, phases, later)
+          : sameSource ? new RoundEnd(unfinished.derivatives(), unfinished.all(), unfinished.front(), withGradient, m, light, phases, later)
+          : new RoundEnd(derivatives[0], derivatives[0].startAll(), front, withGradient, m, light, phases, later);
       unfinished = null;
       if (end.all() == null || light.flagged() || fullEveryRound) {
         finish(end);
@@ -351,6 +353,26 @@ final class WatchSession {
     }
     lastLight = new LastLight(program, code, l.data(), l.result());
     return l.result();
+  }
+
+  /** A round's compilation with its gradient, and its model bound to the data. */
+  private record Bound(Compilation compilation, CompiledModel model) {}
+
+  /**
+   * {@code c}, the round's compilation with its gradient, bound to the data; when its plain gradient's
+   * tape exceeds the budget (the model would run the checkpointed gradient, which the round's class of
+   * {@link org.phloem.compiler.ad.AutoDiff#plainGradient} lacks), {@code front} with the gradient and its
+   * checkpointed variant instead, bound: the light check always runs the gradient the model runs.
+   */
+  private Bound bindGradient(Compilation c, Compilation front, Phases phases) throws Exception {
+    CompiledModel m = phases.time("bind with derivatives", () -> c.bind(data.root(model), binding));
+    if (!(m instanceof GeneratedModel g) || c.program().functions().containsKey(AutoDiff.GRADIENT_CHECKPOINTED)
+        || !c.program().functions().containsKey(AutoDiff.PLAIN_TAPE_BYTES) || !g.checkpointing()) {
+      return new Bound(c, m);
+    }
+    Compilation checkpointed = phases.time("checkpointed gradient",
+        () -> Pipeline.checkpointedGradient(front, classes, derivativeReuse, phases));
+    return new Bound(checkpointed, phases.time("bind with derivatives", () -> checkpointed.bind(data.root(model), binding)));
   }
 
   /** The forward model bound to the data and its cost at the prior means {@code p}, or why there is none. */

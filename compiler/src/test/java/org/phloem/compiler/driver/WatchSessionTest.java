@@ -82,6 +82,41 @@ class WatchSessionTest {
     assertTrue(second.contains("full check passed"), second);
   }
 
+  /**
+   * The light check runs the gradient the model runs: the plain one when its tape fits the budget (the
+   * round's class has no other), the checkpointed one when it does not (the round then compiles the
+   * class with it, and says so among its phases).
+   */
+  @Test
+  void theLightCheck_runsTheCheckpointedGradient_whenThePlainTapeExceedsTheBudget() throws Exception {
+    Path small = Cli.misra1a(dir);
+    String plain = Cli.printed(text -> watching(small, true).round(Set.of(small)));
+    assertTrue(plain.contains("light check passed") && !plain.contains("checkpointed gradient"), plain);
+
+    // 1.2 million steps each recording z (8 bytes): more than the 8 MiB default budget
+    Path longLoop = Cli.write(dir, "long.phl", """
+        model long_loop "a loop whose tape exceeds the budget"
+        data "nist/Misra1a.csv"
+        dim obs
+        dim step = 1200000
+        input x[obs]
+        input y[obs]
+        param b1 = 500
+        param b2 = 1e-4
+        state z = 1
+        output yhat[obs]
+        for s in step {
+          z = z * (1 + 1e-12 * b2 * z)
+        }
+        for i in obs {
+          yhat[i] = b1 * z * (1 - exp(-b2 * x[i]))
+        }
+        observe yhat[i] ~ normal(y[i], 1) for i in obs
+        """);
+    String checkpointed = Cli.printed(text -> watching(longLoop, true).round(Set.of(longLoop)));
+    assertTrue(checkpointed.contains("light check passed") && checkpointed.contains("checkpointed gradient "), checkpointed);
+  }
+
   /** A watch session on {@code file} with the test data, no full check every round, no warm-up. */
   private static WatchSession watching(Path file, boolean phaseTimes) {
     DataOptions data = new DataOptions();

@@ -52,4 +52,24 @@ class GradientOnlyTest {
     }
     assertEquals(forward.outputs(), gradient.outputs(), where + ": outputs without tangents");
   }
+  /**
+   * The light check's program ({@link AutoDiff#plainGradient}): the gradient alone's functions but its
+   * checkpointed gradient, each the same statement for statement (so {@code plainTapeBytes}, which decides
+   * whether a bound model checkpoints, counts what it counts there), and arrays it has, same shapes.
+   */
+  @ParameterizedTest
+  @MethodSource("everyModel")
+  void thePlainGradient_isTheGradientAloneWithoutItsCheckpointedVariant(String where) throws Exception {
+    IrProgram forward = Pipeline.compile(Repo.model(where), false).forward();
+    IrProgram gradient = AutoDiff.gradientOnly(forward);
+    IrProgram plain = AutoDiff.plainGradient(forward);
+
+    List<String> expected = gradient.functions().keySet().stream().filter(f -> !f.equals(AutoDiff.GRADIENT_CHECKPOINTED)).toList();
+    assertEquals(expected, List.copyOf(plain.functions().keySet()), where);
+    for (String f : expected) {
+      assertEquals(gradient.function(f), plain.function(f), where + ": function " + f);
+    }
+    assertEquals(gradient.arrays().subList(0, plain.arrays().size()), plain.arrays(), where + ": arrays");
+    assertEquals(gradient.outputs(), plain.outputs(), where + ": outputs");
+  }
 }

@@ -119,7 +119,8 @@ class SplitSweepsAgreeBitForBitTest {
    * {@code phloem watch}'s light check runs a class with the gradient alone ({@code AutoDiff.gradientOnly},
    * literals as data) while the rest of the derivatives are compiled: it gives the bits of the fresh
    * compile's cost, outputs and gradient, plain and checkpointed sweeps, and has no tangent or
-   * Hessian-vector code.
+   * Hessian-vector code. So does the class without the checkpointed sweeps ({@code AutoDiff.plainGradient}),
+   * the plain sweeps' bits, deciding to checkpoint as the fresh compile's does.
    */
   @ParameterizedTest
   @MethodSource("models")
@@ -142,6 +143,21 @@ class SplitSweepsAgreeBitForBitTest {
     }
     double[] p = plain.info().priorMeans();
     assertThrows(UnsupportedOperationException.class, () -> watched.tangent(p, p.clone()), model);
+
+    // the class the light check runs when the tape fits (AutoDiff.plainGradient): the plain sweeps' bits,
+    // and the same choice whether to checkpoint
+    LoadedModel lightClass = LoadedModel.load(AutoDiff.plainGradient(c.forward()), new LoadedClasses(1));
+    assertEquals("", problems(lightClass.bytes()), model);
+    CompiledModel light = lightClass.bind(data);
+    assertEquals(((GeneratedModel) c.loaded().bind(data)).checkpointing(), ((GeneratedModel) light).checkpointing(), model);
+    assertEquals(((GeneratedModel) plain).plainTapeBytes(), ((GeneratedModel) light).plainTapeBytes(), model);
+    ((GeneratedModel) plain).setCheckpointing(false);
+    for (long seed = 0; seed < 2; seed++) {
+      double[] q = point(plain.info(), seed);
+      String where = model + ", plain gradient alone, point " + seed;
+      assertSameCostAndGradient(plain, light, q, where);
+      outputs(plain, light, false, where + ": after the gradient run");
+    }
   }
 
   /** The watch class of {@code program} passes the verifier and gives the bits of {@code plain}'s class at two points. */
