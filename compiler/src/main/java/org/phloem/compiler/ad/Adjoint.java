@@ -603,7 +603,9 @@ public final class Adjoint {
      * left {@code body} (each is assigned once, and read only after its assignment).
      */
     private List<Stmt> recomputations(List<Stmt> body, List<Stmt> rev) {
-      if (rev.isEmpty()) {
+      // (what rev reads is looked for only when body assigns a recomputed local: blocks nest, and every
+      // level would walk all the reverse code nested in it)
+      if (rev.isEmpty() || body.stream().noneMatch(recomputed::isDefinition)) {
         return List.of();
       }
       Set<String> needed = Recomputable.readsDeep(rev);

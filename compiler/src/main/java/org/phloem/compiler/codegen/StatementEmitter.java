@@ -232,6 +232,11 @@ final class StatementEmitter {
       IExpr.Bin b = (IExpr.Bin) e;
       iexpr(b.a());
       iexpr(b.b());
+      if (b.exact() && b.op().exactMethod() != null) {
+        // Math.addExact and its kin are HotSpot intrinsics: the operation and a jump on overflow.
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", b.op().exactMethod(), "(II)I", false);
+        return;
+      }
       switch (b.op()) {
         case ADD: mv.visitInsn(IADD); break;
         case SUB: mv.visitInsn(ISUB); break;
