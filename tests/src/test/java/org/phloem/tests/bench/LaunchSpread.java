@@ -32,7 +32,8 @@ final class LaunchSpread {
    * @param compilations compilations and deoptimizations ("made not entrant") of Phloem code in that window
    * @param refused generated methods C2 refused to compile (compilation log lines)
    * @param lastCompilationMs when (JVM uptime, ms) the last compilation or deoptimization of generated or runtime code
-   *     was logged (before, in or after the window): how long the JIT took to bring the model to its compiled speed; -1 when none
+   *     was logged before the end of the window: how long the JIT took to bring the model to its compiled speed, later
+   *     than the start of the window when the first measured calls ran code still being compiled; -1 when none
    */
   record Launch(int number, double gradient, double gradientP10, double gradientMean, double forward, double forwardP10, double control,
       double controlP10, double controlMean, double gradientSlow, double controlSlow, double controlLarge, double controlLargeMean,
@@ -58,7 +59,7 @@ final class LaunchSpread {
           compilations += inWindow(Double.parseDouble(m.group(1)), from, to) ? 1 : 0;
         }
         Matcher model = MODEL_COMPILATION.matcher(line);
-        if (model.matches()) {
+        if (model.matches() && Long.parseLong(model.group(1)) <= to) {
           last = Math.max(last, Long.parseLong(model.group(1)));
         }
         if (line.contains("org.phloem.generated") && line.contains("COMPILE SKIPPED")) {

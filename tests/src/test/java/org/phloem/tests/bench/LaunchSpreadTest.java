@@ -72,14 +72,16 @@ class LaunchSpreadTest {
   }
 
   @Test
-  void theLastCompilationOfTheModelsCode_isReportedWhereverItFell_notTheProbes() {
+  void theLastCompilationOfTheModelsCode_upToTheWindowsEnd_isReported_notTheProbes() {
     List<String> compilation = List.of("   9999 1800       4       org.phloem.generated.m::runGradient (592 bytes)",
-        "  12100 1801       4       org.phloem.runtime.GeneratedModel::gradient (73 bytes)",
-        "  12200 1802       4       java.lang.String::indexOf (7 bytes)",
-        "  13000 1803       3       org.phloem.tests.bench.LaunchProbe::lambda$slowShare$0 (12 bytes)");
+        "  10500 1801       4       org.phloem.runtime.GeneratedModel::gradient (73 bytes)",
+        "  10600 1802       4       java.lang.String::indexOf (7 bytes)",
+        "  10700 1803       3       org.phloem.tests.bench.LaunchProbe::lambda$slowShare$0 (12 bytes)",
+        "  11500 1701       4       org.phloem.runtime.data.CsvRecordReader::nextRecord (297 bytes)   made not entrant");
+    // the window is 10000..11000 ms: the runtime's gradient wrapper compiled in it; the probe's code and what came after do not count
     LaunchSpread.Launch l = LaunchSpread.Launch.of(1, result(150, 100), List.of(), compilation);
-    assertEquals(12100, l.lastCompilationMs());
-    assertTrue(l.row(List.of(l), 0.05).contains("| 12.1 / 10.0 |"), l.row(List.of(l), 0.05));
+    assertEquals(10500, l.lastCompilationMs());
+    assertTrue(l.row(List.of(l), 0.05).contains("| 10.5 / 10.0 |"), l.row(List.of(l), 0.05));
     assertEquals(-1, LaunchSpread.Launch.of(1, result(150, 100), List.of(), List.of()).lastCompilationMs());
   }
 
