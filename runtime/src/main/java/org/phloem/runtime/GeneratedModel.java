@@ -60,13 +60,21 @@ public abstract class GeneratedModel implements CompiledModel {
     return labels;
   }
 
+  /**
+   * The most elements one array of a model may hold (8 GB of doubles). The compiler relies on it: the
+   * flat offset of an index one step outside its dim ({@code x[k + 1, c]}) then cannot wrap around int,
+   * so such indices need no check of their own (the JVM's bounds check sees them).
+   */
+  public static final int MAX_ARRAY_ELEMENTS = 1 << 30;
+
   private int sizeOf(List<String> dimNames) {
     long n = 1;
     for (String name : dimNames) {
-      n *= dimSizes[dimIndex(name)];
+      n = Math.min(1L << 40, n * dimSizes[dimIndex(name)]); // saturates: no long overflow for many dims
     }
-    if (n > Integer.MAX_VALUE - 8) {
-      throw new IllegalStateException("array over " + dimNames + " would hold " + n + " elements, more than a Java array can");
+    if (n > MAX_ARRAY_ELEMENTS) {
+      throw new ModelFault("an array over the dims " + dimNames + " would hold " + n + " elements, more than the "
+          + MAX_ARRAY_ELEMENTS + " one array may hold; check the sizes of these dims");
     }
     return (int) n;
   }
@@ -158,7 +166,7 @@ public abstract class GeneratedModel implements CompiledModel {
     checkLength("p", p);
     try {
       lastCost = runForward(p);
-    } catch (IndexOutOfBoundsException e) {
+    } catch (IndexOutOfBoundsException | ArithmeticException e) {
       throw new IndexFault(this, p, e);
     }
     checkUncertainties();
@@ -172,7 +180,7 @@ public abstract class GeneratedModel implements CompiledModel {
     tape.reset();
     try {
       lastCost = checkpointingScheduled() ? runGradientCheckpointed(p, g) : runGradient(p, g);
-    } catch (IndexOutOfBoundsException e) {
+    } catch (IndexOutOfBoundsException | ArithmeticException e) {
       throw new IndexFault(this, p, e);
     }
     checkUncertainties();
@@ -186,7 +194,7 @@ public abstract class GeneratedModel implements CompiledModel {
     double[] result = new double[2];
     try {
       runTangent(p, dp, result);
-    } catch (IndexOutOfBoundsException e) {
+    } catch (IndexOutOfBoundsException | ArithmeticException e) {
       throw new IndexFault(this, p, e);
     }
     checkUncertainties();
@@ -202,7 +210,7 @@ public abstract class GeneratedModel implements CompiledModel {
     tape.reset();
     try {
       lastCost = checkpointingScheduled() ? runHessianVectorCheckpointed(p, v, hv) : runHessianVector(p, v, hv);
-    } catch (IndexOutOfBoundsException e) {
+    } catch (IndexOutOfBoundsException | ArithmeticException e) {
       throw new IndexFault(this, p, e);
     }
     checkUncertainties();

@@ -27,9 +27,7 @@ public final class Tape {
       reals = Arrays.copyOf(reals, reals.length * 2);
     }
     reals[realTop++] = value;
-    if (realTop > realPeak) {
-      realPeak = realTop;
-    }
+    realPeak = Math.max(realPeak, realTop);
   }
 
   /** Takes back the real value recorded last. */
@@ -43,9 +41,7 @@ public final class Tape {
       ints = Arrays.copyOf(ints, ints.length * 2);
     }
     ints[intTop++] = value;
-    if (intTop > intPeak) {
-      intPeak = intTop;
-    }
+    intPeak = Math.max(intPeak, intTop);
   }
 
   /** Takes back the integer recorded last. */

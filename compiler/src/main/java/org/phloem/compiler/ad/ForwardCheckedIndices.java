@@ -12,7 +12,8 @@ import org.phloem.compiler.ir.Stmt;
 
 /**
  * Leaves out of an assignment's reverse code, and of the pop that restores its target, the index checks
- * ({@code i within n}) its forward statement has already made. The reverse code of {@code y = e} runs, in the same iteration of the same loops, only
+ * ({@code i within n}) and overflow checks (exact integer operations, {@link IExpr.Bin#exact}) its
+ * forward statement has already made. The reverse code of {@code y = e} runs, in the same iteration of the same loops, only
  * where the forward sweep ran that statement, and every integer it reads (loop indices regenerated,
  * integer locals restored or recomputed, dim sizes) has the value it had there ({@link Adjoint}): an index
  * expression written as in the forward statement therefore has the same value, which the forward check
@@ -68,7 +69,7 @@ final class ForwardCheckedIndices {
   private static void collect(IExpr e, Set<IExpr> out) {
     if (e instanceof IExpr.Bin) {
       IExpr.Bin b = (IExpr.Bin) e;
-      if (b.op() == IExpr.IOp.WITHIN) {
+      if (b.op() == IExpr.IOp.WITHIN || b.exact()) {
         out.add(b);
       }
       collect(b.a(), out);
@@ -162,7 +163,10 @@ final class ForwardCheckedIndices {
       if (b.op() == IExpr.IOp.WITHIN && checked.contains(b)) {
         return index(b.a());
       }
-      return new IExpr.Bin(b.op(), index(b.a()), index(b.b()));
+      if (b.exact() && checked.contains(b)) {
+        return new IExpr.Bin(b.op(), index(b.a()), index(b.b())); // the forward found it inside int
+      }
+      return new IExpr.Bin(b.op(), index(b.a()), index(b.b()), b.exact());
     }
   }
 }

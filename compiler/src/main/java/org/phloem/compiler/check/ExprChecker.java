@@ -79,7 +79,7 @@ final class ExprChecker {
     if (!t.isInt()) {
       ctx.error(ErrorKind.NOT_INT, e.span(), what, t.describe());
     } else {
-      indexLiterals(e, what.toLowerCase(java.util.Locale.ROOT));
+      indexLiterals(e, what.toLowerCase(java.util.Locale.ROOT), scope);
     }
   }
 
@@ -90,17 +90,27 @@ final class ExprChecker {
    */
   static final int LARGEST_INDEX_LITERAL = 1 << 30;
 
-  /** Reports each integer literal in {@code e} (index arithmetic) beyond {@link #LARGEST_INDEX_LITERAL}. */
-  private void indexLiterals(Expr e, String what) {
+  /**
+   * Reports each integer literal, and each integer const, in {@code e} (index arithmetic) beyond {@link
+   * #LARGEST_INDEX_LITERAL} (a const of 3000000000 would otherwise enter int arithmetic as 2147483647).
+   */
+  private void indexLiterals(Expr e, String what, Scope scope) {
     if (e instanceof NumberLit n) {
       if (n.integer() && !(Math.abs(n.value()) <= LARGEST_INDEX_LITERAL)) {
         ctx.error(ErrorKind.INTEGER_TOO_LARGE, n.span(), n.text(), what, LARGEST_INDEX_LITERAL, LARGEST_INDEX_LITERAL);
       }
+    } else if (e instanceof NameExpr n && scope.lookup(n.name()) instanceof Ref.DeclRef d
+        && d.decl() instanceof ConstDecl c && c.dims().isEmpty()) {
+      ConstValue v = ctx.constants.valueOf(c);
+      if (v != null && v.integer() && !(Math.abs(v.scalar()) <= LARGEST_INDEX_LITERAL)) {
+        ctx.error(ErrorKind.INTEGER_TOO_LARGE, n.span(), "'" + n.name() + "' (" + (long) v.scalar() + ")", what,
+            LARGEST_INDEX_LITERAL, LARGEST_INDEX_LITERAL);
+      }
     } else if (e instanceof BinaryExpr b) {
-      indexLiterals(b.left(), what);
-      indexLiterals(b.right(), what);
+      indexLiterals(b.left(), what, scope);
+      indexLiterals(b.right(), what, scope);
     } else if (e instanceof UnaryExpr u) {
-      indexLiterals(u.operand(), what);
+      indexLiterals(u.operand(), what, scope);
     }
   }
 
@@ -239,7 +249,7 @@ final class ExprChecker {
       if (!t.isInt()) {
         ctx.error(ErrorKind.INDEX_NOT_INT, i.span(), t.describe());
       } else {
-        indexLiterals(i, "an index");
+        indexLiterals(i, "an index", scope);
       }
     }
     Ref r = scope.lookup(name.name());
@@ -525,10 +535,12 @@ final class ExprChecker {
       case SUB: {
         String verb = op == BinaryOp.ADD ? "Cannot add '%s' and '%s'" : "Cannot subtract '%2$s' from '%1$s'";
         boolean same = UnitRules.requireSame(ctx, b.span(), verb, ul, ur);
+        constantOverflow(b, l, r, scope);
         // After a mismatch the result's unit is unknown, so the error is not echoed further out.
         return new Result(sumType(l, r, op), same ? ul.join(ur) : UnitValue.UNKNOWN);
       }
       case MUL:
+        constantOverflow(b, l, r, scope);
         return new Result(l.isInt() && r.isInt() ? Type.INT : Type.REAL, ul.times(ur));
       case DIV:
         return new Result(Type.REAL, ul.dividedBy(ur));
@@ -545,6 +557,29 @@ final class ExprChecker {
         return new Result(l.isInt() && r.isInt() ? Type.INT : Type.REAL, ul);
       default:
         return new Result(Type.REAL, power(ul, b.right()));
+    }
+  }
+
+  /**
+   * Reports integer arithmetic on values known before the model runs (literals, integer consts, sizes of
+   * fixed dims) whose result leaves int: indices and loop bounds are computed in Java ints, where
+   * {@code 65536 * 65536} is 0, and would silently read the wrong element. Only the innermost such
+   * operation is reported (its operands fit).
+   */
+  private void constantOverflow(BinaryExpr b, Type l, Type r, Scope scope) {
+    if (!l.isInt() || !r.isInt()) {
+      return;
+    }
+    Long x = constantIndex(b.left(), scope);
+    Long y = x == null ? null : constantIndex(b.right(), scope);
+    if (y == null || x != (int) (long) x || y != (int) (long) y) {
+      return;
+    }
+    long value = b.op() == BinaryOp.ADD ? x + y : b.op() == BinaryOp.SUB ? x - y : x * y;
+    if (value != (int) value) {
+      String operands = x + " " + b.op().symbol() + " " + (y < 0 ? "(" + y + ")" : y.toString());
+      ctx.error(ErrorKind.INTEGER_OVERFLOW, b.span(), indexText(b), operands, value, Integer.MIN_VALUE,
+          Integer.MAX_VALUE);
     }
   }
 

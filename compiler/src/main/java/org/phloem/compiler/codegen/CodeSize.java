@@ -102,7 +102,7 @@ final class CodeSize {
       return pushInt(((IExpr.Const) e).value());
     } else if (e instanceof IExpr.Bin) {
       IExpr.Bin b = (IExpr.Bin) e;
-      return of(b.a()) + of(b.b()) + (b.op() == IExpr.IOp.WITHIN ? 3 : 1); // invokestatic or one arithmetic op
+      return of(b.a()) + of(b.b()) + (b.op() == IExpr.IOp.WITHIN || b.exact() ? 3 : 1); // invokestatic or one arithmetic op
     }
     return LOCAL; // an int local or a dim size held in a local
   }

@@ -44,6 +44,13 @@ final class StatementEmitter {
       Stmt.SetInt a = (Stmt.SetInt) s;
       iexpr(a.value());
       mv.visitVarInsn(ISTORE, slots.of(a.local()));
+    } else if (s instanceof Stmt.For && constantFill((Stmt.For) s) != null) {
+      Stmt.For f = (Stmt.For) s;
+      mv.visitVarInsn(ALOAD, slots.of(LocalSlots.array(constantFill(f).target().name())));
+      iexpr(f.from());
+      iexpr(f.to());
+      pushDouble(((Expr.Num) constantFill(f).value()).value());
+      mv.visitMethodInsn(INVOKESTATIC, KERNELS, "fill", "([DIID)V", false);
     } else if (s instanceof Stmt.For) {
       Stmt.For f = (Stmt.For) s;
       loop(f, () -> block(f.body()));
@@ -101,6 +108,22 @@ final class StatementEmitter {
     for (Stmt s : body) {
       stmt(s);
     }
+  }
+
+  /**
+   * The one statement of a loop that only sets every element it visits to a constant ({@code a[i] = 0}
+   * for i in from until to, either direction: how every model variable is reset at the start of a
+   * run), or null. Such a loop is emitted as one call to {@link org.phloem.runtime.Kernels#fill}: a
+   * method with several hot loops is compiled by HotSpot once per loop (on-stack replacement) before
+   * it is compiled whole, and the DALEC gradient's 12 reset loops made its first sweep compile up to
+   * a dozen times (tests/BENCHMARKS.md, "Launch-to-launch spread": time to compiled speed).
+   */
+  static Stmt.Assign constantFill(Stmt.For f) {
+    if (f.body().size() != 1 || !(f.body().get(0) instanceof Stmt.Assign a)) {
+      return null;
+    }
+    boolean byIndex = a.target() instanceof Ref.Elem e && e.index() instanceof IExpr.Local l && l.name().equals(f.index());
+    return byIndex && a.value() instanceof Expr.Num ? a : null;
   }
 
   /** Emits an if/else around what {@code then} and {@code otherwise} emit. */
@@ -209,6 +232,11 @@ final class StatementEmitter {
       IExpr.Bin b = (IExpr.Bin) e;
       iexpr(b.a());
       iexpr(b.b());
+      if (b.exact() && b.op().exactMethod() != null) {
+        // Math.addExact and its kin are HotSpot intrinsics: the operation and a jump on overflow.
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", b.op().exactMethod(), "(II)I", false);
+        return;
+      }
       switch (b.op()) {
         case ADD: mv.visitInsn(IADD); break;
         case SUB: mv.visitInsn(ISUB); break;

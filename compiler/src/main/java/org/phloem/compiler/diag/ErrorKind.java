@@ -58,6 +58,7 @@ public enum ErrorKind {
   INDEXING_SCALAR("'%s' is a scalar and cannot be indexed."),
   MISSING_INDICES("'%s' is an array over [%s]; use one element at a time, e.g. '%s[%s]'."),
   INDEX_OUT_OF_RANGE("Index %d is outside dim '%s' of '%s': %s."),
+  INTEGER_OVERFLOW("'%s' is %s = %d, outside the integers Phloem computes indices and loop bounds with (%d to %d)."),
   INTEGER_TOO_LARGE("The integer %s is too large for %s: indices and range bounds lie within -%d to %d."),
   INDEX_NOT_INT("An index must be an integer, but this is %s."),
 

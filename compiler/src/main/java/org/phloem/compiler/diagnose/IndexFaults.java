@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.phloem.compiler.driver.Compilation;
+import org.phloem.compiler.ir.IExpr;
 import org.phloem.compiler.ir.IrInterpreter;
 import org.phloem.compiler.ir.IrProgram;
 import org.phloem.compiler.ir.Ref;
@@ -35,14 +36,22 @@ import org.phloem.runtime.GeneratedModel;
 public final class IndexFaults {
   private IndexFaults() {}
 
+  /** The first line of the explanation of an index out of range. */
+  private static final String OUTSIDE = "The model used an array index outside its range:" + System.lineSeparator();
+
   /**
-   * Re-runs {@code model}'s forward code at {@code p} and names the first index out of its dim's range.
+   * Re-runs {@code model}'s forward code at {@code p} and names the first index out of its dim's range,
+   * or the first index arithmetic that overflowed int or took a remainder by zero ({@link IntegerFaults}).
+   * Index arithmetic depends on loop indices, literals and dim sizes only, never on parameters, so the
+   * forward code meets every fault a derivative sweep can: the sweeps compute the same indices.
    *
-   * @return the explanation; empty when every index stays in range (then the throw was Phloem's bug)
+   * @return the explanation, its first line a headline; empty when every index stays in range and no
+   *     arithmetic fails (then the throw was Phloem's bug)
    */
   public static Optional<String> locate(Compilation compilation, GeneratedModel model, double[] p) {
     Map<Ref.Elem, ElementAccess> accesses = new IdentityHashMap<>();
-    IrProgram forward = Lowering.lower(compilation.checked(), accesses);
+    Map<IExpr.Bin, org.phloem.compiler.ast.Expr> arithmetic = new IdentityHashMap<>();
+    IrProgram forward = Lowering.lower(compilation.checked(), accesses, arithmetic);
     List<DimInfo> dims = model.info().dims();
     Map<String, double[]> arrays = NumericalFaults.arrays(forward, model, dims);
     arrays.put(Lowering.PARAMS, p.clone());
@@ -58,26 +67,28 @@ public final class IndexFaults {
             int index = state.valueOf(a.indices().get(k));
             Integer size = sizes.get(a.dims().get(k));
             if (size != null && (index < 0 || index >= size)) {
-              throw new Found(describe(state.currentStatement(), sources, mainFile, String.format(Locale.ROOT,
+              throw new Found(OUTSIDE + describe(state.currentStatement(), sources, mainFile, String.format(Locale.ROOT,
                   "index %d of '%s' is outside dim '%s', which has %s", index, a.variable(), a.dims().get(k),
                   range(size))));
             }
           }
         }
         if (flat < 0 || flat >= length) {
-          throw new Found(describe(state.currentStatement(), sources, mainFile, String.format(Locale.ROOT,
+          throw new Found(OUTSIDE + describe(state.currentStatement(), sources, mainFile, String.format(Locale.ROOT,
               "element %d of '%s' is out of range: it has %s", flat, FaultMessage.modelName(ref.name()), range(length))));
         }
       }).run(forward.function("forward"));
     } catch (Found found) {
       return Optional.of(found.getMessage());
+    } catch (IrInterpreter.IntegerFault fault) {
+      return Optional.ofNullable(IntegerFaults.describe(fault, arithmetic.get(fault.operation())));
     } catch (RuntimeException e) {
       return Optional.empty(); // the interpreter itself failed: not something to blame on the model
     }
     return Optional.empty();
   }
 
-  private static String range(int size) {
+  static String range(int size) {
     return size == 0 ? "no elements" : size == 1 ? "1 element (index 0)" : size + " elements (0 to " + (size - 1) + ")";
   }
 

@@ -41,7 +41,6 @@ final class UserErrors {
     IndexFault index = causeOfType(e, IndexFault.class);
     String located = index == null ? null : locate(index);
     if (located != null) {
-      err.println("The model used an array index outside its range:");
       err.println(located);
       err.flush();
       return PROBLEM;
@@ -110,7 +109,10 @@ final class UserErrors {
     return null;
   }
 
-  /** Where the index went out of range, re-run in the checking interpreter; null when it cannot be traced. */
+  /**
+   * Where the index went out of range or its arithmetic failed, re-run in the checking interpreter
+   * (a headline, then the place); null when it cannot be traced.
+   */
   private static String locate(IndexFault fault) {
     Compilation c = fault.model() == null ? null : RunningModels.of(fault.model().layout());
     if (c == null) {

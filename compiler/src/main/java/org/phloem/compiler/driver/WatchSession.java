@@ -367,12 +367,24 @@ final class WatchSession {
   private Bound bindGradient(Compilation c, Compilation front, Phases phases) throws Exception {
     CompiledModel m = phases.time("bind with derivatives", () -> c.bind(data.root(model), binding));
     if (!(m instanceof GeneratedModel g) || c.program().functions().containsKey(AutoDiff.GRADIENT_CHECKPOINTED)
-        || !c.program().functions().containsKey(AutoDiff.PLAIN_TAPE_BYTES) || !g.checkpointing()) {
+        || !c.program().functions().containsKey(AutoDiff.PLAIN_TAPE_BYTES) || !checkpoints(g)) {
       return new Bound(c, m);
     }
     Compilation checkpointed = phases.time("checkpointed gradient",
         () -> Pipeline.checkpointedGradient(front, classes, derivativeReuse, phases));
     return new Bound(checkpointed, phases.time("bind with derivatives", () -> checkpointed.bind(data.root(model), binding)));
+  }
+
+  /**
+   * Whether {@code g} runs the checkpointed gradient; false when counting its tape fails (its gradient then
+   * meets the same failure in the light check, which reports it as a model fault, as it did before).
+   */
+  private static boolean checkpoints(GeneratedModel g) {
+    try {
+      return g.checkpointing();
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** The forward model bound to the data and its cost at the prior means {@code p}, or why there is none. */

@@ -9,8 +9,24 @@ public sealed interface IExpr permits IExpr.Const, IExpr.Local, IExpr.Bin, IExpr
   /** An integer local (a loop index, a recorded bound). */
   record Local(String name) implements IExpr {}
 
-  /** Integer arithmetic. */
-  record Bin(IOp op, IExpr a, IExpr b) implements IExpr {}
+  /**
+   * Integer arithmetic. An {@code exact} ADD, SUB or MUL stops the run with an {@link ArithmeticException}
+   * when its true value lies outside int ({@code Math.addExact} and its kin) instead of wrapping around
+   * to a wrong, possibly in-range, index; the lowering makes exact every operation of the model's index
+   * arithmetic that the loop bounds do not prove to stay inside int ({@code IndexRanges}). A plain one
+   * wraps, as Java's int arithmetic does: the compiler's own offsets, proven to fit.
+   */
+  record Bin(IOp op, IExpr a, IExpr b, boolean exact) implements IExpr {
+    /** A plain (wrapping) operation. */
+    public Bin(IOp op, IExpr a, IExpr b) {
+      this(op, a, b, false);
+    }
+
+    /** The value for operands {@code x} and {@code y}, as the generated code computes it. */
+    public int apply(int x, int y) {
+      return exact ? op.applyExact(x, y) : op.apply(x, y);
+    }
+  }
 
   /** The bound size of a dim. */
   record DimSize(String dim) implements IExpr {}
@@ -42,6 +58,26 @@ public sealed interface IExpr permits IExpr.Const, IExpr.Local, IExpr.Bin, IExpr
         case MOD: return a % b;
         case WITHIN: return java.util.Objects.checkIndex(a, b);
         default: throw new AssertionError(this);
+      }
+    }
+
+    /** The value, with ADD, SUB and MUL throwing an {@link ArithmeticException} where they would wrap. */
+    public int applyExact(int a, int b) {
+      switch (this) {
+        case ADD: return Math.addExact(a, b);
+        case SUB: return Math.subtractExact(a, b);
+        case MUL: return Math.multiplyExact(a, b);
+        default: return apply(a, b);
+      }
+    }
+
+    /** The {@code java.lang.Math} method an exact operation calls, or null when it has none. */
+    public String exactMethod() {
+      switch (this) {
+        case ADD: return "addExact";
+        case SUB: return "subtractExact";
+        case MUL: return "multiplyExact";
+        default: return null;
       }
     }
   }

@@ -242,7 +242,48 @@ public final class IrInterpreter {
       return dimSizes.get(((IExpr.DimSize) e).dim());
     }
     IExpr.Bin b = (IExpr.Bin) e;
-    return b.op().apply(eval(b.a()), eval(b.b()));
+    int x = eval(b.a());
+    int y = eval(b.b());
+    try {
+      return b.apply(x, y);
+    } catch (ArithmeticException failed) {
+      throw new IntegerFault(b, x, y, failed);
+    }
+  }
+
+  /**
+   * Integer arithmetic that failed as the generated code would: an exact operation whose value left
+   * int, or a remainder by zero. Says which operation, and its operands, so that the fault can be
+   * traced to the model's source.
+   */
+  public static final class IntegerFault extends ArithmeticException {
+    private static final long serialVersionUID = 1L;
+    private final transient IExpr.Bin operation;
+    private final int left;
+    private final int right;
+
+    IntegerFault(IExpr.Bin operation, int left, int right, ArithmeticException cause) {
+      super(cause.getMessage());
+      initCause(cause);
+      this.operation = operation;
+      this.left = left;
+      this.right = right;
+    }
+
+    /** The operation that failed (the very object in the IR). */
+    public IExpr.Bin operation() {
+      return operation;
+    }
+
+    /** Its left operand's value. */
+    public int left() {
+      return left;
+    }
+
+    /** Its right operand's value. */
+    public int right() {
+      return right;
+    }
   }
 
   private boolean test(Cond c) {

@@ -59,6 +59,14 @@ final class ExprLowering {
     this.accesses = into;
   }
 
+  /** Where each integer operation of the model's index arithmetic was written (for the fault diagnosis); null: not recorded. */
+  private java.util.Map<IExpr.Bin, org.phloem.compiler.ast.Expr> arithmetic;
+
+  /** Records, in {@code into} (an identity map), the source expression of every integer operation lowered from now on. */
+  void recordArithmetic(java.util.Map<IExpr.Bin, org.phloem.compiler.ast.Expr> into) {
+    this.arithmetic = into;
+  }
+
   FreshNames names() {
     return names;
   }
@@ -83,7 +91,14 @@ final class ExprLowering {
     // products of those) are computed as reals, as they are used.
     if (model.type(e).isInt() && indexArithmetic(e)) {
       IExpr i = integer(e);
-      return i instanceof IExpr.Const ? Expr.num(((IExpr.Const) i).value()) : new Expr.ToReal(i);
+      if (i instanceof IExpr.Const) {
+        return Expr.num(((IExpr.Const) i).value());
+      }
+      // A value that may leave int is computed as a real instead (exact up to 2^53, so bit for bit the
+      // same where int would not overflow): it is a number here, not an index (a remainder stays int).
+      if (!(i instanceof IExpr.Bin b && b.exact() && b.op() != IExpr.IOp.MOD)) {
+        return new Expr.ToReal(i);
+      }
     }
     if (e instanceof NameExpr) {
       return name((NameExpr) e);
@@ -124,7 +139,8 @@ final class ExprLowering {
     }
     if (e instanceof NameExpr) {
       Ref ref = model.ref(e);
-      return ref instanceof Ref.LoopRef || (ref instanceof Ref.DeclRef && ((Ref.DeclRef) ref).decl() instanceof ConstDecl)
+      return ref instanceof Ref.LoopRef || (ref instanceof Ref.DeclRef && ((Ref.DeclRef) ref).decl() instanceof ConstDecl c
+              && Math.abs(model.constValue(c).scalar()) <= Integer.MAX_VALUE)
           || (ref instanceof Ref.LetRef && integerLocal(((Ref.LetRef) ref).let()));
     }
     if (e instanceof UnaryExpr) {
@@ -256,7 +272,10 @@ final class ExprLowering {
       } else {
         RangeIndex range = (RangeIndex) index;
         from = integer(range.from());
-        to = IExpr.plus(integer(range.to()), IExpr.of(1)); // ranges are inclusive
+        IExpr last = integer(range.to());
+        to = last instanceof IExpr.Const c && c.value() < Integer.MAX_VALUE // ranges are inclusive
+            ? IExpr.of(c.value() + 1)
+            : indexing.ranges().arithmetic(IExpr.IOp.ADD, last, IExpr.of(1));
       }
       bounds.add(new IExpr[] {from, to});
       indexing.ranges().loop(vars.get(k), from, to);
@@ -274,7 +293,8 @@ final class ExprLowering {
       return indexing.size(dimOf(index));
     }
     RangeIndex range = (RangeIndex) index;
-    return IExpr.plus(new IExpr.Bin(IExpr.IOp.SUB, integer(range.to()), integer(range.from())), IExpr.of(1));
+    IExpr.Bin span = indexing.ranges().arithmetic(IExpr.IOp.SUB, integer(range.to()), integer(range.from()));
+    return indexing.ranges().arithmetic(IExpr.IOp.ADD, span, IExpr.of(1));
   }
 
   /**
@@ -290,6 +310,7 @@ final class ExprLowering {
     if (model.type(let.value()).isInt() && indexArithmetic(let.value())) {
       IExpr value = integer(let.value());
       String local = names.integer(let.name().name());
+      indexing.ranges().let(local, value);
       env.lets.put(let, local);
       out.add(new Stmt.SetInt(local, value));
       return;
@@ -326,9 +347,10 @@ final class ExprLowering {
     if (e instanceof UnaryExpr && ((UnaryExpr) e).op() == UnaryOp.NEG) {
       IExpr operand = integer(((UnaryExpr) e).operand());
       // x * -1 rather than 0 - x: a chain of signs then needs two operand-stack slots, not one per sign.
+      // (The checker keeps literals to 2^30, so negating a literal cannot wrap.)
       return operand instanceof IExpr.Const
           ? IExpr.of(-((IExpr.Const) operand).value())
-          : new IExpr.Bin(IExpr.IOp.MUL, operand, IExpr.of(-1));
+          : written(indexing.ranges().arithmetic(IExpr.IOp.MUL, operand, IExpr.of(-1)), e);
     }
     if (e instanceof BinaryExpr) {
       BinaryExpr b = (BinaryExpr) e;
@@ -340,9 +362,19 @@ final class ExprLowering {
         case MOD: op = IExpr.IOp.MOD; break;
         default: throw unexpected(e);
       }
-      return new IExpr.Bin(op, integer(b.left()), integer(b.right()));
+      IExpr left = integer(b.left());
+      IExpr right = integer(b.right());
+      return written(op == IExpr.IOp.MOD ? new IExpr.Bin(op, left, right) : indexing.ranges().arithmetic(op, left, right), e);
     }
     throw unexpected(e);
+  }
+
+  /** {@code op}, noted as the lowering of {@code source} when a diagnosis asked ({@link #recordArithmetic}). */
+  private IExpr written(IExpr.Bin op, org.phloem.compiler.ast.Expr source) {
+    if (arithmetic != null) {
+      arithmetic.put(op, source);
+    }
+    return op;
   }
 
   // ------------------------------------------------------------------------------- conditions

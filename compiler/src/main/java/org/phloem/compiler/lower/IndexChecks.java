@@ -8,8 +8,12 @@ package org.phloem.compiler.lower;
 public enum IndexChecks {
   /** No per-dim check: an inner index past its dim reads the neighbouring row (the JVM sees only the array's ends). */
   NONE,
-  /** Every inner index except those the loop bounds prove inside (what {@code phloem} compiles). */
+  /**
+   * Every inner index except those the loop bounds prove inside, and the first index of a multi-dim
+   * array when not proven inside (far outside, its flat offset could wrap into the array): what
+   * {@code phloem} compiles.
+   */
   UNPROVEN,
-  /** Every inner index, proven or not. */
+  /** Every inner index, proven or not (and the first as with {@link #UNPROVEN}). */
   EVERY_INNER
 }

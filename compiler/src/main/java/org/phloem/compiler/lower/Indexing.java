@@ -51,14 +51,20 @@ final class Indexing {
    * The flat offset of element {@code indices} of an array over {@code dims} (Horner's scheme). Every
    * index after the first is checked against its dim unless the loop bounds prove it inside: an inner
    * index one past its dim would otherwise read the next row's element, and the array's own bounds
-   * check cannot see it. The first index needs no check of its own: with the inner ones inside their
-   * dims, it leaves its dim exactly when the flat offset leaves the array, which the JVM checks.
+   * check cannot see it. The first index, too, is checked unless proven to lie inside or one step
+   * outside ({@link IndexRanges#provenNoWrap}): with the inner ones inside their dims it leaves its dim
+   * exactly when the true flat offset leaves the array, but far outside (about 2^31 / the row's size)
+   * the int offset wraps around and may land inside the array, a silent wrong read the JVM cannot see.
+   * An array of one dim needs no check: its offset is the index.
    */
   IExpr flat(List<DimDecl> dims, List<IExpr> indices) {
     if (dims.isEmpty()) {
       return IExpr.of(0);
     }
     IExpr offset = indices.get(0);
+    if (dims.size() > 1 && checks != IndexChecks.NONE && !ranges.provenNoWrap(offset, size(dims.get(0)))) {
+      offset = IExpr.within(offset, size(dims.get(0)));
+    }
     for (int k = 1; k < dims.size(); k++) {
       IExpr size = size(dims.get(k));
       IExpr index = indices.get(k);

@@ -88,8 +88,19 @@ public final class Lowering {
    * reference of a model variable with its per-dim indices (for the index-fault diagnosis).
    */
   public static IrProgram lower(CheckedModel model, Map<Ref.Elem, ElementAccess> accesses) {
+    return lower(model, accesses, new IdentityHashMap<>());
+  }
+
+  /**
+   * {@link #lower(CheckedModel, Map)}, also recording in {@code arithmetic} (an identity map) the model's
+   * expression each integer operation of its index arithmetic was lowered from (for the diagnosis of an
+   * overflow or a remainder by zero).
+   */
+  public static IrProgram lower(CheckedModel model, Map<Ref.Elem, ElementAccess> accesses,
+      Map<IExpr.Bin, org.phloem.compiler.ast.Expr> arithmetic) {
     Lowering l = new Lowering(model);
     l.exprs.recordAccesses(accesses);
+    l.exprs.recordArithmetic(arithmetic);
     l.optimize = false;
     l.exprs.indexing().checks(IndexChecks.NONE);
     return l.program();

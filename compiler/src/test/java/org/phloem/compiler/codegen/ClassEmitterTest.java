@@ -14,8 +14,12 @@ import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.util.CheckClassAdapter;
+import org.phloem.compiler.ir.Expr;
+import org.phloem.compiler.ir.IExpr;
 import org.phloem.compiler.ir.IrInterpreter;
 import org.phloem.compiler.ir.IrProgram;
+import org.phloem.compiler.ir.Ref;
+import org.phloem.compiler.ir.Stmt;
 import org.phloem.runtime.CompiledModel;
 import org.phloem.runtime.data.BoundData;
 
@@ -27,6 +31,21 @@ class ClassEmitterTest {
     StringWriter problems = new StringWriter();
     CheckClassAdapter.verify(new ClassReader(bytes), getClass().getClassLoader(), false, new PrintWriter(problems));
     assertEquals("", problems.toString());
+  }
+
+  @Test
+  void aLoopThatOnlySetsElementsToAConstant_isOneCallToKernelsFill() {
+    // SampleIr's three such loops (part of w, an empty range, w[0] downwards); the property below runs them
+    String constants = new String(ClassEmitter.emit(SampleIr.program()), java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertTrue(constants.contains("([DIID)V"), "Kernels.fill(double[], int, int, double) is called");
+    Stmt.For fill = new Stmt.For("k", IExpr.of(0), IExpr.of(3), false, List.of(new Stmt.Assign(new Ref.Elem("w", IExpr.local("k")), Expr.num(0), 1)), 1);
+    assertNotNull(StatementEmitter.constantFill(fill));
+    assertNull(StatementEmitter.constantFill(new Stmt.For("k", IExpr.of(0), IExpr.of(3), false,
+        List.of(new Stmt.Assign(new Ref.Elem("w", IExpr.plus(IExpr.of(1), IExpr.local("k"))), Expr.num(0), 1)), 1)), "not every visited element");
+    assertNull(StatementEmitter.constantFill(new Stmt.For("k", IExpr.of(0), IExpr.of(3), false,
+        List.of(new Stmt.Assign(new Ref.Elem("w", IExpr.local("k")), Expr.local("s"), 1)), 1)), "not a constant");
+    assertNull(StatementEmitter.constantFill(new Stmt.For("k", IExpr.of(0), IExpr.of(3), false,
+        List.of(fill.body().get(0), fill.body().get(0)), 1)), "more than the one store");
   }
 
   @Property(tries = 50)

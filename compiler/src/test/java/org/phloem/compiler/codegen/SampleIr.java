@@ -23,7 +23,8 @@ import org.phloem.runtime.data.InputSpec;
 /**
  * A hand-built forward IR program touching every statement and expression form, for codegen tests:
  * a scalar state carried through a loop over {@code day}, an indexed parameter, a branch, a
- * conditional expression, int arithmetic in indices, reversed loops, tape use and math calls.
+ * conditional expression, int arithmetic in indices, reversed loops, tape use, math calls, and loops
+ * that only set elements to a constant.
  */
 final class SampleIr {
   private SampleIr() {}
@@ -65,7 +66,11 @@ final class SampleIr {
             new Stmt.Assign(new Ref.Local("J"),
                 add(local("J"), mul(new Expr.ToReal(IExpr.local("n")), call(Prim.POW, local("t"), num(0.5)))), 8)), 8),
         new Stmt.Fill("w", 2.0),
-        new Stmt.Assign(new Ref.Local("J"), add(local("J"), elem("w", IExpr.of(1))), 9));
+        // loops that only set elements to a constant (emitted as Kernels.fill): part of w, none, w[0] downwards
+        new Stmt.For("k", IExpr.of(1), new IExpr.DimSize("two"), false, List.of(new Stmt.Assign(new Ref.Elem("w", k), num(3), 9)), 9),
+        new Stmt.For("k", IExpr.of(2), new IExpr.DimSize("two"), false, List.of(new Stmt.Assign(new Ref.Elem("w", k), num(5), 9)), 9),
+        new Stmt.For("k", IExpr.of(0), IExpr.of(1), true, List.of(new Stmt.Assign(new Ref.Elem("w", k), num(-0.25), 9)), 9),
+        new Stmt.Assign(new Ref.Local("J"), add(local("J"), add(elem("w", IExpr.of(1)), elem("w", IExpr.of(0)))), 9));
     IrFunction forward = new IrFunction("forward", List.of("p"), List.of("J"), locals, body);
     return new IrProgram("sample", "codegen sample", "sample.phl", List.of(),
         List.of(new DimSpec("day", -1, 1), new DimSpec("two", 2, 1)),

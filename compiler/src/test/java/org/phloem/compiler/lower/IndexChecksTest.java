@@ -10,7 +10,9 @@ import org.phloem.compiler.ir.IrPrinter;
 
 /**
  * Which indices keep a run-time per-dim check ({@code within(...)} in the IR): only an inner index of a
- * multi-dim array that the loop bounds do not prove inside its dim. A proven index costs nothing.
+ * multi-dim array that the loop bounds do not prove inside its dim, and a first index they do not prove
+ * inside or one step outside (further out its flat offset could wrap around int into the array). A
+ * proven index costs nothing.
  */
 class IndexChecksTest {
   private static final String HEAD = "model m \"index checks\"\n"
@@ -67,8 +69,15 @@ class IndexChecksTest {
   }
 
   @Test
-  void oneDimArraysAndFirstIndices_areLeftToTheJvm() throws Exception {
+  void oneDimArraysAndFirstIndicesOneStepOutside_areLeftToTheJvm() throws Exception {
     assertEquals(0, checks("for i in t, j in u { if i > 0 { z[i, j] = w[i - 1, j] + x[i - 1] } }\n"));
+    assertEquals(0, checks("for i in t, j in u { if i < 3 { z[i, j] = w[i + 1, j] + x[i + 1] } }\n"));
+  }
+
+  @Test
+  void firstIndicesFurtherOutside_areChecked_theirFlatOffsetCouldWrapAroundInt() throws Exception {
+    assertEquals(1, checks("for i in t, j in u { if i > 1 { z[i, j] = w[i - 2, j] + x[i - 2] } }\n"));
+    assertEquals(1, checks("for i in t, j in u { z[i, j] = w[2 * i, j] }\n"));
   }
 
   private static int checks(String statements) throws Exception {

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.phloem.compiler.ad.AutoDiff;
 import org.phloem.compiler.driver.Pipeline;
-import org.phloem.compiler.ir.IrFunction;
 import org.phloem.compiler.ir.IrProgram;
 import org.phloem.runtime.ModelLayout;
 import org.phloem.tests.support.Repo;
@@ -33,15 +33,8 @@ class GradientOnlyTest {
     IrProgram all = AutoDiff.differentiate(forward);
     IrProgram gradient = AutoDiff.gradientOnly(forward);
 
-    List<String> expected = all.functions().keySet().stream()
-        .filter(f -> f.equals("forward") || f.equals("gradient") || f.equals(AutoDiff.GRADIENT_CHECKPOINTED) || f.equals(AutoDiff.PLAIN_TAPE_BYTES))
-        .toList();
-    assertEquals(expected, List.copyOf(gradient.functions().keySet()), where);
-    for (String f : expected) {
-      IrFunction a = all.function(f);
-      IrFunction g = gradient.function(f);
-      assertEquals(a, g, where + ": function " + f);
-    }
+    assertSameFunctions(all, f -> f.equals("forward") || f.equals("gradient") || f.equals(AutoDiff.GRADIENT_CHECKPOINTED)
+        || f.equals(AutoDiff.PLAIN_TAPE_BYTES), gradient, where);
     // the forward code unchanged: watch computes the light check's costs on the forward class, trusting
     // them as the gradient class's (it also compares the two classes' cost at the point, bit for bit)
     assertEquals(forward.function("forward"), gradient.function("forward"), where + ": the forward function");
@@ -52,6 +45,7 @@ class GradientOnlyTest {
     }
     assertEquals(forward.outputs(), gradient.outputs(), where + ": outputs without tangents");
   }
+
   /**
    * The light check's program ({@link AutoDiff#plainGradient}): the gradient alone's functions but its
    * checkpointed gradient, each the same statement for statement (so {@code plainTapeBytes}, which decides
@@ -64,12 +58,17 @@ class GradientOnlyTest {
     IrProgram gradient = AutoDiff.gradientOnly(forward);
     IrProgram plain = AutoDiff.plainGradient(forward);
 
-    List<String> expected = gradient.functions().keySet().stream().filter(f -> !f.equals(AutoDiff.GRADIENT_CHECKPOINTED)).toList();
-    assertEquals(expected, List.copyOf(plain.functions().keySet()), where);
-    for (String f : expected) {
-      assertEquals(gradient.function(f), plain.function(f), where + ": function " + f);
-    }
+    assertSameFunctions(gradient, f -> !f.equals(AutoDiff.GRADIENT_CHECKPOINTED), plain, where);
     assertEquals(gradient.arrays().subList(0, plain.arrays().size()), plain.arrays(), where + ": arrays");
     assertEquals(gradient.outputs(), plain.outputs(), where + ": outputs");
+  }
+
+  /** {@code actual} has exactly the functions of {@code from} that {@code kept} keeps, in order, each equal statement for statement. */
+  private static void assertSameFunctions(IrProgram from, Predicate<String> kept, IrProgram actual, String where) {
+    List<String> expected = from.functions().keySet().stream().filter(kept).toList();
+    assertEquals(expected, List.copyOf(actual.functions().keySet()), where);
+    for (String f : expected) {
+      assertEquals(from.function(f), actual.function(f), where + ": function " + f);
+    }
   }
 }

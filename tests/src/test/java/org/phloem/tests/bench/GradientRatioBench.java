@@ -23,7 +23,8 @@ import org.phloem.tests.support.Repo;
  * gradient) until the JIT has compiled both, then {@code --reps} rounds in which every model runs
  * {@code --batch} forwards and {@code --batch} gradients; the models' rounds are interleaved so that a
  * burst of load falls on all of them. Prints one {@code RESULT} line per model with the median ratio and
- * its interquartile range, the plain tape's size and whether the gradient was checkpointed.
+ * its interquartile range, the forward's median thread CPU per call, the plain tape's size and whether the
+ * gradient was checkpointed.
  *
  * <pre>
  * mvn -q -B -pl tests -am test-compile
@@ -70,6 +71,7 @@ public final class GradientRatioBench {
       batch[c] = warmUp(cases.get(c), warmupSeconds, batchMillis);
     }
     double[][] ratios = new double[cases.size()][reps];
+    double[][] forwardMicros = new double[cases.size()][reps];
     for (int r = 0; r < reps; r++) {
       for (int c = 0; c < cases.size(); c++) {
         Case k = cases.get(c);
@@ -85,6 +87,7 @@ public final class GradientRatioBench {
           }
         });
         ratios[c][r] = (double) g / f;
+        forwardMicros[c][r] = f / 1e3 / n;
       }
     }
     for (int c = 0; c < cases.size(); c++) {
@@ -92,9 +95,11 @@ public final class GradientRatioBench {
       double[] s = ratios[c].clone();
       Arrays.sort(s);
       GeneratedModel gm = (GeneratedModel) k.model();
+      double[] fw = forwardMicros[c].clone();
+      Arrays.sort(fw);
       System.out.printf(Locale.ROOT, "RESULT model=\"%s\" ratio_median=%.3f q1=%.3f q3=%.3f min=%.3f max=%.3f reps=%d batch=%d"
-          + " plain_tape_mb=%.3f checkpointed=%s load=%s%n", k.name(), s[s.length / 2], s[s.length / 4], s[(3 * s.length) / 4],
-          s[0], s[s.length - 1], reps, batch[c], gm.plainTapeBytes() / 1e6, gm.checkpointing(),
+          + " forward_us_median=%.1f plain_tape_mb=%.3f checkpointed=%s load=%s%n", k.name(), s[s.length / 2], s[s.length / 4],
+          s[(3 * s.length) / 4], s[0], s[s.length - 1], reps, batch[c], fw[fw.length / 2], gm.plainTapeBytes() / 1e6, gm.checkpointing(),
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
   }

@@ -48,16 +48,16 @@ final class HandDalec {
   final double[] litter;
   final double[] som;
 
-  private HandDalec(Columns d, boolean squareByPow) {
+  private HandDalec(Columns d, boolean squareByPow, int copies) {
     this.squareByPow = squareByPow;
-    doy = d.get("doy");
-    tmax = d.get("tmax");
-    tmin = d.get("tmin");
-    rad = d.get("rad");
-    psid = d.get("psid");
-    ca = d.get("ca");
-    rtot = d.get("rtot");
-    nit = d.get("nit");
+    doy = tiled(d.get("doy"), copies);
+    tmax = tiled(d.get("tmax"), copies);
+    tmin = tiled(d.get("tmin"), copies);
+    rad = tiled(d.get("rad"), copies);
+    psid = tiled(d.get("psid"), copies);
+    ca = tiled(d.get("ca"), copies);
+    rtot = tiled(d.get("rtot"), copies);
+    nit = tiled(d.get("nit"), copies);
     int n = doy.length;
     gpp = new double[n];
     nee = new double[n];
@@ -75,7 +75,16 @@ final class HandDalec {
 
   /** The model over the Metolius drivers (2000-2002), read by hand from the tidy CSV. */
   static HandDalec load() throws IOException {
-    return new HandDalec(Columns.read("dalec_oregon/drivers.csv"), false);
+    return new HandDalec(Columns.read("dalec_oregon/drivers.csv"), false, 1);
+  }
+
+  /**
+   * The model over {@code copies} runs of the Metolius drivers one after the other ({@code copies} × 3
+   * years): the same code over a working set {@code copies} times as large (8 driver and 12 output
+   * arrays, 160 bytes a day: ≈ 175 KB for one copy). The launch-spread probe's second control.
+   */
+  static HandDalec loadTiled(int copies) throws IOException {
+    return new HandDalec(Columns.read("dalec_oregon/drivers.csv"), false, copies);
   }
 
   /**
@@ -83,7 +92,15 @@ final class HandDalec {
    * how much of the compiled model's extra time is its use of pow for {@code ^ 2}.
    */
   static HandDalec loadSquaringByPow() throws IOException {
-    return new HandDalec(Columns.read("dalec_oregon/drivers.csv"), true);
+    return new HandDalec(Columns.read("dalec_oregon/drivers.csv"), true, 1);
+  }
+
+  private static double[] tiled(double[] x, int copies) {
+    double[] t = new double[x.length * copies];
+    for (int c = 0; c < copies; c++) {
+      System.arraycopy(x, 0, t, c * x.length, x.length);
+    }
+    return t;
   }
 
   private double square(double x) {

@@ -10,14 +10,17 @@ import java.util.regex.Pattern;
 
 /**
  * The report of {@link LaunchSpreadBenchmark}: one table row per launch of a model and the spreads
- * over the launches, raw and normalised by the plain-Java control, with the launches whose control
- * moved flagged (the machine, not the model). Every launch is kept; a launch is never dropped.
+ * over the launches, raw and normalised by each of the plain-Java controls (the small one and the
+ * large one, {@link LaunchProbe}), with the launches whose control moved flagged (the machine, not
+ * the model). Every launch is kept; a launch is never dropped.
  */
 final class LaunchSpread {
   /** Uptime in seconds at the start of a unified-logging line ({@code -Xlog:gc:file=...:uptime}). */
   private static final Pattern GC_PAUSE = Pattern.compile("^\\[(\\d+(?:\\.\\d+)?)s\\].*Pause.*");
   /** A {@code -XX:+PrintCompilation} line of Phloem code: milliseconds since the JVM started, then the compile id. */
   private static final Pattern PHLOEM_COMPILATION = Pattern.compile("^\\s*(\\d+)\\s+\\d+\\s.*org\\.phloem\\..*");
+  /** The same of the code a gradient runs: the generated class and the runtime (not the probe's own code). */
+  private static final Pattern MODEL_COMPILATION = Pattern.compile("^\\s*(\\d+)\\s+\\d+\\s.*org\\.phloem\\.(generated|runtime)\\..*");
 
   private LaunchSpread() {}
 
@@ -28,10 +31,14 @@ final class LaunchSpread {
    * @param gcPauses GC pauses that began while the calls were measured
    * @param compilations compilations and deoptimizations ("made not entrant") of Phloem code in that window
    * @param refused generated methods C2 refused to compile (compilation log lines)
+   * @param lastCompilationMs when (JVM uptime, ms) the last compilation or deoptimization of generated or runtime code
+   *     was logged before the end of the window: how long the JIT took to bring the model to its compiled speed, later
+   *     than the start of the window when the first measured calls ran code still being compiled; -1 when none
    */
   record Launch(int number, double gradient, double gradientP10, double gradientMean, double forward, double forwardP10, double control,
-      double controlP10, double controlMean, double gradientSlow, double controlSlow, double gradientFirstHalf, double gradientSecondHalf, String load, int gcPauses,
-      int compilations, List<String> refused) {
+      double controlP10, double controlMean, double gradientSlow, double controlSlow, double controlLarge, double controlLargeMean,
+      double gradientFirstHalf, double gradientSecondHalf, String load, int gcPauses, int compilations, long lastCompilationMs, long measureFromMs,
+      List<String> refused) {
 
     static Launch of(int number, Map<String, String> r, List<String> gcLog, List<String> compilationLog) {
       long from = Long.parseLong(r.get("measure_from_ms"));
@@ -44,11 +51,16 @@ final class LaunchSpread {
         }
       }
       int compilations = 0;
+      long last = -1;
       List<String> refused = new ArrayList<>();
       for (String line : compilationLog) {
         Matcher m = PHLOEM_COMPILATION.matcher(line);
-        if (m.matches() && inWindow(Double.parseDouble(m.group(1)), from, to)) {
-          compilations++;
+        if (m.matches()) {
+          compilations += inWindow(Double.parseDouble(m.group(1)), from, to) ? 1 : 0;
+        }
+        Matcher model = MODEL_COMPILATION.matcher(line);
+        if (model.matches() && Long.parseLong(model.group(1)) <= to) {
+          last = Math.max(last, Long.parseLong(model.group(1)));
         }
         if (line.contains("org.phloem.generated") && line.contains("COMPILE SKIPPED")) {
           refused.add(line.trim());
@@ -56,7 +68,8 @@ final class LaunchSpread {
       }
       return new Launch(number, value(r, "gradient_us"), value(r, "gradient_p10_us"), value(r, "gradient_mean_us"), value(r, "forward_us"),
           value(r, "forward_p10_us"), value(r, "control_us"), value(r, "control_p10_us"), value(r, "control_mean_us"), value(r, "gradient_slow_share"), value(r, "control_slow_share"),
-          value(r, "gradient_first_half_us"), value(r, "gradient_second_half_us"), r.get("load"), pauses, compilations, List.copyOf(refused));
+          optional(r, "control_large_us"), optional(r, "control_large_mean_us"), value(r, "gradient_first_half_us"), value(r, "gradient_second_half_us"),
+          r.get("load"), pauses, compilations, last, from, List.copyOf(refused));
     }
 
     /**
@@ -71,18 +84,32 @@ final class LaunchSpread {
       return gradientMean / controlMean;
     }
 
+    /** Mean gradient over mean large control (NaN when the launch had none). */
+    double normalisedLarge() {
+      return gradientMean / controlLargeMean;
+    }
+
     /** This launch's control against the median of the controls of {@code all}, relative (0.1 = 10 % slower). */
     double controlShift(List<Launch> all) {
       return control / LaunchProbe.median(values(all, Launch::control)) - 1;
     }
 
+    /** This launch's large control against the median of the large controls of {@code all}, relative. */
+    double controlLargeShift(List<Launch> all) {
+      return controlLarge / LaunchProbe.median(values(all, Launch::controlLarge)) - 1;
+    }
+
     /** The table row of this launch among {@code all}, flagged when its control moved more than {@code controlMoved}. */
     String row(List<Launch> all, double controlMoved) {
       double shift = controlShift(all);
+      double largeShift = controlLargeShift(all);
       return String.format(Locale.ROOT,
-          "| %d | %.1f (%.1f), %.1f | %.1f (%.1f) | %.2f (%.2f), %.2f, %s%+.0f %% | %.3f | %.0f %% / %.0f %% | %.1f / %.1f | %d / %d | %s |",
+          "| %d | %.1f (%.1f), %.1f | %.1f (%.1f) | %.2f (%.2f), %.2f, %s%+.0f %% | %.3f | %.1f, %.1f, %+.0f %% | %.3f | %.0f %% / %.0f %% | %.1f / %.1f"
+              + " | %d / %d | %s | %s |",
           number, gradient, gradientP10, gradientMean, forward, forwardP10, control, controlP10, controlMean, Math.abs(shift) > controlMoved ? "⚑ " : "",
-          100 * shift, normalised(), 100 * gradientSlow, 100 * controlSlow, gradientFirstHalf, gradientSecondHalf, gcPauses, compilations, load);
+          100 * shift, normalised(), controlLarge, controlLargeMean, 100 * largeShift, normalisedLarge(), 100 * gradientSlow, 100 * controlSlow,
+          gradientFirstHalf, gradientSecondHalf, gcPauses, compilations,
+          lastCompilationMs < 0 ? "none" : String.format(Locale.ROOT, "%.1f / %.1f", lastCompilationMs / 1000.0, measureFromMs / 1000.0), load);
     }
   }
 
@@ -92,9 +119,10 @@ final class LaunchSpread {
     out.add("## " + model + ", " + launches.size() + " launches");
     out.add("");
     out.add("| launch | gradient median (p10), mean, µs | forward median (p10), µs | control median (p10), mean, µs; median vs all launches' median"
-        + " | gradient / control, means | slow share gradient / control"
-        + " | gradient 1st / 2nd half, µs | in window: GC / JIT | load before..after |");
-    out.add("|---|---|---|---|---|---|---|---|---|");
+        + " | gradient / control, means | large control median, mean, µs; vs all launches' median | gradient / large control, means"
+        + " | slow share gradient / control | gradient 1st / 2nd half, µs | in window: GC / JIT | last JIT event of the model's code / measurement from, s"
+        + " | load before..after |");
+    out.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
     launches.forEach(l -> out.add(l.row(launches, controlMoved)));
     out.add("");
     if (launches.isEmpty()) {
@@ -119,15 +147,24 @@ final class LaunchSpread {
         100 * spread(values(launches, Launch::control))));
     out.add(String.format(Locale.ROOT, "- normalised by the control (mean gradient / mean control), all %d launches: spread **%.1f %%** (%.3f..%.3f)",
         launches.size(), 100 * normalised, min(values(launches, Launch::normalised)), max(values(launches, Launch::normalised))));
+    double normalisedLarge = spread(values(launches, Launch::normalisedLarge));
+    out.add(String.format(Locale.ROOT, "- normalised by the large control (mean gradient / mean large control, %d× the drivers), all %d launches:"
+            + " spread **%.1f %%** (%.3f..%.3f); large control medians %.1f %%",
+        LaunchProbe.LARGE_CONTROL_COPIES, launches.size(), 100 * normalisedLarge, min(values(launches, Launch::normalisedLarge)),
+        max(values(launches, Launch::normalisedLarge)), 100 * spread(values(launches, Launch::controlLarge))));
     out.add("- launches whose control moved more than " + Math.round(100 * controlMoved) + " % (the machine): "
         + (moved.isEmpty() ? "none" : String.join(", ", moved))
         + (moved.isEmpty() || steady.isEmpty() ? "" : String.format(Locale.ROOT, "; over the other %d launches the gradient medians spread %.1f %%",
             steady.size(), 100 * spread(values(steady, Launch::gradient)))));
     out.add(launches.size() < 2 ? "- target ≤ 10 % over the launches: needs at least two launches"
-        : String.format(Locale.ROOT, "- target ≤ 10 %% over the %d launches: raw %s, normalised %s", launches.size(), raw <= 0.10 ? "met" : "**not met**",
-            normalised <= 0.10 ? "met" : "**not met**"));
+        : String.format(Locale.ROOT, "- target ≤ 10 %% over the %d launches: raw %s, normalised %s, normalised by the large control %s", launches.size(),
+            met(raw), met(normalised), met(normalisedLarge)));
     out.add("");
     return out;
+  }
+
+  private static String met(double spread) {
+    return spread <= 0.10 ? "met" : Double.isNaN(spread) ? "not measured" : "**not met**";
   }
 
   static double[] values(List<Launch> launches, ToDoubleFunction<Launch> f) {
@@ -153,5 +190,10 @@ final class LaunchSpread {
 
   private static double value(Map<String, String> r, String key) {
     return Double.parseDouble(r.get(key));
+  }
+
+  /** {@code key}'s value, or NaN for a RESULT line written before the probe measured it. */
+  private static double optional(Map<String, String> r, String key) {
+    return r.containsKey(key) ? value(r, key) : Double.NaN;
   }
 }

@@ -34,7 +34,10 @@ import org.phloem.tests.support.Repo;
  * run keeps what it measured) and, per launch, the per-call trace, the GC log and the compilation log
  * under {@code tests/target/bench/launch-spread/}. Every launch is reported; none is dropped. Beside
  * the raw spread of the gradient medians the report gives the spread of gradient / control (the
- * control runs no generated code, so what moves it is the machine) and flags the launches whose
+ * control runs no generated code, so what moves it is the machine), the same over the large control
+ * (the same code over three times the data, a working set like the DALEC gradient's), the time of
+ * each launch's last compilation of Phloem code against the start of its measurement (a launch
+ * measured while the JIT was still compiling shows the gradient alone slow), and flags the launches whose
  * control median moved more than {@link #CONTROL_MOVED} from the median of all launches' controls.
  * Every launch's compilation log is checked for generated methods HotSpot's C2 refused to compile
  * (such a method runs as C1 code for the rest of the JVM's life, which was once the cause of the

@@ -53,6 +53,39 @@ class LaunchSpreadTest {
   }
 
   @Test
+  void theLargeControlNormalisesBeside_theSmallOne() {
+    // launch 2: the machine's slow state, which slows the small control by 10 % and the large one and the gradient by 30 %
+    double[][] measured = {{150, 100, 300}, {195, 110, 390}, {153, 100, 300}};
+    List<LaunchSpread.Launch> launches = new ArrayList<>();
+    for (int i = 0; i < measured.length; i++) {
+      Map<String, String> r = result(measured[i][0], measured[i][1]);
+      r.put("control_large_us", Double.toString(measured[i][2]));
+      r.put("control_large_mean_us", Double.toString(measured[i][2] * 1.05));
+      launches.add(LaunchSpread.Launch.of(i + 1, r, List.of(), List.of()));
+    }
+    String text = String.join("\n", LaunchSpread.section("m.phl", launches, 0.05));
+    // small control: 195/110 / (150/100) - 1 = 18.2 %; large control: (0.51 / 0.5) - 1 = 2.0 % (153/300 against 150/300 and 195/390)
+    assertTrue(text.contains("spread **18.2 %** (1.500..1.773)"), text);
+    assertTrue(text.contains("3× the drivers), all 3 launches: spread **2.0 %** (0.500..0.510); large control medians 30.0 %"), text);
+    assertTrue(text.contains("raw **not met**, normalised **not met**, normalised by the large control met"), text);
+    assertTrue(text.contains("| 390.0, 409.5, +30 % | 0.500 |"), text);
+  }
+
+  @Test
+  void theLastCompilationOfTheModelsCode_upToTheWindowsEnd_isReported_notTheProbes() {
+    List<String> compilation = List.of("   9999 1800       4       org.phloem.generated.m::runGradient (592 bytes)",
+        "  10500 1801       4       org.phloem.runtime.GeneratedModel::gradient (73 bytes)",
+        "  10600 1802       4       java.lang.String::indexOf (7 bytes)",
+        "  10700 1803       3       org.phloem.tests.bench.LaunchProbe::lambda$slowShare$0 (12 bytes)",
+        "  11500 1701       4       org.phloem.runtime.data.CsvRecordReader::nextRecord (297 bytes)   made not entrant");
+    // the window is 10000..11000 ms: the runtime's gradient wrapper compiled in it; the probe's code and what came after do not count
+    LaunchSpread.Launch l = LaunchSpread.Launch.of(1, result(150, 100), List.of(), compilation);
+    assertEquals(10500, l.lastCompilationMs());
+    assertTrue(l.row(List.of(l), 0.05).contains("| 10.5 / 10.0 |"), l.row(List.of(l), 0.05));
+    assertEquals(-1, LaunchSpread.Launch.of(1, result(150, 100), List.of(), List.of()).lastCompilationMs());
+  }
+
+  @Test
   void theNormalisedFigureDividesTheMeans_notTheMedians() {
     // a gradient whose median flipped to the slow mode (most calls hit by one disturbance) while its mean moved little
     Map<String, String> r = result(177, 90);
