@@ -1,7 +1,13 @@
 package org.phloem.compiler.ad;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.Prim;
 import org.phloem.compiler.ir.Ref;
@@ -24,7 +30,22 @@ final class SharedReciprocals {
 
   /** {@code code} (one assignment's reverse block: temporaries, then accumulations) with the divisions shared. */
   static List<Stmt> apply(List<Stmt> code) {
+    return apply(code, null);
+  }
+
+  /**
+   * The same, and where no temporary holds {@code 1 / d} but the block divides by {@code d} twice or
+   * more, a new temporary {@code fresh.get() = 1 / d} first: NIST Chwirut's {@code exp(-b1 x) / (b2 +
+   * b3 x)} divides by its denominator in the partial of {@code b1} (through the exp) and in that of the
+   * denominator ({@code -(fit / d)}), two divisions where one and two multiplications do.
+   *
+   * @param fresh names (and declares) a new real temporary; null: no new reciprocals
+   */
+  static List<Stmt> apply(List<Stmt> code, Supplier<String> fresh) {
     List<Stmt> out = new ArrayList<>(code);
+    if (fresh != null) {
+      addReciprocals(out, fresh);
+    }
     for (int k = 0; k < out.size(); k++) {
       Expr d = reciprocalOf(out.get(k));
       if (d == null) {
@@ -59,6 +80,60 @@ final class SharedReciprocals {
       }
     }
     return out;
+  }
+
+  /** Before the first division by each {@code d} divided by twice or more (none holding 1 / d): {@code r = 1 / d}. */
+  private static void addReciprocals(List<Stmt> out, Supplier<String> fresh) {
+    Set<Expr> held = new HashSet<>();
+    Map<Expr, Integer> divisions = new LinkedHashMap<>();
+    for (Stmt s : out) {
+      if (!(s instanceof Stmt.Assign)) {
+        return;
+      }
+      Expr d = reciprocalOf(s);
+      if (d != null) {
+        held.add(d);
+      }
+      countDivisions(((Stmt.Assign) s).value(), divisions);
+    }
+    divisions.forEach((d, n) -> {
+      if (n < 2 || held.contains(d)) {
+        return;
+      }
+      int first = firstDivisionBy(out, d, -1);
+      // shared only up to the next write of d: count the divisions before it
+      int before = 0;
+      for (int k = first; k < out.size(); k++) {
+        Stmt.Assign a = (Stmt.Assign) out.get(k);
+        before += countDivisionsBy(a.value(), d);
+        if (writes(a, d)) {
+          break;
+        }
+      }
+      if (before >= 2) {
+        out.add(first, new Stmt.Assign(new Ref.Local(fresh.get()), Expr.div(Expr.num(1), d), ((Stmt.Assign) out.get(first)).line()));
+      }
+    });
+  }
+
+  /** Counts {@code x / d} for each plain read {@code d} in {@code e}. */
+  private static void countDivisions(Expr e, Map<Expr, Integer> out) {
+    if (e instanceof Expr.Call) {
+      Expr.Call c = (Expr.Call) e;
+      if (c.prim() == Prim.DIV && c.args().get(1) instanceof Expr.Get && !(c.args().get(0) instanceof Expr.Num && ((Expr.Num) c.args().get(0)).value() == 1)) {
+        out.merge(c.args().get(1), 1, Integer::sum);
+      }
+      c.args().forEach(a -> countDivisions(a, out));
+    } else if (e instanceof Expr.Select) {
+      countDivisions(((Expr.Select) e).ifTrue(), out);
+      countDivisions(((Expr.Select) e).ifFalse(), out);
+    }
+  }
+
+  private static int countDivisionsBy(Expr e, Expr d) {
+    Map<Expr, Integer> all = new HashMap<>();
+    countDivisions(e, all);
+    return all.getOrDefault(d, 0);
   }
 
   /** {@code d} when {@code s} is {@code t = 1 / d} for a local {@code t}; else null. */

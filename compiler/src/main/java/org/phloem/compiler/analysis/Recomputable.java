@@ -182,6 +182,35 @@ public final class Recomputable {
     return walk.mayRunAfter(writes, at);
   }
 
+  /**
+   * {@link #overwrittenLater}, except that a loop around both does not count when the array is private
+   * to it ({@link IterationPrivate}: each iteration writes an element of its own, so a later iteration
+   * leaves the element {@code s} stored alone). NIST Kirby2's {@code fit[i] = num / den} in the loop over
+   * {@code i}: {@code fit[i]} still holds the quotient when the reverse sweep gets there.
+   */
+  public boolean overwrittenLater(Stmt.Assign s, IterationPrivate privates) {
+    if (s.target() instanceof Ref.Local) {
+      return overwrittenLater(s);
+    }
+    Walk.Place at = walk.places.get(s);
+    if (at == null) {
+      throw new IllegalArgumentException("statement not in the analysed body: " + s);
+    }
+    String name = s.target().name();
+    for (Stmt w : walk.arrayWrites.getOrDefault(name, List.of())) {
+      Walk.Place pw = walk.places.get(w);
+      if (pw.order() > at.order()) {
+        return true;
+      }
+      for (Stmt.For l : pw.loops()) {
+        if (at.loops().contains(l) && !privates.privateTo(l).contains(name)) {
+          return true; // the loop runs W again after s, at an element s may have stored
+        }
+      }
+    }
+    return false;
+  }
+
   /** The local {@code s} assigns ({@code Assign} to a local or {@code SetInt}), else null. */
   public static String target(Stmt s) {
     if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Ref.Local) {

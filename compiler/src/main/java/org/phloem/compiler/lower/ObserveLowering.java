@@ -72,7 +72,8 @@ final class ObserveLowering {
     String obs = names.real("observed");
     String sd = names.real("obs_sd");
     out.add(new Stmt.Assign(new Ref.Local(obs), exprs.real(o.observed(), out), line));
-    out.add(new Stmt.Assign(new Ref.Local(sd), exprs.real(o.sd(), out), line));
+    Expr sdValue = exprs.real(o.sd(), out);
+    out.add(new Stmt.Assign(new Ref.Local(sd), sdValue, line));
     Cond missing = new Cond.Or(new Cond.IsNaN(Expr.local(obs)), new Cond.IsNaN(Expr.local(sd)));
     if (o.where() != null) {
       missing = new Cond.Or(new Cond.Not(exprs.cond(o.where(), out)), missing);
@@ -94,7 +95,10 @@ final class ObserveLowering {
     Expr difference = likelihood == Likelihood.LOGNORMAL
         ? Expr.sub(Expr.call(Prim.LOG, Expr.local(modelled)), Expr.call(Prim.LOG, Expr.local(obs)))
         : Expr.sub(Expr.local(modelled), Expr.local(obs));
-    use.add(new Stmt.Assign(new Ref.Local(residual), Expr.div(difference, Expr.local(sd)), line));
+    // A unit sd (the NIST problems' least squares): d / 1 is d exactly in IEEE arithmetic, NaN and
+    // infinities included, so the division is left out (the gradient divided by it twice more).
+    boolean unitSd = sdValue instanceof Expr.Num && ((Expr.Num) sdValue).value() == 1;
+    use.add(new Stmt.Assign(new Ref.Local(residual), unitSd ? difference : Expr.div(difference, Expr.local(sd)), line));
     Expr square = Expr.mul(Expr.local(residual), Expr.local(residual));
     Expr term;
     if (likelihood == Likelihood.STUDENT_T) {

@@ -8,10 +8,10 @@ import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.Stmt;
 
 /** Rebuilds real expressions bottom-up through a function of each node (children first). */
-final class Rewrite {
+public final class Rewrite {
   private Rewrite() {}
 
-  static Expr expr(Expr e, UnaryOperator<Expr> f) {
+  public static Expr expr(Expr e, UnaryOperator<Expr> f) {
     if (e instanceof Expr.Call) {
       Expr.Call c = (Expr.Call) e;
       List<Expr> args = new ArrayList<>(c.args().size());
@@ -33,7 +33,7 @@ final class Rewrite {
     return f.apply(e);
   }
 
-  static Cond cond(Cond c, UnaryOperator<Expr> f) {
+  public static Cond cond(Cond c, UnaryOperator<Expr> f) {
     if (c instanceof Cond.Compare) {
       Cond.Compare k = (Cond.Compare) c;
       Expr a = expr(k.a(), f);

@@ -1,10 +1,17 @@
 package org.phloem.compiler.ad;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.phloem.compiler.ad.Ir.*;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.function.Supplier;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.util.CheckClassAdapter;
 import org.phloem.compiler.analysis.Recomputable;
+import org.phloem.compiler.codegen.ClassEmitter;
+import org.phloem.compiler.ir.IrPrinter;
 import org.phloem.compiler.ir.Prim;
 import org.phloem.compiler.ir.Stmt;
 
@@ -57,6 +64,19 @@ final class CanopyLikeLoops {
         System.setProperty(Recomputable.MANY_ITERATIONS_PROPERTY, before);
       }
     }
+  }
+
+  /** The model's forward and gradient, printed (a failing property's message). */
+  static String forwardAndGradient(Model m) {
+    return IrPrinter.print(m.program().function("forward")) + "\ngradient:\n" + IrPrinter.print(m.program().function("gradient"));
+  }
+
+  /** The model's generated class passes ASM's CheckClassAdapter. */
+  static void assertClassVerifies(Model m) {
+    StringWriter problems = new StringWriter();
+    CheckClassAdapter.verify(new ClassReader(ClassEmitter.emit(m.program())), CanopyLikeLoops.class.getClassLoader(), false,
+        new PrintWriter(problems));
+    assertEquals("", problems.toString(), forwardAndGradient(m));
   }
 
   /** The first descending loop over {@code index} in {@code code} (a reverse sweep's loop), or null. */
