@@ -49,7 +49,7 @@ class PerStepArrayPropertiesTest {
     return Combinators.combine(block(0), Arbitraries.of(false, true)).as(PerStepArrayPropertiesTest::wrap);
   }
 
-  private static Program wrap(List<Stmt> random, boolean usedBefore) {
+  static Program wrap(List<Stmt> random, boolean usedBefore) {
     List<Stmt> body = new ArrayList<>();
     body.add(set("J", n(0)));
     // every run starts from zeros, as lowering initialises work arrays
