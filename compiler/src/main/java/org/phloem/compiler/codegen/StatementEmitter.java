@@ -44,16 +44,17 @@ final class StatementEmitter {
       Stmt.SetInt a = (Stmt.SetInt) s;
       iexpr(a.value());
       mv.visitVarInsn(ISTORE, slots.of(a.local()));
-    } else if (s instanceof Stmt.For && constantFill((Stmt.For) s) != null) {
-      Stmt.For f = (Stmt.For) s;
-      mv.visitVarInsn(ALOAD, slots.of(LocalSlots.array(constantFill(f).target().name())));
-      iexpr(f.from());
-      iexpr(f.to());
-      pushDouble(((Expr.Num) constantFill(f).value()).value());
-      mv.visitMethodInsn(INVOKESTATIC, KERNELS, "fill", "([DIID)V", false);
-    } else if (s instanceof Stmt.For) {
-      Stmt.For f = (Stmt.For) s;
-      loop(f, () -> block(f.body()));
+    } else if (s instanceof Stmt.For f) {
+      Stmt.Assign fill = constantFill(f);
+      if (fill != null) {
+        mv.visitVarInsn(ALOAD, slots.of(LocalSlots.array(fill.target().name())));
+        iexpr(f.from());
+        iexpr(f.to());
+        pushDouble(((Expr.Num) fill.value()).value());
+        mv.visitMethodInsn(INVOKESTATIC, KERNELS, "fill", "([DIID)V", false);
+      } else {
+        loop(f, () -> block(f.body()));
+      }
     } else if (s instanceof Stmt.If) {
       Stmt.If i = (Stmt.If) s;
       branch(i.cond(), () -> block(i.then()), () -> block(i.otherwise()));
