@@ -1,5 +1,19 @@
 package org.phloem.tests.bench;
 
+import static org.phloem.tests.bench.HandDalec.A1;
+import static org.phloem.tests.bench.HandDalec.A10;
+import static org.phloem.tests.bench.HandDalec.A2;
+import static org.phloem.tests.bench.HandDalec.A3;
+import static org.phloem.tests.bench.HandDalec.A4;
+import static org.phloem.tests.bench.HandDalec.A5;
+import static org.phloem.tests.bench.HandDalec.A6;
+import static org.phloem.tests.bench.HandDalec.A7;
+import static org.phloem.tests.bench.HandDalec.A8;
+import static org.phloem.tests.bench.HandDalec.A9;
+import static org.phloem.tests.bench.HandDalec.LAT;
+import static org.phloem.tests.bench.HandDalec.LMA;
+import static org.phloem.tests.bench.HandDalec.POOLS0;
+
 import java.io.IOException;
 
 /**
@@ -9,23 +23,12 @@ import java.io.IOException;
  * double array), then a reverse sweep that reads them back and accumulates the adjoints. It is the
  * launch-spread probe's third control ({@link LaunchProbe}): the same kind of work as Phloem's
  * generated gradient (a forward sweep with stores, a reverse sweep with loads, the chain rule's
- * products) in a class the compiler did not write. The machine's slow state slows this kind of code
- * more than a forward run, so dividing by it tells the machine from Phloem.
+ * products) in a class the compiler did not write, so that gradient / this control moves with what
+ * the machine does to this kind of code and not with it. Measured in session 9, the machine's slow
+ * state slows it ×1.29–1.36 against ×1.48–1.57 for the generated gradient; the same adjoint recording
+ * on Phloem's {@code Tape} instead of its own array slows more (BENCHMARKS, "Launch-to-launch spread").
  */
 final class HandDalecGradient {
-  // ACM coefficients (Williams et al. 1997) and the Metolius site, as in HandDalec.
-  private static final double A1 = 2.155;
-  private static final double A2 = 0.0142;
-  private static final double A3 = 217.9;
-  private static final double A4 = 0.980;
-  private static final double A5 = 0.155;
-  private static final double A6 = 2.653;
-  private static final double A7 = 4.309;
-  private static final double A8 = 0.060;
-  private static final double A9 = 1.062;
-  private static final double A10 = 0.0006;
-  private static final double LAT = 44.4;
-  private static final double LMA = 111;
   /** Values recorded per day by the forward sweep. */
   private static final int RECORDED = 14;
 
@@ -79,11 +82,11 @@ final class HandDalecGradient {
     double p8 = p[7];
     double p9 = p[8];
     double p10 = p[9];
-    double cf = 57.705;
-    double cw = 769.86;
-    double cr = 102.00;
-    double cl = 40.449;
-    double cs = 9896.7;
+    double cf = POOLS0[0];
+    double cw = POOLS0[1];
+    double cr = POOLS0[2];
+    double cl = POOLS0[3];
+    double cs = POOLS0[4];
     double j = 0;
     int top = 0;
     double lowest = cf;
