@@ -123,16 +123,7 @@ class ReductionSplitPropertiesTest {
   }
 
   private static <T> T withSplit(boolean on, Supplier<T> work) {
-    String before = System.setProperty(ReductionSplit.PROPERTY, Boolean.toString(on));
-    try {
-      return work.get();
-    } finally {
-      if (before == null) {
-        System.clearProperty(ReductionSplit.PROPERTY);
-      } else {
-        System.setProperty(ReductionSplit.PROPERTY, before);
-      }
-    }
+    return CanopyLikeLoops.withProperty(ReductionSplit.PROPERTY, Boolean.toString(on), work);
   }
 
   /** Same cost and gradient bits, split and unsplit, on the interpreter (twice: stale work arrays would show) and in the class. */
