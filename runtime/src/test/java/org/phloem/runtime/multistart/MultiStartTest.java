@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.phloem.runtime.fit.AnalyticModel;
 import org.phloem.runtime.fit.FitOptions;
@@ -86,6 +87,7 @@ class MultiStartTest {
   void progress_isToldEveryStart_andWhereTheRunningOnesAreWhileThey() {
     List<Integer> finished = new ArrayList<>();
     List<StartProgress.Running> seen = new ArrayList<>();
+    CountDownLatch watched = new CountDownLatch(1);
     StartProgress p = new StartProgress() {
       @Override
       public void finished(StartOutcome outcome, int done, int total) {
@@ -99,12 +101,17 @@ class MultiStartTest {
         assertEquals(finished.size(), done);
         assertTrue(running.size() <= 2, "two threads: at most two running");
         seen.addAll(running);
+        if (!running.isEmpty()) {
+          watched.countDown();
+        }
       }
     };
-    SlowModel slow = new SlowModel(TestModels.mixed(), 5);
+    // each start waits at its second gradient until the heartbeat has told of a running start: the
+    // heartbeat then finds them running whatever the load (a 2 ms heartbeat alone left that to the scheduler)
+    SlowModel slow = new SlowModel(TestModels.mixed(), 5, watched);
     MultiStart.run(slow, FitOptions.defaults(), MultiStartOptions.of(4, 3).withThreads(2).withHeartbeat(Duration.ofMillis(2)), p);
     assertEquals(List.of(0, 1, 2, 3), finished.stream().sorted().toList());
-    assertFalse(seen.isEmpty(), "a run of several 5 ms gradients per start is seen running at a 2 ms heartbeat (short, so that a loaded machine cannot hide it)");
+    assertFalse(seen.isEmpty(), "the starts waiting at their second gradient are seen running by the heartbeat");
     for (StartProgress.Running r : seen) {
       assertTrue(r.index() >= 0 && r.index() < 4 && r.iteration() >= 0 && Double.isFinite(r.cost()), r.toString());
     }

@@ -116,14 +116,21 @@ class BrokenRuleIsCaughtTest {
       throw new AssertionError(e);
     }
     double[] p = good.info().priorMeans();
-    double goodError = DerivativeChecks.gradientError(good, p, DerivativeChecks.scales(p));
+    double[] scale = DerivativeChecks.scales(p);
+    double goodError = DerivativeChecks.gradientError(good, p, scale);
     Assume.that(!Double.isNaN(goodError)); // a kink within the stencil: nothing to judge
     assertTrue(goodError <= TOLERANCE, "the standard rules pass: " + goodError);
     // The wrong rule may agree with the right one at this point (tanh saturated, so 1 - t and 1 - t^2
-    // are both ~0; an argument that stays 0): then no check could see it, and the try judges nothing.
+    // are both ~0; an argument that stays 0), or differ from it by less than finite differences resolve
+    // (the check forgives their rounding noise): then no check could see it, and the try judges nothing.
     // A harness that never applied the wrong rule would discard every try, which jqwik fails.
-    Assume.that(DerivativeChecks.relativeError(gradient(bad, p), gradient(good, p)) > ACTS);
-    double badError = DerivativeChecks.gradientError(bad, p, DerivativeChecks.scales(p));
+    // Beyond twice that noise: the check forgives it once in the standard rules' error and once in the wrong ones'.
+    double[] unresolved = DerivativeChecks.roundingNoise(good.cost(p), scale, DerivativeChecks.STEP);
+    for (int k = 0; k < unresolved.length; k++) {
+      unresolved[k] *= 2;
+    }
+    Assume.that(DerivativeChecks.relativeError(gradient(bad, p), gradient(good, p), unresolved) > ACTS);
+    double badError = DerivativeChecks.gradientError(bad, p, scale);
     assertTrue(badError > TOLERANCE, "the wrong " + prim + " rule is caught by the gradient check: relative error " + badError);
   }
 }
