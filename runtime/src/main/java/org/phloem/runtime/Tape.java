@@ -35,6 +35,45 @@ public final class Tape {
     return reals[--realTop];
   }
 
+  /**
+   * Makes room for {@code count} more reals and returns the array they go in, for a loop that records a
+   * fixed number of reals per iteration: the generated code stores them itself at {@link #realTop()}
+   * onwards, in the order {@link #pushD} would have put them, then calls {@link #advanceReals}. One
+   * call per loop instead of one per value (no field traffic per element, and HotSpot can unroll the
+   * loop); the array is valid until the next call that records.
+   */
+  public double[] reserveReals(int count) {
+    if (count > reals.length - realTop) {
+      reals = Arrays.copyOf(reals, Math.max(reals.length * 2, realTop + count));
+    }
+    return reals;
+  }
+
+  /** The index the next recorded real goes to (the number of reals recorded now). */
+  public int realTop() {
+    return realTop;
+  }
+
+  /** Counts {@code count} reals stored directly into {@link #reserveReals}'s array as recorded. */
+  public void advanceReals(int count) {
+    realTop += count;
+    realPeak = Math.max(realPeak, realTop);
+  }
+
+  /**
+   * The array the recorded reals are in, for a loop that takes back a fixed number per iteration: the
+   * generated code reads them itself below {@link #realTop()}, last recorded first, after calling
+   * {@link #dropReals} for all of them.
+   */
+  public double[] recordedReals() {
+    return reals;
+  }
+
+  /** Takes back the last {@code count} reals recorded (their values stay readable until the next record). */
+  public void dropReals(int count) {
+    realTop -= count;
+  }
+
   /** Records an integer (a branch taken, a loop bound). */
   public void pushI(int value) {
     if (intTop == ints.length) {

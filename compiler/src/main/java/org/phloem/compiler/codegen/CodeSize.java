@@ -41,7 +41,11 @@ final class CodeSize {
     } else if (s instanceof Stmt.SetInt) {
       return of(((Stmt.SetInt) s).value()) + LOCAL;
     } else if (s instanceof Stmt.For) {
-      return loopHeader((Stmt.For) s) + of(((Stmt.For) s).body());
+      Stmt.For f = (Stmt.For) s;
+      TapeRun run = TapeRun.of(f);
+      // a tape run: its entry and exit calls (about 40 bytes), and an index computation per value (8)
+      int tapeRun = run == null ? 0 : 40 + 8 * run.perIteration();
+      return loopHeader(f) + of(f.body()) + tapeRun;
     } else if (s instanceof Stmt.If) {
       Stmt.If i = (Stmt.If) s;
       return of(i.cond()) + of(i.then()) + 3 + of(i.otherwise());

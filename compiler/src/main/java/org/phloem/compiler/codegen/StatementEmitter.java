@@ -3,6 +3,7 @@ package org.phloem.compiler.codegen;
 import static org.objectweb.asm.Opcodes.*;
 
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.phloem.compiler.ir.Cond;
@@ -53,7 +54,12 @@ final class StatementEmitter {
         pushDouble(((Expr.Num) fill.value()).value());
         mv.visitMethodInsn(INVOKESTATIC, KERNELS, "fill", "([DIID)V", false);
       } else {
-        loop(f, () -> block(f.body()));
+        TapeRun run = tapeSlot >= 0 ? TapeRun.of(f) : null;
+        if (run != null) {
+          tapeRunLoop(f, run);
+        } else {
+          loop(f, () -> block(f.body()));
+        }
       }
     } else if (s instanceof Stmt.If) {
       Stmt.If i = (Stmt.If) s;
@@ -141,6 +147,114 @@ final class StatementEmitter {
 
   /** Emits loop {@code f} around what {@code body} emits: its bounds evaluated once, its index stepped. */
   void loop(Stmt.For f, Runnable body) {
+    loop(f, limit -> {}, body);
+  }
+
+  /**
+   * Emits a {@link TapeRun} loop: before it, one tape call that reserves (or takes back) all its values and
+   * the offset its positions count from; in it, the pushes and pops as stores and loads of the tape's
+   * array at {@code offset ± k·index ± j}; after it, one call that counts the stored values as recorded.
+   */
+  private void tapeRunLoop(Stmt.For f, TapeRun run) {
+    int k = run.perIteration();
+    int index = slots.of(f.index());
+    int count = slots.allocate(1);
+    int array = slots.allocate(1);
+    int offset = slots.allocate(1);
+    // The positions rise with the index when pushes run upwards or pops run downwards.
+    boolean rising = run.records() != f.descending();
+    loop(f, limit -> {
+      // values = k * max(0, trips), the index now at its first value
+      if (f.descending()) {
+        mv.visitVarInsn(ILOAD, index);
+        mv.visitInsn(ICONST_1);
+        mv.visitInsn(IADD);
+        mv.visitVarInsn(ILOAD, limit);
+      } else {
+        mv.visitVarInsn(ILOAD, limit);
+        mv.visitVarInsn(ILOAD, index);
+      }
+      mv.visitInsn(ISUB);
+      mv.visitInsn(ICONST_0);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "max", "(II)I", false);
+      times(k);
+      mv.visitVarInsn(ISTORE, count);
+      mv.visitVarInsn(ALOAD, tapeSlot);
+      if (run.records()) {
+        mv.visitVarInsn(ILOAD, count);
+        mv.visitMethodInsn(INVOKEVIRTUAL, TAPE, "reserveReals", "(I)[D", false);
+      } else {
+        mv.visitMethodInsn(INVOKEVIRTUAL, TAPE, "recordedReals", "()[D", false);
+      }
+      mv.visitVarInsn(ASTORE, array);
+      // offset = (the next free position, or the last recorded one) -/+ k * first index
+      mv.visitVarInsn(ALOAD, tapeSlot);
+      mv.visitMethodInsn(INVOKEVIRTUAL, TAPE, "realTop", "()I", false);
+      if (!run.records()) {
+        mv.visitInsn(ICONST_1);
+        mv.visitInsn(ISUB);
+      }
+      mv.visitVarInsn(ILOAD, index);
+      times(k);
+      mv.visitInsn(rising ? ISUB : IADD);
+      mv.visitVarInsn(ISTORE, offset);
+      if (!run.records()) {
+        mv.visitVarInsn(ALOAD, tapeSlot);
+        mv.visitVarInsn(ILOAD, count);
+        mv.visitMethodInsn(INVOKEVIRTUAL, TAPE, "dropReals", "(I)V", false);
+      }
+    }, () -> {
+      int j = 0;
+      for (Stmt s : f.body()) {
+        if (s instanceof Stmt.Push p) {
+          mv.visitVarInsn(ALOAD, array);
+          position(offset, index, k, rising, run.records() ? j++ : -j++);
+          expr(p.value());
+          mv.visitInsn(DASTORE);
+        } else if (s instanceof Stmt.Pop p) {
+          int within = run.records() ? j++ : -j++;
+          store(p.target(), () -> {
+            mv.visitVarInsn(ALOAD, array);
+            position(offset, index, k, rising, within);
+            mv.visitInsn(DALOAD);
+          });
+        } else {
+          stmt(s);
+        }
+      }
+    });
+    if (run.records()) {
+      mv.visitVarInsn(ALOAD, tapeSlot);
+      mv.visitVarInsn(ILOAD, count);
+      mv.visitMethodInsn(INVOKEVIRTUAL, TAPE, "advanceReals", "(I)V", false);
+    }
+  }
+
+  /** Leaves {@code offset ± k·index + within} on the stack (+ when {@code rising}). */
+  private void position(int offset, int index, int k, boolean rising, int within) {
+    mv.visitVarInsn(ILOAD, offset);
+    mv.visitVarInsn(ILOAD, index);
+    times(k);
+    mv.visitInsn(rising ? IADD : ISUB);
+    if (within != 0) {
+      pushInt(within);
+      mv.visitInsn(IADD);
+    }
+  }
+
+  /** Multiplies the int on the stack by {@code k} (nothing for 1). */
+  private void times(int k) {
+    if (k != 1) {
+      pushInt(k);
+      mv.visitInsn(IMUL);
+    }
+  }
+
+  /**
+   * Emits loop {@code f}: its bounds evaluated once, then {@code atEntry} (given the slot of the bound the
+   * index runs to: {@code to} ascending, {@code from} descending), then the test, {@code body} and step.
+   */
+  private void loop(Stmt.For f, IntConsumer atEntry, Runnable body) {
     int index = slots.of(f.index());
     int limit = slots.allocate(1);
     Label test = new Label();
@@ -153,6 +267,7 @@ final class StatementEmitter {
       mv.visitInsn(ICONST_1);
       mv.visitInsn(ISUB);
       mv.visitVarInsn(ISTORE, index);
+      atEntry.accept(limit);
       mv.visitLabel(test);
       mv.visitVarInsn(ILOAD, index);
       mv.visitVarInsn(ILOAD, limit);
@@ -164,6 +279,7 @@ final class StatementEmitter {
       mv.visitVarInsn(ISTORE, limit);
       iexpr(f.from());
       mv.visitVarInsn(ISTORE, index);
+      atEntry.accept(limit);
       mv.visitLabel(test);
       mv.visitVarInsn(ILOAD, index);
       mv.visitVarInsn(ILOAD, limit);

@@ -1,0 +1,122 @@
+package org.phloem.tests.bench;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The sites model's gradient / forward of two (or more) checkouts side by side in ONE JVM: each
+ * checkout's compiled classes ({@code tests/target/test-classes} and its {@code cp.txt}) in a class loader
+ * of its own, so each compiles, loads and JITs its own model; a warm-up per checkout, then rounds
+ * interleaved (a batch of forwards, then of gradients, per checkout and round), timed by the calling
+ * thread's CPU. Load then falls on all checkouts alike, which launches one after the other cannot promise.
+ *
+ * <pre>
+ * # in each checkout: mvn -q -B -pl tests -am test-compile dependency:build-classpath -Dmdep.outputFile=$PWD/cp.txt -Dmdep.includeScope=test
+ * java -Xss16m -cp tests/target/test-classes org.phloem.tests.bench.SitesCheckoutAB 50 11 6 20 /path/to/before /path/to/after
+ * </pre>
+ * Arguments: sites, rounds, warm-up seconds of thread CPU per checkout, batch milliseconds of forward,
+ * then the checkouts. Prints one {@code AB} line per checkout: medians of forward and gradient µs per call
+ * and of the ratio (its quartiles).
+ */
+public final class SitesCheckoutAB {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private SitesCheckoutAB() {}
+
+  /** One checkout's sites model: its cost and gradient bound to it, at the benchmarks' test point. */
+  private record Side(String name, MethodHandle cost, MethodHandle gradient, double[] p, double[] g) {}
+
+  public static void main(String[] argv) throws Throwable {
+    int sites = Integer.parseInt(argv[0]);
+    int reps = Integer.parseInt(argv[1]);
+    double warmupSeconds = Double.parseDouble(argv[2]);
+    double batchMillis = Double.parseDouble(argv[3]);
+    List<Side> sides = new ArrayList<>();
+    for (int i = 4; i < argv.length; i++) {
+      sides.add(load(Path.of(argv[i]).toAbsolutePath(), sites));
+    }
+    int[] batch = new int[sides.size()];
+    for (int i = 0; i < sides.size(); i++) {
+      batch[i] = warmUp(sides.get(i), warmupSeconds, batchMillis);
+    }
+    double[][] forward = new double[sides.size()][reps];
+    double[][] gradient = new double[sides.size()][reps];
+    double[][] ratio = new double[sides.size()][reps];
+    for (int r = 0; r < reps; r++) {
+      for (int i = 0; i < sides.size(); i++) {
+        Side s = sides.get(i);
+        long t0 = THREADS.getCurrentThreadCpuTime();
+        for (int j = 0; j < batch[i]; j++) {
+          double c = (double) s.cost().invokeExact(s.p());
+        }
+        long t1 = THREADS.getCurrentThreadCpuTime();
+        for (int j = 0; j < batch[i]; j++) {
+          double c = (double) s.gradient().invokeExact(s.p(), s.g());
+        }
+        long t2 = THREADS.getCurrentThreadCpuTime();
+        forward[i][r] = (t1 - t0) / 1e3 / batch[i];
+        gradient[i][r] = (t2 - t1) / 1e3 / batch[i];
+        ratio[i][r] = (double) (t2 - t1) / (t1 - t0);
+      }
+    }
+    for (int i = 0; i < sides.size(); i++) {
+      System.out.printf(Locale.ROOT, "AB %s n=%d forward_us=%.1f gradient_us=%.1f ratio=%.3f (q1 %.3f q3 %.3f) load=%.1f%n",
+          sides.get(i).name(), sites, quantile(forward[i], 0.5), quantile(gradient[i], 0.5), quantile(ratio[i], 0.5),
+          quantile(ratio[i], 0.25), quantile(ratio[i], 0.75), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+  }
+
+  /** The sites model compiled by the checkout at {@code root}, in a class loader of its own. */
+  private static Side load(Path root, int sites) throws Throwable {
+    List<URL> urls = new ArrayList<>();
+    urls.add(root.resolve("tests/target/test-classes").toUri().toURL());
+    for (String entry : Files.readString(root.resolve("cp.txt")).trim().split(":")) {
+      urls.add(Path.of(entry).toUri().toURL());
+    }
+    ClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+    System.setProperty("phloem.repo", root.toString()); // where this checkout's BenchModels find the data
+    Class<?> models = Class.forName("org.phloem.tests.bench.BenchModels", true, loader);
+    Class<?> compiled = Class.forName("org.phloem.runtime.CompiledModel", true, loader);
+    MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(models, MethodHandles.lookup());
+    Object model = lookup.findStatic(models, "sites", MethodType.methodType(compiled, int.class)).invoke(sites);
+    double[] p = (double[]) lookup.findStatic(models, "testPoint", MethodType.methodType(double[].class, compiled, long.class))
+        .invoke(model, 3L);
+    MethodHandle cost = MethodHandles.publicLookup()
+        .findVirtual(compiled, "cost", MethodType.methodType(double.class, double[].class)).bindTo(model);
+    MethodHandle gradient = MethodHandles.publicLookup()
+        .findVirtual(compiled, "gradient", MethodType.methodType(double.class, double[].class, double[].class)).bindTo(model);
+    return new Side(root.getFileName().toString(), cost, gradient, p, new double[p.length]);
+  }
+
+  /** Pairs for {@code seconds} of thread CPU; returns the batch that takes about {@code millis} of forward. */
+  private static int warmUp(Side s, double seconds, double millis) throws Throwable {
+    long start = THREADS.getCurrentThreadCpuTime();
+    long forward = 0;
+    int pairs = 0;
+    while (THREADS.getCurrentThreadCpuTime() - start < seconds * 1e9) {
+      long f0 = THREADS.getCurrentThreadCpuTime();
+      double c = (double) s.cost().invokeExact(s.p());
+      forward += THREADS.getCurrentThreadCpuTime() - f0;
+      double c2 = (double) s.gradient().invokeExact(s.p(), s.g());
+      pairs++;
+    }
+    return (int) Math.max(1, Math.round(millis * 1e6 / ((double) forward / pairs)));
+  }
+
+  private static double quantile(double[] x, double q) {
+    double[] s = x.clone();
+    Arrays.sort(s);
+    return s[(int) (q * (s.length - 1) + 0.5)];
+  }
+}
