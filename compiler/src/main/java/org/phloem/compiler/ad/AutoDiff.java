@@ -94,6 +94,12 @@ public final class AutoDiff {
    */
   private static IrProgram differentiate(IrProgram program, DerivativeRules rules, CheckpointOptions options, boolean tangents,
       boolean checkpointed) {
+    // after the Hessian-vector code was derived from the gradients as the adjoint made them
+    return ReductionSplit.apply(derivatives(program, rules, options, tangents, checkpointed), Set.of("gradient", GRADIENT_CHECKPOINTED));
+  }
+
+  private static IrProgram derivatives(IrProgram program, DerivativeRules rules, CheckpointOptions options, boolean tangents,
+      boolean checkpointed) {
     IrFunction forward = program.function("forward");
     String p = forward.arguments().get(0);
     String cost = forward.results().get(0);

@@ -54,14 +54,19 @@ final class CanopyLikeLoops {
 
   /** Runs {@code work} with Recomputable's many-iterations threshold set to {@code threshold}, restoring it after. */
   static <T> T withManyIterations(String threshold, Supplier<T> work) {
-    String before = System.setProperty(Recomputable.MANY_ITERATIONS_PROPERTY, threshold);
+    return withProperty(Recomputable.MANY_ITERATIONS_PROPERTY, threshold, work);
+  }
+
+  /** Runs {@code work} with system property {@code key} set to {@code value}, restoring it after. */
+  static <T> T withProperty(String key, String value, Supplier<T> work) {
+    String before = System.setProperty(key, value);
     try {
       return work.get();
     } finally {
       if (before == null) {
-        System.clearProperty(Recomputable.MANY_ITERATIONS_PROPERTY);
+        System.clearProperty(key);
       } else {
-        System.setProperty(Recomputable.MANY_ITERATIONS_PROPERTY, before);
+        System.setProperty(key, before);
       }
     }
   }

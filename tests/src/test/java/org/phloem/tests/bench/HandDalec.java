@@ -9,19 +9,21 @@ import java.io.IOException;
  * writes it (so the two agree to rounding).
  */
 final class HandDalec {
-  // ACM coefficients (Williams et al. 1997) and the Metolius site.
-  private static final double A1 = 2.155;
-  private static final double A2 = 0.0142;
-  private static final double A3 = 217.9;
-  private static final double A4 = 0.980;
-  private static final double A5 = 0.155;
-  private static final double A6 = 2.653;
-  private static final double A7 = 4.309;
-  private static final double A8 = 0.060;
-  private static final double A9 = 1.062;
-  private static final double A10 = 0.0006;
-  private static final double LAT = 44.4;
-  private static final double LMA = 111;
+  // ACM coefficients (Williams et al. 1997) and the Metolius site (HandDalecGradient uses them too).
+  static final double A1 = 2.155;
+  static final double A2 = 0.0142;
+  static final double A3 = 217.9;
+  static final double A4 = 0.980;
+  static final double A5 = 0.155;
+  static final double A6 = 2.653;
+  static final double A7 = 4.309;
+  static final double A8 = 0.060;
+  static final double A9 = 1.062;
+  static final double A10 = 0.0006;
+  static final double LAT = 44.4;
+  static final double LMA = 111;
+  /** The carbon pools on the first day (gC/m²): foliage, wood, roots, litter, soil organic matter. */
+  static final double[] POOLS0 = {57.705, 769.86, 102.00, 40.449, 9896.7};
 
   /** When true, squares are taken with Math.pow(x, 2), as the compiled model currently does (a control). */
   private final boolean squareByPow;
@@ -134,11 +136,11 @@ final class HandDalec {
     double p8 = p[7];
     double p9 = p[8];
     double p10 = p[9];
-    double cf = 57.705;
-    double cw = 769.86;
-    double cr = 102.00;
-    double cl = 40.449;
-    double cs = 9896.7;
+    double cf = POOLS0[0];
+    double cw = POOLS0[1];
+    double cr = POOLS0[2];
+    double cl = POOLS0[3];
+    double cs = POOLS0[4];
     for (int d = 0; d < doy.length; d++) {
       double leafArea = Math.max(0.1, cf / LMA);
       double g = acm(leafArea, tmax[d], tmin[d], rad[d], psid[d], ca[d], rtot[d], nit[d], doy[d]);

@@ -38,9 +38,14 @@ final class LaunchSpread {
   record Launch(int number, double gradient, double gradientP10, double gradientMean, double forward, double forwardP10, double control,
       double controlP10, double controlMean, double gradientSlow, double controlSlow, double controlLarge, double controlLargeMean,
       double gradientFirstHalf, double gradientSecondHalf, String load, int gcPauses, int compilations, long lastCompilationMs, long measureFromMs,
-      List<String> refused) {
+      List<String> refused, double controlGradient, double controlGradientMean, String byCpu) {
 
     static Launch of(int number, Map<String, String> r, List<String> gcLog, List<String> compilationLog) {
+      return of(number, r, gcLog, compilationLog, List.of());
+    }
+
+    /** The same, with the probe's per-call trace (CSV lines, header first) for the gradient's median on each CPU. */
+    static Launch of(int number, Map<String, String> r, List<String> gcLog, List<String> compilationLog, List<String> trace) {
       long from = Long.parseLong(r.get("measure_from_ms"));
       long to = Long.parseLong(r.get("measure_to_ms"));
       int pauses = 0;
@@ -69,7 +74,36 @@ final class LaunchSpread {
       return new Launch(number, value(r, "gradient_us"), value(r, "gradient_p10_us"), value(r, "gradient_mean_us"), value(r, "forward_us"),
           value(r, "forward_p10_us"), value(r, "control_us"), value(r, "control_p10_us"), value(r, "control_mean_us"), value(r, "gradient_slow_share"), value(r, "control_slow_share"),
           optional(r, "control_large_us"), optional(r, "control_large_mean_us"), value(r, "gradient_first_half_us"), value(r, "gradient_second_half_us"),
-          r.get("load"), pauses, compilations, last, from, List.copyOf(refused));
+          r.get("load"), pauses, compilations, last, from, List.copyOf(refused), optional(r, "control_gradient_us"),
+          optional(r, "control_gradient_mean_us"), byCpu(trace));
+    }
+
+    /**
+     * The gradient's median on each CPU the measured calls ran on, with the share of calls there
+     * ("cpu 0: 223.4 µs (100 %)"), from the trace's {@code cpu} column; "?" without one. The machine's
+     * slow state belongs to one virtual CPU at a time (its core on the host shared with another busy
+     * thread), so this tells where a slow launch ran.
+     */
+    static String byCpu(List<String> trace) {
+      if (trace.size() < 2) {
+        return "?";
+      }
+      List<String> header = List.of(trace.get(0).split(","));
+      int cpu = header.indexOf("cpu");
+      int gradient = header.indexOf("gradient_us");
+      if (cpu < 0 || gradient < 0) {
+        return "?";
+      }
+      Map<String, List<Double>> times = new java.util.TreeMap<>();
+      for (String line : trace.subList(1, trace.size())) {
+        String[] cells = line.split(",");
+        times.computeIfAbsent(cells[cpu], k -> new ArrayList<>()).add(Double.parseDouble(cells[gradient]));
+      }
+      List<String> parts = new ArrayList<>();
+      int calls = trace.size() - 1;
+      times.forEach((c, t) -> parts.add(String.format(Locale.ROOT, "cpu %s: %.1f (%.0f %%)", c,
+          LaunchProbe.median(t.stream().mapToDouble(Double::doubleValue).toArray()), 100.0 * t.size() / calls)));
+      return String.join("; ", parts);
     }
 
     /**
@@ -89,6 +123,11 @@ final class LaunchSpread {
       return gradientMean / controlLargeMean;
     }
 
+    /** Mean gradient over mean gradient control, the hand-written DALEC adjoint (NaN when the launch had none). */
+    double normalisedGradientControl() {
+      return gradientMean / controlGradientMean;
+    }
+
     /** This launch's control against the median of the controls of {@code all}, relative (0.1 = 10 % slower). */
     double controlShift(List<Launch> all) {
       return control / LaunchProbe.median(values(all, Launch::control)) - 1;
@@ -99,15 +138,21 @@ final class LaunchSpread {
       return controlLarge / LaunchProbe.median(values(all, Launch::controlLarge)) - 1;
     }
 
+    /** This launch's gradient control against the median of the gradient controls of {@code all}, relative. */
+    double controlGradientShift(List<Launch> all) {
+      return controlGradient / LaunchProbe.median(values(all, Launch::controlGradient)) - 1;
+    }
+
     /** The table row of this launch among {@code all}, flagged when its control moved more than {@code controlMoved}. */
     String row(List<Launch> all, double controlMoved) {
       double shift = controlShift(all);
       double largeShift = controlLargeShift(all);
       return String.format(Locale.ROOT,
-          "| %d | %.1f (%.1f), %.1f | %.1f (%.1f) | %.2f (%.2f), %.2f, %s%+.0f %% | %.3f | %.1f, %.1f, %+.0f %% | %.3f | %.0f %% / %.0f %% | %.1f / %.1f"
-              + " | %d / %d | %s | %s |",
+          "| %d | %.1f (%.1f), %.1f | %.1f (%.1f) | %.2f (%.2f), %.2f, %s%+.0f %% | %.3f | %.1f, %.1f, %+.0f %% | %.3f | %.1f, %.1f, %+.0f %% | %.3f | %s"
+              + " | %.0f %% / %.0f %% | %.1f / %.1f | %d / %d | %s | %s |",
           number, gradient, gradientP10, gradientMean, forward, forwardP10, control, controlP10, controlMean, Math.abs(shift) > controlMoved ? "⚑ " : "",
-          100 * shift, normalised(), controlLarge, controlLargeMean, 100 * largeShift, normalisedLarge(), 100 * gradientSlow, 100 * controlSlow,
+          100 * shift, normalised(), controlLarge, controlLargeMean, 100 * largeShift, normalisedLarge(), controlGradient, controlGradientMean,
+          100 * controlGradientShift(all), normalisedGradientControl(), byCpu, 100 * gradientSlow, 100 * controlSlow,
           gradientFirstHalf, gradientSecondHalf, gcPauses, compilations,
           lastCompilationMs < 0 ? "none" : String.format(Locale.ROOT, "%.1f / %.1f", lastCompilationMs / 1000.0, measureFromMs / 1000.0), load);
     }
@@ -120,9 +165,11 @@ final class LaunchSpread {
     out.add("");
     out.add("| launch | gradient median (p10), mean, µs | forward median (p10), µs | control median (p10), mean, µs; median vs all launches' median"
         + " | gradient / control, means | large control median, mean, µs; vs all launches' median | gradient / large control, means"
+        + " | gradient control (hand-written DALEC adjoint) median, mean, µs; vs all launches' median | gradient / gradient control, means"
+        + " | gradient median by CPU, µs (share of calls)"
         + " | slow share gradient / control | gradient 1st / 2nd half, µs | in window: GC / JIT | last JIT event of the model's code / measurement from, s"
         + " | load before..after |");
-    out.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    out.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     launches.forEach(l -> out.add(l.row(launches, controlMoved)));
     out.add("");
     if (launches.isEmpty()) {
@@ -152,13 +199,18 @@ final class LaunchSpread {
             + " spread **%.1f %%** (%.3f..%.3f); large control medians %.1f %%",
         LaunchProbe.LARGE_CONTROL_COPIES, launches.size(), 100 * normalisedLarge, min(values(launches, Launch::normalisedLarge)),
         max(values(launches, Launch::normalisedLarge)), 100 * spread(values(launches, Launch::controlLarge))));
+    double normalisedGradient = spread(values(launches, Launch::normalisedGradientControl));
+    out.add(String.format(Locale.ROOT, "- normalised by the gradient control (mean gradient / mean hand-written DALEC adjoint), all %d launches:"
+            + " spread **%.1f %%** (%.3f..%.3f); gradient control medians %.1f %%",
+        launches.size(), 100 * normalisedGradient, min(values(launches, Launch::normalisedGradientControl)),
+        max(values(launches, Launch::normalisedGradientControl)), 100 * spread(values(launches, Launch::controlGradient))));
     out.add("- launches whose control moved more than " + Math.round(100 * controlMoved) + " % (the machine): "
         + (moved.isEmpty() ? "none" : String.join(", ", moved))
         + (moved.isEmpty() || steady.isEmpty() ? "" : String.format(Locale.ROOT, "; over the other %d launches the gradient medians spread %.1f %%",
             steady.size(), 100 * spread(values(steady, Launch::gradient)))));
     out.add(launches.size() < 2 ? "- target ≤ 10 % over the launches: needs at least two launches"
-        : String.format(Locale.ROOT, "- target ≤ 10 %% over the %d launches: raw %s, normalised %s, normalised by the large control %s", launches.size(),
-            met(raw), met(normalised), met(normalisedLarge)));
+        : String.format(Locale.ROOT, "- target ≤ 10 %% over the %d launches: raw %s, normalised %s, normalised by the large control %s,"
+            + " normalised by the gradient control %s", launches.size(), met(raw), met(normalised), met(normalisedLarge), met(normalisedGradient)));
     out.add("");
     return out;
   }

@@ -35,7 +35,9 @@ import org.phloem.tests.support.Repo;
  * under {@code tests/target/bench/launch-spread/}. Every launch is reported; none is dropped. Beside
  * the raw spread of the gradient medians the report gives the spread of gradient / control (the
  * control runs no generated code, so what moves it is the machine), the same over the large control
- * (the same code over three times the data, a working set like the DALEC gradient's), the time of
+ * (the same code over three times the data, a working set like the DALEC gradient's) and over the
+ * gradient control (DALEC's adjoint written by hand), the gradient's median on each CPU the launch's
+ * measuring thread ran on (the machine's slow state belongs to one virtual CPU at a time), the time of
  * each launch's last compilation of Phloem code against the start of its measurement (a launch
  * measured while the JIT was still compiling shows the gradient alone slow), and flags the launches whose
  * control median moved more than {@link #CONTROL_MOVED} from the median of all launches' controls.
@@ -112,7 +114,7 @@ class LaunchSpreadBenchmark {
     Map<String, String> r = run.first("probe");
     assertEquals(0, run.exitCode(), String.join("\n", run.output()));
     assertNotNull(r, String.join("\n", run.output()));
-    return LaunchSpread.Launch.of(launch, r, Files.readAllLines(gcLog), Files.readAllLines(compilationLog));
+    return LaunchSpread.Launch.of(launch, r, Files.readAllLines(gcLog), Files.readAllLines(compilationLog), Files.readAllLines(trace));
   }
 
   private static List<String> probeArgs(String model) {

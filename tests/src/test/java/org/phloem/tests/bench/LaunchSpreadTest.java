@@ -72,6 +72,30 @@ class LaunchSpreadTest {
   }
 
   @Test
+  void theGradientControlNormalisesBeside_theOthers_andTheTraceGivesTheGradientPerCpu() {
+    // launch 2: the slow state of its CPU, which slows the gradient and the hand-written adjoint by 50 %, the small control by 33 %
+    double[][] measured = {{150, 100, 200}, {225, 133, 300}, {153, 100, 200}};
+    List<LaunchSpread.Launch> launches = new ArrayList<>();
+    for (int i = 0; i < measured.length; i++) {
+      Map<String, String> r = result(measured[i][0], measured[i][1]);
+      r.put("control_gradient_us", Double.toString(measured[i][2]));
+      r.put("control_gradient_mean_us", Double.toString(measured[i][2] * 1.05));
+      List<String> trace = i == 1
+          ? List.of("call,uptime_ms,gradient_us,cpu", "0,1.0,224.0,0", "1,2.0,226.0,0", "2,3.0,150.0,1", "3,4.0,228.0,0")
+          : List.of("call,uptime_ms,gradient_us,cpu", "0,1.0,150.0,1");
+      launches.add(LaunchSpread.Launch.of(i + 1, r, List.of(), List.of(), trace));
+    }
+    String text = String.join("\n", LaunchSpread.section("m.phl", launches, 0.05));
+    // 150/200 = 225/300 = 0.75, 153/200 = 0.765: 2.0 %; the small control: (225/133) / (150/100) - 1 = 12.8 %
+    assertTrue(text.contains("hand-written DALEC adjoint), all 3 launches: spread **2.0 %** (0.750..0.765); gradient control medians 50.0 %"), text);
+    assertTrue(text.contains("spread **12.8 %** (1.500..1.692)"), text);
+    assertTrue(text.contains("normalised by the gradient control met"), text);
+    // launch 2's gradient control is 50 % above the median (200), its calls ran 3 on CPU 0 (median 226) and 1 on CPU 1
+    assertTrue(text.contains("| 300.0, 315.0, +50 % | 0.750 | cpu 0: 226.0 (75 %); cpu 1: 150.0 (25 %) |"), text);
+    assertEquals("?", LaunchSpread.Launch.byCpu(List.of("call,uptime_ms,gradient_us", "0,1.0,150.0")));
+  }
+
+  @Test
   void theLastCompilationOfTheModelsCode_upToTheWindowsEnd_isReported_notTheProbes() {
     List<String> compilation = List.of("   9999 1800       4       org.phloem.generated.m::runGradient (592 bytes)",
         "  10500 1801       4       org.phloem.runtime.GeneratedModel::gradient (73 bytes)",
