@@ -161,11 +161,11 @@ class MethodSplittingTest {
     return new IrInterpreter(arrays, Map.of("n", RandomSplitIr.N, "three", 3)).run(program.function("forward"))[0];
   }
 
-  private static void assertBits(double a, double b, String what) {
+  static void assertBits(double a, double b, String what) {
     assertEquals(Double.doubleToRawLongBits(a), Double.doubleToRawLongBits(b), () -> what + ": " + a + " vs " + b);
   }
 
-  private static void assertBits(double[] a, double[] b, String what) {
+  static void assertBits(double[] a, double[] b, String what) {
     assertEquals(a.length, b.length, what);
     for (int i = 0; i < a.length; i++) {
       assertBits(a[i], b[i], what + "[" + i + "]");

@@ -2,6 +2,7 @@ package org.phloem.compiler.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.phloem.compiler.codegen.MethodSplittingTest.assertBits;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -238,17 +239,6 @@ class TapeRunPropertiesTest {
     for (int i = 0; i < a.length; i++) {
       boolean same = a[i] == b[i] || (Double.isNaN(a[i]) && Double.isNaN(b[i]));
       assertTrue(same, what + "[" + i + "]: " + a[i] + " vs " + b[i]);
-    }
-  }
-
-  private static void assertBits(double a, double b, String what) {
-    assertEquals(Double.doubleToRawLongBits(a), Double.doubleToRawLongBits(b), () -> what + ": " + a + " vs " + b);
-  }
-
-  private static void assertBits(double[] a, double[] b, String what) {
-    assertEquals(a.length, b.length, what);
-    for (int i = 0; i < a.length; i++) {
-      assertBits(a[i], b[i], what + "[" + i + "]");
     }
   }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The sites model's gradient / forward of two (or more) checkouts side by side in ONE JVM: each
+ * A model's gradient / forward in two (or more) checkouts side by side in ONE JVM: each
  * checkout's compiled classes ({@code tests/target/test-classes} and its {@code cp.txt}) in a class loader
  * of its own, so each compiles, loads and JITs its own model; a warm-up per checkout, then rounds
  * interleaved (a batch of forwards, then of gradients, per checkout and round), timed by the calling
@@ -23,28 +23,30 @@ import java.util.Locale;
  *
  * <pre>
  * # in each checkout: mvn -q -B -pl tests -am test-compile dependency:build-classpath -Dmdep.outputFile=$PWD/cp.txt -Dmdep.includeScope=test
- * java -Xss16m -cp tests/target/test-classes org.phloem.tests.bench.SitesCheckoutAB 50 11 6 20 /path/to/before /path/to/after
+ * java -Xss16m -cp tests/target/test-classes org.phloem.tests.bench.CheckoutRatioAB 50 11 6 20 /path/to/before /path/to/after
+ * java -Xss16m -cp tests/target/test-classes org.phloem.tests.bench.CheckoutRatioAB bethy/hyytiala.phl 11 6 20 /path/to/before /path/to/after
  * </pre>
- * Arguments: sites, rounds, warm-up seconds of thread CPU per checkout, batch milliseconds of forward,
- * then the checkouts. Prints one {@code AB} line per checkout: medians of forward and gradient µs per call
+ * Arguments: the model (a number n: the sites model with n sites at the benchmarks' test point; otherwise
+ * a file under {@code models/}, at its prior means, bound to the checkout's {@code data/}), rounds, warm-up
+ * seconds of thread CPU per checkout, batch milliseconds of forward, then the checkouts. Prints one {@code AB} line per checkout: medians of forward and gradient µs per call
  * and of the ratio (its quartiles).
  */
-public final class SitesCheckoutAB {
+public final class CheckoutRatioAB {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-  private SitesCheckoutAB() {}
+  private CheckoutRatioAB() {}
 
-  /** One checkout's sites model: its cost and gradient bound to it, at the benchmarks' test point. */
+  /** One checkout's model: its cost and gradient bound to it, and the point they run at. */
   private record Side(String name, MethodHandle cost, MethodHandle gradient, double[] p, double[] g) {}
 
   public static void main(String[] argv) throws Throwable {
-    int sites = Integer.parseInt(argv[0]);
+    String model = argv[0];
     int reps = Integer.parseInt(argv[1]);
     double warmupSeconds = Double.parseDouble(argv[2]);
     double batchMillis = Double.parseDouble(argv[3]);
     List<Side> sides = new ArrayList<>();
     for (int i = 4; i < argv.length; i++) {
-      sides.add(load(Path.of(argv[i]).toAbsolutePath(), sites));
+      sides.add(load(Path.of(argv[i]).toAbsolutePath(), model));
     }
     int[] batch = new int[sides.size()];
     for (int i = 0; i < sides.size(); i++) {
@@ -71,14 +73,14 @@ public final class SitesCheckoutAB {
       }
     }
     for (int i = 0; i < sides.size(); i++) {
-      System.out.printf(Locale.ROOT, "AB %s n=%d forward_us=%.1f gradient_us=%.1f ratio=%.3f (q1 %.3f q3 %.3f) load=%.1f%n",
-          sides.get(i).name(), sites, quantile(forward[i], 0.5), quantile(gradient[i], 0.5), quantile(ratio[i], 0.5),
+      System.out.printf(Locale.ROOT, "AB %s model=%s forward_us=%.1f gradient_us=%.1f ratio=%.3f (q1 %.3f q3 %.3f) load=%.1f%n",
+          sides.get(i).name(), model, quantile(forward[i], 0.5), quantile(gradient[i], 0.5), quantile(ratio[i], 0.5),
           quantile(ratio[i], 0.25), quantile(ratio[i], 0.75), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
   }
 
-  /** The sites model compiled by the checkout at {@code root}, in a class loader of its own. */
-  private static Side load(Path root, int sites) throws Throwable {
+  /** The model compiled by the checkout at {@code root}, in a class loader of its own. */
+  private static Side load(Path root, String name) throws Throwable {
     List<URL> urls = new ArrayList<>();
     urls.add(root.resolve("tests/target/test-classes").toUri().toURL());
     for (String entry : Files.readString(root.resolve("cp.txt")).trim().split(":")) {
@@ -89,9 +91,20 @@ public final class SitesCheckoutAB {
     Class<?> models = Class.forName("org.phloem.tests.bench.BenchModels", true, loader);
     Class<?> compiled = Class.forName("org.phloem.runtime.CompiledModel", true, loader);
     MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(models, MethodHandles.lookup());
-    Object model = lookup.findStatic(models, "sites", MethodType.methodType(compiled, int.class)).invoke(sites);
-    double[] p = (double[]) lookup.findStatic(models, "testPoint", MethodType.methodType(double[].class, compiled, long.class))
-        .invoke(model, 3L);
+    Object model;
+    double[] p;
+    if (name.matches("\\d+")) {
+      model = lookup.findStatic(models, "sites", MethodType.methodType(compiled, int.class)).invoke(Integer.parseInt(name));
+      p = (double[]) lookup.findStatic(models, "testPoint", MethodType.methodType(double[].class, compiled, long.class))
+          .invoke(model, 3L);
+    } else {
+      Class<?> repo = Class.forName("org.phloem.tests.support.Repo", true, loader);
+      model = MethodHandles.publicLookup().findStatic(repo, "load", MethodType.methodType(compiled, String.class)).invoke(name);
+      Object info = MethodHandles.publicLookup().findVirtual(compiled, "info",
+          MethodType.methodType(Class.forName("org.phloem.runtime.ModelInfo", true, loader))).invoke(model);
+      p = (double[]) MethodHandles.publicLookup().findVirtual(info.getClass(), "priorMeans", MethodType.methodType(double[].class))
+          .invoke(info);
+    }
     MethodHandle cost = MethodHandles.publicLookup()
         .findVirtual(compiled, "cost", MethodType.methodType(double.class, double[].class)).bindTo(model);
     MethodHandle gradient = MethodHandles.publicLookup()
