@@ -72,8 +72,8 @@ class WatchCommandTest {
   /**
    * An editor that truncates the file and writes it a moment later: the watcher waits for the save to
    * settle and reports on the finished file once, never on the empty one in between (which a round may
-   * already have started to compile). The quiet time is 3 s here, not 50 ms, so that however slow the
-   * machine the second write comes within it.
+   * already have started to compile). The quiet time is 6 s here, not 50 ms, so that however slow the
+   * machine (a loaded CI runner, a GC pause) the second write comes within it.
    */
   @Test
   void aSaveWrittenInTwoSteps_isCheckedOnceWhenComplete() throws Exception {
@@ -87,7 +87,7 @@ class WatchCommandTest {
       Thread.sleep(15); // within the quiet time: the watcher sees the empty file, and may compile it
       Files.writeString(file, model.replace("normal(y[i], 1)", "normal(y[i], 2)"));
       Files.setLastModifiedTime(file, FileTime.fromMillis(before.toMillis() + 4000));
-    }, "--settle-ms", "3000");
+    }, "--settle-ms", "6000");
     assertEquals(2, all.split("light check passed", -1).length - 1, all);
     assertTrue(!all.contains("no 'model' declaration"), all);
   }
