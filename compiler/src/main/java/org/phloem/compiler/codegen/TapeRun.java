@@ -13,7 +13,7 @@ import org.phloem.compiler.ir.Stmt;
  *
  * <p>Why: a call per value reads and writes the tape's fields on every element, which keeps HotSpot
  * from unrolling the loop (the sites model's per-site state loops spent a third of the gradient in
- * {@code pushD}; tests/BENCHMARKS.md, "Session 9 (branch sites9)").
+ * {@code pushD}; tests/BENCHMARKS.md, "Sites model n = 50: loops of tape pushes as array stores").
  *
  * @param perIteration values recorded or taken back per iteration (at least 1)
  * @param records true for pushes (forward sweep), false for pops (reverse sweep)
