@@ -95,7 +95,8 @@ public final class AutoDiff {
   private static IrProgram differentiate(IrProgram program, DerivativeRules rules, CheckpointOptions options, boolean tangents,
       boolean checkpointed) {
     // after the Hessian-vector code was derived from the gradients as the adjoint made them
-    return ReductionSplit.apply(derivatives(program, rules, options, tangents, checkpointed), Set.of("gradient", GRADIENT_CHECKPOINTED));
+    Set<String> gradients = Set.of("gradient", GRADIENT_CHECKPOINTED);
+    return ElementAccumulators.apply(ReductionSplit.apply(derivatives(program, rules, options, tangents, checkpointed), gradients), gradients);
   }
 
   private static IrProgram derivatives(IrProgram program, DerivativeRules rules, CheckpointOptions options, boolean tangents,
