@@ -56,8 +56,10 @@ class IndexOverflowPropertyTest {
     String overflowing = firstOverflow(n, a, b);
     Statistics.label("outcome").collect(overflowing == null ? "fits" : "overflows")
         .coverage(c -> {
-          c.check("fits").percentage(p -> p > 20);
-          c.check("overflows").percentage(p -> p > 20);
+          // a floor against a vacuous run, well below the usual share (about a quarter overflow, 20 % and 28 %
+          // on two seeds: jqwik favours small b); a floor of 20 % failed on the first of them in verify
+          c.check("fits").percentage(p -> p > 8);
+          c.check("overflows").percentage(p -> p > 8);
         });
     GeneratedModel model = bind(compile(model(n, index)), true);
     GeneratedModel reference = bind(compile(model(n, "i")), true);
