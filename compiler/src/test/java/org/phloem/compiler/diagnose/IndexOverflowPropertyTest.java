@@ -78,6 +78,8 @@ class IndexOverflowPropertyTest {
       int column = ("  c = c * exp(-0.1 * a * x[" + index + "])").indexOf(overflowing) + 1;
       assertTrue(message.contains("ov.phl, line " + READ_LINE + ", column " + column + ": '" + overflowing + "' is "),
           message + "\nexpected '" + overflowing + "' at column " + column);
+      String at = ", at i = " + firstOverflowAt(n, a, b) + "\n";
+      assertTrue(message.contains(at), "expected '" + at.strip() + "' (the loop's index then) in\n" + message);
     }
   }
 
@@ -123,16 +125,22 @@ class IndexOverflowPropertyTest {
 
   /** The first operation of {@code i + a * (i + b) - a * (i + b)} to leave int, for i from 0 to n - 1, or null. */
   private static String firstOverflow(int n, long a, long b) {
-    for (long i = 0; i < n; i++) {
+    int i = firstOverflowAt(n, a, b);
+    if (i < 0) {
+      return null;
+    }
+    return a * (i + b) > Integer.MAX_VALUE ? a + " * (i + " + b + ")" : "i + " + a + " * (i + " + b + ")";
+  }
+
+  /** The first i from 0 to n - 1 at which {@code a * (i + b)} or {@code i + a * (i + b)} leaves int, or -1. */
+  private static int firstOverflowAt(int n, long a, long b) {
+    for (int i = 0; i < n; i++) {
       long product = a * (i + b);
-      if (product > Integer.MAX_VALUE) {
-        return a + " * (i + " + b + ")";
-      }
-      if (i + product > Integer.MAX_VALUE) {
-        return "i + " + a + " * (i + " + b + ")";
+      if (product > Integer.MAX_VALUE || i + product > Integer.MAX_VALUE) {
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 
   private static String model(int n, String index) {
