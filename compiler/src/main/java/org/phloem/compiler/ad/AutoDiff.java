@@ -96,7 +96,8 @@ public final class AutoDiff {
       boolean checkpointed) {
     // after the Hessian-vector code was derived from the gradients as the adjoint made them
     Set<String> gradients = Set.of("gradient", GRADIENT_CHECKPOINTED);
-    return ElementAccumulators.apply(ReductionSplit.apply(derivatives(program, rules, options, tangents, checkpointed), gradients), gradients);
+    IrProgram split = ReductionSplit.apply(derivatives(program, rules, options, tangents, checkpointed), gradients);
+    return CarriedElements.apply(ElementAccumulators.apply(split, gradients), gradients);
   }
 
   private static IrProgram derivatives(IrProgram program, DerivativeRules rules, CheckpointOptions options, boolean tangents,

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.phloem.compiler.ir.Cond;
 import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.IExpr;
@@ -75,7 +76,7 @@ final class ElementAccumulators {
   }
 
   /** The fixed sizes of the arrays a promotion may hold an element of: work arrays over fixed dims. */
-  private static Map<String, Long> promotable(IrProgram program, IrFunction f) {
+  static Map<String, Long> promotable(IrProgram program, IrFunction f) {
     Map<String, Integer> dimSizes = new HashMap<>();
     for (DimSpec d : program.dims()) {
       dimSizes.put(d.name(), d.fixedSize());
@@ -102,7 +103,7 @@ final class ElementAccumulators {
   }
 
   /** {@code ranges} and the values the index of {@code l} takes (none known where its bounds are not). */
-  private static Map<String, long[]> withLoop(Map<String, long[]> ranges, Stmt.For l, Map<String, Integer> dimSizes) {
+  static Map<String, long[]> withLoop(Map<String, long[]> ranges, Stmt.For l, Map<String, Integer> dimSizes) {
     Map<String, long[]> out = new HashMap<>(ranges);
     Affine from = Affine.of(l.from(), dimSizes);
     Affine to = Affine.of(l.to(), dimSizes);
@@ -114,6 +115,29 @@ final class ElementAccumulators {
       out.remove(l.index());
     }
     return out;
+  }
+
+  /** True when every value {@code e} takes under {@code ranges} lies in 0 .. size - 1. */
+  static boolean inside(Affine e, Map<String, long[]> ranges, long size) {
+    long[] r = e.interval(ranges);
+    return r != null && r[0] >= 0 && r[1] < size;
+  }
+
+  /** True when {@code d} is never zero for the values {@code ranges} allow (or by divisibility). */
+  static boolean neverZero(Affine d, Map<String, long[]> ranges) {
+    long g = 0;
+    for (long c : d.coefficients.values()) {
+      g = gcd(g, Math.abs(c));
+    }
+    if (g != 0 && d.constant % g != 0) {
+      return true;
+    }
+    long[] r = d.interval(ranges);
+    return r != null && (r[0] > 0 || r[1] < 0);
+  }
+
+  static long gcd(long a, long b) {
+    return b == 0 ? a : gcd(b, a % b);
   }
 
   private static final class Run {
@@ -197,28 +221,6 @@ final class ElementAccumulators {
       return out;
     }
 
-    /** True when every value {@code e} takes under {@code ranges} lies in 0 .. size - 1. */
-    private static boolean inside(Affine e, Map<String, long[]> ranges, long size) {
-      long[] r = e.interval(ranges);
-      return r != null && r[0] >= 0 && r[1] < size;
-    }
-
-    /** True when {@code d} is never zero for the values {@code ranges} allow (or by divisibility). */
-    private static boolean neverZero(Affine d, Map<String, long[]> ranges) {
-      long g = 0;
-      for (long c : d.coefficients.values()) {
-        g = gcd(g, Math.abs(c));
-      }
-      if (g != 0 && d.constant % g != 0) {
-        return true;
-      }
-      long[] r = d.interval(ranges);
-      return r != null && (r[0] > 0 || r[1] < 0);
-    }
-
-    private static long gcd(long a, long b) {
-      return b == 0 ? a : gcd(b, a % b);
-    }
 
 
     private String fresh(String base) {
@@ -270,45 +272,55 @@ final class ElementAccumulators {
     }
 
     private Expr expr(Expr x, String array, Affine e, String local) {
-      if (x instanceof Expr.Get g) {
-        return new Expr.Get(ref(g.ref(), array, e, local));
-      }
-      if (x instanceof Expr.Call c) {
-        List<Expr> args = new ArrayList<>();
-        c.args().forEach(a -> args.add(expr(a, array, e, local)));
-        return new Expr.Call(c.prim(), args);
-      }
-      if (x instanceof Expr.Select s) {
-        return new Expr.Select(cond(s.cond(), array, e, local), expr(s.ifTrue(), array, e, local), expr(s.ifFalse(), array, e, local));
-      }
-      return x;
+      return mapRefs(x, r -> ref(r, array, e, local));
     }
 
     private Cond cond(Cond c, String array, Affine e, String local) {
-      if (c instanceof Cond.Compare k) {
-        return new Cond.Compare(k.op(), expr(k.a(), array, e, local), expr(k.b(), array, e, local));
-      }
-      if (c instanceof Cond.And a) {
-        return new Cond.And(cond(a.a(), array, e, local), cond(a.b(), array, e, local));
-      }
-      if (c instanceof Cond.Or o) {
-        return new Cond.Or(cond(o.a(), array, e, local), cond(o.b(), array, e, local));
-      }
-      if (c instanceof Cond.Not n) {
-        return new Cond.Not(cond(n.a(), array, e, local));
-      }
-      if (c instanceof Cond.IsNaN n) {
-        return new Cond.IsNaN(expr(n.value(), array, e, local));
-      }
-      return c;
+      return mapRefs(c, r -> ref(r, array, e, local));
     }
   }
 
+  /** {@code x} with each element or local it reads replaced by {@code f} of it (shared with {@link CarriedElements}). */
+  static Expr mapRefs(Expr x, UnaryOperator<Ref> f) {
+    if (x instanceof Expr.Get g) {
+      return new Expr.Get(f.apply(g.ref()));
+    }
+    if (x instanceof Expr.Call c) {
+      List<Expr> args = new ArrayList<>();
+      c.args().forEach(a -> args.add(mapRefs(a, f)));
+      return new Expr.Call(c.prim(), args);
+    }
+    if (x instanceof Expr.Select s) {
+      return new Expr.Select(mapRefs(s.cond(), f), mapRefs(s.ifTrue(), f), mapRefs(s.ifFalse(), f));
+    }
+    return x;
+  }
+
+  /** {@code c} with each element or local it reads replaced by {@code f} of it. */
+  static Cond mapRefs(Cond c, UnaryOperator<Ref> f) {
+    if (c instanceof Cond.Compare k) {
+      return new Cond.Compare(k.op(), mapRefs(k.a(), f), mapRefs(k.b(), f));
+    }
+    if (c instanceof Cond.And a) {
+      return new Cond.And(mapRefs(a.a(), f), mapRefs(a.b(), f));
+    }
+    if (c instanceof Cond.Or o) {
+      return new Cond.Or(mapRefs(o.a(), f), mapRefs(o.b(), f));
+    }
+    if (c instanceof Cond.Not n) {
+      return new Cond.Not(mapRefs(n.a(), f));
+    }
+    if (c instanceof Cond.IsNaN n) {
+      return new Cond.IsNaN(mapRefs(n.value(), f));
+    }
+    return c;
+  }
+
   /** One access of an array element in a loop, with the ranges of the loop indices around it. */
-  private record Access(String array, IExpr index, boolean write, Map<String, long[]> ranges) {}
+  record Access(String array, IExpr index, boolean write, Map<String, long[]> ranges) {}
 
   /** Every array element access of a loop body, and the integers it writes. */
-  private static final class Accesses {
+  static final class Accesses {
     final List<Access> list = new ArrayList<>();
     final Set<String> intsWritten = new LinkedHashSet<>();
     final Map<String, Integer> dimSizes;
