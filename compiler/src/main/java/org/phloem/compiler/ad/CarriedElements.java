@@ -3,8 +3,6 @@ package org.phloem.compiler.ad;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +15,6 @@ import org.phloem.compiler.ir.IExpr;
 import org.phloem.compiler.ir.IrFunction;
 import org.phloem.compiler.ir.IrProgram;
 import org.phloem.compiler.ir.Ref;
-import org.phloem.compiler.ir.ScalarType;
 import org.phloem.compiler.ir.Stmt;
 
 /**
@@ -37,8 +34,9 @@ import org.phloem.compiler.ir.Stmt;
  * {@code Q} of one iteration is the {@code P} of the one before); both read no integer the loop writes
  * but {@code i}; every access of {@code A} in the loop is at {@code P}, at {@code Q}, or at an index that
  * provably differs from both in the same iteration (the tests of {@link ElementAccumulators}), and none is
- * inside a nested loop; {@code Q} of the first iteration lies in {@code A} for every value of the enclosing
- * loops. Then a local {@code c} holds {@code A[Q(i)]} and a local {@code n} the value last stored to
+ * inside a nested loop; {@code Q} of the first iteration, and {@code P} of every iteration, lie in
+ * {@code A} for every value of the enclosing loops (they are loaded where the original code may not touch
+ * them: before the loop, and where a guard skipped the store). Then a local {@code c} holds {@code A[Q(i)]} and a local {@code n} the value last stored to
  * {@code A[P(i)]}: {@code c} is loaded before the loop from {@code Q} of the first iteration; reads of
  * {@code A[Q(i)]} read {@code c}; a store to {@code A[Q(i)]} or {@code A[P(i)]} computes the value into
  * {@code c} or {@code n} and stores that (the array stays current: every other reader sees what it saw);
@@ -67,10 +65,8 @@ final class CarriedElements {
       }
       Run run = new Run(out, out.function(name));
       List<Stmt> body = run.block(run.f.body(), new HashMap<>());
-      if (!run.added.isEmpty()) {
-        Map<String, ScalarType> locals = new LinkedHashMap<>(run.f.locals());
-        run.added.forEach(l -> locals.put(l, ScalarType.REAL));
-        out = out.withFunction(new IrFunction(run.f.name(), run.f.arguments(), run.f.results(), locals, body));
+      if (run.locals.any()) {
+        out = out.withFunction(run.locals.with(body));
       }
     }
     return out;
@@ -91,16 +87,13 @@ final class CarriedElements {
     final IrFunction f;
     final Map<String, Long> sizes;
     final Map<String, Integer> dimSizes = new HashMap<>();
-    final Set<String> taken = new LinkedHashSet<>();
-    final List<String> added = new ArrayList<>();
+    final NewRealLocals locals;
 
     Run(IrProgram program, IrFunction f) {
       this.f = f;
       this.sizes = ElementAccumulators.promotable(program, f);
       program.dims().forEach(d -> dimSizes.put(d.name(), d.fixedSize()));
-      taken.addAll(f.locals().keySet());
-      taken.addAll(f.arguments());
-      program.arrays().forEach(a -> taken.add(a.name()));
+      this.locals = new NewRealLocals(program, f);
     }
 
     /** {@code code} with its loops' carried elements handed over; {@code ranges} of the loop indices around it. */
@@ -167,12 +160,16 @@ final class CarriedElements {
         IExpr first = loop.descending() ? new IExpr.Bin(IExpr.IOp.SUB, loop.to(), new IExpr.Const(1)) : loop.from();
         IExpr firstQ = substitute(read.index(), loop.index(), first);
         Affine firstQa = Affine.of(firstQ, dimSizes);
-        if (firstQa == null || !ElementAccumulators.inside(firstQa, outside, sizes.get(w.array()))) {
+        // Q of the first iteration is loaded before the loop; P is loaded where a path skipped its store
+        // (a guard's other arm, the end of the iteration), perhaps in an iteration where the original
+        // code does not touch it (a guarded z[t - 1] at t = 0): both must lie in the array
+        if (firstQa == null || !ElementAccumulators.inside(firstQa, outside, sizes.get(w.array()))
+            || !ElementAccumulators.inside(p, inside, sizes.get(w.array()))) {
           continue;
         }
         done.add(w.array());
-        String carried = fresh(w.array() + "$carry");
-        String next = fresh(w.array() + "$next");
+        String carried = locals.fresh(w.array() + "$carry");
+        String next = locals.fresh(w.array() + "$next");
         before.add(new Stmt.Assign(new Ref.Local(carried), Expr.elem(w.array(), firstQ), loop.line()));
         Handover h = new Handover(w.array(), p, q, carried, next, w.index());
         List<Stmt> body = new ArrayList<>(h.body(current.body(), false));
@@ -200,16 +197,6 @@ final class CarriedElements {
       }
     }
 
-    private String fresh(String base) {
-      String n = base;
-      int k = 2;
-      while (taken.contains(n)) {
-        n = base + k++;
-      }
-      taken.add(n);
-      added.add(n);
-      return n;
-    }
 
     /**
      * The rewrite of one loop body for one carried element: {@code carried} holds {@code array[q]},

@@ -2,7 +2,6 @@ package org.phloem.compiler.ad;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.phloem.compiler.ir.IExpr;
 import org.phloem.compiler.ir.IrFunction;
 import org.phloem.compiler.ir.IrProgram;
 import org.phloem.compiler.ir.Ref;
-import org.phloem.compiler.ir.ScalarType;
 import org.phloem.compiler.ir.Stmt;
 import org.phloem.runtime.ModelLayout;
 import org.phloem.runtime.data.DimSpec;
@@ -66,10 +64,8 @@ final class ElementAccumulators {
       }
       Run run = new Run(out, out.function(name));
       List<Stmt> body = run.block(run.f.body(), new HashMap<>());
-      if (run.promoted > 0) {
-        Map<String, ScalarType> locals = new LinkedHashMap<>(run.f.locals());
-        run.added.forEach(l -> locals.put(l, ScalarType.REAL));
-        out = out.withFunction(new IrFunction(run.f.name(), run.f.arguments(), run.f.results(), locals, body));
+      if (run.locals.any()) {
+        out = out.withFunction(run.locals.with(body));
       }
     }
     return out;
@@ -144,17 +140,13 @@ final class ElementAccumulators {
     final IrFunction f;
     final Map<String, Long> sizes;
     final Map<String, Integer> dimSizes = new HashMap<>();
-    final Set<String> taken = new LinkedHashSet<>();
-    final List<String> added = new ArrayList<>();
-    int promoted;
+    final NewRealLocals locals;
 
     Run(IrProgram program, IrFunction f) {
       this.f = f;
       this.sizes = promotable(program, f);
       program.dims().forEach(d -> dimSizes.put(d.name(), d.fixedSize()));
-      taken.addAll(f.locals().keySet());
-      taken.addAll(f.arguments());
-      program.arrays().forEach(a -> taken.add(a.name()));
+      this.locals = new NewRealLocals(program, f);
     }
 
     /** {@code code} with its loops' invariant accumulations promoted; {@code ranges} of the loop indices around it. */
@@ -209,11 +201,10 @@ final class ElementAccumulators {
         if (!ok) {
           continue;
         }
-        String local = fresh(w.array + "$acc");
+        String local = locals.fresh(w.array + "$acc");
         current = (Stmt.For) replace(current, w.array, e, local);
         before.add(new Stmt.Assign(new Ref.Local(local), Expr.elem(w.array, w.index), loop.line()));
         after.add(0, new Stmt.Assign(new Ref.Elem(w.array, w.index), Expr.local(local), loop.line()));
-        promoted++;
       }
       List<Stmt> out = new ArrayList<>(before);
       out.add(current);
@@ -223,16 +214,6 @@ final class ElementAccumulators {
 
 
 
-    private String fresh(String base) {
-      String n = base;
-      int k = 2;
-      while (taken.contains(n)) {
-        n = base + k++;
-      }
-      taken.add(n);
-      added.add(n);
-      return n;
-    }
 
     /** {@code s} with every access of {@code array} at an index equal to {@code e} made an access of {@code local}. */
     private Stmt replace(Stmt s, String array, Affine e, String local) {

@@ -14,6 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.phloem.compiler.codegen.LoadedModel;
+import org.phloem.compiler.ir.Cond;
 import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.IExpr;
 import org.phloem.compiler.ir.IrFunction;
@@ -35,7 +36,8 @@ import org.phloem.runtime.data.BoundData;
  * iteration and read in the next. The gradient with the rule must be the one without it bit for bit
  * (interpreter and generated class, twice each), agree with finite differences, verify; and an element
  * must be carried exactly when two shifts are one apart and no other access of the array (a fixed
- * column, read by every flux) can be either element. With the rule off the last fails; with the skipped
+ * column, read by every flux) can be either element; never with the guarded read of the row's edge
+ * (loading it where the guard skips it would leave the array). With the rule off the last fails; with the skipped
  * arm's reload removed, or without the test of the other accesses, the first two.
  */
 class CarriedElementsPropertiesTest {
@@ -45,9 +47,15 @@ class CarriedElementsPropertiesTest {
 
   /**
    * Rows, columns, the shifts, the flux loop's direction, products (a tape), the mask's zeros (bits), and a
-   * fixed column every flux also reads (-1: none; its adjoint element is another access of {@code C$b}).
+   * fixed column every flux also reads (-1: none; its adjoint element is another access of {@code C$b}),
+   * and a guarded read {@code e > 0 ? C[k, e - 1] : 0} where no shift is negative (the range then starts
+   * at 0: that element lies outside the array at {@code k = 0, e = 0}, where the guard skips it).
    */
-  record Shape(int rows, int cols, List<Integer> shifts, boolean descending, boolean product, int zeros, int fixed) {
+  record Shape(int rows, int cols, List<Integer> shifts, boolean descending, boolean product, int zeros, int fixed, boolean edge) {
+    boolean edgeRead() {
+      return edge && shifts.stream().allMatch(d -> d >= 0);
+    }
+
     int from() {
       return Math.max(0, -shifts.stream().mapToInt(Integer::intValue).min().orElseThrow());
     }
@@ -62,7 +70,7 @@ class CarriedElementsPropertiesTest {
      * carries an element.
      */
     boolean carries() {
-      boolean fixedHeld = shifts.stream().allMatch(this::misses);
+      boolean fixedHeld = shifts.stream().allMatch(this::misses) && (!edgeRead() || misses(-1));
       for (int a : shifts) {
         for (int b : shifts) {
           if (a - b == 1 && (fixedHeld || misses(a) && misses(b))) {
@@ -97,7 +105,7 @@ class CarriedElementsPropertiesTest {
     Arbitrary<List<Integer>> shifts = shift.list().ofMinSize(2).ofMaxSize(3);
     return Combinators.combine(Arbitraries.integers().between(1, 3), Arbitraries.integers().between(2, 6), shifts,
             Arbitraries.of(false, true), Arbitraries.of(false, true), Arbitraries.integers().between(0, 255),
-            Arbitraries.integers().between(-1, 5))
+            Arbitraries.integers().between(-1, 5), Arbitraries.of(false, true))
         .as(Shape::new)
         .filter(s -> s.to() > s.from() && s.fixed() < s.cols())
         .map(CarriedElementsPropertiesTest::program);
@@ -118,6 +126,10 @@ class CarriedElementsPropertiesTest {
         : sub(mul(v("x1"), reads.get(0)), mul(at("a", i("e")), reads.get(1)));
     if (reads.size() > 2) {
       term = add(term, mul(n(0.25), reads.get(2)));
+    }
+    if (s.edgeRead()) {
+      Expr previous = at("C", cell(i("k"), s, iadd(i("e"), c(-1))));
+      term = add(term, select(cmp(Cond.CmpOp.GT, new Expr.ToReal(i("e")), n(0)), mul(n(0.4), previous), n(0)));
     }
     if (s.fixed() >= 0) {
       term = add(term, mul(n(0.5), at("C", cell(i("k"), s, c(s.fixed())))));
