@@ -323,7 +323,7 @@ final class ConstantLocals {
           double a = ((Expr.Num) k.a()).value();
           double b = ((Expr.Num) k.b()).value();
           if (!Double.isNaN(a) && !Double.isNaN(b)) {
-            return new Cond.Const(compare(k.op(), a, b));
+            return new Cond.Const(k.op().test(a, b));
           }
         }
         return c;
@@ -365,17 +365,6 @@ final class ConstantLocals {
 
     private static boolean isConst(Cond c, boolean value) {
       return c instanceof Cond.Const && ((Cond.Const) c).value() == value;
-    }
-
-    private static boolean compare(Cond.CmpOp op, double a, double b) {
-      switch (op) {
-        case LT: return a < b;
-        case LE: return a <= b;
-        case GT: return a > b;
-        case GE: return a >= b;
-        case EQ: return a == b;
-        default: return a != b;
-      }
     }
   }
 }

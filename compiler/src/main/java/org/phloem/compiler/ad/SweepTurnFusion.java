@@ -1,6 +1,7 @@
 package org.phloem.compiler.ad;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -99,7 +100,8 @@ final class SweepTurnFusion {
     Set<String> secondReads = Recomputable.readsDeep(List.of(second));
     // the assignments between move before the first loop (its bounds then read what they wrote, as the second's did)
     Set<String> betweenWrites = Statements.writes(between);
-    if (meets(Recomputable.readsDeep(between), firstWrites) || meets(betweenWrites, firstReads) || meets(betweenWrites, firstWrites)) {
+    if (!Collections.disjoint(Recomputable.readsDeep(between), firstWrites) || !Collections.disjoint(betweenWrites, firstReads)
+        || !Collections.disjoint(betweenWrites, firstWrites)) {
       return false;
     }
     IterationPrivate firstPrivate = IterationPrivate.analyze(List.of(first), dimsOf);
@@ -141,15 +143,6 @@ final class SweepTurnFusion {
       }
     }
     return true;
-  }
-
-  private static boolean meets(Set<String> a, Set<String> b) {
-    for (String s : a) {
-      if (b.contains(s)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** True when {@code code} records on or reads back from the tape (its order is the tape's). */

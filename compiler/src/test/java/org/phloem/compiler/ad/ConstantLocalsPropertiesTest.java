@@ -49,7 +49,7 @@ class ConstantLocalsPropertiesTest {
     return block(0, List.of()).map(ConstantLocalsPropertiesTest::wrap);
   }
 
-  private static Program wrap(List<Stmt> random) {
+  static Program wrap(List<Stmt> random) {
     List<Stmt> body = new ArrayList<>();
     body.add(set("J", n(0)));
     for (int k = 0; k < REALS.size(); k++) {
@@ -72,7 +72,7 @@ class ConstantLocalsPropertiesTest {
         .build(function("forward", List.of("p"), "J", body.toArray(new Stmt[0]))));
   }
 
-  private static Arbitrary<List<Stmt>> block(int depth, List<String> loops) {
+  static Arbitrary<List<Stmt>> block(int depth, List<String> loops) {
     return statement(depth, loops).list().ofMinSize(1).ofMaxSize(depth == 0 ? 7 : 3);
   }
 
@@ -98,7 +98,7 @@ class ConstantLocalsPropertiesTest {
     return Arbitraries.of(0.0, -0.0, 1.0, 2.5, Double.NaN);
   }
 
-  private static Arbitrary<Cond> cond(List<String> loops) {
+  static Arbitrary<Cond> cond(List<String> loops) {
     Arbitrary<String> c = Arbitraries.of(CONSTS);
     return Arbitraries.oneOf(
         c.map(k -> new Cond.IsNaN(v(k))),
@@ -150,11 +150,16 @@ class ConstantLocalsPropertiesTest {
 
   private static void assertSameBits(Program prog) {
     IrFunction folded = ConstantLocals.apply(prog.model().program().function("forward"));
+    assertSameBits(prog, new Program(prog.model().with(prog.model().program().withFunction(folded))));
+  }
+
+  /** {@code prog} and {@code other} compute the same cost and array, bit for bit, on the interpreter. */
+  static void assertSameBits(Program prog, Program other) {
     Runner before = new Runner(prog.model());
-    Runner after = new Runner(prog.model().with(prog.model().program().withFunction(folded)));
+    Runner after = new Runner(other.model());
     double want = before.forward(P);
     double got = after.forward(P);
-    String shown = prog + "\nfolded:\n" + IrPrinter.print(folded);
+    String shown = prog + "\nchanged:\n" + other;
     assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(got), "cost " + want + " vs " + got + "\n" + shown);
     double[] a = before.array("A");
     double[] b = after.array("A");
@@ -162,6 +167,7 @@ class ConstantLocalsPropertiesTest {
       assertEquals(Double.doubleToLongBits(a[k]), Double.doubleToLongBits(b[k]), "A[" + k + "]\n" + shown);
     }
   }
+
 
   /**
    * The observation loop of a gradient: the seed and the constant sd are folded (no read of {@code J$b},

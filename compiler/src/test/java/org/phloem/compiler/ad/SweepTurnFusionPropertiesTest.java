@@ -223,29 +223,9 @@ class SweepTurnFusionPropertiesTest {
   }
 
   private static void assertSameGradients(Program prog, double[] p) {
-    double[] want = new double[p.length];
-    double wantJ = new Runner(prog.plain()).gradient(p, want);
-    Runner fused = new Runner(prog.fused());
-    for (int call = 0; call < 2; call++) {
-      double[] got = new double[p.length];
-      assertBits(wantJ, fused.gradient(p, got), "cost", prog);
-      for (int k = 0; k < p.length; k++) {
-        assertBits(want[k], got[k], "g[" + k + "]", prog);
-      }
-    }
-    GeneratedModel model = load(prog.fused());
-    for (int call = 0; call < 2; call++) {
-      double[] got = new double[p.length];
-      assertBits(wantJ, model.gradient(p, got), "class: cost", prog);
-      for (int k = 0; k < p.length; k++) {
-        assertBits(want[k], got[k], "class: g[" + k + "]", prog);
-      }
-    }
+    Checks.assertSameGradientBits(prog.plain(), prog.fused(), p, prog.toString());
   }
 
-  private static void assertBits(double want, double got, String what, Program prog) {
-    assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(got), what + ": " + want + " vs " + got + "\n" + prog);
-  }
 
   /** How many top-level loops of {@code code} run over {@code index}. */
   private static int loopsOver(List<Stmt> code, String index) {
