@@ -8,6 +8,12 @@ import java.util.Arrays;
  * in the forward sweep and pops in the reverse sweep, so a balanced run leaves both empty.
  */
 public final class Tape {
+  /**
+   * The most values either stack holds: the longest array every JVM allocates (a few below {@code
+   * Integer.MAX_VALUE}). Growing past it throws {@link TapeLimitError}.
+   */
+  public static final int MAX_VALUES = Integer.MAX_VALUE - 8;
+
   private double[] reals = new double[1024];
   private int realTop;
   private int[] ints = new int[256];
@@ -24,7 +30,7 @@ public final class Tape {
   /** Records a real value. */
   public void pushD(double value) {
     if (realTop == reals.length) {
-      reals = Arrays.copyOf(reals, reals.length * 2);
+      reals = Arrays.copyOf(reals, grownLength(reals.length, realTop + 1L, "real"));
     }
     reals[realTop++] = value;
     realPeak = Math.max(realPeak, realTop);
@@ -40,11 +46,15 @@ public final class Tape {
    * fixed number of reals per iteration: the generated code stores them itself at {@link #realTop()}
    * onwards, in the order {@link #pushD} would have put them, then calls {@link #advanceReals}. One
    * call per loop instead of one per value (no field traffic per element, and HotSpot can unroll the
-   * loop); the array is valid until the next call that records.
+   * loop); the array is valid until the next call that records. The count is a long because the
+   * generated code computes it as values per iteration times iterations, which int arithmetic could wrap
+   * around to a small or negative number for a long loop.
+   *
+   * @throws TapeLimitError when the tape would hold more than {@link #MAX_VALUES} reals
    */
-  public double[] reserveReals(int count) {
+  public double[] reserveReals(long count) {
     if (count > reals.length - realTop) {
-      reals = Arrays.copyOf(reals, Math.max(reals.length * 2, realTop + count));
+      reals = Arrays.copyOf(reals, grownLength(reals.length, realTop + count, "real"));
     }
     return reals;
   }
@@ -77,7 +87,7 @@ public final class Tape {
   /** Records an integer (a branch taken, a loop bound). */
   public void pushI(int value) {
     if (intTop == ints.length) {
-      ints = Arrays.copyOf(ints, ints.length * 2);
+      ints = Arrays.copyOf(ints, grownLength(ints.length, intTop + 1L, "integer"));
     }
     ints[intTop++] = value;
     intPeak = Math.max(intPeak, intTop);
@@ -86,6 +96,20 @@ public final class Tape {
   /** Takes back the integer recorded last. */
   public int popI() {
     return ints[--intTop];
+  }
+
+  /**
+   * The length a stack of {@code length} grows to so as to hold {@code needed} values: doubled, or
+   * {@code needed} when more, at most {@link #MAX_VALUES} (doubling in int arithmetic would wrap around
+   * to a negative length past 2^30).
+   *
+   * @throws TapeLimitError when {@code needed} is above {@link #MAX_VALUES}
+   */
+  static int grownLength(int length, long needed, String kind) {
+    if (needed > MAX_VALUES) {
+      throw new TapeLimitError(needed, kind);
+    }
+    return (int) Math.min(MAX_VALUES, Math.max(2L * length, needed));
   }
 
   /** Empties both stacks (at the start of every sweep, so a failed sweep leaves no residue). */

@@ -159,35 +159,52 @@ final class StatementEmitter {
     int k = run.perIteration();
     int index = slots.of(f.index());
     int count = slots.allocate(1);
+    int longCount = slots.allocate(2);
     int array = slots.allocate(1);
     int offset = slots.allocate(1);
     // The positions rise with the index when pushes run upwards or pops run downwards.
     boolean rising = run.records() != f.descending();
     loop(f, limit -> {
-      // values = k * max(0, trips), the index now at its first value
+      // values = k * max(0, trips), the index now at its first value; in long arithmetic, since in int a
+      // long loop's trips or product can wrap around to a small or negative count (the tape then
+      // refuses a count it cannot hold, Tape.reserveReals, instead of the stores running off its array)
       if (f.descending()) {
         mv.visitVarInsn(ILOAD, index);
-        mv.visitInsn(ICONST_1);
-        mv.visitInsn(IADD);
+        mv.visitInsn(I2L);
+        mv.visitInsn(LCONST_1);
+        mv.visitInsn(LADD);
         mv.visitVarInsn(ILOAD, limit);
+        mv.visitInsn(I2L);
       } else {
         mv.visitVarInsn(ILOAD, limit);
+        mv.visitInsn(I2L);
         mv.visitVarInsn(ILOAD, index);
+        mv.visitInsn(I2L);
       }
-      mv.visitInsn(ISUB);
-      mv.visitInsn(ICONST_0);
-      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "max", "(II)I", false);
-      times(k);
-      mv.visitVarInsn(ISTORE, count);
-      mv.visitVarInsn(ALOAD, tapeSlot);
+      mv.visitInsn(LSUB);
+      mv.visitInsn(LCONST_0);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "max", "(JJ)J", false);
+      if (k != 1) {
+        mv.visitLdcInsn((long) k);
+        mv.visitInsn(LMUL);
+      }
+      mv.visitVarInsn(LSTORE, longCount);
       if (run.records()) {
-        mv.visitVarInsn(ILOAD, count);
-        mv.visitMethodInsn(INVOKEVIRTUAL, TAPE, "reserveReals", "(I)[D", false);
+        mv.visitVarInsn(ALOAD, tapeSlot);
+        mv.visitVarInsn(LLOAD, longCount);
+        mv.visitMethodInsn(INVOKEVIRTUAL, TAPE, "reserveReals", "(J)[D", false);
       } else {
+        mv.visitVarInsn(ALOAD, tapeSlot);
         mv.visitMethodInsn(INVOKEVIRTUAL, TAPE, "recordedReals", "()[D", false);
       }
       mv.visitVarInsn(ASTORE, array);
-      // offset = (the next free position, or the last recorded one) -/+ k * first index
+      // an int from here on: the tape holds it (reserved just now, or recorded by the forward sweep's run)
+      mv.visitVarInsn(LLOAD, longCount);
+      mv.visitInsn(L2I);
+      mv.visitVarInsn(ISTORE, count);
+      // offset = (the next free position, or the last recorded one) -/+ k * first index; should this wrap
+      // around in int, it does so harmlessly: each position offset ± k·index ± j is exact modulo 2^32, and
+      // its true value lies inside the array
       mv.visitVarInsn(ALOAD, tapeSlot);
       mv.visitMethodInsn(INVOKEVIRTUAL, TAPE, "realTop", "()I", false);
       if (!run.records()) {

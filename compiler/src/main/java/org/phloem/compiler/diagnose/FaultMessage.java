@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.phloem.compiler.ir.Expr;
-import org.phloem.compiler.ir.IExpr;
 import org.phloem.compiler.ir.IrInterpreter;
 import org.phloem.compiler.ir.IrProgram;
 import org.phloem.compiler.ir.Prim;
@@ -87,12 +86,7 @@ final class FaultMessage {
       }
       return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }
-    for (FirstNonFinite.LoopAt l : f.loops()) {
-      String index = modelName(l.loop().index()) + " = " + l.index();
-      String label = l.loop().to() instanceof IExpr.DimSize ? label(((IExpr.DimSize) l.loop().to()).dim(), l.index()) : null;
-      parts.add(label == null ? index : index + " (" + label + ")");
-    }
-    return parts.isEmpty() ? "" : " at " + String.join(", ", parts);
+    return LoopWords.at(f.loops(), dims);
   }
 
   /** The row-major indices of {@code flat} in array {@code name}: numbers, or labels ("day '2001-03-04'"). */
@@ -109,22 +103,12 @@ final class FaultMessage {
     }
     List<String> out = new ArrayList<>();
     for (int k = 0; k < at.length; k++) {
-      out.add(labels ? label(dimNames.get(k), at[k]) : Integer.toString(at[k]));
+      out.add(labels ? LoopWords.label(dims, dimNames.get(k), at[k]) : Integer.toString(at[k]));
     }
     if (!labels && at.length == 0) {
       out.add(Integer.toString(flat));
     }
     return out;
-  }
-
-  /** "day '2001-03-04'" when the data labelled the dim's elements, else null (the index says it all). */
-  private String label(String dim, int index) {
-    DimInfo d = dims.get(dim);
-    if (d == null || index < 0 || index >= d.labels().size()) {
-      return null;
-    }
-    String label = d.labels().get(index);
-    return label.equals(Integer.toString(index)) ? null : dim + " '" + label + "'";
   }
 
   // ------------------------------------------------------------------------------ the operands

@@ -1,12 +1,8 @@
 package org.phloem.compiler.diagnose;
 
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.phloem.compiler.ir.Expr;
-import org.phloem.compiler.ir.IrFunction;
 import org.phloem.compiler.ir.IrInterpreter;
 import org.phloem.compiler.ir.Ref;
 import org.phloem.compiler.ir.Stmt;
@@ -26,10 +22,7 @@ final class FirstNonFinite implements IrInterpreter.StoreListener {
    * @param loops the loops around the assignment, outermost first, with their index values
    * @param state the interpreter, stopped just before the store (the operands as they were)
    */
-  record Found(Stmt.Assign assign, int element, double value, List<LoopAt> loops, IrInterpreter state) {}
-
-  /** A loop around the fault and the value its index had. */
-  record LoopAt(Stmt.For loop, int index) {}
+  record Found(Stmt.Assign assign, int element, double value, List<IrInterpreter.LoopAt> loops, IrInterpreter state) {}
 
   /** Thrown through the interpreter to stop it at the fault. */
   static final class Stop extends RuntimeException {
@@ -42,32 +35,14 @@ final class FirstNonFinite implements IrInterpreter.StoreListener {
     }
   }
 
-  private final Map<Stmt.Assign, List<Stmt.For>> enclosing = new IdentityHashMap<>();
   private final Set<Integer> observeLines;
 
   /**
-   * @param forward the function that will run
    * @param observeLines lines of observe statements: a missing observation legitimately stores NaN
    *     there, as the bookkeeping that skips it
    */
-  FirstNonFinite(IrFunction forward, Set<Integer> observeLines) {
+  FirstNonFinite(Set<Integer> observeLines) {
     this.observeLines = observeLines;
-    index(forward.body(), new ArrayList<>());
-  }
-
-  private void index(List<Stmt> body, List<Stmt.For> loops) {
-    for (Stmt s : body) {
-      if (s instanceof Stmt.Assign) {
-        enclosing.put((Stmt.Assign) s, List.copyOf(loops));
-      } else if (s instanceof Stmt.For) {
-        loops.add((Stmt.For) s);
-        index(((Stmt.For) s).body(), loops);
-        loops.remove(loops.size() - 1);
-      } else if (s instanceof Stmt.If) {
-        index(((Stmt.If) s).then(), loops);
-        index(((Stmt.If) s).otherwise(), loops);
-      }
-    }
   }
 
   @Override
@@ -75,11 +50,7 @@ final class FirstNonFinite implements IrInterpreter.StoreListener {
     if (Double.isFinite(value) || missingObservation(assign)) {
       return;
     }
-    List<LoopAt> loops = new ArrayList<>();
-    for (Stmt.For f : enclosing.getOrDefault(assign, List.of())) {
-      loops.add(new LoopAt(f, state.valueOf(new org.phloem.compiler.ir.IExpr.Local(f.index()))));
-    }
-    throw new Stop(new Found(assign, element, value, loops, state));
+    throw new Stop(new Found(assign, element, value, state.runningLoops(), state));
   }
 
   /**

@@ -22,7 +22,7 @@ import org.phloem.runtime.GeneratedModel;
  * dim's size, e.g.
  *
  * <pre>
- * model.phl, line 9: index -1 of 'y' is outside dim 't', which has 5 elements (0 to 4)
+ * model.phl, line 9: index -1 of 'y' is outside dim 't', which has 5 elements (0 to 4), at i = 0
  *       9 |   z[i] = y[i - 1]
  * </pre>
  *
@@ -41,7 +41,8 @@ public final class IndexFaults {
 
   /**
    * Re-runs {@code model}'s forward code at {@code p} and names the first index out of its dim's range,
-   * or the first index arithmetic that overflowed int or took a remainder by zero ({@link IntegerFaults}).
+   * or the first index arithmetic that overflowed int or took a remainder by zero ({@link IntegerFaults}),
+   * with the values the indices of the loops around it had then (which pass of nested loops failed).
    * Index arithmetic depends on loop indices, literals and dim sizes only, never on parameters, so the
    * forward code meets every fault a derivative sweep can: the sweeps compute the same indices.
    *
@@ -57,10 +58,13 @@ public final class IndexFaults {
     arrays.put(Lowering.PARAMS, p.clone());
     Map<String, Integer> sizes = new HashMap<>();
     dims.forEach(d -> sizes.put(d.name(), d.size()));
+    Map<String, DimInfo> dimsByName = new HashMap<>();
+    dims.forEach(d -> dimsByName.put(d.name(), d));
     SourceLookup sources = new SourceLookup(compilation.checked());
     String mainFile = compilation.checked().mainFile().displayPath();
+    IrInterpreter interpreter = new IrInterpreter(arrays, sizes);
     try {
-      new IrInterpreter(arrays, sizes).onAccess((ref, flat, length, state) -> {
+      interpreter.onAccess((ref, flat, length, state) -> {
         ElementAccess a = accesses.get(ref);
         if (a != null) {
           for (int k = 0; k < a.dims().size(); k++) {
@@ -68,24 +72,32 @@ public final class IndexFaults {
             Integer size = sizes.get(a.dims().get(k));
             if (size != null && (index < 0 || index >= size)) {
               throw new Found(OUTSIDE + describe(state.currentStatement(), sources, mainFile, String.format(Locale.ROOT,
-                  "index %d of '%s' is outside dim '%s', which has %s", index, a.variable(), a.dims().get(k),
-                  range(size))));
+                  "index %d of '%s' is outside dim '%s', which has %s%s", index, a.variable(), a.dims().get(k),
+                  range(size), atLoops(state, dimsByName))));
             }
           }
         }
         if (flat < 0 || flat >= length) {
           throw new Found(OUTSIDE + describe(state.currentStatement(), sources, mainFile, String.format(Locale.ROOT,
-              "element %d of '%s' is out of range: it has %s", flat, FaultMessage.modelName(ref.name()), range(length))));
+              "element %d of '%s' is out of range: it has %s%s", flat, FaultMessage.modelName(ref.name()), range(length),
+              atLoops(state, dimsByName))));
         }
       }).run(forward.function("forward"));
     } catch (Found found) {
       return Optional.of(found.getMessage());
     } catch (IrInterpreter.IntegerFault fault) {
-      return Optional.ofNullable(IntegerFaults.describe(fault, arithmetic.get(fault.operation())));
+      return Optional.ofNullable(IntegerFaults.describe(fault, arithmetic.get(fault.operation()),
+          atLoops(interpreter, dimsByName)));
     } catch (RuntimeException e) {
       return Optional.empty(); // the interpreter itself failed: not something to blame on the model
     }
     return Optional.empty();
+  }
+
+  /** ", at j = 1, i = 13": the loops running at the fault (worded only then: this listener sees every access). */
+  private static String atLoops(IrInterpreter state, Map<String, DimInfo> dims) {
+    String at = LoopWords.at(state.runningLoops(), dims);
+    return at.isEmpty() ? "" : "," + at;
   }
 
   static String range(int size) {

@@ -15,7 +15,7 @@ import org.phloem.compiler.source.Span;
  *
  * <pre>
  * The model's index arithmetic overflowed: a value left the integers an index can hold (-2147483648 to 2147483647):
- * ov.phl, line 10, column 38: '(i+65536)*65536' is 65537 * 65536 = 4295032832
+ * ov.phl, line 10, column 38: '(i+65536)*65536' is 65537 * 65536 = 4295032832, at i = 1
  *      10 |   fit[i] = b1 * (1 - exp(-b2 * x[i + (i+65536)*65536 - i*65536]))
  *         |                                      ^^^^^^^^^^^^^^^
  * </pre>
@@ -24,12 +24,13 @@ final class IntegerFaults {
   private IntegerFaults() {}
 
   /**
-   * The explanation of {@code fault}, thrown by {@code operation} lowered from {@code source}.
+   * The explanation of {@code fault}, thrown by {@code operation} lowered from {@code source}, while the
+   * loops that {@code atLoops} names were running (", at i = 1", or empty when none was).
    *
    * @return the text (a headline, then the place); null when the operation has no source in the model
    *     (then it is the compiler's own arithmetic, and the fault is Phloem's bug)
    */
-  static String describe(IrInterpreter.IntegerFault fault, Expr source) {
+  static String describe(IrInterpreter.IntegerFault fault, Expr source, String atLoops) {
     if (source == null) {
       return null;
     }
@@ -59,8 +60,8 @@ final class IntegerFaults {
     }
     Span s = source.span();
     StringBuilder out = new StringBuilder(headline).append(System.lineSeparator());
-    out.append(String.format(Locale.ROOT, "%s, line %d, column %d: %s", s.file().displayPath(), s.startLine(),
-        s.startColumn(), what));
+    out.append(String.format(Locale.ROOT, "%s, line %d, column %d: %s%s", s.file().displayPath(), s.startLine(),
+        s.startColumn(), what, atLoops));
     String line = s.file().line(s.startLine());
     out.append(String.format(Locale.ROOT, "%n  %5d | %s", s.startLine(), line));
     int end = s.endLine() == s.startLine() ? s.endColumn() : line.length();

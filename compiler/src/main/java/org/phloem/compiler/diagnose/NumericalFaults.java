@@ -67,7 +67,7 @@ public final class NumericalFaults {
       observeLines.add(o.line());
     }
     IrFunction run = forward.function("forward");
-    FirstNonFinite watch = new FirstNonFinite(run, observeLines);
+    FirstNonFinite watch = new FirstNonFinite(observeLines);
     try {
       new IrInterpreter(arrays, sizes).onStore(watch).run(run);
     } catch (FirstNonFinite.Stop stop) {

@@ -12,6 +12,7 @@ import org.phloem.compiler.diag.CompileException;
 import org.phloem.compiler.diagnose.IndexFaults;
 import org.phloem.runtime.IndexFault;
 import org.phloem.runtime.ModelFault;
+import org.phloem.runtime.TapeLimitError;
 import org.phloem.runtime.data.DataException;
 import org.phloem.runtime.engine.EngineException;
 import org.phloem.runtime.fit.FitException;
@@ -73,10 +74,18 @@ final class UserErrors {
   }
 
   /**
-   * A Java Error: running out of memory or stack is the size of what the user asked for (exit 1, with
+   * A Java Error: running out of memory, tape or stack is the size of what the user asked for (exit 1, with
    * what was being done, the heap's size and how to raise it); any other Error is a bug (exit 3).
    */
   static int reportError(Error e, PrintWriter err) {
+    if (e instanceof TapeLimitError) {
+      // a limit of Java arrays, not of the heap: more memory would not help
+      err.println("Phloem ran out of tape while " + Activity.current() + ": " + e.getMessage() + ".");
+      err.println("The tape records the forward sweep for the gradient, one array whatever the heap; make the loops"
+          + " that record it shorter (smaller dims, fewer steps).");
+      err.flush();
+      return PROBLEM;
+    }
     if (e instanceof OutOfMemoryError) {
       long heap = Runtime.getRuntime().maxMemory();
       err.println("Phloem ran out of memory while " + Activity.current() + " (the Java heap is at most "

@@ -1,5 +1,6 @@
 package org.phloem.compiler.ir;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,12 @@ public final class IrInterpreter {
   private StoreListener listener;
   private AccessListener access;
   private Stmt.Assign current;
+  // the loops running now, outermost first: left as they were when a throw stops the run, so that a
+  // diagnosis can say at which loop indices it stopped
+  private final List<Stmt.For> running = new ArrayList<>();
+
+  /** A loop running at some moment and the value its index had then. */
+  public record LoopAt(Stmt.For loop, int index) {}
 
   /**
    * Told of every value an {@link Stmt.Assign} is about to store, just before the store, so that it can
@@ -76,6 +83,19 @@ public final class IrInterpreter {
     return current;
   }
 
+  /**
+   * The loops running now, outermost first, with their indices' values (for a listener); after a throw
+   * stopped the run (an {@link IntegerFault}, or a listener's own), the loops that were running at the
+   * throw, until the next run.
+   */
+  public List<LoopAt> runningLoops() {
+    List<LoopAt> out = new ArrayList<>(running.size());
+    for (Stmt.For f : running) {
+      out.add(new LoopAt(f, ints.get(f.index())));
+    }
+    return out;
+  }
+
   /** The value of {@code e} in the current state (for a listener). */
   public double valueOf(Expr e) {
     return eval(e);
@@ -90,6 +110,7 @@ public final class IrInterpreter {
   public double[] run(IrFunction f) {
     reals.clear();
     ints.clear();
+    running.clear();
     f.locals().forEach((name, type) -> {
       if (type == ScalarType.REAL) {
         reals.put(name, 0.0);
@@ -131,6 +152,7 @@ public final class IrInterpreter {
       Stmt.For f = (Stmt.For) s;
       int from = eval(f.from());
       int to = eval(f.to());
+      running.add(f);
       if (f.descending()) {
         for (int i = to - 1; i >= from; i--) {
           setInt(f.index(), i);
@@ -142,6 +164,7 @@ public final class IrInterpreter {
           block(f.body());
         }
       }
+      running.remove(running.size() - 1);
     } else if (s instanceof Stmt.If) {
       Stmt.If i = (Stmt.If) s;
       block(test(i.cond()) ? i.then() : i.otherwise());

@@ -1,6 +1,7 @@
 package org.phloem.compiler.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.phloem.compiler.codegen.MethodSplittingTest.assertBits;
 
@@ -33,6 +34,7 @@ import org.phloem.compiler.ir.Stmt;
 import org.phloem.runtime.CompiledModel;
 import org.phloem.runtime.GeneratedModel;
 import org.phloem.runtime.ModelLayout;
+import org.phloem.runtime.TapeLimitError;
 import org.phloem.runtime.data.BoundData;
 import org.phloem.runtime.data.DimSpec;
 
@@ -127,6 +129,64 @@ class TapeRunPropertiesTest {
     }
   }
 
+  /**
+   * A loop recording 3 values per iteration over 2^30 iterations asks the tape for 3·2^30 values, beyond
+   * int: the generated code must pass the true count, which the tape refuses with its limit error before
+   * the loop runs. (With the count in int arithmetic it wrapped around to a negative number, the tape
+   * reserved nothing, and the stores ran off its array: an index fault, which the command line could not
+   * place and reported as a bug of Phloem's.) The same program over 4 iterations gives the interpreter's
+   * bits, so the loop is a tape run that works.
+   */
+  @Test
+  void aLoopRecordingMoreThanATapeHolds_isRefusedWithTheTapeLimit() {
+    IrProgram small = AutoDiff.differentiate(threePushesPerStep(4), CheckpointOptions.off());
+    assertEquals(List.of(3), tapeRunsRecording(small), "expected the loop as a tape run of 3 values per iteration");
+    assertEquals("", MethodSplittingTest.problems(ClassEmitter.emit(small, ClassEmitter.NO_SPLITTING)));
+    double[] p = {0.9, -0.2, 0.4};
+    BoundData none = new BoundData(Map.of(), Map.of(), Map.of());
+    double[] g = new double[3];
+    double[] gi = new double[3];
+    assertBits(interpret(small, "gradient", p.clone(), gi)[0],
+        LoadedModel.load(small, ClassEmitter.NO_SPLITTING).bind(none).gradient(p, g), "cost");
+    assertBits(gi, g, "gradient");
+
+    IrProgram huge = AutoDiff.differentiate(threePushesPerStep(1 << 30), CheckpointOptions.off());
+    assertEquals(List.of(3), tapeRunsRecording(huge));
+    CompiledModel model = LoadedModel.load(huge, ClassEmitter.NO_SPLITTING).bind(none);
+    TapeLimitError e = assertThrows(TapeLimitError.class, () -> model.gradient(p, new double[3]));
+    assertTrue(e.getMessage().contains((3L << 30) + " real values"), e.getMessage());
+    // the command line words it as the size of the run, not as a bug
+    java.io.StringWriter text = new java.io.StringWriter();
+    assertEquals(1, org.phloem.compiler.driver.Main.report(new RuntimeException(e), new java.io.PrintWriter(text)));
+    assertTrue(text.toString().contains("ran out of tape") && text.toString().contains("3221225472 real values")
+        && !text.toString().contains("internal error") && !text.toString().contains("\tat "), text.toString());
+  }
+
+  /** {@code a = p[0], b = p[1], c = p[2]; for t < trips { a = sin(a) * p[0]; b = ...; c = ... }; J = a + b + c}. */
+  private static IrProgram threePushesPerStep(int trips) {
+    List<Stmt> body = new ArrayList<>();
+    List<Stmt> step = new ArrayList<>();
+    String[] names = {"a", "b", "c"};
+    for (int k = 0; k < 3; k++) {
+      Expr pk = Expr.elem("p", IExpr.of(k));
+      body.add(new Stmt.Assign(new Ref.Local(names[k]), pk, 0));
+      step.add(new Stmt.Assign(new Ref.Local(names[k]), Expr.mul(Expr.call(Prim.SIN, Expr.local(names[k])), pk), 0));
+    }
+    body.add(new Stmt.For("t", IExpr.of(0), IExpr.of(trips), false, step, 0));
+    body.add(new Stmt.Assign(new Ref.Local("J"), Expr.add(Expr.add(Expr.local("a"), Expr.local("b")), Expr.local("c")), 0));
+    Map<String, ScalarType> locals = new LinkedHashMap<>();
+    for (String r : List.of("J", "a", "b", "c")) {
+      locals.put(r, ScalarType.REAL);
+    }
+    locals.put("t", ScalarType.INT);
+    double[] unbounded = {Double.NEGATIVE_INFINITY};
+    return new IrProgram("long_run", "", "long_run.phl", List.of(),
+        List.of(new DimSpec("three", 3, 0)), List.of(),
+        List.of(new ModelLayout.ParamLayout("p", List.of("three"), new double[] {0}, new double[] {1}, unbounded,
+            new double[] {Double.POSITIVE_INFINITY}, false, "", "", 0)),
+        List.of(), List.of(), List.of(), Map.of("forward", new IrFunction("forward", List.of("p"), List.of("J"), locals, body)));
+  }
+
   /** {@code c[s] = p[s]; for t < 3 { for s < 3 { c[s] = sin(c[s]) * p[s] + c[s] * c[s] * 0.1 } }; J = sum c}. */
   private static IrProgram twoPushesPerStep() {
     IExpr s = IExpr.local("s");
@@ -176,40 +236,42 @@ class TapeRunPropertiesTest {
 
   /** The kinds of tape run in {@code body}: "pushes up/down", "pops up/down", and "several" per loop of more than 1 value per iteration. */
   private static void shapes(List<Stmt> body, List<String> out) {
-    for (Stmt s : body) {
-      if (s instanceof Stmt.For f) {
-        TapeRun run = TapeRun.of(f);
-        if (run != null) {
-          out.add((run.records() ? "pushes " : "pops ") + (f.descending() ? "down" : "up"));
-          if (run.perIteration() > 1) {
-            out.add("several");
-          }
-        }
-        shapes(f.body(), out);
-      } else if (s instanceof Stmt.If i) {
-        shapes(i.then(), out);
-        shapes(i.otherwise(), out);
+    for (Stmt.For f : tapeRunLoops(body, new ArrayList<>())) {
+      TapeRun run = TapeRun.of(f);
+      out.add((run.records() ? "pushes " : "pops ") + (f.descending() ? "down" : "up"));
+      if (run.perIteration() > 1) {
+        out.add("several");
       }
     }
   }
 
   /** How many loops of the program's functions are tape runs. */
   private static int tapeRuns(IrProgram program) {
-    int[] n = {0};
-    program.functions().values().forEach(f -> count(f.body(), n));
-    return n[0];
+    List<Stmt.For> loops = new ArrayList<>();
+    program.functions().values().forEach(f -> tapeRunLoops(f.body(), loops));
+    return loops.size();
   }
 
-  private static void count(List<Stmt> body, int[] n) {
+  /** The values per iteration of every loop of the gradient that is a tape run recording. */
+  private static List<Integer> tapeRunsRecording(IrProgram program) {
+    return tapeRunLoops(program.function("gradient").body(), new ArrayList<>()).stream().map(TapeRun::of)
+        .filter(TapeRun::records).map(TapeRun::perIteration).toList();
+  }
+
+  /** Adds every loop in {@code body} (at any depth) that is a tape run to {@code out}, outer loops first. */
+  private static List<Stmt.For> tapeRunLoops(List<Stmt> body, List<Stmt.For> out) {
     for (Stmt s : body) {
       if (s instanceof Stmt.For f) {
-        n[0] += TapeRun.of(f) != null ? 1 : 0;
-        count(f.body(), n);
+        if (TapeRun.of(f) != null) {
+          out.add(f);
+        }
+        tapeRunLoops(f.body(), out);
       } else if (s instanceof Stmt.If i) {
-        count(i.then(), n);
-        count(i.otherwise(), n);
+        tapeRunLoops(i.then(), out);
+        tapeRunLoops(i.otherwise(), out);
       }
     }
+    return out;
   }
 
   /** The Tape methods {@code method} calls, in order. */

@@ -56,8 +56,10 @@ class IndexOverflowPropertyTest {
     String overflowing = firstOverflow(n, a, b);
     Statistics.label("outcome").collect(overflowing == null ? "fits" : "overflows")
         .coverage(c -> {
-          c.check("fits").percentage(p -> p > 20);
-          c.check("overflows").percentage(p -> p > 20);
+          // a floor against a vacuous run, well below the usual share (about a quarter overflow, 20 % and 28 %
+          // on two seeds: jqwik favours small b); a floor of 20 % failed on the first of them in verify
+          c.check("fits").percentage(p -> p > 8);
+          c.check("overflows").percentage(p -> p > 8);
         });
     GeneratedModel model = bind(compile(model(n, index)), true);
     GeneratedModel reference = bind(compile(model(n, "i")), true);
@@ -76,6 +78,8 @@ class IndexOverflowPropertyTest {
       int column = ("  c = c * exp(-0.1 * a * x[" + index + "])").indexOf(overflowing) + 1;
       assertTrue(message.contains("ov.phl, line " + READ_LINE + ", column " + column + ": '" + overflowing + "' is "),
           message + "\nexpected '" + overflowing + "' at column " + column);
+      String at = ", at i = " + firstOverflowAt(n, a, b) + "\n";
+      assertTrue(message.contains(at), "expected '" + at.strip() + "' (the loop's index then) in\n" + message);
     }
   }
 
@@ -121,16 +125,22 @@ class IndexOverflowPropertyTest {
 
   /** The first operation of {@code i + a * (i + b) - a * (i + b)} to leave int, for i from 0 to n - 1, or null. */
   private static String firstOverflow(int n, long a, long b) {
-    for (long i = 0; i < n; i++) {
+    int i = firstOverflowAt(n, a, b);
+    if (i < 0) {
+      return null;
+    }
+    return a * (i + b) > Integer.MAX_VALUE ? a + " * (i + " + b + ")" : "i + " + a + " * (i + " + b + ")";
+  }
+
+  /** The first i from 0 to n - 1 at which {@code a * (i + b)} or {@code i + a * (i + b)} leaves int, or -1. */
+  private static int firstOverflowAt(int n, long a, long b) {
+    for (int i = 0; i < n; i++) {
       long product = a * (i + b);
-      if (product > Integer.MAX_VALUE) {
-        return a + " * (i + " + b + ")";
-      }
-      if (i + product > Integer.MAX_VALUE) {
-        return "i + " + a + " * (i + " + b + ")";
+      if (product > Integer.MAX_VALUE || i + product > Integer.MAX_VALUE) {
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 
   private static String model(int n, String index) {

@@ -25,7 +25,7 @@ import org.phloem.runtime.GeneratedModel;
  * Random models whose reads are shifted off their loop index ({@code x[i + k]}, {@code w[i, j + k]}) or
  * indexed by a literal never end in exit 3: a literal out of range is refused at compile time where it
  * is written; a shift that leaves the dim at run time is a model error (exit 1) naming the file, line,
- * variable, index value and the dim's size; a shift guarded by an {@code if} that keeps it inside runs.
+ * variable, index value, the dim's size and the loop indices' values when it happened; a shift guarded by an {@code if} that keeps it inside runs.
  */
 class ShiftedIndexPropertyTest {
   @Property(tries = 200)
@@ -75,6 +75,17 @@ class ShiftedIndexPropertyTest {
       assertTrue(message.contains("shifted.phl, line 11: index "), message);
       assertTrue(message.contains("of 'x' is outside dim 't', which has " + n)
           || message.contains("of 'w' is outside dim 'u', which has " + m), message);
+      // the pass of the two loops at which it happened: the first (i, j), in the order they run, where
+      // x[i + shift] (read first) or w[i, j + inner] leaves its dim
+      String at = null;
+      for (int i = 0; i < n && at == null; i++) {
+        for (int j = 0; j < m && at == null; j++) {
+          if (i + shift < 0 || i + shift >= n || j + inner < 0 || j + inner >= m) {
+            at = "), at i = " + i + ", j = " + j + "\n";
+          }
+        }
+      }
+      assertTrue(message.contains(at), "expected '" + at.strip() + "' in\n" + message);
     }
   }
 

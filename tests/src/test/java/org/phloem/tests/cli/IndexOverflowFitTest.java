@@ -33,7 +33,7 @@ class IndexOverflowFitTest {
     assertFalse(r.all().contains("\tat ") || r.all().contains("Exception") || r.all().contains("internal error"), r.all());
     assertTrue(r.err().contains("The model's index arithmetic overflowed"), r.all());
     // (i+65536)*65536 at i = 0 is 2^32: the first operation that leaves int, at line 16, column 38
-    assertTrue(r.err().contains("ov.phl, line 16, column 38: '(i+65536)*65536' is 65536 * 65536 = 4294967296"), r.all());
+    assertTrue(r.err().contains("ov.phl, line 16, column 38: '(i+65536)*65536' is 65536 * 65536 = 4294967296, at i = 0"), r.all());
     assertTrue(r.err().contains("  fit[i] = b1 * (1 - exp(-b2 * x[i + (i+65536)*65536 - i*65536]))"), r.all());
     assertFalse(r.out().contains("CONVERGED"), r.all());
   }
