@@ -15,6 +15,7 @@ import org.phloem.compiler.ir.Ref;
 import org.phloem.compiler.ir.ScalarType;
 import org.phloem.compiler.ir.Stmt;
 import org.phloem.compiler.optimize.Rewrite;
+import org.phloem.compiler.optimize.Statements;
 
 /**
  * Real locals that hold a known constant where they are read, replaced by it, and what that decides
@@ -29,7 +30,8 @@ import org.phloem.compiler.optimize.Rewrite;
  * zero); an assignment of a number makes its target known, any other write unknown; a branch's two ways
  * are walked apart and what both know is known after; a loop's body is walked from what is known before
  * the loop and still known after its body (repeated until that no longer shrinks: what holds at the top of
- * every iteration, and after the loop). Every fold gives the same bits as the code it replaces: {@code
+ * every iteration, and after the loop; loops nested in it count, during that search, as forgetting what
+ * they write, so each loop is searched once). Every fold gives the same bits as the code it replaces: {@code
  * isnan} of a number, a comparison of two numbers (not NaN), {@code || false}, {@code && true}, a branch
  * whose condition became constant replaced by the way it takes, {@code x * 1}, {@code x / 1}, and
  * arithmetic of two numbers; never {@code x + 0} ({@code -0 + 0} is {@code +0}).
@@ -46,7 +48,8 @@ final class ConstantLocals {
       return f;
     }
     // the assignments stay (the seed J$b = 1 marks the sweep's turn for a reader; C2 drops dead stores)
-    return new IrFunction(f.name(), f.arguments(), f.results(), f.locals(), new Walk(f.locals()).block(f.body(), atStart(f)));
+    Set<String> tracked = tracked(f);
+    return new IrFunction(f.name(), f.arguments(), f.results(), f.locals(), new Walk(tracked).block(f.body(), atStart(tracked)));
   }
 
   /**
@@ -55,20 +58,44 @@ final class ConstantLocals {
    * iterations may read them before setting them and still not depend on one another.
    */
   static Map<Stmt.For, Set<String>> constantAtTop(IrFunction f) {
-    Walk w = new Walk(f.locals());
+    Set<String> tracked = tracked(f);
+    Walk w = new Walk(tracked);
     w.tops = new IdentityHashMap<>();
-    w.block(f.body(), atStart(f));
+    w.block(f.body(), atStart(tracked));
     return w.tops;
   }
 
-  /** Locals start at zero. */
-  private static Facts atStart(IrFunction f) {
-    Facts start = new Facts();
-    f.locals().forEach((name, type) -> {
-      if (type == ScalarType.REAL) {
-        start.known.put(name, 0.0);
+  /**
+   * The real locals some statement sets to a number (seeds, constant sds, adjoints zeroed after use): the
+   * only ones that can be known anywhere but before their first assignment. Following only them keeps the
+   * walk's facts small in models with thousands of locals.
+   */
+  private static Set<String> tracked(IrFunction f) {
+    Set<String> out = new HashSet<>();
+    tracked(f.body(), f.locals(), out);
+    return out;
+  }
+
+  private static void tracked(List<Stmt> code, Map<String, ScalarType> locals, Set<String> out) {
+    for (Stmt s : code) {
+      if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Ref.Local && ((Stmt.Assign) s).value() instanceof Expr.Num
+          && locals.get(((Stmt.Assign) s).target().name()) == ScalarType.REAL) {
+        out.add(((Stmt.Assign) s).target().name());
+      } else if (s instanceof Stmt.For) {
+        tracked(((Stmt.For) s).body(), locals, out);
+      } else if (s instanceof Stmt.If) {
+        tracked(((Stmt.If) s).then(), locals, out);
+        tracked(((Stmt.If) s).otherwise(), locals, out);
       }
-    });
+    }
+  }
+
+  /** Locals start at zero. */
+  private static Facts atStart(Set<String> tracked) {
+    Facts start = new Facts();
+    for (String name : tracked) {
+      start.known.put(name, 0.0);
+    }
     return start;
   }
 
@@ -152,12 +179,14 @@ final class ConstantLocals {
   }
 
   private static final class Walk {
-    private final Map<String, ScalarType> locals;
-    /** When asked for: each loop's locals known at the top of its iterations (the last walk of it wins). */
+    private final Set<String> tracked;
+    /** When asked for: each loop's locals known at the top of its iterations. */
     Map<Stmt.For, Set<String>> tops;
+    /** Walking a loop's body to find what holds at its top: nested loops are summarised, nothing is kept. */
+    private boolean summarising;
 
-    Walk(Map<String, ScalarType> locals) {
-      this.locals = locals;
+    Walk(Set<String> tracked) {
+      this.tracked = tracked;
     }
 
     /** {@code code} folded, starting from {@code facts}, which it leaves as they hold after the code. */
@@ -173,7 +202,7 @@ final class ConstantLocals {
       if (s instanceof Stmt.Assign) {
         Stmt.Assign a = (Stmt.Assign) s;
         Expr v = expr(a.value(), facts.known);
-        if (a.target() instanceof Ref.Local && locals.get(a.target().name()) == ScalarType.REAL) {
+        if (a.target() instanceof Ref.Local && tracked.contains(a.target().name())) {
           String t = a.target().name();
           boolean unsigned = facts.notMinusZero(v);
           facts.forget(t);
@@ -209,8 +238,18 @@ final class ConstantLocals {
         out.add(new Stmt.If(c, then, other, i.line()));
       } else if (s instanceof Stmt.For) {
         Stmt.For l = (Stmt.For) s;
+        if (summarising) {
+          // inside an enclosing loop's search for what holds at its top: this loop forgets what it writes
+          // (less known, never wrong), so that nested loops cost one walk each, not one per enclosing try
+          for (String w : Statements.writes(List.of(l))) {
+            facts.forget(w);
+          }
+          out.add(s);
+          return;
+        }
         // what holds at the top of every iteration: what holds before, and still after the body run from there
         Facts top = facts.copy();
+        summarising = true;
         while (true) {
           Facts end = top.copy();
           block(l.body(), end);
@@ -221,6 +260,7 @@ final class ConstantLocals {
           }
           top = next;
         }
+        summarising = false;
         facts.meet(top);
         if (tops != null) {
           tops.put(l, Set.copyOf(top.known.keySet()));

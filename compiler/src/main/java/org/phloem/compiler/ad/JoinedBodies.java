@@ -39,7 +39,14 @@ final class JoinedBodies {
    */
   static List<Stmt> withoutRepeats(List<Stmt> before, List<Stmt> code) {
     Map<String, Expr> held = new HashMap<>();
-    withoutRepeats(before, held);
+    for (Stmt s : before) {
+      // the top level only: a loop or branch before forgets what it writes (a function's whole forward sweep)
+      if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Ref.Local) {
+        withoutRepeats(List.of(s), held);
+      } else {
+        forget(held, Statements.writes(List.of(s)));
+      }
+    }
     return withoutRepeats(code, held);
   }
 

@@ -64,11 +64,14 @@ final class SweepTurnFusion {
       }
       Stmt.For first = (Stmt.For) body.get(k);
       Stmt.For second = (Stmt.For) body.get(m);
+      if (!pairs(first, second)) {
+        continue;
+      }
       // the parameters the reverse sweep reads again hold those values already: no need to move them
       List<Stmt> between = JoinedBodies.withoutRepeats(body.subList(0, k + 1), body.subList(k + 1, m));
       List<Stmt> rest = body.subList(m + 1, body.size());
-      if (!fusable(f, first, between, second, rest, dimsOf, ConstantLocals.constantAtTop(new IrFunction(f.name(), f.arguments(),
-          f.results(), f.locals(), body)))) {
+      IrFunction now = new IrFunction(f.name(), f.arguments(), f.results(), f.locals(), body);
+      if (!fusable(f, first, between, second, rest, dimsOf, ConstantLocals.constantAtTop(now))) {
         continue;
       }
       List<Stmt> fusedBody = JoinedBodies.join(first.body(), second.body());
@@ -84,12 +87,14 @@ final class SweepTurnFusion {
     return changed ? new IrFunction(f.name(), f.arguments(), f.results(), f.locals(), body) : f;
   }
 
+  /** Loops over the same index and range in opposite directions: a loop and its reverse. */
+  private static boolean pairs(Stmt.For first, Stmt.For second) {
+    return first.index().equals(second.index()) && first.from().equals(second.from()) && first.to().equals(second.to())
+        && first.descending() != second.descending();
+  }
+
   private static boolean fusable(IrFunction f, Stmt.For first, List<Stmt> between, Stmt.For second, List<Stmt> rest,
       Function<String, List<String>> dimsOf, Map<Stmt.For, Set<String>> constantAtTop) {
-    if (!first.index().equals(second.index()) || !first.from().equals(second.from()) || !first.to().equals(second.to())
-        || first.descending() == second.descending()) {
-      return false;
-    }
     if (tape(first.body()) || tape(second.body())) {
       return false;
     }
