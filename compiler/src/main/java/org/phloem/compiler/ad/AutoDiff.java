@@ -96,7 +96,8 @@ public final class AutoDiff {
       boolean checkpointed) {
     // after the Hessian-vector code was derived from the gradients as the adjoint made them
     Set<String> gradients = Set.of("gradient", GRADIENT_CHECKPOINTED);
-    IrProgram out = ReductionSplit.apply(derivatives(program, rules, options, tangents, checkpointed), gradients);
+    IrProgram out = ElementAccumulators.apply(ReductionSplit.apply(derivatives(program, rules, options, tangents, checkpointed), gradients),
+        gradients);
     for (String name : gradients) {
       if (out.functions().containsKey(name)) {
         // the known constants first: they make the reverse observation loop's iterations independent

@@ -11,6 +11,7 @@ import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.Prim;
 import org.phloem.compiler.ir.Ref;
 import org.phloem.compiler.ir.Stmt;
+import org.phloem.compiler.optimize.AvailableValues;
 import org.phloem.compiler.optimize.Rewrite;
 
 /**
@@ -35,7 +36,7 @@ final class CommonTemporaries {
   // a temporary's value with the temporaries it reads written out: equal values have equal expansions,
   // however the temporaries split them up
   private final Map<String, Expr> expansion = new HashMap<>();
-  private final Map<Expr, Expr> available = new HashMap<>();
+  private final AvailableValues<Expr> available = new AvailableValues<>();
   private final Set<String> holders = new HashSet<>();
 
   /** @param temps the linearizer's temporaries of one reverse block */
@@ -67,14 +68,14 @@ final class CommonTemporaries {
         continue;
       }
       out.add(v.equals(a.value()) ? a : new Stmt.Assign(a.target(), v, a.line()));
-      available.keySet().removeIf(k -> Reads.all(k).contains(target));
+      available.invalidate(Set.of(target));
       Expr key = temp ? expansion.get(target) : null;
       if (key instanceof Expr.Call && v instanceof Expr.Call && !Reads.all(key).contains(target)) {
-        available.put(key, new Expr.Get(a.target()));
+        available.put(key, new Expr.Get(a.target()), target);
         holders.add(target);
         if (((Expr.Call) key).prim() == Prim.NEG && ((Expr.Call) key).args().get(0) instanceof Expr.Call) {
           // cos's partial is -sin(u): sin(u) is minus it, exactly (a sign flip)
-          available.putIfAbsent(((Expr.Call) key).args().get(0), Expr.neg(new Expr.Get(a.target())));
+          available.putIfAbsent(((Expr.Call) key).args().get(0), Expr.neg(new Expr.Get(a.target())), target);
         }
       }
     }

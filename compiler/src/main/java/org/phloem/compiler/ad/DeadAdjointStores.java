@@ -12,6 +12,7 @@ import org.phloem.compiler.analysis.ElementFlow;
 import org.phloem.compiler.analysis.IterationPrivate;
 import org.phloem.compiler.analysis.NameBits;
 import org.phloem.compiler.analysis.Reads;
+import org.phloem.compiler.ir.Bodies;
 import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.Ref;
 import org.phloem.compiler.ir.Stmt;
@@ -53,12 +54,8 @@ final class DeadAdjointStores {
   private static List<Stmt> copy(List<Stmt> body) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : body) {
-      if (s instanceof Stmt.For) {
-        Stmt.For f = (Stmt.For) s;
-        out.add(new Stmt.For(f.index(), f.from(), f.to(), f.descending(), copy(f.body()), f.line()));
-      } else if (s instanceof Stmt.If) {
-        Stmt.If i = (Stmt.If) s;
-        out.add(new Stmt.If(i.cond(), copy(i.then()), copy(i.otherwise()), i.line()));
+      if (s instanceof Stmt.For || s instanceof Stmt.If) {
+        out.add(Bodies.map(s, DeadAdjointStores::copy));
       } else if (s instanceof Stmt.Assign) {
         Stmt.Assign a = (Stmt.Assign) s;
         out.add(new Stmt.Assign(a.target(), a.value(), a.line()));
@@ -91,14 +88,14 @@ final class DeadAdjointStores {
         Stmt.For f = (Stmt.For) s;
         List<Stmt> inner = block(f.body(), live, arrays);
         if (!inner.isEmpty()) {
-          out.add(new Stmt.For(f.index(), f.from(), f.to(), f.descending(), inner, f.line()));
+          out.add(f.withBody(inner));
         }
       } else if (s instanceof Stmt.If) {
         Stmt.If i = (Stmt.If) s;
         List<Stmt> then = block(i.then(), live, arrays);
         List<Stmt> otherwise = block(i.otherwise(), live, arrays);
         if (!then.isEmpty() || !otherwise.isEmpty()) {
-          out.add(new Stmt.If(i.cond(), then, otherwise, i.line()));
+          out.add(i.withBranches(then, otherwise));
         }
       } else if (!arrays.dead(s, live.after(s))) {
         out.add(s);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.phloem.compiler.ir.Bodies;
 import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.IrFunction;
 import org.phloem.compiler.ir.Ref;
@@ -63,12 +64,8 @@ final class Normalize {
         out.add(new Stmt.Assign(a.target(), expr(a.value(), out, a.line()), a.line()));
       } else if (s instanceof Stmt.Push) {
         out.add(new Stmt.Push(expr(((Stmt.Push) s).value(), out, 0)));
-      } else if (s instanceof Stmt.For) {
-        Stmt.For f = (Stmt.For) s;
-        out.add(new Stmt.For(f.index(), f.from(), f.to(), f.descending(), block(f.body()), f.line()));
-      } else if (s instanceof Stmt.If) {
-        Stmt.If i = (Stmt.If) s;
-        out.add(new Stmt.If(i.cond(), block(i.then()), block(i.otherwise()), i.line()));
+      } else if (s instanceof Stmt.For || s instanceof Stmt.If) {
+        out.add(Bodies.map(s, this::block));
       } else {
         out.add(copy(s));
       }

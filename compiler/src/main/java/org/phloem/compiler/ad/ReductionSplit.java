@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.phloem.compiler.analysis.Reads;
 import org.phloem.compiler.analysis.Recomputable;
+import org.phloem.compiler.ir.Bodies;
 import org.phloem.compiler.ir.Cond;
 import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.IExpr;
@@ -93,19 +94,11 @@ final class ReductionSplit {
     List<Stmt> code(List<Stmt> code) {
       List<Stmt> out = new ArrayList<>();
       for (Stmt s : code) {
-        if (s instanceof Stmt.For) {
-          Stmt.For l = (Stmt.For) s;
-          List<Stmt> split = split(l);
-          if (split != null) {
-            out.addAll(split);
-          } else {
-            out.add(new Stmt.For(l.index(), l.from(), l.to(), l.descending(), code(l.body()), l.line()));
-          }
-        } else if (s instanceof Stmt.If) {
-          Stmt.If i = (Stmt.If) s;
-          out.add(new Stmt.If(i.cond(), code(i.then()), code(i.otherwise()), i.line()));
+        List<Stmt> split = s instanceof Stmt.For l ? split(l) : null;
+        if (split != null) {
+          out.addAll(split);
         } else {
-          out.add(s);
+          out.add(Bodies.map(s, this::code));
         }
       }
       return out;
@@ -253,8 +246,7 @@ final class ReductionSplit {
       }
       second = withoutDeadTemporaries(second, temporaries.keySet());
       List<Stmt> body = guard == null ? second : List.of(new Stmt.If(guard, second, List.of(), ((Stmt.If) loop.body().get(0)).line()));
-      return List.of(new Stmt.For(loop.index(), loop.from(), loop.to(), loop.descending(), first, loop.line()),
-          new Stmt.For(loop.index(), loop.from(), loop.to(), loop.descending(), body, loop.line()));
+      return List.of(loop.withBody(first), loop.withBody(body));
     }
 
     /** {@code s = s + e} or {@code s = s - e} with {@code e} not reading {@code s}. */

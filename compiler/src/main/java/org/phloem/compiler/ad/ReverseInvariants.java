@@ -77,7 +77,7 @@ final class ReverseInvariants {
       }
       if (s instanceof Stmt.If) {
         Stmt.If i = (Stmt.If) s;
-        s = new Stmt.If(i.cond(), hoistFrom(i.then(), variant, writes, before), hoistFrom(i.otherwise(), variant, writes, before), i.line());
+        s = i.withBranches(hoistFrom(i.then(), variant, writes, before), hoistFrom(i.otherwise(), variant, writes, before));
       }
       // nested loops went first (block): what is left in them depends on their index
       kept.add(s);

@@ -202,9 +202,8 @@ public final class Tangent {
     private void stmt(Stmt s, List<Stmt> out) {
       if (s instanceof Stmt.Assign) {
         assign((Stmt.Assign) s, out);
-      } else if (s instanceof Stmt.For) {
-        Stmt.For l = (Stmt.For) s;
-        out.add(new Stmt.For(l.index(), l.from(), l.to(), l.descending(), block(l.body()), l.line()));
+      } else if (s instanceof Stmt.For l) {
+        out.add(l.withBody(block(l.body())));
       } else if (s instanceof Stmt.If) {
         Stmt.If i = (Stmt.If) s;
         out.add(new Stmt.If(widenZeroGuard(i.cond()), block(i.then()), block(i.otherwise()), i.line()));

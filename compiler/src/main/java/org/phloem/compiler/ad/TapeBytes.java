@@ -114,7 +114,7 @@ final class TapeBytes {
           if (then.code().isEmpty() && otherwise.code().isEmpty() && then.closed().equals(otherwise.closed())) {
             closed = plus(closed, then.closed());
           } else {
-            out.add(new Stmt.If(i.cond(), then.andAdd(into), otherwise.andAdd(into), i.line()));
+            out.add(i.withBranches(then.andAdd(into), otherwise.andAdd(into)));
           }
         } else {
           closed = plus(closed, of(s));

@@ -66,7 +66,7 @@ public final class LiteralsAsData {
     if (s instanceof Stmt.Assign a) {
       return new Stmt.Assign(a.target(), expr(a.value()), a.line());
     } else if (s instanceof Stmt.For f) {
-      return new Stmt.For(f.index(), f.from(), f.to(), f.descending(), stmts(f.body()), f.line());
+      return f.withBody(stmts(f.body()));
     } else if (s instanceof Stmt.If i) {
       return new Stmt.If(cond(i.cond()), stmts(i.then()), stmts(i.otherwise()), i.line());
     } else if (s instanceof Stmt.Push p) {

@@ -1,6 +1,7 @@
 package org.phloem.compiler.codegen;
 
 import java.util.List;
+import org.phloem.compiler.ir.Bodies;
 import org.phloem.compiler.ir.Stmt;
 
 /**
@@ -49,20 +50,9 @@ record TapeRun(int perIteration, boolean records) {
       return true;
     } else if (s instanceof Stmt.SetInt set) {
       return set.local().equals(index);
-    } else if (s instanceof Stmt.For f) {
-      return f.index().equals(index) || anyTouches(f.body(), index);
-    } else if (s instanceof Stmt.If i) {
-      return anyTouches(i.then(), index) || anyTouches(i.otherwise(), index);
+    } else if (s instanceof Stmt.For f && f.index().equals(index)) {
+      return true;
     }
-    return false;
-  }
-
-  private static boolean anyTouches(List<Stmt> body, String index) {
-    for (Stmt s : body) {
-      if (touchesTapeOrIndex(s, index)) {
-        return true;
-      }
-    }
-    return false;
+    return Bodies.of(s).stream().flatMap(List::stream).anyMatch(nested -> touchesTapeOrIndex(nested, index));
   }
 }

@@ -21,6 +21,11 @@ public sealed interface Stmt
     public For {
       body = List.copyOf(body);
     }
+
+    /** This loop (index, bounds, direction, line) around {@code newBody}: a new object. */
+    public For withBody(List<Stmt> newBody) {
+      return new For(index, from, to, descending, newBody, line);
+    }
   }
 
   /** {@code if cond { then } else { otherwise }}. */
@@ -28,6 +33,11 @@ public sealed interface Stmt
     public If {
       then = List.copyOf(then);
       otherwise = List.copyOf(otherwise);
+    }
+
+    /** This test (condition, line) choosing between {@code newThen} and {@code newOtherwise}: a new object. */
+    public If withBranches(List<Stmt> newThen, List<Stmt> newOtherwise) {
+      return new If(cond, newThen, newOtherwise, line);
     }
   }
 

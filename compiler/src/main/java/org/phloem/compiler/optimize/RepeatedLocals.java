@@ -3,12 +3,12 @@ package org.phloem.compiler.optimize;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.phloem.compiler.analysis.Reads;
 import org.phloem.compiler.analysis.Recomputable;
+import org.phloem.compiler.ir.Bodies;
 import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.Ref;
 import org.phloem.compiler.ir.Stmt;
@@ -42,7 +42,7 @@ final class RepeatedLocals {
     RepeatedLocals r = new RepeatedLocals(excluded);
     Statements.countWrites(body, r.writeCounts);
     r.number(body);
-    return r.block(body, new Available());
+    return r.block(body, new AvailableValues<>());
   }
 
   /** Pre-order numbers: each statement's own and the last of its subtree; each name's first and last reader. */
@@ -54,11 +54,8 @@ final class RepeatedLocals {
         readRange.merge(n, new int[] {at, at}, (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
       }
       int end = at;
-      if (s instanceof Stmt.For) {
-        end = Math.max(end, number(((Stmt.For) s).body()));
-      } else if (s instanceof Stmt.If) {
-        end = Math.max(end, number(((Stmt.If) s).then()));
-        end = Math.max(end, number(((Stmt.If) s).otherwise()));
+      for (List<Stmt> nested : Bodies.of(s)) {
+        end = Math.max(end, number(nested));
       }
       places.put(s, new int[] {at, end});
       last = end;
@@ -86,7 +83,7 @@ final class RepeatedLocals {
    * {@code code} rewritten; {@code available} maps an expression to the local holding it on entry
    * (its operands and holder unchanged since).
    */
-  private List<Stmt> block(List<Stmt> code, Available available) {
+  private List<Stmt> block(List<Stmt> code, AvailableValues<String> available) {
     List<Stmt> out = new ArrayList<>(code.size());
     for (Stmt original : code) {
       Stmt s = Rewrite.shallow(original, this::rename);
@@ -101,19 +98,19 @@ final class RepeatedLocals {
         }
         available.invalidate(Set.of(x));
         if (holds && !(a.value() instanceof Expr.Num) && !Reads.all(a.value()).contains(x)) {
-          available.put(a.value(), x);
+          available.put(a.value(), x, x);
         }
         out.add(s);
         continue;
       }
       if (s instanceof Stmt.For) {
         Stmt.For f = (Stmt.For) s;
-        Available inside = available.copy();
+        AvailableValues<String> inside = available.copy();
         inside.invalidate(Statements.writes(List.of(f)));
-        s = new Stmt.For(f.index(), f.from(), f.to(), f.descending(), block(f.body(), inside), f.line());
+        s = f.withBody(block(f.body(), inside));
       } else if (s instanceof Stmt.If) {
         Stmt.If i = (Stmt.If) s;
-        s = new Stmt.If(i.cond(), block(i.then(), available.copy()), block(i.otherwise(), available.copy()), i.line());
+        s = i.withBranches(block(i.then(), available.copy()), block(i.otherwise(), available.copy()));
       }
       available.invalidate(Statements.writes(List.of(original)));
       out.add(s);
@@ -129,44 +126,5 @@ final class RepeatedLocals {
       }
     }
     return e;
-  }
-
-  /** Expressions and the locals holding them, indexed by the names each reads (its holder included). */
-  private static final class Available {
-    private final Map<Expr, String> holders = new LinkedHashMap<>();
-    private final Map<String, List<Expr>> readers = new HashMap<>();
-
-    String get(Expr e) {
-      return holders.get(e);
-    }
-
-    void put(Expr e, String holder) {
-      holders.put(e, holder);
-      Set<String> names = Reads.all(e);
-      names.add(holder);
-      for (String n : names) {
-        readers.computeIfAbsent(n, k -> new ArrayList<>()).add(e);
-      }
-    }
-
-    /** Forgets every expression that reads, or whose holder is, one of {@code written}. */
-    void invalidate(Set<String> written) {
-      if (holders.isEmpty()) {
-        return;
-      }
-      for (String w : written) {
-        List<Expr> gone = readers.remove(w);
-        if (gone != null) {
-          gone.forEach(holders::remove);
-        }
-      }
-    }
-
-    Available copy() {
-      Available c = new Available();
-      c.holders.putAll(holders);
-      readers.forEach((n, l) -> c.readers.put(n, new ArrayList<>(l)));
-      return c;
-    }
   }
 }

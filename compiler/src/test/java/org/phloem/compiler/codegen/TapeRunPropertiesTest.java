@@ -22,6 +22,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.phloem.compiler.ad.AutoDiff;
 import org.phloem.compiler.ad.CheckpointOptions;
+import org.phloem.compiler.ir.Bodies;
 import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.IExpr;
 import org.phloem.compiler.ir.IrFunction;
@@ -261,15 +262,10 @@ class TapeRunPropertiesTest {
   /** Adds every loop in {@code body} (at any depth) that is a tape run to {@code out}, outer loops first. */
   private static List<Stmt.For> tapeRunLoops(List<Stmt> body, List<Stmt.For> out) {
     for (Stmt s : body) {
-      if (s instanceof Stmt.For f) {
-        if (TapeRun.of(f) != null) {
-          out.add(f);
-        }
-        tapeRunLoops(f.body(), out);
-      } else if (s instanceof Stmt.If i) {
-        tapeRunLoops(i.then(), out);
-        tapeRunLoops(i.otherwise(), out);
+      if (s instanceof Stmt.For f && TapeRun.of(f) != null) {
+        out.add(f);
       }
+      Bodies.of(s).forEach(nested -> tapeRunLoops(nested, out));
     }
     return out;
   }
