@@ -97,7 +97,16 @@ public final class AutoDiff {
     // after the Hessian-vector code was derived from the gradients as the adjoint made them
     Set<String> gradients = Set.of("gradient", GRADIENT_CHECKPOINTED);
     IrProgram split = ReductionSplit.apply(derivatives(program, rules, options, tangents, checkpointed), gradients);
-    return CarriedElements.apply(ElementAccumulators.apply(split, gradients), gradients);
+    IrProgram out = CarriedElements.apply(ElementAccumulators.apply(split, gradients), gradients);
+    for (String name : gradients) {
+      if (out.functions().containsKey(name)) {
+        // the known constants first: they make the reverse observation loop's iterations independent
+        IrFunction f = ConstantLocals.apply(out.function(name));
+        IrProgram arrays = out;
+        out = out.withFunction(SweepTurnFusion.apply(f, a -> arrays.array(a) == null ? List.of() : arrays.array(a).dims()));
+      }
+    }
+    return out;
   }
 
   private static IrProgram derivatives(IrProgram program, DerivativeRules rules, CheckpointOptions options, boolean tangents,

@@ -45,7 +45,7 @@ public final class Statements {
   }
 
   /** Every name {@code code} writes (locals, arrays, loop indices), nested statements included. */
-  static Set<String> writes(List<Stmt> code) {
+  public static Set<String> writes(List<Stmt> code) {
     Set<String> out = new LinkedHashSet<>();
     for (Stmt s : code) {
       writes(s, out);

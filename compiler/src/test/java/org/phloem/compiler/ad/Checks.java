@@ -197,4 +197,31 @@ final class Checks {
       org.junit.jupiter.api.Assertions.assertTrue(same, what + "[" + i + "]: " + expected[i] + " vs " + actual[i]);
     }
   }
+
+  /**
+   * {@code changed}'s cost and gradient are {@code reference}'s bit for bit: twice on the interpreter
+   * (stale work arrays would show) and twice in its generated class. For a rule that must not change a
+   * gradient, against the same program compiled with the rule off; {@code shown} describes both.
+   */
+  static void assertSameGradientBits(Model reference, Model changed, double[] p, String shown) {
+    double[] want = new double[p.length];
+    double wantJ = new Runner(reference).gradient(p, want);
+    Runner interpreted = new Runner(changed);
+    org.phloem.runtime.GeneratedModel loaded = (org.phloem.runtime.GeneratedModel) org.phloem.compiler.codegen.LoadedModel
+        .load(changed.program()).bind(new org.phloem.runtime.data.BoundData(changed.dimSizes(), java.util.Map.of(), changed.inputs()));
+    for (int call = 0; call < 4; call++) {
+      String where = call < 2 ? "" : "class: ";
+      double[] got = new double[p.length];
+      double j = call < 2 ? interpreted.gradient(p, got) : loaded.gradient(p, got);
+      assertBits(wantJ, j, where + "cost", shown);
+      for (int k = 0; k < p.length; k++) {
+        assertBits(want[k], got[k], where + "g[" + k + "]", shown);
+      }
+    }
+  }
+
+  private static void assertBits(double want, double got, String what, String shown) {
+    org.junit.jupiter.api.Assertions.assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(got),
+        () -> what + ": " + want + " vs " + got + "\n" + shown);
+  }
 }

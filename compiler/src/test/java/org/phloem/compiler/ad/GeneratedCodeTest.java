@@ -58,7 +58,10 @@ class GeneratedCodeTest {
 
   @Test
   void observationLoop_recordsNothing_itsLocalsAreComputedAgain() {
-    IrFunction g = AutoDiff.differentiate(TestModels.observed().program()).function("gradient");
+    // the reverse observation loop as the adjoint makes it: the turn fusion (tested in
+    // SweepTurnFusionPropertiesTest) joins it to the forward one and drops what it computes again
+    IrFunction g = CanopyLikeLoops.withProperty(SweepTurnFusion.PROPERTY, "false", () -> CanopyLikeLoops.withProperty(
+        ConstantLocals.PROPERTY, "false", () -> AutoDiff.differentiate(TestModels.observed().program()).function("gradient")));
     List<String> pushed = new ArrayList<>();
     for (Stmt.Push p : all(g, Stmt.Push.class)) {
       pushed.add(IrPrinter.print(p.value()));

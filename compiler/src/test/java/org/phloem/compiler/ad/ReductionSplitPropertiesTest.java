@@ -6,7 +6,6 @@ import static org.phloem.compiler.ad.Ir.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -17,15 +16,12 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.phloem.compiler.codegen.LoadedModel;
 import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.IrPrinter;
 import org.phloem.compiler.ir.IrProgram;
 import org.phloem.compiler.ir.Prim;
 import org.phloem.compiler.ir.Ref;
 import org.phloem.compiler.ir.Stmt;
-import org.phloem.runtime.GeneratedModel;
-import org.phloem.runtime.data.BoundData;
 
 /**
  * {@link ReductionSplit}: curve fits {@code fit[i] = Σ terms} over observations (one of them missing, so
@@ -192,31 +188,10 @@ class ReductionSplitPropertiesTest {
   }
 
   private static void assertSameGradients(Program prog, double[] p) {
-    double[] want = new double[p.length];
-    double wantJ = new Runner(prog.unsplit()).gradient(p, want);
-    Runner split = new Runner(prog.split());
-    for (int call = 0; call < 2; call++) {
-      double[] got = new double[p.length];
-      assertBits(wantJ, split.gradient(p, got), "cost", prog);
-      for (int k = 0; k < p.length; k++) {
-        assertBits(want[k], got[k], "g[" + k + "]", prog);
-      }
-    }
-    GeneratedModel model = (GeneratedModel) LoadedModel.load(prog.split().program())
-        .bind(new BoundData(prog.split().dimSizes(), Map.of(), prog.split().inputs()));
-    for (int call = 0; call < 2; call++) {
-      double[] got = new double[p.length];
-      assertBits(wantJ, model.gradient(p, got), "class: cost", prog);
-      for (int k = 0; k < p.length; k++) {
-        assertBits(want[k], got[k], "class: g[" + k + "]", prog);
-      }
-    }
+    Checks.assertSameGradientBits(prog.unsplit(), prog.split(), p,
+        prog + "\nunsplit:\n" + IrPrinter.print(prog.unsplit().program().function("gradient")));
   }
 
-  private static void assertBits(double want, double got, String what, Program prog) {
-    assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(got), what + ": " + want + " vs " + got + "\n" + prog
-        + "\nunsplit:\n" + IrPrinter.print(prog.unsplit().program().function("gradient")));
-  }
 
   private static boolean accumulates(Stmt.Assign a) {
     return a.value() instanceof Expr.Call && (((Expr.Call) a.value()).prim() == Prim.ADD || ((Expr.Call) a.value()).prim() == Prim.SUB)

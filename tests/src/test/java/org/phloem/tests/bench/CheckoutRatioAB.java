@@ -27,7 +27,8 @@ import java.util.Locale;
  * java -Xss16m -cp tests/target/test-classes org.phloem.tests.bench.CheckoutRatioAB bethy/hyytiala.phl 11 6 20 /path/to/before /path/to/after
  * </pre>
  * Arguments: the model (a number n: the sites model with n sites at the benchmarks' test point; otherwise
- * a file under {@code models/}, at its prior means, bound to the checkout's {@code data/}), rounds, warm-up
+ * a file under {@code models/}, at its prior means, bound to the checkout's {@code data/}; {@code
+ * transport/flux_inversion.phl}, which has none there, to the transport tests' fixture), rounds, warm-up
  * seconds of thread CPU per checkout, batch milliseconds of forward, then the checkouts. Prints one {@code AB} line per checkout: medians of forward and gradient µs per call
  * and of the ratio (its quartiles).
  */
@@ -73,7 +74,7 @@ public final class CheckoutRatioAB {
       }
     }
     for (int i = 0; i < sides.size(); i++) {
-      System.out.printf(Locale.ROOT, "AB %s model=%s forward_us=%.1f gradient_us=%.1f ratio=%.3f (q1 %.3f q3 %.3f) load=%.1f%n",
+      System.out.printf(Locale.ROOT, "AB %s model=%s forward_us=%.4g gradient_us=%.4g ratio=%.3f (q1 %.3f q3 %.3f) load=%.1f%n",
           sides.get(i).name(), model, quantile(forward[i], 0.5), quantile(gradient[i], 0.5), quantile(ratio[i], 0.5),
           quantile(ratio[i], 0.25), quantile(ratio[i], 0.75), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
@@ -98,8 +99,15 @@ public final class CheckoutRatioAB {
       p = (double[]) lookup.findStatic(models, "testPoint", MethodType.methodType(double[].class, compiled, long.class))
           .invoke(model, 3L);
     } else {
-      Class<?> repo = Class.forName("org.phloem.tests.support.Repo", true, loader);
-      model = MethodHandles.publicLookup().findStatic(repo, "load", MethodType.methodType(compiled, String.class)).invoke(name);
+      if (name.equals("transport/flux_inversion.phl")) {
+        // no data in data/: bound to the transport tests' fixture, as EveryModelRatioBench binds it
+        Class<?> fixture = Class.forName("org.phloem.tests.transport.FluxInversionData", true, loader);
+        model = MethodHandles.publicLookup().findStatic(fixture, "bind", MethodType.methodType(compiled, Path.class))
+            .invoke(Files.createTempDirectory("ab-flux"));
+      } else {
+        Class<?> repo = Class.forName("org.phloem.tests.support.Repo", true, loader);
+        model = MethodHandles.publicLookup().findStatic(repo, "load", MethodType.methodType(compiled, String.class)).invoke(name);
+      }
       Object info = MethodHandles.publicLookup().findVirtual(compiled, "info",
           MethodType.methodType(Class.forName("org.phloem.runtime.ModelInfo", true, loader))).invoke(model);
       p = (double[]) MethodHandles.publicLookup().findVirtual(info.getClass(), "priorMeans", MethodType.methodType(double[].class))
