@@ -55,21 +55,11 @@ final class CarriedElements {
 
   /** {@code program} with the named functions' loop-carried adjoint elements handed over in locals. */
   static IrProgram apply(IrProgram program, Set<String> functions) {
-    if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))) {
-      return program;
-    }
-    IrProgram out = program;
-    for (String name : functions) {
-      if (!out.functions().containsKey(name)) {
-        continue;
-      }
-      Run run = new Run(out, out.function(name));
+    return GradientPasses.onEach(program, functions, PROPERTY, (out, f) -> {
+      Run run = new Run(out, f);
       List<Stmt> body = run.block(run.f.body(), new HashMap<>());
-      if (run.locals.any()) {
-        out = out.withFunction(run.locals.with(body));
-      }
-    }
-    return out;
+      return run.locals.any() ? out.withFunction(run.locals.with(body)) : out;
+    });
   }
 
   /** {@code e} with the integer local {@code name} replaced by {@code value}. */

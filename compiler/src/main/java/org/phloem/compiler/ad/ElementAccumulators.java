@@ -54,21 +54,11 @@ final class ElementAccumulators {
 
   /** {@code program} with the named functions' invariant element accumulations held in locals. */
   static IrProgram apply(IrProgram program, Set<String> functions) {
-    if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))) {
-      return program;
-    }
-    IrProgram out = program;
-    for (String name : functions) {
-      if (!out.functions().containsKey(name)) {
-        continue;
-      }
-      Run run = new Run(out, out.function(name));
+    return GradientPasses.onEach(program, functions, PROPERTY, (out, f) -> {
+      Run run = new Run(out, f);
       List<Stmt> body = run.block(run.f.body(), new HashMap<>());
-      if (run.locals.any()) {
-        out = out.withFunction(run.locals.with(body));
-      }
-    }
-    return out;
+      return run.locals.any() ? out.withFunction(run.locals.with(body)) : out;
+    });
   }
 
   /** The fixed sizes of the arrays a promotion may hold an element of: work arrays over fixed dims. */

@@ -59,22 +59,12 @@ final class ReductionSplit {
 
   /** {@code program} with the named functions' accumulating reverse loops split, and the work arrays they use added. */
   static IrProgram apply(IrProgram program, Set<String> functions) {
-    if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))) {
-      return program;
-    }
-    IrProgram out = program;
-    for (String name : functions) {
-      if (!out.functions().containsKey(name)) {
-        continue;
-      }
-      Run run = new Run(out, out.function(name));
+    return GradientPasses.onEach(program, functions, PROPERTY, (out, f) -> {
+      Run run = new Run(out, f);
       List<Stmt> body = run.code(run.f.body());
-      if (!run.arrays.isEmpty()) {
-        out = out.withArrays(run.arrays).withFunction(
-            new IrFunction(run.f.name(), run.f.arguments(), run.f.results(), run.f.locals(), body));
-      }
-    }
-    return out;
+      return run.arrays.isEmpty() ? out : out.withArrays(run.arrays).withFunction(
+          new IrFunction(run.f.name(), run.f.arguments(), run.f.results(), run.f.locals(), body));
+    });
   }
 
   private static final class Run {
