@@ -5,7 +5,6 @@ import static org.phloem.compiler.ad.Ir.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -13,7 +12,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.phloem.compiler.codegen.LoadedModel;
 import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.IExpr;
 import org.phloem.compiler.ir.IrFunction;
@@ -21,8 +19,6 @@ import org.phloem.compiler.ir.IrPrinter;
 import org.phloem.compiler.ir.IrProgram;
 import org.phloem.compiler.ir.Prim;
 import org.phloem.compiler.ir.Stmt;
-import org.phloem.runtime.GeneratedModel;
-import org.phloem.runtime.data.BoundData;
 
 /**
  * {@link ElementAccumulators}: random time-stepped column loops of the 2-D transport's convection shape.
@@ -131,25 +127,8 @@ class ElementAccumulatorsPropertiesTest {
 
   @Property(tries = 120)
   void gradient_isTheOneWithoutTheRuleBitForBit(@ForAll("programs") Program prog) {
-    double[] want = new double[P.length];
-    double wantJ = new Runner(prog.off()).gradient(P, want);
-    Runner on = new Runner(prog.on());
-    for (int call = 0; call < 2; call++) {
-      double[] got = new double[P.length];
-      assertBits(wantJ, on.gradient(P, got), "cost", prog);
-      for (int k = 0; k < P.length; k++) {
-        assertBits(want[k], got[k], "g[" + k + "]", prog);
-      }
-    }
-    GeneratedModel model = (GeneratedModel) LoadedModel.load(prog.on().program())
-        .bind(new BoundData(prog.on().dimSizes(), Map.of(), prog.on().inputs()));
-    for (int call = 0; call < 2; call++) {
-      double[] got = new double[P.length];
-      assertBits(wantJ, model.gradient(P, got), "class: cost", prog);
-      for (int k = 0; k < P.length; k++) {
-        assertBits(want[k], got[k], "class: g[" + k + "]", prog);
-      }
-    }
+    Checks.assertSameGradientBits(prog.off(), prog.on(), P,
+        prog + "\nwithout the rule:\n" + IrPrinter.print(prog.off().program().function("gradient")));
   }
 
   @Property(tries = 60)
@@ -168,10 +147,5 @@ class ElementAccumulatorsPropertiesTest {
     IrFunction g = prog.on().program().function("gradient");
     boolean held = g.locals().keySet().stream().anyMatch(l -> l.startsWith("C$b$acc"));
     assertEquals(prog.shape().disjoint(), held, prog.toString());
-  }
-
-  private static void assertBits(double want, double got, String what, Program prog) {
-    assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(got), what + ": " + want + " vs " + got + "\n" + prog
-        + "\nwithout the rule:\n" + IrPrinter.print(prog.off().program().function("gradient")));
   }
 }
