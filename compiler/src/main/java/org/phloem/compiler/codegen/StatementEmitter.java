@@ -48,6 +48,11 @@ final class StatementEmitter {
     } else if (s instanceof Stmt.For f) {
       Stmt.Assign fill = constantFill(f);
       if (fill != null) {
+        // The index is given a value, as a loop gives it one first: the frame analysis (ExposedReads) counts a loop's
+        // index as written after it, and a method of a split sweep hands it to a helper that touches a
+        // local of that name (without this store the JVM's verifier rejected such a class).
+        iexpr(f.from());
+        mv.visitVarInsn(ISTORE, slots.of(f.index()));
         mv.visitVarInsn(ALOAD, slots.of(LocalSlots.array(fill.target().name())));
         iexpr(f.from());
         iexpr(f.to());
