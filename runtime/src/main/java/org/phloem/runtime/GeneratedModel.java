@@ -28,6 +28,10 @@ public abstract class GeneratedModel implements CompiledModel {
   /** Whether gradients use the checkpointed sweeps: null until first asked (then the tape budget decides). */
   private Boolean checkpointing;
 
+  static {
+    SeparateSweepMethods.install();
+  }
+
   protected GeneratedModel(ModelLayout layout, BoundData data) {
     this.layout = layout;
     this.data = data;

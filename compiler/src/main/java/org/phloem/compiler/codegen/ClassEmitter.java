@@ -66,6 +66,14 @@ public final class ClassEmitter {
   }
 
   /**
+   * Whether a time-step loop's nests become methods of their own (see {@link MethodSplitter}); the
+   * system property {@code phloem.nestMethods=false} turns it off, for comparisons.
+   */
+  private static boolean nestMethods(int budget) {
+    return budget != NO_SPLITTING && !"false".equals(System.getProperty("phloem.nestMethods"));
+  }
+
+  /**
    * The class file bytes for {@code program}, each sweep split into methods of about {@code budget}
    * estimated bytes. When a budget up to the JIT limit still leaves a method over it (an estimate fell
    * short), the class is emitted again with a smaller budget; {@link #NO_SPLITTING} emits one method
@@ -110,7 +118,7 @@ public final class ClassEmitter {
     List<FrameLayout> layouts = new ArrayList<>();
     for (IrFunction f : functions) {
       String methodName = SweepSignature.of(f.name()).methodName;
-      layouts.add(FrameLayout.of(MethodSplitter.plan(f, methodName, budget), f));
+      layouts.add(FrameLayout.of(MethodSplitter.plan(f, methodName, budget, nestMethods(budget)), f));
     }
     frameFields(cw, layouts);
     constructor(cw, name, layouts);

@@ -14,41 +14,87 @@ import org.phloem.compiler.ir.Stmt;
  * method keeps its header where it is and has its body cut the same way, recursively; a method left
  * with too many calls has its calls grouped into further helpers. The statements themselves are not
  * changed or reordered, so the split code computes exactly what the whole method did.
+ *
+ * <p>Time-step loops are cut whatever the budget: a loop whose body holds two or more loop nests (a
+ * transport step: gradients, fluxes, convection, the update) keeps its header, and each nest becomes
+ * a helper of its own, with the scalar statements before it. HotSpot then compiles each nest on its own
+ * (the runtime asks it not to inline generated methods into each other, see
+ * {@code org.phloem.runtime.SeparateSweepMethods}), with registers for that nest's arrays alone: the
+ * 2-D transport's forward ran 11 % faster so and its gradient 15 % (tests/BENCHMARKS.md, session 11).
  */
 final class MethodSplitter {
   private final int budget;
   private final String methodName;
+  private final boolean nestMethods;
   /** What each helper (with its own helpers) touches, for the cost of calling it. */
   private final Map<Piece, UsedNames> uses = new IdentityHashMap<>();
   private int helpers;
 
-  private MethodSplitter(int budget, String methodName) {
+  private MethodSplitter(int budget, String methodName, boolean nestMethods) {
     this.budget = budget;
     this.methodName = methodName;
+    this.nestMethods = nestMethods;
   }
 
   /**
    * The method for {@code f}, named {@code methodName}: all of it inline when its estimated size fits
-   * {@code budget} bytes, otherwise split into helpers of about that size.
+   * {@code budget} bytes and (with {@code nestMethods}) it holds no time-step loop, otherwise split into
+   * helpers of about that size, a time-step loop's nests one helper each.
    */
-  static Piece plan(IrFunction f, String methodName, int budget) {
+  static Piece plan(IrFunction f, String methodName, int budget, boolean nestMethods) {
     UsedNames used = UsedNames.of(f.body());
     int prologue = 9 * (used.arrays.size() + used.dims.size()) + 4 * f.locals().size();
-    if (CodeSize.of(f.body()) + prologue <= budget) {
+    MethodSplitter splitter = new MethodSplitter(budget, methodName, nestMethods);
+    if (CodeSize.of(f.body()) + prologue <= budget && !splitter.holdsStepLoop(f.body())) {
       return new Piece(methodName, Piece.inline(f.body()));
     }
-    return new Piece(methodName, new MethodSplitter(budget, methodName).split(f.body()));
+    return new Piece(methodName, splitter.split(f.body(), false));
   }
 
-  /** The nodes of a method whose statements {@code block} do not fit in it whole. */
-  private List<Piece.Node> split(List<Stmt> block) {
+  /** A loop whose body holds two or more loop nests, directly or inside branches. */
+  static boolean isStepLoop(Stmt s) {
+    return s instanceof Stmt.For && ((Stmt.For) s).body().stream().filter(MethodSplitter::holdsLoop).count() >= 2;
+  }
+
+  /** Whether {@code s} is a loop or a branch with a loop in an arm. */
+  private static boolean holdsLoop(Stmt s) {
+    if (s instanceof Stmt.If) {
+      Stmt.If i = (Stmt.If) s;
+      return i.then().stream().anyMatch(MethodSplitter::holdsLoop) || i.otherwise().stream().anyMatch(MethodSplitter::holdsLoop);
+    }
+    return s instanceof Stmt.For;
+  }
+
+  /** Whether nests are cut and {@code block} has a time-step loop at any depth. */
+  private boolean holdsStepLoop(List<Stmt> block) {
+    return nestMethods && block.stream().anyMatch(MethodSplitter::holdsStepLoopAnywhere);
+  }
+
+  private static boolean holdsStepLoopAnywhere(Stmt s) {
+    if (isStepLoop(s)) {
+      return true;
+    } else if (s instanceof Stmt.For) {
+      return ((Stmt.For) s).body().stream().anyMatch(MethodSplitter::holdsStepLoopAnywhere);
+    } else if (s instanceof Stmt.If) {
+      Stmt.If i = (Stmt.If) s;
+      return i.then().stream().anyMatch(MethodSplitter::holdsStepLoopAnywhere)
+          || i.otherwise().stream().anyMatch(MethodSplitter::holdsStepLoopAnywhere);
+    }
+    return false;
+  }
+
+  /**
+   * The nodes of a method whose statements {@code block} do not fit in it whole (or hold a time-step
+   * loop); in a time-step loop's body ({@code stepBody}) each run of statements ends with a nest.
+   */
+  private List<Piece.Node> split(List<Stmt> block, boolean stepBody) {
     List<Piece.Node> nodes = new ArrayList<>();
     List<Stmt> run = new ArrayList<>();
     UsedNames runUses = new UsedNames();
     int runCode = 0;
     for (Stmt s : block) {
       int size = CodeSize.of(s);
-      if (size > budget && (s instanceof Stmt.For || s instanceof Stmt.If)) {
+      if ((s instanceof Stmt.For || s instanceof Stmt.If) && (size > budget || holdsStepLoop(List.of(s)))) {
         outline(run, runUses, nodes);
         run = new ArrayList<>();
         runUses = new UsedNames();
@@ -66,6 +112,12 @@ final class MethodSplitter {
       run.add(s);
       runUses.addAll(own);
       runCode += size;
+      if (stepBody && holdsLoop(s)) {
+        outline(run, runUses, nodes);
+        run = new ArrayList<>();
+        runUses = new UsedNames();
+        runCode = 0;
+      }
     }
     outline(run, runUses, nodes);
     return regroup(nodes);
@@ -106,6 +158,9 @@ final class MethodSplitter {
   private Piece.Node open(Stmt s) {
     if (s instanceof Stmt.For) {
       Stmt.For f = (Stmt.For) s;
+      if (nestMethods && isStepLoop(f)) {
+        return new Piece.Loop(f, split(f.body(), true));
+      }
       return new Piece.Loop(f, arm(f.body()));
     }
     Stmt.If i = (Stmt.If) s;
@@ -114,10 +169,10 @@ final class MethodSplitter {
 
   /** The body of an opened loop or branch: inline when it is no bigger than the call it would become. */
   private List<Piece.Node> arm(List<Stmt> body) {
-    if (CodeSize.of(body) <= Math.min(CodeSize.CALL, budget / 8)) {
+    if (CodeSize.of(body) <= Math.min(CodeSize.CALL, budget / 8) && !holdsStepLoop(body)) {
       return Piece.inline(body);
     }
-    return split(body);
+    return split(body, false);
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.phloem.compiler.driver;
 
+import org.phloem.runtime.SeparateSweepMethods;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,6 +42,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    SeparateSweepMethods.installInBackground();
     System.exit(execute(args));
   }
 }

@@ -43,8 +43,11 @@ import org.phloem.runtime.data.BoundData;
  * verifier, which also checks that a helper never reads a local it has neither loaded nor written.
  */
 class MethodSplittingTest {
-  /** Every statement its own helper; small runs of statements; whole inner loops in helpers. */
-  private static final int[] BUDGETS = {1, 40, 150};
+  /**
+   * Every statement its own helper; small runs of statements; whole inner loops in helpers; the default,
+   * where only a time loop holding two or more nests is cut, a method per nest.
+   */
+  private static final int[] BUDGETS = {1, 40, 150, ClassEmitter.DEFAULT_BUDGET};
   private static final double[] P = {0.7, -0.4, 1.1};
   private static final double[] DIR = {0.3, -0.8, 0.5};
 

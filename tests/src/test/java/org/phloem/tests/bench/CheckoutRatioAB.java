@@ -31,6 +31,10 @@ import java.util.Locale;
  * transport/flux_inversion.phl}, which has none there, to the transport tests' fixture), rounds, warm-up
  * seconds of thread CPU per checkout, batch milliseconds of forward, then the checkouts. Prints one {@code AB} line per checkout: medians of forward and gradient µs per call
  * and of the ratio (its quartiles).
+ *
+ * <p>A checkout may carry compiler switches for its side only: {@code /path/to/after@phloem.methodBudget=2000}
+ * (several joined by {@code ,}) sets those system properties while that side's model is compiled, so one
+ * checkout against itself with a switch flipped is a side-by-side comparison too.
  */
 public final class CheckoutRatioAB {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -47,7 +51,7 @@ public final class CheckoutRatioAB {
     double batchMillis = Double.parseDouble(argv[3]);
     List<Side> sides = new ArrayList<>();
     for (int i = 4; i < argv.length; i++) {
-      sides.add(load(Path.of(argv[i]).toAbsolutePath(), model));
+      sides.add(loadWithSwitches(argv[i], model));
     }
     int[] batch = new int[sides.size()];
     for (int i = 0; i < sides.size(); i++) {
@@ -77,6 +81,26 @@ public final class CheckoutRatioAB {
       System.out.printf(Locale.ROOT, "AB %s model=%s forward_us=%.4g gradient_us=%.4g ratio=%.3f (q1 %.3f q3 %.3f) load=%.1f%n",
           sides.get(i).name(), model, quantile(forward[i], 0.5), quantile(gradient[i], 0.5), quantile(ratio[i], 0.5),
           quantile(ratio[i], 0.25), quantile(ratio[i], 0.75), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+  }
+
+  /** A side given as {@code path} or {@code path@key=value,key=value}: the switches hold while it compiles. */
+  private static Side loadWithSwitches(String arg, String model) throws Throwable {
+    int at = arg.indexOf('@');
+    String path = at < 0 ? arg : arg.substring(0, at);
+    List<String> keys = new ArrayList<>();
+    if (at >= 0) {
+      for (String kv : arg.substring(at + 1).split(",")) {
+        int eq = kv.indexOf('=');
+        keys.add(kv.substring(0, eq));
+        System.setProperty(kv.substring(0, eq), kv.substring(eq + 1));
+      }
+    }
+    try {
+      Side s = load(Path.of(path).toAbsolutePath(), model);
+      return at < 0 ? s : new Side(s.name() + "@" + arg.substring(at + 1), s.cost(), s.gradient(), s.p(), s.g());
+    } finally {
+      keys.forEach(System::clearProperty);
     }
   }
 
