@@ -20,7 +20,7 @@ import org.phloem.compiler.ir.Stmt;
  * a helper of its own, with the scalar statements before it. HotSpot then compiles each nest on its own
  * (the runtime asks it not to inline generated methods into each other, see
  * {@code org.phloem.runtime.SeparateSweepMethods}), with registers for that nest's arrays alone: the
- * 2-D transport's forward ran 11 % faster so and its gradient 15 % (tests/BENCHMARKS.md, session 11).
+ * 2-D transport's forward ran 11 % faster so and its gradient 16 % (tests/BENCHMARKS.md, session 11).
  */
 final class MethodSplitter {
   private final int budget;
