@@ -29,6 +29,7 @@ public abstract class GeneratedModel implements CompiledModel {
   private Boolean checkpointing;
 
   static {
+    // here, before any generated method runs, so the JIT never compiles one without the directive
     SeparateSweepMethods.install();
   }
 
