@@ -66,11 +66,13 @@ public final class ClassEmitter {
   }
 
   /**
-   * Whether a time-step loop's nests become methods of their own (see {@link MethodSplitter}); the
-   * system property {@code phloem.nestMethods=false} turns it off, for comparisons.
+   * Whether a time-step loop's nests in {@code sweep} become methods of their own (see
+   * {@link MethodSplitter}): in the plain sweeps, not the checkpointed ones, whose gradient ran 9 % slower
+   * so (hourly BETHY, tests/BENCHMARKS.md, session 11) while the plain gradient ran 5 % faster. The system
+   * property {@code phloem.nestMethods=false} turns it off everywhere, for comparisons.
    */
-  private static boolean nestMethods(int budget) {
-    return budget != NO_SPLITTING && !"false".equals(System.getProperty("phloem.nestMethods"));
+  private static boolean nestMethods(int budget, SweepSignature sweep) {
+    return budget != NO_SPLITTING && !sweep.checkpointed() && !"false".equals(System.getProperty("phloem.nestMethods"));
   }
 
   /**
@@ -117,8 +119,8 @@ public final class ClassEmitter {
     List<IrFunction> functions = new ArrayList<>(program.functions().values());
     List<FrameLayout> layouts = new ArrayList<>();
     for (IrFunction f : functions) {
-      String methodName = SweepSignature.of(f.name()).methodName;
-      layouts.add(FrameLayout.of(MethodSplitter.plan(f, methodName, budget, nestMethods(budget)), f));
+      SweepSignature sweep = SweepSignature.of(f.name());
+      layouts.add(FrameLayout.of(MethodSplitter.plan(f, sweep.methodName, budget, nestMethods(budget, sweep)), f));
     }
     frameFields(cw, layouts);
     constructor(cw, name, layouts);

@@ -15,7 +15,7 @@ import org.phloem.compiler.ir.Stmt;
  * with too many calls has its calls grouped into further helpers. The statements themselves are not
  * changed or reordered, so the split code computes exactly what the whole method did.
  *
- * <p>Time-step loops are cut whatever the budget: a loop whose body holds two or more loop nests (a
+ * <p>Time-step loops are cut whatever the budget (when the emitter asks: in the plain sweeps): a loop whose body holds two or more loop nests (a
  * transport step: gradients, fluxes, convection, the update) keeps its header, and each nest becomes
  * a helper of its own, with the scalar statements before it. HotSpot then compiles each nest on its own
  * (the runtime asks it not to inline generated methods into each other, see

@@ -26,6 +26,11 @@ enum SweepSignature {
     this.resultsInArray = resultsInArray;
   }
 
+  /** Whether this is one of the checkpointed sweeps (snapshots, recomputed segments). */
+  boolean checkpointed() {
+    return this == GRADIENT_CHECKPOINTED || this == HESSIAN_VECTOR_CHECKPOINTED;
+  }
+
   static SweepSignature of(String irName) {
     for (SweepSignature s : values()) {
       if (s.irName.equals(irName)) {

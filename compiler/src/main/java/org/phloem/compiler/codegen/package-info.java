@@ -18,8 +18,8 @@
  * computes on JVM locals and loads from the frame only what it may read before writing
  * ({@link org.phloem.compiler.codegen.ExposedReads}). Statements are neither changed nor reordered, so
  * split and whole code give the same bits. The emitter measures the methods it wrote and splits finer
- * when an estimate fell short, so every method of every model stays within the JIT limit. A time-step
- * loop (a loop whose body holds two or more loop nests) is cut at any budget: each nest becomes a helper,
+ * when an estimate fell short, so every method of every model stays within the JIT limit. In the plain
+ * sweeps a time-step loop (a loop whose body holds two or more loop nests) is cut at any budget: each nest becomes a helper,
  * which HotSpot compiles on its own (the runtime's {@code SeparateSweepMethods} asks it not to inline
  * generated methods into each other), with the registers of that nest's arrays alone.
  */

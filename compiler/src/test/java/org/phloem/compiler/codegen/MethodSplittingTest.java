@@ -181,7 +181,7 @@ class MethodSplittingTest {
     return out.toString();
   }
 
-  private static List<String> methodNames(byte[] bytes) {
+  static List<String> methodNames(byte[] bytes) {
     List<String> names = new ArrayList<>();
     new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
       @Override

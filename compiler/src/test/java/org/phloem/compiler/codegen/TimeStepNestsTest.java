@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.phloem.compiler.ad.AutoDiff;
+import org.phloem.compiler.ad.CheckpointOptions;
 import org.phloem.compiler.ir.Expr;
 import org.phloem.compiler.ir.IExpr;
 import org.phloem.compiler.ir.IrFunction;
@@ -57,6 +59,17 @@ class TimeStepNestsTest {
     MethodSplittingTest.assertBits(whole.cost(p), split.cost(p), "cost");
     MethodSplittingTest.assertBits(whole.output(0), split.output(0), "output A");
     assertTrue(bytes.length > ClassEmitter.emit(program, ClassEmitter.NO_SPLITTING).length, "the split class has helpers");
+  }
+
+  @Test
+  void theCheckpointedSweeps_keepTheirNestsTogether() {
+    IrProgram program = AutoDiff.differentiate(RandomSplitIr.program(List.of(FIRST_NEST, SCALAR, SECOND_NEST)), CheckpointOptions.always(0, 2));
+    byte[] bytes = ClassEmitter.emit(program, ClassEmitter.DEFAULT_BUDGET);
+    assertEquals("", MethodSplittingTest.problems(bytes));
+    List<String> names = MethodSplittingTest.methodNames(bytes);
+    assertTrue(names.stream().anyMatch(n -> n.startsWith("runGradient$")), "the plain gradient's nests are helpers: " + names);
+    assertTrue(names.stream().noneMatch(n -> n.startsWith("runGradientCheckpointed$") || n.startsWith("runHessianVectorCheckpointed$")),
+        "the checkpointed sweeps stay whole: " + names);
   }
 
   /** The time loop {@code t} among the root's nodes. */
