@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.phloem.compiler.ir.Bodies;
 import org.phloem.compiler.ir.IrFunction;
 import org.phloem.compiler.ir.Stmt;
 
@@ -58,11 +59,7 @@ final class MethodSplitter {
 
   /** Whether {@code s} is a loop or a branch with a loop in an arm. */
   private static boolean holdsLoop(Stmt s) {
-    if (s instanceof Stmt.If) {
-      Stmt.If i = (Stmt.If) s;
-      return i.then().stream().anyMatch(MethodSplitter::holdsLoop) || i.otherwise().stream().anyMatch(MethodSplitter::holdsLoop);
-    }
-    return s instanceof Stmt.For;
+    return s instanceof Stmt.For || Bodies.of(s).stream().flatMap(List::stream).anyMatch(MethodSplitter::holdsLoop);
   }
 
   /** Whether nests are cut and {@code block} has a time-step loop at any depth. */
@@ -71,16 +68,7 @@ final class MethodSplitter {
   }
 
   private static boolean holdsStepLoopAnywhere(Stmt s) {
-    if (isStepLoop(s)) {
-      return true;
-    } else if (s instanceof Stmt.For) {
-      return ((Stmt.For) s).body().stream().anyMatch(MethodSplitter::holdsStepLoopAnywhere);
-    } else if (s instanceof Stmt.If) {
-      Stmt.If i = (Stmt.If) s;
-      return i.then().stream().anyMatch(MethodSplitter::holdsStepLoopAnywhere)
-          || i.otherwise().stream().anyMatch(MethodSplitter::holdsStepLoopAnywhere);
-    }
-    return false;
+    return isStepLoop(s) || Bodies.of(s).stream().flatMap(List::stream).anyMatch(MethodSplitter::holdsStepLoopAnywhere);
   }
 
   /**
