@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * The report of {@link LaunchSpreadBenchmark}: one table row per launch of a model and the spreads
  * over the launches, raw and normalised by each of the plain-Java controls (the small one and the
  * large one, {@link LaunchProbe}), with the launches whose control moved flagged (the machine, not
- * the model). Every launch is kept; a launch is never dropped.
+ * the model). Every launch is kept; a launch is never dropped. Beside the spreads over all launches, the
+ * raw spread over the launches the machine ran at its quiet speed, chosen by the controls alone.
  */
 final class LaunchSpread {
   /** Uptime in seconds at the start of a unified-logging line ({@code -Xlog:gc:file=...:uptime}). */
@@ -128,6 +129,21 @@ final class LaunchSpread {
       return gradientMean / controlGradientMean;
     }
 
+    /**
+     * Whether the machine ran this launch at its quiet speed: each of its plain-Java controls (the small, the
+     * large and the gradient control, those it measured) within {@code controlMoved} of the fastest launch's
+     * among {@code all}. The controls run no generated code, so this selects by the machine's state alone,
+     * never by the gradient's own time.
+     */
+    boolean quiet(List<Launch> all, double controlMoved) {
+      return within(control, values(all, Launch::control), controlMoved) && within(controlLarge, values(all, Launch::controlLarge), controlMoved)
+          && within(controlGradient, values(all, Launch::controlGradient), controlMoved);
+    }
+
+    private static boolean within(double value, double[] all, double controlMoved) {
+      return Double.isNaN(value) || value <= (1 + controlMoved) * java.util.Arrays.stream(all).filter(v -> !Double.isNaN(v)).min().orElse(value);
+    }
+
     /** This launch's control against the median of the controls of {@code all}, relative (0.1 = 10 % slower). */
     double controlShift(List<Launch> all) {
       return control / LaunchProbe.median(values(all, Launch::control)) - 1;
@@ -208,11 +224,24 @@ final class LaunchSpread {
         + (moved.isEmpty() ? "none" : String.join(", ", moved))
         + (moved.isEmpty() || steady.isEmpty() ? "" : String.format(Locale.ROOT, "; over the other %d launches the gradient medians spread %.1f %%",
             steady.size(), 100 * spread(values(steady, Launch::gradient)))));
+    List<Launch> quiet = quiet(launches, controlMoved);
+    out.add(String.format(Locale.ROOT, "- launches at the machine's quiet speed (every control within %d %% of the fastest launch's): %s",
+        Math.round(100 * controlMoved), quiet.size() < 2 ? quiet.size() + " of " + launches.size()
+            : String.format(Locale.ROOT, "%d of %d (%s); over them the gradient medians spread **%.1f %%** (%.1f..%.1f µs), forward medians %.1f %%",
+                quiet.size(), launches.size(), String.join(", ", quiet.stream().map(l -> Integer.toString(l.number())).toList()),
+                100 * spread(values(quiet, Launch::gradient)), min(values(quiet, Launch::gradient)), max(values(quiet, Launch::gradient)),
+                100 * spread(values(quiet, Launch::forward)))));
     out.add(launches.size() < 2 ? "- target ≤ 10 % over the launches: needs at least two launches"
         : String.format(Locale.ROOT, "- target ≤ 10 %% over the %d launches: raw %s, normalised %s, normalised by the large control %s,"
-            + " normalised by the gradient control %s", launches.size(), met(raw), met(normalised), met(normalisedLarge), met(normalisedGradient)));
+            + " normalised by the gradient control %s; raw over the %d quiet launches %s", launches.size(), met(raw), met(normalised),
+            met(normalisedLarge), met(normalisedGradient), quiet.size(), quiet.size() < 2 ? "not measured" : met(spread(values(quiet, Launch::gradient)))));
     out.add("");
     return out;
+  }
+
+  /** The launches {@link Launch#quiet} among {@code launches}, in launch order. */
+  static List<Launch> quiet(List<Launch> launches, double controlMoved) {
+    return launches.stream().filter(l -> l.quiet(launches, controlMoved)).toList();
   }
 
   private static String met(double spread) {

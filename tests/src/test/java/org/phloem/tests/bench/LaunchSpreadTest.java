@@ -133,4 +133,25 @@ class LaunchSpreadTest {
     assertEquals(2, l.compilations());
     assertEquals(1, l.refused().size());
   }
+
+  @Test
+  void theQuietLaunches_areChosenByEveryControl_neverByTheGradient() {
+    // launch 2: the machine slowed (small control +31 %); launch 5: only the large control moved (+10 %);
+    // launch 3: the gradient alone is slower (the thing measured), its controls quiet
+    double[][] measured = {{150, 100, 300}, {200, 130, 390}, {160, 102, 306}, {148, 99, 297}, {170, 100, 330}};
+    List<LaunchSpread.Launch> launches = new ArrayList<>();
+    for (int i = 0; i < measured.length; i++) {
+      Map<String, String> r = result(measured[i][0], measured[i][1]);
+      r.put("control_large_us", Double.toString(measured[i][2]));
+      r.put("control_large_mean_us", Double.toString(measured[i][2]));
+      launches.add(LaunchSpread.Launch.of(i + 1, r, List.of(), List.of()));
+    }
+    assertEquals(List.of(1, 3, 4), LaunchSpread.quiet(launches, 0.05).stream().map(LaunchSpread.Launch::number).toList());
+    String text = String.join("\n", LaunchSpread.section("m.phl", launches, 0.05));
+    // 160 / 148 - 1 = 8.1 %: launch 3's slower gradient stays in
+    assertTrue(text.contains("fastest launch's): 3 of 5 (1, 3, 4); over them the gradient medians spread **8.1 %** (148.0..160.0 µs)"), text);
+    assertTrue(text.contains("raw over the 3 quiet launches met"), text);
+    // with a tighter threshold launch 3 (control 102 against 99: +3 %) is no longer quiet
+    assertEquals(List.of(1, 4), LaunchSpread.quiet(launches, 0.02).stream().map(LaunchSpread.Launch::number).toList());
+  }
 }
