@@ -42,9 +42,14 @@ public record Compilation(CheckedModel checked, IrProgram forward, IrProgram pro
     // the dim of watch's literals array (LiteralsAsData) is the code's, not the data's: its size differs
     // between the forward class and the class with derivatives, which share one binding
     List<DimSpec> dims = layout.dims().stream().filter(d -> !d.name().equals(LiteralsAsData.ARRAY)).toList();
-    BoundData data = cache == null
-        ? DataBinder.bind(dataRoot, layout.tables(), dims, layout.inputs(), DataBinder.DEFAULT_MAX_ELEMENTS, new CfUnits())
-        : cache.bind(dataRoot, layout.tables(), dims, layout.inputs(), DataBinder.DEFAULT_MAX_ELEMENTS, new CfUnits());
+    BoundData data;
+    try {
+      data = cache == null
+          ? DataBinder.bind(dataRoot, layout.tables(), dims, layout.inputs(), DataBinder.DEFAULT_MAX_ELEMENTS, new CfUnits())
+          : cache.bind(dataRoot, layout.tables(), dims, layout.inputs(), DataBinder.DEFAULT_MAX_ELEMENTS, new CfUnits());
+    } catch (DataException refused) {
+      throw TablesBesideTheModel.hint(refused, checked.mainFile().location(), dataRoot, layout.tables());
+    }
     ModelSize.check(checked, layout, data); // before the model allocates its arrays
     RunningModels.register(layout, this);
     Activity.now("allocating the arrays of model '" + layout.name() + "'");
