@@ -31,15 +31,17 @@ final class RunCommand implements Callable<Integer> {
     Compilation c = Pipeline.compile(model, false);
     CompiledModel m = c.bind(data.root(model));
     double[] p = params == null ? m.info().priorMeans() : ParameterFile.read(params, m.info());
-    // A NaN or infinite result is explained (file, line, variable, element), not just reported; the
-    // output tables cannot hold such values, so none are written.
+    // A NaN or infinite result is explained (file, line, variable, element), not just reported. A NaN
+    // output with a finite cost is written blank (missing), as a fit writes it: an output over every
+    // station of a table is NaN where a station has no data, and the run is still a run. A non-finite
+    // cost or an infinite output is refused: the tables cannot hold infinities and the cost is the result.
     var fault = NumericalFaults.diagnose(c, m, p);
-    if (fault.isPresent()) {
+    double cost = m.cost(p);
+    if (fault.isPresent() && !(Double.isFinite(cost) && noInfinities(m))) {
       System.err.print(fault.get());
       System.err.println("No output files were written.");
       return UserErrors.PROBLEM;
     }
-    double cost = m.cost(p);
     Path folder = out != null ? out : Path.of("phloem-out", m.info().name());
     List<Path> files;
     try (OutputFolder owned = OutputFolder.claim(folder)) {
@@ -51,6 +53,31 @@ final class RunCommand implements Callable<Integer> {
     for (Path f : files) {
       System.out.println("  " + f.getFileName());
     }
+    if (fault.isPresent()) {
+      System.err.print("note: " + fault.get());
+      System.err.println("  NaN output elements (" + nanCount(m) + " in all) are written blank, as missing values.");
+    }
     return 0;
+  }
+
+  /** True when no declared output of the last evaluation holds an infinity. */
+  private static boolean noInfinities(CompiledModel m) {
+    return count(m, Double::isInfinite) == 0;
+  }
+
+  /** How many elements of the declared outputs (not the observation arrays) of the last evaluation are NaN. */
+  private static long nanCount(CompiledModel m) {
+    return count(m, Double::isNaN);
+  }
+
+  /** The elements of the declared outputs the files hold (not the observation arrays) for which {@code test} holds. */
+  private static long count(CompiledModel m, java.util.function.DoublePredicate test) {
+    long n = 0;
+    for (int k = 0; k < m.info().outputs().size(); k++) {
+      if (m.info().outputs().get(k).role() == org.phloem.runtime.OutputInfo.Role.OUTPUT) {
+        n += java.util.Arrays.stream(m.output(k)).filter(test).count();
+      }
+    }
+    return n;
   }
 }
