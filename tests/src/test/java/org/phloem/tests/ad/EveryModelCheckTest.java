@@ -70,9 +70,7 @@ class EveryModelCheckTest {
 
   /** Models whose data a test generates (synthetic forcing): checked by their own tests instead. */
   private static final Map<String, String> GENERATED_DATA = Map.of(
-      "sdbm/", "synthetic forcing written by SdbmData; gradients checked in SdbmModelTest",
-      "bethy_lite/", "synthetic global climate generated in memory; derivatives checked in BethyLiteModelTest",
-      "transport/", "fluxes written by the transport tests; adjoint = transpose checked in the transport tests");
+      "bethy_lite/", "synthetic global climate generated in memory; derivatives checked in BethyLiteModelTest");
 
   /** Models too slow for this sweep's hundreds of costs in the default suite: checked by their own tests. */
   private static final Map<String, String> OWN_TESTS = Map.of(

@@ -12,16 +12,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.phloem.compiler.driver.Main;
-import org.phloem.tests.sdbm.SdbmData;
 import org.phloem.tests.support.Repo;
 
 /**
  * {@code phloem sample} runs on every shipped model that has parameters and observations, on a short
  * setting (2 chains of 40 warm-up and 40 draws): it ends with exit 0 or 1 (diagnostics may well
  * complain on so few draws) and writes its draws and summary, never an internal error. Long profile:
- * the BETHY and global models take minutes even on this setting. The SDBM reads a generated data folder
- * ({@link SdbmData}); BETHY-lite and the transport flux inversion read folders that only their own
- * test fixtures generate (synthetic global climate; station targets), so they are skipped here, said so.
+ * the BETHY and global models take minutes even on this setting. Every model reads the checkout's data
+ * (the SDBM's synthetic forcing and the flux inversion's twin targets are shipped in data/) but BETHY-lite,
+ * whose synthetic global climate only its own test generates: it is skipped here, said so.
  */
 @Tag("long")
 class EveryModelSampleTest {
@@ -49,12 +48,11 @@ class EveryModelSampleTest {
   @MethodSource("models")
   void samplesOnAShortSetting(Path model) throws Exception {
     String file = model.getFileName().toString();
-    Assumptions.assumeFalse(file.equals("bethy_lite.phl") || file.equals("flux_inversion.phl"),
-        file + " reads a data folder that only its own test fixture generates");
+    Assumptions.assumeFalse(file.equals("bethy_lite.phl"), file + " reads a data folder that only its own test generates");
     Assumptions.assumeFalse(file.equals("ccdas.phl") || file.equals("ccdas_fixed_co2.phl"),
         file + ": the 1980-2003 experiment is sampled through its short variant ccdas_short.phl");
     Path out = Files.createTempDirectory("phloem-sample-every");
-    Path data = file.equals("sdbm.phl") ? SdbmData.prepare(out.resolve("data")) : Repo.dataRoot(model);
+    Path data = Repo.dataRoot(model);
     int exit = Main.execute("sample", model.toString(), "--chains", "2", "--warmup", "40", "--draws", "40", "--seed", "1", "--out",
         out.resolve("s").toString(), "--data", data.toString(), "--no-plots", "--no-laplace", "--outputs", "none");
     assertTrue(exit == 0 || exit == 1, model + ": exit " + exit);

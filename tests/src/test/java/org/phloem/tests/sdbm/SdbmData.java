@@ -20,7 +20,7 @@ import org.phloem.tests.support.Repo;
  *       {@link #SEED}, averaged per calendar month. SYNTHETIC.
  *   <li>{@code sdbm/bands.csv} (band, lat, land): the vegetated fraction of each band's area, taken from
  *       the land mask of {@link Grid.LatLonGrid} at 1° (the generator's continents). SYNTHETIC.
- *   <li>{@code sdbm/stations.csv}, {@code sdbm/years.csv}: copies of {@code models/sdbm/data/} (which
+ *   <li>{@code sdbm/stations.csv}, {@code sdbm/years.csv}: copies of the checkout's {@code data/sdbm/} (which
  *       stations and years are fitted).
  *   <li>{@code co2/stations_monthly.csv}: a copy of the real table the repository carries
  *       ({@code data/co2/stations_monthly.csv}; a copy, not a link, so the folder holds no link out of it).
@@ -41,7 +41,7 @@ public final class SdbmData {
 
   /** Writes the whole folder (see the class comment) and returns it. */
   public static Path prepare(Path out) throws IOException {
-    return prepare(out, Repo.model("sdbm/data/stations.csv"));
+    return prepare(out, shipped("stations.csv"));
   }
 
   /** As {@link #prepare(Path)}, with another station list (same columns: station, sd_ppm). */
@@ -52,19 +52,19 @@ public final class SdbmData {
     if (!Files.exists(sdbm.resolve("stations.csv")) || !Files.isSameFile(stations, sdbm.resolve("stations.csv"))) {
       Files.copy(stations, sdbm.resolve("stations.csv"), StandardCopyOption.REPLACE_EXISTING);
     }
-    Files.copy(Repo.model("sdbm/data/years.csv"), sdbm.resolve("years.csv"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(shipped("years.csv"), sdbm.resolve("years.csv"), StandardCopyOption.REPLACE_EXISTING);
     copyRealCo2(out);
     return out;
   }
 
   /**
    * A reduced folder for fast tests: as {@link #prepare(Path)}, but only {@code stations} (each with the sd of
-   * models/sdbm/data/stations.csv) and, instead of the link, a copy of the real table's rows for those
+   * data/sdbm/stations.csv) and, instead of the link, a copy of the real table's rows for those
    * stations in the years {@code firstYear..lastYear} (the window of years.csv and its neighbours).
    */
   public static Path prepareReduced(Path out, List<String> stations, int firstYear, int lastYear) throws IOException {
     List<String> selection = new java.util.ArrayList<>();
-    for (String line : Files.readAllLines(Repo.model("sdbm/data/stations.csv"))) {
+    for (String line : Files.readAllLines(shipped("stations.csv"))) {
       if (selection.isEmpty() || stations.contains(line.split(",")[0])) {
         selection.add(line);
       }
@@ -132,6 +132,15 @@ public final class SdbmData {
       s.append(String.format(Locale.ROOT, "%d,%.2f,%.6f%n", b, bands.get(b).lat(), land[b] / bands.get(b).areaM2()));
     }
     Files.writeString(file, s.toString());
+  }
+
+  /**
+   * A file of the checkout's {@code data/sdbm/}: the station and year lists, and the synthetic forcing and
+   * bands this class writes, kept there so that {@code ./phloem fit models/sdbm/sdbm.phl} runs on a fresh
+   * clone ({@code ShippedSdbmDataTest} checks they are what {@link #prepare} writes).
+   */
+  static Path shipped(String name) {
+    return Repo.dataRoot(Repo.model("sdbm/sdbm.phl")).resolve("sdbm").resolve(name);
   }
 
   private static void copyRealCo2(Path out) throws IOException {
