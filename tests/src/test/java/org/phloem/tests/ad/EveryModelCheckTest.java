@@ -68,10 +68,6 @@ class EveryModelCheckTest {
       "nist/mgh17.phl", "away from the optimum the gradient of b5 (3e-5 against a cost of 4e4) is below the rounding"
           + " level of any finite difference");
 
-  /** Models whose data a test generates (synthetic forcing): checked by their own tests instead. */
-  private static final Map<String, String> GENERATED_DATA = Map.of(
-      "bethy_lite/", "synthetic global climate generated in memory; derivatives checked in BethyLiteModelTest");
-
   /** Models too slow for this sweep's hundreds of costs in the default suite: checked by their own tests. */
   private static final Map<String, String> OWN_TESTS = Map.of(
       "ccdas/pulse.phl", "2-D transport, 24 months x 198 steps (~0.05-0.1 s CPU a cost, hundreds of them): dot-product test and differences"
@@ -102,7 +98,6 @@ class EveryModelCheckTest {
 
   /** Compiles, verifies the class and binds {@code relative} once per run. */
   private static CompiledModel load(String relative) {
-    Assumptions.assumeTrue(reason(GENERATED_DATA, relative) == null, () -> reason(GENERATED_DATA, relative));
     Assumptions.assumeTrue(reason(OWN_TESTS, relative) == null, () -> reason(OWN_TESTS, relative));
     return LOADED.computeIfAbsent(relative, r -> {
       try {

@@ -19,8 +19,7 @@ import org.phloem.tests.support.Repo;
  * setting (2 chains of 40 warm-up and 40 draws): it ends with exit 0 or 1 (diagnostics may well
  * complain on so few draws) and writes its draws and summary, never an internal error. Long profile:
  * the BETHY and global models take minutes even on this setting. Every model reads the checkout's data
- * (the SDBM's synthetic forcing and the flux inversion's twin targets are shipped in data/) but BETHY-lite,
- * whose synthetic global climate only its own test generates: it is skipped here, said so.
+ * (the synthetic forcing of the SDBM and BETHY-lite and the flux inversion's twin targets are shipped in data/).
  */
 @Tag("long")
 class EveryModelSampleTest {
@@ -48,7 +47,6 @@ class EveryModelSampleTest {
   @MethodSource("models")
   void samplesOnAShortSetting(Path model) throws Exception {
     String file = model.getFileName().toString();
-    Assumptions.assumeFalse(file.equals("bethy_lite.phl"), file + " reads a data folder that only its own test generates");
     Assumptions.assumeFalse(file.equals("ccdas.phl") || file.equals("ccdas_fixed_co2.phl"),
         file + ": the 1980-2003 experiment is sampled through its short variant ccdas_short.phl");
     Path out = Files.createTempDirectory("phloem-sample-every");
