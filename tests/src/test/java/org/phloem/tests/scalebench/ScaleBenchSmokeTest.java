@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,20 +118,13 @@ class ScaleBenchSmokeTest {
   @Test
   void bethyLite_boundInMemory_equalsBoundFromTheGeneratorsTables() throws Exception {
     Compilation c = GlobalBethyLite.compile();
-    Options o = GlobalBethyLite.options(30, 1, 2);
+    Options o = GlobalBethyLite.options(BethyLiteSample.RESOLUTION, BethyLiteSample.YEARS, 2);
     int days = SyntheticClimate.daysOfYear(o).length;
     CompiledModel memory = GlobalBethyLite.bind(c, GlobalBethyLite.forcing(o, 1000), days).get(0);
-    // the same run from files: the generator's climate.csv and the twin's observations written out
+    // the same run from files: the generator's climate.csv and the twin's observations written out (as the
+    // shipped sample is, on one thread)
     Path root = dir.resolve("root");
-    SyntheticClimate.generate(o, root.resolve("bethy_lite"));
-    try (Writer w = Files.newBufferedWriter(root.resolve("bethy_lite/observations.csv"))) {
-      w.write("cell,gpp_mean,nee_mean\n");
-      double[] gpp = observed(memory, "gpp_obs");
-      double[] nee = observed(memory, "nee_obs");
-      for (int k = 0; k < gpp.length; k++) {
-        w.write(k + "," + gpp[k] + "," + nee[k] + "\n");
-      }
-    }
+    BethyLiteSample.write(root);
     CompiledModel files = c.bind(root);
     double[] p = GlobalBethyLiteTestPoints.nearPrior(memory);
     double[] gm = new double[p.length];
@@ -142,11 +134,6 @@ class ScaleBenchSmokeTest {
       assertEquals(Double.doubleToRawLongBits(gm[k]), Double.doubleToRawLongBits(gf[k]), "gradient slot " + k);
     }
     assertTrue(memory.cost(p) > 0, "the point is off the twin's truth");
-  }
-
-  /** The observations a block was bound with. */
-  private static double[] observed(CompiledModel m, String input) {
-    return ((GeneratedModel) m).data().inputs().get(input);
   }
 
   @Test
