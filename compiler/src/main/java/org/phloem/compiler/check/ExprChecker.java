@@ -236,6 +236,21 @@ final class ExprChecker {
   }
 
   /**
+   * What to write instead of the integer arithmetic a modeller reaches for that gives a real number: a
+   * clamped neighbour ({@code max(i - 1, 0)}) or a halved index ({@code (i + 1) / 2}); null otherwise.
+   */
+  private static String realIndexHint(Expr index) {
+    if (index instanceof CallExpr c && (c.fn().name().equals("min") || c.fn().name().equals("max"))) {
+      return "min and max give real numbers, even of integers; for a neighbour clamped at the edge write"
+          + " e.g. 'if i > 0 then x[i - 1] else x[0]'";
+    }
+    if (index instanceof BinaryExpr b && b.op() == BinaryOp.DIV) {
+      return "'/' divides exactly and gives a real number; an index can use + - * and % (remainder) of integers";
+    }
+    return null;
+  }
+
+  /**
    * Resolves and checks {@code name[indices]} (an element read, or an assignment's target), recording
    * the reference under {@code use}.
    *
@@ -247,7 +262,7 @@ final class ExprChecker {
       Type t = check(i, scope, inFn);
       indexTypes.add(t);
       if (!t.isInt()) {
-        ctx.error(ErrorKind.INDEX_NOT_INT, i.span(), t.describe());
+        ctx.hinted(ErrorKind.INDEX_NOT_INT, i.span(), realIndexHint(i), t.describe());
       } else {
         indexLiterals(i, "an index", scope);
       }
