@@ -41,6 +41,10 @@ public final class SampleWarnings {
       w.add("R-hat above " + RHAT_LIMIT + " for " + abbreviate(badRhat) + ": the chains have not mixed, so the draws do not yet "
           + "represent the posterior. Run longer (--warmup, --draws); if it persists the posterior may have several modes "
           + "(compare 'phloem fit --starts N').");
+      String modes = ChainModes.below(run.chains());
+      if (modes != null) {
+        w.add(modes);
+      }
     }
     if (!lowEss.isEmpty()) {
       w.add(String.format(Locale.ROOT, "Effective sample size below %.0f (100 per chain) for %s: means and especially the 5 and 95 %% "
