@@ -1,10 +1,13 @@
 package org.phloem.compiler.driver;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.DoublePredicate;
 import org.phloem.compiler.diagnose.NumericalFaults;
 import org.phloem.runtime.CompiledModel;
+import org.phloem.runtime.OutputInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,11 +74,11 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** The elements of the declared outputs the files hold (not the observation arrays) for which {@code test} holds. */
-  private static long count(CompiledModel m, java.util.function.DoublePredicate test) {
+  private static long count(CompiledModel m, DoublePredicate test) {
     long n = 0;
     for (int k = 0; k < m.info().outputs().size(); k++) {
-      if (m.info().outputs().get(k).role() == org.phloem.runtime.OutputInfo.Role.OUTPUT) {
-        n += java.util.Arrays.stream(m.output(k)).filter(test).count();
+      if (m.info().outputs().get(k).role() == OutputInfo.Role.OUTPUT) {
+        n += Arrays.stream(m.output(k)).filter(test).count();
       }
     }
     return n;

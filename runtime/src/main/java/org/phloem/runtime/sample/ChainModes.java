@@ -1,7 +1,6 @@
 package org.phloem.runtime.sample;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,7 +31,7 @@ final class ChainModes {
     double[] median = new double[chains.size()];
     int best = 0;
     for (int k = 0; k < chains.size(); k++) {
-      median[k] = median(chains.get(k).logDensity());
+      median[k] = Diagnostics.quantile(chains.get(k).logDensity(), 0.5);
       if (median[k] > median[best]) {
         best = k;
       }
@@ -51,7 +50,8 @@ final class ChainModes {
     }
     return String.format(Locale.ROOT, "Chain%s %s stay%s at a log density up to %.0f below chain %d's (medians %s): a local mode."
             + " Unless that mode is about e^%.0f times wider, it holds a negligible share of the posterior, and the draws of"
-            + " those chains misrepresent it; 'phloem fit --start' from one of their draws (a row of draws.csv written as a name,value file) finds that mode's optimum.",
+            + " those chains misrepresent it; 'phloem fit --start' from one of their draws (a row of draws.csv written as a"
+            + " name,value file) finds that mode's optimum.",
         low.size() == 1 ? "" : "s", String.join(", ", low), low.size() == 1 ? "s" : "", largestGap, chains.get(best).chain() + 1,
         medians(chains, median), largestGap);
   }
@@ -62,12 +62,5 @@ final class ChainModes {
       parts.add(String.format(Locale.ROOT, "chain %d %.1f", chains.get(k).chain() + 1, median[k]));
     }
     return String.join(", ", parts);
-  }
-
-  private static double median(double[] values) {
-    double[] v = values.clone();
-    Arrays.sort(v);
-    int n = v.length;
-    return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 }
