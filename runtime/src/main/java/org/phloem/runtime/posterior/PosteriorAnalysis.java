@@ -177,7 +177,8 @@ public final class PosteriorAnalysis {
         held);
   }
 
-  private static int[] freeSlots(boolean[] held) {
+  /** The slots not held on a bound, in order: the rows of the reduced Hessian and of every direction's vector. */
+  static int[] freeSlots(boolean[] held) {
     int count = 0;
     for (boolean h : held) {
       count += h ? 0 : 1;

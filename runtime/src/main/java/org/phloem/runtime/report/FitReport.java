@@ -9,6 +9,7 @@ import org.phloem.runtime.ModelInfo;
 import org.phloem.runtime.ObservationInfo;
 import org.phloem.runtime.fit.FitResult;
 import org.phloem.runtime.fit.ObservationElements;
+import org.phloem.runtime.posterior.LaplaceCheck;
 import org.phloem.runtime.posterior.OutputSd;
 import org.phloem.runtime.posterior.OutputUncertainty;
 import org.phloem.runtime.posterior.Posterior;
@@ -23,9 +24,11 @@ import org.phloem.runtime.posterior.PosteriorAnalysis;
  * @param outputs every declared output and observation model array with its posterior sd
  * @param residuals one row per non-missing observation element
  * @param covariance which covariance the sds, correlations and output sds come from, as a sentence
+ * @param laplace J two posterior sds out along each eigen-direction (the Laplace posterior's own check), or
+ *     null when the covariance is not the inverse Hessian or none was computed
  */
 public record FitReport(ModelInfo info, FitResult fit, Posterior posterior, List<OutputSd> outputs, List<ResidualRow> residuals,
-    CovarianceStatement covariance) {
+    CovarianceStatement covariance, LaplaceCheck laplace) {
 
   public FitReport {
     outputs = List.copyOf(outputs);
@@ -55,12 +58,12 @@ public record FitReport(ModelInfo info, FitResult fit, Posterior posterior, List
     }
     Posterior posterior = PosteriorAnalysis.at(model, fit.parameters(), held(fit));
     List<OutputSd> outputs = OutputUncertainty.compute(model, fit.parameters(), posterior.covariance(), false);
-    return of(model, fit, posterior, outputs, statement);
+    return of(model, fit, posterior, outputs, statement, LaplaceCheck.of(model, posterior));
   }
 
   /** A report of a fit without a posterior (none could be computed): the fit and its iterations only. */
   public static FitReport withoutPosterior(ModelInfo info, FitResult fit) {
-    return new FitReport(info, fit, null, List.of(), List.of(), null);
+    return new FitReport(info, fit, null, List.of(), List.of(), null, null);
   }
 
   /** Per slot, whether the fit held it on a bound (the posterior is then conditional on it). */
@@ -74,6 +77,12 @@ public record FitReport(ModelInfo info, FitResult fit, Posterior posterior, List
 
   /** Gathers a report from parts already computed (the residuals are read from the model at the optimum). */
   static FitReport of(CompiledModel model, FitResult fit, Posterior posterior, List<OutputSd> outputs, CovarianceStatement covariance) {
+    return of(model, fit, posterior, outputs, covariance, null);
+  }
+
+  /** The same, with the Laplace check of the posterior (null: none). */
+  static FitReport of(CompiledModel model, FitResult fit, Posterior posterior, List<OutputSd> outputs, CovarianceStatement covariance,
+      LaplaceCheck laplace) {
     ModelInfo info = model.info();
     model.cost(fit.parameters());
     Map<Integer, OutputSd> sdOf = new HashMap<>();
@@ -90,6 +99,6 @@ public record FitReport(ModelInfo info, FitResult fit, Posterior posterior, List
       String element = info.elementLabel(info.outputs().get(e.modelOutput()).dims(), e.index());
       rows.add(new ResidualRow(obs.label(), e.index(), element, modelled, modelledSd, e.observed(), e.sd(), e.residual(modelled)));
     }
-    return new FitReport(info, fit, posterior, outputs, rows, covariance);
+    return new FitReport(info, fit, posterior, outputs, rows, covariance, laplace);
   }
 }

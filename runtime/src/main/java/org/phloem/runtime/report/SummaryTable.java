@@ -52,6 +52,9 @@ public final class SummaryTable {
       sb.append(r.covariance().sentence()).append('\n');
     }
     sb.append(EigenDirections.format(post));
+    if (r.laplace() != null) {
+      sb.append(r.laplace().format());
+    }
     for (String w : post.warnings()) {
       sb.append("warning: ").append(w).append('\n');
     }
