@@ -8,6 +8,7 @@ import org.phloem.runtime.fit.Bound;
 import org.phloem.runtime.fit.FitOptions;
 import org.phloem.runtime.fit.FitResult;
 import org.phloem.runtime.fit.Fitter;
+import org.phloem.runtime.posterior.LaplaceCheck;
 import org.phloem.runtime.posterior.Posterior;
 import org.phloem.runtime.posterior.PosteriorAnalysis;
 import org.phloem.tests.support.Repo;
@@ -50,5 +51,12 @@ class OregonFitTest {
         assertEquals(POSTERIOR_SD[i], post.sd()[i], 0.01 * POSTERIOR_SD[i], "posterior sd of p" + (i + 1));
       }
     }
+
+    // README, the demo's transcript: the Laplace check, 1.69 to 2.42 in 7 directions, the steps along p1 and p6
+    // (prior-dominated, 2 sd reaches 0 on their log scale) not taken
+    String check = LaplaceCheck.of(model, post).format();
+    assertTrue(check.startsWith("Laplace check: J two posterior sds out along each eigen-direction rises by 1.69 to 2.42"
+        + " (2 for a Gaussian posterior) in 7 direction(s); 2 step(s) would leave a bound (p1, p6)."), check);
+    assertFalse(check.contains("Not Gaussian"), check);
   }
 }
