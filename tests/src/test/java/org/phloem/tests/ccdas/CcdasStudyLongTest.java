@@ -14,6 +14,9 @@ import org.phloem.runtime.CompiledModel;
 import org.phloem.runtime.fit.FitOptions;
 import org.phloem.runtime.fit.FitResult;
 import org.phloem.runtime.fit.Fitter;
+import org.phloem.runtime.posterior.LaplaceCheck;
+import org.phloem.runtime.posterior.PosteriorAnalysis;
+import org.phloem.runtime.report.FitReport;
 import org.phloem.tests.support.Repo;
 
 /**
@@ -117,5 +120,21 @@ class CcdasStudyLongTest {
       System.out.printf("%s: RMSE %s %.4f ppm%n", arm, RMSE_STATIONS.get(i), r);
       assertEquals(expected[3 + i], r, 0.005, "RMSE at " + RMSE_STATIONS.get(i));
     }
+
+    // README, "What the data constrain": the Laplace check, J two Laplace sds out along each eigen-direction
+    LaplaceCheck check = LaplaceCheck.of(m.model(), PosteriorAnalysis.at(m.model(), fit.parameters(), FitReport.held(fit)));
+    System.out.print(check.format());
+    double[] readme = LAPLACE_CHECK.get(arm);
+    long off = check.directions().stream().filter(d -> !d.gaussian()).count();
+    assertEquals(64, check.directions().stream().filter(d -> d.bound() == null).count(), "directions evaluated");
+    assertEquals((long) readme[0], off, "directions off by more than 1");
+    double lo = check.directions().stream().filter(d -> d.bound() == null).mapToDouble(d -> Math.min(d.riseMinus(), d.risePlus())).min().orElseThrow();
+    double hi = check.directions().stream().filter(d -> d.bound() == null).mapToDouble(d -> Math.max(d.riseMinus(), d.risePlus())).max().orElseThrow();
+    assertEquals(readme[1], lo, 0.005, "smallest rise");
+    assertEquals(readme[2], hi, 0.005 * readme[2], "largest rise");
   }
+
+  /** README, "What the data constrain": per arm the directions off, the smallest and the largest rise of J at 2 sd. */
+  static final Map<String, double[]> LAPLACE_CHECK = Map.of("ccdas", new double[] {53, 1.60, 1640}, "ccdas_fixed_co2",
+      new double[] {49, 1.43, 2590});
 }
