@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.phloem.runtime.CompiledModel;
-import org.phloem.runtime.ParamInfo;
 import org.phloem.runtime.fit.BayesianCost;
 import org.phloem.runtime.fit.SearchSpace;
 
@@ -58,18 +57,13 @@ public record LaplaceCheck(List<Row> directions, int skipped) {
     double[] p = post.optimum();
     int n = p.length;
     int[] free = PosteriorAnalysis.freeSlots(post.held());
-    double[] scale = new double[n];
+    double[] scale = PosteriorAnalysis.scales(post.priorSd(), p);
+    double[] lower = model.info().lowerBounds();
+    double[] upper = model.info().upperBounds();
+    boolean[] logScale = model.info().logScale();
     for (int i = 0; i < n; i++) {
-      scale[i] = Double.isFinite(post.priorSd()[i]) ? post.priorSd()[i] : (p[i] == 0 ? 1 : Math.abs(p[i]));
-    }
-    double[] lower = new double[n];
-    double[] upper = new double[n];
-    for (ParamInfo param : model.info().params()) {
-      for (int e = 0; e < param.size(); e++) {
-        // a log-scale parameter lives on (0, inf) whatever its declared bounds
-        lower[param.offset() + e] = param.logScale() ? Math.max(0, param.lower()[e]) : param.lower()[e];
-        upper[param.offset() + e] = param.upper()[e];
-      }
+      // a log-scale parameter lives on (0, inf) whatever its declared bounds
+      lower[i] = logScale[i] ? Math.max(0, lower[i]) : lower[i];
     }
     BayesianCost cost = new BayesianCost(model, SearchSpace.of(model.info(), p));
     double at = cost.valuePhysical(p);

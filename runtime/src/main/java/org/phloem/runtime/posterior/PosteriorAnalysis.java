@@ -66,10 +66,7 @@ public final class PosteriorAnalysis {
     List<String> names = model.info().slotNames();
     DMatrixRMaj h = Hessians.assemble(n, (v, hv) -> cost.hessianVectorPhysical(p, v, hv));
     double[] priorSd = model.info().priorSds();
-    double[] scale = new double[n];
-    for (int i = 0; i < n; i++) {
-      scale[i] = Double.isFinite(priorSd[i]) ? priorSd[i] : (p[i] == 0 ? 1 : Math.abs(p[i]));
-    }
+    double[] scale = scales(priorSd, p);
     List<String> warnings = new ArrayList<>();
     DMatrixRMaj scaled = new DMatrixRMaj(n, n);
     List<String> nonFinite = new ArrayList<>();
@@ -175,6 +172,15 @@ public final class PosteriorAnalysis {
     }
     return new Posterior(names, p, hess, cov, sd, corr, priorSd, reduction, undetermined, positiveDefinite, weak, constrained, warnings,
         held);
+  }
+
+  /** S of the scaled Hessian S·H·S: each slot's prior sd, or |p| (1 at 0) for a flat prior. */
+  static double[] scales(double[] priorSd, double[] p) {
+    double[] scale = new double[p.length];
+    for (int i = 0; i < p.length; i++) {
+      scale[i] = Double.isFinite(priorSd[i]) ? priorSd[i] : (p[i] == 0 ? 1 : Math.abs(p[i]));
+    }
+    return scale;
   }
 
   /** The slots not held on a bound, in order: the rows of the reduced Hessian and of every direction's vector. */

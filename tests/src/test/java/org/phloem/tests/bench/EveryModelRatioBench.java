@@ -18,7 +18,6 @@ import org.phloem.runtime.CompiledModel;
 import org.phloem.runtime.GeneratedModel;
 import org.phloem.tests.ad.ModelFiles;
 import org.phloem.tests.scalebench.BethyLiteBlock;
-import org.phloem.tests.sdbm.SdbmData;
 import org.phloem.tests.support.Repo;
 import org.phloem.tests.transport.FluxInversionData;
 
@@ -28,8 +27,8 @@ import org.phloem.tests.transport.FluxInversionData;
  * is out of line, quick enough to run after every change to the AD stage (about 2-3 minutes of CPU for all
  * 43 models; the slowest, the 2-D transport runs of {@code models/ccdas/}, take most of it).
  *
- * <p>Each model at its prior means, bound to the repository's data (the three whose data a test makes:
- * {@code sdbm.phl} to {@link SdbmData}, {@code bethy_lite.phl} to one block of the synthetic climate,
+ * <p>Each model at its prior means, bound to the repository's data (the two whose benchmark data a test makes:
+ * {@code bethy_lite.phl} to one block of the synthetic climate, larger than the shipped sample,
  * {@code flux_inversion.phl} to the transport tests' fixture). Every model is warmed up (pairs of forward
  * and gradient for {@code --warmup} seconds of thread CPU, and on until the JIT is quiet), then {@code --reps}
  * rounds, the models
@@ -149,8 +148,6 @@ public final class EveryModelRatioBench {
       return null;
     }
     switch (path) {
-      case "sdbm/sdbm.phl":
-        return c.bind(SdbmData.prepare(Files.createTempDirectory("every-sdbm")));
       case "bethy_lite/bethy_lite.phl":
         return BethyLiteBlock.bind(15, 2);
       case "transport/flux_inversion.phl":

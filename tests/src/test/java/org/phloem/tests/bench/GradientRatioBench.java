@@ -51,7 +51,7 @@ public final class GradientRatioBench {
     List<Case> cases = new ArrayList<>();
     add(cases, "DALEC+obs", BenchModels.dalecWithObservations(), false);
     add(cases, "BETHY site", BethySite.load("hyytiala.phl"), false);
-    Path sdbmData = SdbmData.prepare(Files.createTempDirectory("sdbm-ratio"));
+    Path sdbmData = Repo.dataRoot(Repo.model("sdbm/sdbm.phl")); // the shipped data/sdbm/, what SdbmData writes
     add(cases, "SDBM+transport", Pipeline.compile(Repo.model("sdbm/sdbm.phl"), true).bind(sdbmData), false);
     add(cases, "sites n=50", BenchModels.sites(50), true);
     add(cases, "sites n=200", BenchModels.sites(200), true);

@@ -1,6 +1,5 @@
 package org.phloem.tests.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -45,7 +44,7 @@ public class ScienceBenchmark {
     bethy = BethySite.load("hyytiala.phl");
     bethyP = bethy.info().priorMeans();
     bethyG = new double[bethyP.length];
-    Path data = SdbmData.prepare(Files.createTempDirectory("sdbm-bench"));
+    Path data = Repo.dataRoot(Repo.model("sdbm/sdbm.phl")); // the shipped data/sdbm/, what SdbmData writes
     sdbm = Pipeline.compile(Repo.model("sdbm/sdbm.phl"), true).bind(data);
     sdbmP = sdbm.info().priorMeans();
     sdbmG = new double[sdbmP.length];

@@ -22,7 +22,6 @@ import org.phloem.runtime.ModelLayout;
 import org.phloem.runtime.data.BoundData;
 import org.phloem.runtime.data.DataBinder;
 import org.phloem.tests.bethy.BethySite;
-import org.phloem.tests.sdbm.SdbmData;
 import org.phloem.tests.support.Repo;
 
 /**
@@ -43,7 +42,7 @@ class OptimizedForwardBitForBitTest {
         Arguments.of("bethy/hyytiala.phl", bethyYear),
         Arguments.of("ccdas/ccdas_short.phl", Repo.dataRoot(Repo.model("ccdas/ccdas_short.phl"))),
         Arguments.of("eastasia/network.phl", Repo.dataRoot(Repo.model("eastasia/network.phl"))),
-        Arguments.of("sdbm/sdbm.phl", SdbmData.prepare(Files.createTempDirectory("optimized-sdbm"))));
+        Arguments.of("sdbm/sdbm.phl", Repo.dataRoot(Repo.model("sdbm/sdbm.phl"))));
   }
 
   @ParameterizedTest
